@@ -1,0 +1,204 @@
+//! Command-line interface: argument definitions and dispatch. The only layer
+//! (with `main`) that reads the environment and the clock.
+
+mod context;
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+pub use context::Context;
+
+/// Terminal flashcards and exam preparation with FSRS spaced repetition.
+#[derive(Debug, Parser)]
+#[command(name = "kartei", version, about, long_about = None)]
+pub struct Cli {
+    #[command(flatten)]
+    pub global: GlobalArgs,
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+/// Options every subcommand understands.
+#[derive(Debug, Args, Clone, Default)]
+pub struct GlobalArgs {
+    /// Where progress, config and your own decks live [env: KARTEI_DATA_DIR]
+    #[arg(long, global = true, value_name = "DIR")]
+    pub data_dir: Option<PathBuf>,
+    /// Load decks from this file or folder too (repeatable)
+    #[arg(long = "decks", global = true, value_name = "PATH")]
+    pub decks: Vec<PathBuf>,
+    /// Do not load the decks bundled with kartei
+    #[arg(long, global = true)]
+    pub no_bundled: bool,
+    /// Language of the interface (default: from LANG / LC_ALL)
+    #[arg(long, global = true, value_enum)]
+    pub lang: Option<Lang>,
+}
+
+/// Interface language.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Lang {
+    De,
+    En,
+}
+
+/// Output format for export.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ExportFormat {
+    Anki,
+    Csv,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Validate decks and report every problem with file:line:column
+    Check {
+        /// Deck files or folders (default: every deck the app would load)
+        paths: Vec<PathBuf>,
+        /// Print one JSON object instead of text
+        #[arg(long)]
+        json: bool,
+        /// Write ids into cards that lack them, keeping comments and layout
+        #[arg(long)]
+        fix: bool,
+    },
+    /// List cards, one line each
+    List {
+        #[arg(long, value_name = "ID")]
+        deck: Option<String>,
+        #[arg(long, value_name = "TAG")]
+        tag: Option<String>,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Show progress per deck and in total
+    Stats {
+        #[arg(long, value_name = "ID")]
+        deck: Option<String>,
+        #[arg(long, value_name = "TAG")]
+        tag: Option<String>,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Show what is due, and when
+    Due {
+        #[arg(long)]
+        json: bool,
+    },
+    /// Fit the FSRS parameters to your own reviews
+    Optimize {
+        /// Save without asking
+        #[arg(long)]
+        yes: bool,
+    },
+    /// Take a timed exam-style quiz, or list past quizzes
+    Quiz(QuizArgs),
+    /// Keep progress in step across computers
+    Sync {
+        #[command(subcommand)]
+        action: SyncAction,
+    },
+    /// Write a commented deck template showing every card kind
+    New { file: PathBuf },
+    /// Convert an Anki plain-text export or a CSV file into a deck
+    Import {
+        file: PathBuf,
+        #[arg(long, value_name = "NAME")]
+        deck_name: String,
+        /// Output file (default: a file in your deck folder)
+        #[arg(short, long, value_name = "OUT.toml")]
+        output: Option<PathBuf>,
+    },
+    /// Export decks for Anki or as CSV
+    Export {
+        #[arg(long, value_name = "ID")]
+        deck: Option<String>,
+        #[arg(long, value_enum)]
+        format: ExportFormat,
+        #[arg(short, long, value_name = "FILE")]
+        output: PathBuf,
+    },
+    /// Print shell completions
+    Completions { shell: clap_complete::Shell },
+    /// Print the man page (roff)
+    Man,
+}
+
+#[derive(Debug, Args, Clone, Default)]
+pub struct QuizArgs {
+    /// Only these decks (repeatable)
+    #[arg(long, value_name = "ID")]
+    pub deck: Vec<String>,
+    /// Only cards with these tags (repeatable)
+    #[arg(long, value_name = "TAG")]
+    pub tag: Vec<String>,
+    /// Number of questions
+    #[arg(long, value_name = "N")]
+    pub count: Option<u32>,
+    /// Total time, e.g. 90s, 10m, 1h
+    #[arg(long, value_name = "DURATION")]
+    pub time: Option<String>,
+    /// Time per question, e.g. 60s
+    #[arg(long, value_name = "DURATION")]
+    pub per_question: Option<String>,
+    /// Question forms, comma separated: choice,typed,flip
+    #[arg(long, value_name = "FORMS", value_delimiter = ',')]
+    pub forms: Vec<String>,
+    /// Seed for a reproducible draw and order
+    #[arg(long, value_name = "N")]
+    pub seed: Option<u64>,
+    /// List past quizzes instead of starting one
+    #[arg(long)]
+    pub history: bool,
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum SyncAction {
+    /// Merge another machine's journal into this one (union by event id)
+    Merge { other: PathBuf },
+}
+
+/// Parses the arguments, runs the command and maps the outcome to an exit code.
+#[must_use]
+pub fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let ctx = match Context::from_env(&cli.global) {
+        Ok(c) => c,
+        Err(e) => {
+            eprintln!("kartei: {e:#}");
+            return ExitCode::from(2);
+        }
+    };
+    match run(&ctx, cli.command) {
+        Ok(code) => code,
+        Err(e) => {
+            eprintln!("kartei: {e:#}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// Runs one command.
+///
+/// # Errors
+/// Whatever the command reports; the caller prints it.
+pub fn run(_ctx: &Context, command: Option<Command>) -> anyhow::Result<ExitCode> {
+    match command {
+        None => anyhow::bail!("the terminal interface is not built yet"),
+        Some(Command::Completions { shell }) => {
+            let mut cmd = <Cli as clap::CommandFactory>::command();
+            clap_complete::generate(shell, &mut cmd, "kartei", &mut std::io::stdout());
+            Ok(ExitCode::SUCCESS)
+        }
+        Some(Command::Man) => {
+            let cmd = <Cli as clap::CommandFactory>::command();
+            clap_mangen::Man::new(cmd).render(&mut std::io::stdout())?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Some(other) => anyhow::bail!("`{other:?}` is not built yet"),
+    }
+}

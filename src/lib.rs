@@ -1,0 +1,10 @@
+//! kartei: terminal flashcards with FSRS spaced repetition.
+//!
+//! The core (`deck`, `scheduler`, `progress`, `quiz`, `matcher`, `stats`)
+//! knows nothing of terminals and never reads the clock; `ui` draws it and
+//! `cli` wires everything together.
+
+pub mod atomic;
+pub mod cli;
+pub mod deck;
+pub mod progress;

@@ -1,0 +1,5 @@
+//! The progress journal: append-only JSON Lines, the single source of truth.
+
+mod event;
+
+pub use event::*;
