@@ -7,4 +7,5 @@
 pub mod atomic;
 pub mod cli;
 pub mod deck;
+pub mod interchange;
 pub mod progress;
