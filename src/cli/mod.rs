@@ -2,6 +2,7 @@
 //! (with `main`) that reads the environment and the clock.
 
 mod context;
+mod interchange;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -186,7 +187,7 @@ pub fn main() -> ExitCode {
 ///
 /// # Errors
 /// Whatever the command reports; the caller prints it.
-pub fn run(_ctx: &Context, command: Option<Command>) -> anyhow::Result<ExitCode> {
+pub fn run(ctx: &Context, command: Option<Command>) -> anyhow::Result<ExitCode> {
     match command {
         None => anyhow::bail!("the terminal interface is not built yet"),
         Some(Command::Completions { shell }) => {
@@ -199,6 +200,12 @@ pub fn run(_ctx: &Context, command: Option<Command>) -> anyhow::Result<ExitCode>
             clap_mangen::Man::new(cmd).render(&mut std::io::stdout())?;
             Ok(ExitCode::SUCCESS)
         }
+        Some(Command::New { file }) => interchange::new_deck(&file),
+        Some(Command::Import {
+            file,
+            deck_name,
+            output,
+        }) => interchange::import(ctx, &file, &deck_name, output.as_deref()),
         Some(other) => anyhow::bail!("`{other:?}` is not built yet"),
     }
 }

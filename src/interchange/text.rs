@@ -6,7 +6,8 @@ use unicode_normalization::UnicodeNormalization;
 /// Turns Anki's field HTML into plain text: `<br>` and block tags (`div`,
 /// `p`, `li`) become line breaks, every other tag is dropped, comments are
 /// removed and the entities `&amp; &lt; &gt; &quot; &#39; &apos; &nbsp;` as
-/// well as numeric ones (`&#228;`, `&#xE4;`) are decoded. A `<` or `&` that
+/// well as the German letters (`&auml;` ... `&szlig;`), `&euro; &ndash;
+/// &mdash; &hellip;` and numeric ones (`&#228;`, `&#xE4;`) are decoded. A `<` or `&` that
 /// does not start a tag or entity is kept as it is. The result is trimmed.
 #[must_use]
 pub fn strip_html(html: &str) -> String {
@@ -85,6 +86,17 @@ fn decode_entity(s: &str) -> Option<(char, usize)> {
         "quot" => '"',
         "apos" => '\'',
         "nbsp" => ' ',
+        "auml" => 'ä',
+        "ouml" => 'ö',
+        "uuml" => 'ü',
+        "Auml" => 'Ä',
+        "Ouml" => 'Ö',
+        "Uuml" => 'Ü',
+        "szlig" => 'ß',
+        "euro" => '€',
+        "ndash" => '–',
+        "mdash" => '—',
+        "hellip" => '…',
         _ => {
             let num = name.strip_prefix('#')?;
             let code = if let Some(hex) = num.strip_prefix(['x', 'X']) {
@@ -265,6 +277,7 @@ mod tests {
             "& < > \" ' a b"
         );
         assert_eq!(strip_html("M&#228;rz &#xFC;ber"), "März über");
+        assert_eq!(strip_html("Gr&ouml;&szlig;e 5&euro;"), "Größe 5€");
         assert_eq!(strip_html("a < b & c > d"), "a < b & c > d");
         assert_eq!(strip_html("&unknown; &#xZZ; &"), "&unknown; &#xZZ; &");
         assert_eq!(strip_html("<"), "<");
