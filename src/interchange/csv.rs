@@ -133,7 +133,7 @@ fn parse_record(
             }
         } else {
             let end = src[i..]
-                .find(|c: char| c == sep || c == '\n' || c == '\r')
+                .find([sep, '\n', '\r'])
                 .map_or(src.len(), |e| i + e);
             field.push_str(&src[i..end]);
             i = end;

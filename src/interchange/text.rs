@@ -61,10 +61,10 @@ fn apply_tag(inner: &str, out: &mut String) {
         .to_ascii_lowercase();
     match name.as_str() {
         "br" => out.push('\n'),
-        "div" | "p" | "li" | "ul" | "ol" | "tr" | "h1" | "h2" | "h3" | "h4" | "h5" | "h6" => {
-            if !out.is_empty() && !out.ends_with('\n') {
-                out.push('\n');
-            }
+        "div" | "p" | "li" | "ul" | "ol" | "tr" | "h1" | "h2" | "h3" | "h4" | "h5" | "h6"
+            if !out.is_empty() && !out.ends_with('\n') =>
+        {
+            out.push('\n');
         }
         _ => {}
     }

@@ -1,0 +1,309 @@
+//! Round trips (export then import) and robustness of the import parsers.
+
+use kartei::deck::{Card, CardContent, CardId, ClozeSegment, Deck, DeckOrigin};
+use kartei::interchange::{
+    ImportedNote, NoteBody, anki, anki_cloze_to_kartei, csv, export, strip_html,
+};
+use proptest::prelude::*;
+
+fn card(id: &str, tags: &[&str], content: CardContent) -> Card {
+    Card {
+        id: CardId::from(id),
+        id_explicit: true,
+        deck_id: "rt".into(),
+        tags: tags.iter().map(|t| (*t).to_owned()).collect(),
+        hint: None,
+        explain: None,
+        source: None,
+        input: false,
+        line: 1,
+        content,
+    }
+}
+
+fn basic(front: &str, back: &str, reversed: bool) -> CardContent {
+    CardContent::Basic {
+        front: front.into(),
+        back: back.into(),
+        reversed,
+    }
+}
+
+fn gap(answer: &str, hint: Option<&str>) -> ClozeSegment {
+    ClozeSegment::Gap {
+        answer: answer.into(),
+        hint: hint.map(Into::into),
+    }
+}
+
+fn text(t: &str) -> ClozeSegment {
+    ClozeSegment::Text(t.into())
+}
+
+/// A deck using every kind, with characters that need escaping in HTML,
+/// CSV, TSV and TOML.
+fn sample_deck() -> Deck {
+    let segments = vec![
+        text("Rabatte <&> gehören zur "),
+        gap("Preispolitik", None),
+        text(", Logistik zur "),
+        gap("Distributionspolitik", Some("P für Place")),
+        text("."),
+    ];
+    let mut cloze1 = card(
+        "rt-cloze~c1",
+        &["4p", "rt"],
+        CardContent::Cloze {
+            segments: segments.clone(),
+            active: 0,
+        },
+    );
+    cloze1.explain = Some("Merke: \"4 Ps\"".into());
+    let mut cloze2 = cloze1.clone();
+    cloze2.id = CardId::from("rt-cloze~c2");
+    cloze2.content = CardContent::Cloze {
+        segments,
+        active: 1,
+    };
+    Deck {
+        id: "rt".into(),
+        name: "Round Trip".into(),
+        description: String::new(),
+        tags: vec!["rt".into()],
+        origin: DeckOrigin::Bundled("rt.toml".into()),
+        cards: vec![
+            card(
+                "rt-basic",
+                &["lead", "rt"],
+                basic(
+                    "Was ist ein \"MQL\", kurz & knapp?",
+                    "Zeile 1\nZeile 2, mit Komma\tund Tab",
+                    false,
+                ),
+            ),
+            card(
+                "rt-rev",
+                &["rt"],
+                basic("MQL", "Marketing Qualified Lead", false),
+            ),
+            card(
+                "rt-rev~rev",
+                &["rt"],
+                basic("MQL", "Marketing Qualified Lead", true),
+            ),
+            cloze1,
+            cloze2,
+            card(
+                "rt-choice",
+                &["kpi", "rt"],
+                CardContent::Choice {
+                    front: "Welche KPIs? (mehrere richtig)".into(),
+                    choices: vec!["ROI".into(), "Reichweite".into(), "CLV".into()],
+                    answer: vec![0, 2],
+                },
+            ),
+            card(
+                "rt-list",
+                &["rt"],
+                CardContent::List {
+                    front: "Die vier Ps?".into(),
+                    items: vec![
+                        "Product".into(),
+                        "Price".into(),
+                        "Place".into(),
+                        "Promotion".into(),
+                    ],
+                    ordered: false,
+                },
+            ),
+            card(
+                "rt-ordered",
+                &["rt"],
+                CardContent::List {
+                    front: "Funnel-Stufen von oben?".into(),
+                    items: vec!["Top".into(), "Middle".into(), "Bottom".into()],
+                    ordered: true,
+                },
+            ),
+        ],
+    }
+}
+
+fn b(front: &str, back: &str, reverse: bool) -> NoteBody {
+    NoteBody::Basic {
+        front: front.into(),
+        back: back.into(),
+        reverse,
+    }
+}
+
+/// What import(export(sample_deck())) must give: every note, with choice and
+/// list notes turned into basic ones. `reverse` only survives the Anki format.
+fn expected(reverse_survives: bool) -> Vec<(NoteBody, Vec<&'static str>, Option<&'static str>)> {
+    vec![
+        (
+            b("Was ist ein \"MQL\", kurz & knapp?", "Zeile 1\nZeile 2, mit Komma\tund Tab", false),
+            vec!["lead", "rt"],
+            None,
+        ),
+        (b("MQL", "Marketing Qualified Lead", reverse_survives), vec!["rt"], None),
+        (
+            NoteBody::Cloze {
+                text: "Rabatte <&> gehören zur {{Preispolitik}}, Logistik zur {{Distributionspolitik::P für Place}}.".into(),
+            },
+            vec!["4p", "rt"],
+            Some("Merke: \"4 Ps\""),
+        ),
+        (
+            b("Welche KPIs? (mehrere richtig)\nA) ROI\nB) Reichweite\nC) CLV", "A) ROI\nC) CLV", false),
+            vec!["kpi", "rt"],
+            None,
+        ),
+        (b("Die vier Ps?", "Product\nPrice\nPlace\nPromotion", false), vec!["rt"], None),
+        (b("Funnel-Stufen von oben?", "1. Top\n2. Middle\n3. Bottom", false), vec!["rt"], None),
+    ]
+}
+
+fn simplify(notes: &[ImportedNote]) -> Vec<(NoteBody, Vec<&str>, Option<&str>)> {
+    notes
+        .iter()
+        .map(|n| {
+            (
+                n.body.clone(),
+                n.tags.iter().map(String::as_str).collect(),
+                n.explain.as_deref(),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn anki_round_trip_keeps_every_note() {
+    let deck = sample_deck();
+    let file = export::to_anki([&deck]);
+    assert!(file.starts_with("#separator:tab\n#html:true\n"));
+    assert!(file.contains("\tCloze\t") || file.contains("Cloze\tRound Trip\t"));
+    assert!(file.contains("{{c1::Preispolitik}}"));
+    assert!(file.contains("{{c2::Distributionspolitik::P für Place}}"));
+    assert!(file.contains("Zeile 1<br>Zeile 2"));
+    assert!(file.contains("&quot;MQL&quot;, kurz &amp; knapp?"));
+    assert!(file.contains("Basic (and reversed card)\tRound Trip\tMQL"));
+    let imported = anki::import_anki(&file).unwrap();
+    assert!(imported.issues.is_empty(), "{:?}", imported.issues);
+    assert_eq!(simplify(&imported.notes), expected(true));
+}
+
+#[test]
+fn csv_round_trip_keeps_every_note_but_not_reverse() {
+    let deck = sample_deck();
+    let file = export::to_csv([&deck]);
+    assert!(file.starts_with("front,back,tags\n"));
+    assert!(!file.contains("<br>"), "CSV holds plain text");
+    let imported = csv::import_csv(&file).unwrap();
+    assert!(imported.issues.is_empty(), "{:?}", imported.issues);
+    assert_eq!(simplify(&imported.notes), expected(false));
+}
+
+#[test]
+fn export_folds_generated_cards_into_notes() {
+    let notes = export::notes(&sample_deck());
+    assert_eq!(notes.len(), 6);
+    assert_eq!(notes[1].notetype, export::Notetype::BasicReversed);
+    assert_eq!(notes[2].notetype, export::Notetype::Cloze);
+    assert_eq!(notes[2].back, "Merke: \"4 Ps\"");
+    let mut spaced = sample_deck();
+    spaced.cards[0].tags = vec!["zwei worte".into()];
+    assert_eq!(export::notes(&spaced)[0].tags, ["zwei_worte"]);
+}
+
+fn fragments() -> impl Strategy<Value = String> {
+    let pieces = prop::sample::select(vec![
+        "\"",
+        "\"\"",
+        ",",
+        "\t",
+        ";",
+        "\n",
+        "\r\n",
+        "\r",
+        "{{",
+        "}}",
+        "{{c1::",
+        "::",
+        "<br>",
+        "<div>",
+        "</div>",
+        "<",
+        ">",
+        "&amp;",
+        "&#",
+        "&#x110000;",
+        "&",
+        "ä",
+        "\u{feff}",
+        "#separator:",
+        "#html:",
+        "#tags column:",
+        "#notetype column:",
+        "#columns:",
+        "tab",
+        "comma",
+        "true",
+        "Cloze",
+        "Basic",
+        "front",
+        "back",
+        "tags",
+        "1",
+        "9",
+        "x",
+        " ",
+        "<!--",
+    ]);
+    prop::collection::vec(pieces, 0..40).prop_map(|v| v.concat())
+}
+
+proptest! {
+    #[test]
+    fn parsers_never_panic_on_arbitrary_text(s in any::<String>()) {
+        let _ = csv::records(&s, ',');
+        let _ = csv::records(&s, '\t');
+        let _ = csv::import_csv(&s);
+        let _ = anki::import_anki(&s);
+        let _ = strip_html(&s);
+        let _ = anki_cloze_to_kartei(&s);
+    }
+
+    #[test]
+    fn parsers_never_panic_on_format_fragments(s in fragments()) {
+        for sep in [',', '\t', ';', 'ä'] {
+            for r in csv::records(&s, sep) {
+                if let Err(issue) = r {
+                    prop_assert!(issue.line >= 1);
+                }
+            }
+        }
+        if let Ok(imp) = csv::import_csv(&s) {
+            prop_assert!(imp.notes.iter().all(|n| n.line >= 2));
+        }
+        if let Ok(imp) = anki::import_anki(&s) {
+            // Lone CRs count as line breaks too, as in the parser.
+            let lines = s.replace("\r\n", "\n").matches(['\n', '\r']).count() + 1;
+            prop_assert!(imp.issues.iter().all(|i| i.line >= 1 && i.line <= lines + 1));
+        }
+        let _ = strip_html(&s);
+        let _ = anki_cloze_to_kartei(&s);
+    }
+
+    #[test]
+    fn quoted_fields_survive_records(fields in prop::collection::vec(any::<String>(), 1..6)) {
+        // Line breaks inside quotes are normalised to \n, so compare that way.
+        let want: Vec<String> = fields.iter().map(|f| f.replace("\r\n", "\n").replace('\r', "\n")).collect();
+        prop_assume!(want.iter().any(|f| !f.trim().is_empty()));
+        let line: Vec<String> = fields.iter().map(|f| format!("\"{}\"", f.replace('"', "\"\""))).collect();
+        let src = line.join(",");
+        let got = csv::records(&src, ',');
+        prop_assert_eq!(got.len(), 1);
+        prop_assert_eq!(&got[0].as_ref().unwrap().fields, &want);
+    }
+}
