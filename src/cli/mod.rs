@@ -2,6 +2,7 @@
 //! (with `main`) that reads the environment and the clock.
 
 mod context;
+mod sync;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -186,7 +187,7 @@ pub fn main() -> ExitCode {
 ///
 /// # Errors
 /// Whatever the command reports; the caller prints it.
-pub fn run(_ctx: &Context, command: Option<Command>) -> anyhow::Result<ExitCode> {
+pub fn run(ctx: &Context, command: Option<Command>) -> anyhow::Result<ExitCode> {
     match command {
         None => anyhow::bail!("the terminal interface is not built yet"),
         Some(Command::Completions { shell }) => {
@@ -199,6 +200,7 @@ pub fn run(_ctx: &Context, command: Option<Command>) -> anyhow::Result<ExitCode>
             clap_mangen::Man::new(cmd).render(&mut std::io::stdout())?;
             Ok(ExitCode::SUCCESS)
         }
+        Some(Command::Sync { action }) => sync::run(ctx, action),
         Some(other) => anyhow::bail!("`{other:?}` is not built yet"),
     }
 }
