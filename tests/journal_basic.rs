@@ -119,7 +119,10 @@ fn event_ids_are_unique_and_sort_by_time() {
     unique.dedup();
     assert_eq!(unique.len(), ids.len());
     let early = j.append(t(0), review("a", Grade::Good)).unwrap().id;
-    let late = j.append(t(60 * 24 * 365), review("a", Grade::Good)).unwrap().id;
+    let late = j
+        .append(t(60 * 24 * 365), review("a", Grade::Good))
+        .unwrap()
+        .id;
     assert!(early < late);
     assert!(ids[199] < late);
 }
@@ -240,7 +243,10 @@ fn orphans_are_reported_and_never_dropped() {
     );
     drop(j);
     let (j, _) = Journal::open(dir.path()).unwrap();
-    assert_eq!(effective_reviews(j.events())[&CardId::from("gone-1")].len(), 2);
+    assert_eq!(
+        effective_reviews(j.events())[&CardId::from("gone-1")].len(),
+        2
+    );
 }
 
 #[test]

@@ -151,22 +151,15 @@ fn parse_all(path: &Path, bytes: &[u8]) -> Result<Parsed, JournalError> {
             Some(n) => (&bytes[pos..pos + n], pos + n + 1, true),
             None => (&bytes[pos..], bytes.len(), false),
         };
-        let blank = line.iter().all(u8::is_ascii_whitespace);
-        if blank && terminated {
+        if line.iter().all(u8::is_ascii_whitespace) {
+            // Blank lines (even an unterminated one) are harmless: JSON
+            // ignores leading whitespace on the next appended line.
             pos = next;
             good_len = next;
             continue;
         }
         let is_last = bytes[next..].iter().all(u8::is_ascii_whitespace);
-        let result = if blank {
-            Err(LineError::Syntax {
-                column: 1,
-                message: "unfinished line".into(),
-            })
-        } else {
-            parse_line(line)
-        };
-        match result {
+        match parse_line(line) {
             Ok(ev) if terminated => {
                 events.push(ev);
                 pos = next;

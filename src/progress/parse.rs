@@ -102,7 +102,10 @@ fn classify(e: &serde_json::Error) -> LineError {
     if e.is_data() {
         LineError::Invalid { column, message }
     } else {
-        LineError::Syntax { column, message }
+        LineError::Syntax {
+            column,
+            message: format!("not a valid JSON event ({message})"),
+        }
     }
 }
 
