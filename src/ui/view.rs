@@ -170,8 +170,13 @@ fn mastery_bar(share: f64, cells: usize) -> String {
     let eighths = (share * (cells * 8) as f64).round() as usize;
     let mut s = "█".repeat(eighths / 8);
     if eighths / 8 < cells {
-        s.push(PARTS[eighths % 8]);
-        s.push_str(&" ".repeat(cells - eighths / 8 - 1));
+        let rest = cells - eighths / 8;
+        if eighths % 8 > 0 {
+            s.push(PARTS[eighths % 8]);
+            s.push_str(&"░".repeat(rest - 1));
+        } else {
+            s.push_str(&"░".repeat(rest));
+        }
     }
     s
 }
@@ -529,8 +534,10 @@ fn render_review(app: &App, r: &ReviewState, frame: &mut Frame<'_>, body: Rect, 
             style,
         ));
     }
-    if r.pending.is_some() {
-        spans.push(Span::styled(format!("  ({})", tr.suggested()), t.dim()));
+    let hint = format!("  ({})", tr.suggested());
+    let used: usize = spans.iter().map(Span::width).sum();
+    if r.pending.is_some() && used + width(&hint) <= grades.width as usize {
+        spans.push(Span::styled(hint, t.dim()));
     }
     frame.render_widget(Paragraph::new(Line::from(spans)), grades);
 }
@@ -726,7 +733,7 @@ fn hints_line(app: &App, w: usize) -> Line<'static> {
             }
             Stage::Answer => items.push((grade_keys.clone(), tr.grade_word().to_owned())),
         },
-        _ => items.push(key(Action::Back, tr.back_to_overview())),
+        _ => items.push(key(Action::Select, tr.back_to_overview())),
     }
     if !matches!(app.screen, Screen::Overview) {
         items.push(key(
