@@ -171,7 +171,7 @@ fn mastery_bar(share: f64, cells: usize) -> String {
     let mut s = "█".repeat(eighths / 8);
     if eighths / 8 < cells {
         let rest = cells - eighths / 8;
-        if eighths % 8 > 0 {
+        if !eighths.is_multiple_of(8) {
             s.push(PARTS[eighths % 8]);
             s.push_str(&"░".repeat(rest - 1));
         } else {
