@@ -710,7 +710,13 @@ fn hints_line(app: &App, w: usize) -> Line<'static> {
         .map(|g| km.first(Action::Grade(*g)))
         .collect();
     let grade_keys = grade_keys.join("/");
-    let key = |a: Action, text: &str| (km.first(a), text.to_owned());
+    // Short descriptions: the part before any parenthesis.
+    let key = |a: Action, text: &str| {
+        (
+            km.first(a),
+            text.split(" (").next().unwrap_or(text).to_owned(),
+        )
+    };
     match &app.screen {
         Screen::Overview => {
             items.push(key(
