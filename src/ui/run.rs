@@ -64,7 +64,13 @@ pub fn run(opts: Options, study: &mut dyn Study) -> io::Result<()> {
         }
         Err(e) => {
             ratatui::restore();
-            Err(e)
+            Err(io::Error::new(
+                e.kind(),
+                format!(
+                    "cannot start the terminal interface ({e}); it needs an interactive terminal \
+                     (see `kartei --help` for commands that work without one)"
+                ),
+            ))
         }
     };
     handle.close();
