@@ -232,7 +232,7 @@ pub fn run(ctx: &Context, command: Option<Command>) -> anyhow::Result<ExitCode> 
         None => {
             // Validates config.toml's [keys] now; the Study glue (src/study.rs)
             // then runs `crate::ui::run(ui_options(ctx)?, &mut study)`.
-            let _options = ui_options(_ctx)?;
+            let _options = ui_options(ctx)?;
             anyhow::bail!("the terminal interface is not wired to decks and progress yet")
         }
         Some(Command::Completions { shell }) => {
