@@ -8,3 +8,4 @@ pub mod atomic;
 pub mod cli;
 pub mod deck;
 pub mod progress;
+pub mod scheduler;
