@@ -113,7 +113,9 @@ pub enum DurationError {
     MissingNumber { input: String, pos: usize },
     #[error("the number in \"{input}\" needs a unit: s, m, h or d (e.g. \"{input}m\")")]
     MissingUnit { input: String },
-    #[error("unknown unit '{unit}' in \"{input}\"; use s (seconds), m (minutes), h (hours) or d (days)")]
+    #[error(
+        "unknown unit '{unit}' in \"{input}\"; use s (seconds), m (minutes), h (hours) or d (days)"
+    )]
     UnknownUnit { input: String, unit: char },
     #[error("the duration \"{input}\" is too long")]
     TooLong { input: String },

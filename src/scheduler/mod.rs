@@ -189,7 +189,8 @@ impl Scheduler {
     /// Any [`SchedulerConfig::validate`] error, or [`SchedulerError::Fsrs`].
     pub fn new(config: &SchedulerConfig) -> Result<Self, SchedulerError> {
         let steps = config.validated_steps()?;
-        let fsrs = FSRS::new(&config.parameters).map_err(|e| SchedulerError::Fsrs(e.to_string()))?;
+        let fsrs =
+            FSRS::new(&config.parameters).map_err(|e| SchedulerError::Fsrs(e.to_string()))?;
         let full = fsrs::check_and_fill_parameters(&config.parameters)
             .map_err(|e| SchedulerError::Fsrs(e.to_string()))?;
         // The crate clamps the decay into this range; do the same for R.
@@ -233,11 +234,10 @@ impl Scheduler {
     /// the desired retention.
     #[must_use]
     pub fn interval_for(&self, memory: &Memory) -> f64 {
-        f64::from(self.fsrs.next_interval(
-            Some(memory.stability),
-            self.config.desired_retention,
-            3,
-        ))
+        f64::from(
+            self.fsrs
+                .next_interval(Some(memory.stability), self.config.desired_retention, 3),
+        )
     }
 
     /// Probability of recall at `now`, on the FSRS forgetting curve with
@@ -332,15 +332,15 @@ impl Scheduler {
             u32::try_from(days.max(0)).unwrap_or(u32::MAX)
         });
         let retention = self.config.desired_retention;
-        let memories: [Option<Memory>; 4] = match self.fsrs.next_states(
-            state.memory.map(MemoryState::from),
-            retention,
-            elapsed,
-        ) {
-            Ok(n) => [n.again, n.hard, n.good, n.easy].map(|s| Some(s.memory.into())),
-            // Non-finite input (a corrupt state): keep what we had.
-            Err(_) => [state.memory; 4],
-        };
+        let memories: [Option<Memory>; 4] =
+            match self
+                .fsrs
+                .next_states(state.memory.map(MemoryState::from), retention, elapsed)
+            {
+                Ok(n) => [n.again, n.hard, n.good, n.easy].map(|s| Some(s.memory.into())),
+                // Non-finite input (a corrupt state): keep what we had.
+                Err(_) => [state.memory; 4],
+            };
 
         let max = self.config.maximum_interval_days;
         let raw_days = |m: Option<Memory>| -> f64 {

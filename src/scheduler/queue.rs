@@ -193,9 +193,9 @@ impl Queue {
         };
         match (pick, first_learning) {
             (Some(i), _) => Next::Card(self.ids[i as usize].clone()),
-            (None, Some((due, _))) => Next::Wait(
-                DateTime::from_timestamp_millis(due).unwrap_or(now).max(now),
-            ),
+            (None, Some((due, _))) => {
+                Next::Wait(DateTime::from_timestamp_millis(due).unwrap_or(now).max(now))
+            }
             (None, None) => Next::Done,
         }
     }
