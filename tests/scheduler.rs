@@ -466,7 +466,7 @@ fn learning_state(due: DateTime<Utc>) -> CardState {
 fn queue_learning_first_then_lowest_retrievability() {
     let s = no_fuzz();
     let now = t0();
-    let cards = vec![
+    let cards = [
         ("r-strong", review_state(50.0, 2, now)),
         ("r-weak", review_state(1.0, 20, now)),
         ("l-late", learning_state(now - Duration::minutes(1))),
