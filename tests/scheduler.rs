@@ -628,3 +628,34 @@ fn evaluate_scores_cross_day_reviews_only() {
     assert!(m.log_loss.is_finite() && m.log_loss > 0.0);
     assert!(optimize::evaluate(&[1.0; 3], &[]).is_err());
 }
+
+#[test]
+fn fit_returns_full_finite_parameters_on_enough_data() {
+    // 120 cards, each answered on days 0, 1, 4, 10, 25 with a mix of grades.
+    let s = no_fuzz();
+    let histories: Vec<CardHistory> = (0..120u32)
+        .map(|c| {
+            let days = [0i64, 1, 4, 10, 25];
+            let reviews = days.iter().enumerate().map(|(i, &d)| {
+                let g = match (c as usize * 7 + i * 3) % 10 {
+                    0 | 1 => Grade::Again,
+                    2 => Grade::Hard,
+                    9 => Grade::Easy,
+                    _ => Grade::Good,
+                };
+                (t0() + Duration::days(d), g)
+            });
+            CardHistory::from_timestamps(reviews, s.utc_offset(), 4)
+        })
+        .collect();
+    assert_eq!(optimize::scored_reviews(&histories), 480);
+    let fit = optimize::fit(&histories).unwrap();
+    assert_eq!(fit.reviews, 480);
+    assert_eq!(fit.parameters.len(), 21);
+    assert!(fit.parameters.iter().all(|w| w.is_finite()));
+    let old = optimize::evaluate(&[], &histories).unwrap();
+    let new = optimize::evaluate(&fit.parameters, &histories).unwrap();
+    assert_eq!(old.count, new.count);
+    // Fitted on these very reviews, the new parameters must not predict them worse.
+    assert!(new.log_loss <= old.log_loss + 1e-6, "{new:?} vs {old:?}");
+}
