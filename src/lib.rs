@@ -9,3 +9,4 @@ pub mod cli;
 pub mod deck;
 pub mod progress;
 pub mod ui;
+pub mod scheduler;
