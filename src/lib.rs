@@ -6,6 +6,10 @@
 
 pub mod atomic;
 pub mod cli;
+pub mod config;
 pub mod deck;
 pub mod interchange;
 pub mod progress;
+pub mod scheduler;
+pub mod stats;
+pub mod ui;
