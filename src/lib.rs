@@ -7,4 +7,6 @@
 pub mod atomic;
 pub mod cli;
 pub mod deck;
+pub mod matcher;
 pub mod progress;
+pub mod quiz;

@@ -1,0 +1,1 @@
+//! Timed quizzes: drawing questions, forms, the quiz state machine and grading.
