@@ -173,16 +173,21 @@ pub fn draw(
     questions
 }
 
+/// True when the answer has something to compare.
+fn has_content(answer: &str) -> bool {
+    !matcher::normalize(answer).is_empty()
+}
+
 fn is_short(answer: &str) -> bool {
     let answer = answer.trim();
-    !answer.is_empty()
+    has_content(answer)
         && answer.chars().count() <= TYPED_MAX_CHARS
         && answer.split_whitespace().count() <= TYPED_MAX_WORDS
 }
 
 fn fits_typed(card: &Card) -> bool {
     match &card.content {
-        CardContent::Cloze { .. } => !card.answer().trim().is_empty(),
+        CardContent::Cloze { .. } => has_content(&card.answer()),
         CardContent::List { items, .. } => !items.is_empty(),
         CardContent::Basic {
             back,
@@ -281,6 +286,9 @@ fn choice_form(card: &Card, pool: &[&Card], rng: &mut Rng) -> Option<QuestionFor
         }
         CardContent::Basic { .. } | CardContent::Cloze { .. } => {
             let right = card.answer();
+            if !has_content(&right) {
+                return None;
+            }
             let distractors = find_distractors(card, &right, pool, rng)?;
             let mut all = vec![(right, true)];
             all.extend(distractors.into_iter().map(|d| (d, false)));
