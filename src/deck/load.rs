@@ -131,11 +131,17 @@ pub fn parse_deck(src: &str, origin: DeckOrigin) -> Result<Parsed, Vec<Diagnosti
     }
     let deck = cx.check_document(root.get_ref(), &origin);
     match deck {
-        Some(deck) if cx.errors.is_empty() => Ok(Parsed {
-            deck,
-            warnings: cx.warnings,
-        }),
-        _ => Err(cx.errors),
+        Some(deck) if cx.errors.is_empty() => {
+            cx.warnings.sort_by_key(|d| (d.line, d.column));
+            Ok(Parsed {
+                deck,
+                warnings: cx.warnings,
+            })
+        }
+        _ => {
+            cx.errors.sort_by_key(|d| (d.line, d.column));
+            Err(cx.errors)
+        }
     }
 }
 
@@ -302,7 +308,8 @@ struct Note<'a> {
     text: Option<(&'a str, Range<usize>)>,
     choices: Option<Vec<(&'a str, Range<usize>)>>,
     answer: Option<Vec<(&'a str, Range<usize>)>>,
-    answer_span: Range<usize>,
+    /// False when the note has errors (it still takes part in the id checks).
+    valid: bool,
     items: Option<Vec<(&'a str, Range<usize>)>>,
     tags: Vec<&'a str>,
     hint: Option<&'a str>,
@@ -585,16 +592,19 @@ impl<'s> Checker<'s> {
                 );
                 continue;
             };
-            if let Some(n) = self.check_note(el.span(), t) {
-                notes.push(n);
-            }
+            notes.push(self.check_note(el.span(), t));
         }
         let errors_before = self.errors.len();
+        let invalid_notes = notes.iter().any(|n| !n.valid) || notes.len() < arr.len();
         let deck_id = deck_id.unwrap_or("deck");
         // note id -> (line of the first use, explicit?)
         let mut seen: HashMap<String, (u32, bool)> = HashMap::with_capacity(notes.len());
         let mut cards = Vec::with_capacity(notes.len() + notes.len() / 4);
         for note in notes {
+            if !note.valid && note.id.is_none() {
+                // Without a valid question there is no meaningful derived id.
+                continue;
+            }
             let line = self.line(&note.header);
             let (base, explicit) = match &note.id {
                 Some((id, _)) => ((*id).to_owned(), true),
@@ -632,17 +642,19 @@ impl<'s> Checker<'s> {
                     Some("add `id = \"...\"` or run `kartei check --fix` to write ids into the file".to_owned()),
                 );
             }
-            if self.errors.len() == errors_before {
+            if note.valid && self.errors.len() == errors_before {
                 self.build_cards(&note, base, explicit, deck_id, line, &mut cards);
             }
         }
-        (self.errors.len() == errors_before).then_some(cards)
+        (self.errors.len() == errors_before && !invalid_notes).then_some(cards)
     }
 
     #[allow(clippy::too_many_lines)]
-    fn check_note<'a>(&mut self, header: Range<usize>, t: &'a DeTable<'_>) -> Option<Note<'a>> {
+    fn check_note<'a>(&mut self, header: Range<usize>, t: &'a DeTable<'_>) -> Note<'a> {
         let errors_before = self.errors.len();
         let entries: Vec<Entry<'a, '_>> = t.iter().collect();
+        // Keys suggested for typos: not reported again as missing.
+        let mut suggested: Vec<&'static str> = Vec::new();
         // The kind decides which keys belong; read it first.
         let mut kind = Some(CardKind::Basic);
         if let Some(v) = t.get("kind") {
@@ -670,7 +682,7 @@ impl<'s> Checker<'s> {
             text: None,
             choices: None,
             answer: None,
-            answer_span: header.clone(),
+            valid: true,
             items: None,
             tags: Vec::new(),
             hint: None,
@@ -693,6 +705,9 @@ impl<'s> Checker<'s> {
                     Some(b) => format!("did you mean `{b}`?"),
                     None => format!("allowed keys in a card: {}", CARD_KEYS.join(", ")),
                 };
+                if let Some(b) = best {
+                    suggested.push(b);
+                }
                 self.error(k.span(), format!("unknown key `{key}` in a card"), Some(help));
                 continue;
             }
@@ -773,7 +788,6 @@ impl<'s> Checker<'s> {
                     }
                 }
                 "answer" => {
-                    note.answer_span = v.span();
                     if let Some(s) = v.get_ref().as_str() {
                         note.answer = Some(vec![(s, v.span())]);
                     } else if v.get_ref().is_array() {
@@ -789,7 +803,10 @@ impl<'s> Checker<'s> {
                 _ => {}
             }
         }
-        let kind = kind?;
+        let Some(kind) = kind else {
+            note.valid = false;
+            return note;
+        };
         let required: &[&str] = match kind {
             CardKind::Basic => &["front", "back"],
             CardKind::Cloze => &["text"],
@@ -797,7 +814,7 @@ impl<'s> Checker<'s> {
             CardKind::List => &["front", "items"],
         };
         for r in required {
-            if t.get(*r).is_none() {
+            if t.get(*r).is_none() && !suggested.contains(r) {
                 self.error(
                     header.clone(),
                     format!("{} card has no `{r}`", article(kind.as_str())),
@@ -852,8 +869,8 @@ impl<'s> Checker<'s> {
                 }
             }
         }
-        let _ = &note.answer_span;
-        (self.errors.len() == errors_before).then_some(note)
+        note.valid = self.errors.len() == errors_before;
+        note
     }
 
     /// The source range of bytes `offset..offset+len` of a string value,
