@@ -286,7 +286,7 @@ mod tests {
         let src = "[deck]\nnäme = \"x\"\n";
         let idx = LineIndex::new(src);
         let d = idx
-            .diagnostic(Severity::Error, "f.toml", 7..11, "unknown key `näme`")
+            .diagnostic(Severity::Error, "f.toml", 7..12, "unknown key `näme`")
             .with_help("did you mean `name`?");
         let shown = d.to_string();
         assert_eq!(

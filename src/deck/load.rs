@@ -1082,6 +1082,51 @@ mod tests {
     }
 
     #[test]
+    fn builds_cards_of_every_kind() {
+        let src = "[deck]\nname = \"N\"\ndescription = \"\"\ntags = [\"d\", \"t\"]\n\
+            [[cards]]\nfront = \"F\"\nback = \"B\"\nreverse = true\ntags = [\"t\", \"t\"]\n\
+            [[cards]]\nid = \"c\"\nkind = \"cloze\"\ntext = \"{{a}} und {{b::h}}\"\ninput = true\n\
+            [[cards]]\nid = \"m\"\nkind = \"choice\"\nfront = \"Q\"\nchoices = [\"x\", \"y\", \"z\"]\nanswer = [\"z\", \"x\"]\n\
+            [[cards]]\nid = \"l\"\nkind = \"list\"\nfront = \"L\"\nitems = [\"1\", \"2\"]\nordered = true\n";
+        let parsed = parse_deck(src, DeckOrigin::Bundled("mein-deck.toml".into())).unwrap();
+        let deck = parsed.deck;
+        assert_eq!(deck.id, "mein-deck");
+        let ids: Vec<&str> = deck.cards.iter().map(|c| c.id.as_str()).collect();
+        let derived = derived_id("mein-deck", "F");
+        assert_eq!(
+            ids,
+            vec![derived.as_str(), &format!("{derived}~rev"), "c~c1", "c~c2", "m", "l"]
+        );
+        assert_eq!(parsed.warnings.len(), 1);
+        assert_eq!(parsed.warnings[0].line, 5);
+        let rev = &deck.cards[1];
+        assert_eq!(rev.question(), "B");
+        assert_eq!(rev.answer(), "F");
+        assert_eq!(rev.tags, vec!["t", "d"]);
+        assert_eq!(rev.line, 5);
+        assert!(!rev.id_explicit);
+        assert_eq!(deck.cards[3].question(), "a und [h]");
+        assert_eq!(deck.cards[3].answer(), "b");
+        assert!(deck.cards[3].input);
+        assert_eq!(deck.cards[4].content, CardContent::Choice {
+            front: "Q".into(),
+            choices: vec!["x".into(), "y".into(), "z".into()],
+            answer: vec![2, 0],
+        });
+        assert_eq!(deck.cards[5].answer(), "1, 2");
+        assert_eq!(deck.cards[5].line, 21);
+    }
+
+    #[test]
+    fn same_question_twice_without_ids_is_an_error() {
+        let src = "[deck]\nname = \"N\"\ndescription = \"\"\n[[cards]]\nfront = \"F\"\nback = \"B\"\n[[cards]]\nfront = \" f \"\nback = \"C\"\n";
+        let errs = parse_deck(src, DeckOrigin::Bundled("d.toml".into())).unwrap_err();
+        assert_eq!(errs.len(), 1);
+        assert_eq!((errs[0].line, errs[0].column), (7, 1));
+        assert!(errs[0].message.contains("same question as the card on line 4"), "{}", errs[0].message);
+    }
+
+    #[test]
     fn slugs_fold_umlauts() {
         assert_eq!(slug("Was umfasst die Größe der Äpfel?", 4), "was-umfasst-die-groesse");
         assert_eq!(slug("Café résumé", 4), "cafe-resume");
