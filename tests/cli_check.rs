@@ -6,7 +6,9 @@ use std::path::{Path, PathBuf};
 use assert_cmd::Command;
 
 fn fixture(rel: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures").join(rel)
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures")
+        .join(rel)
 }
 
 struct Run {
@@ -58,9 +60,17 @@ fn unknown_card_key_suggests_the_closest() {
     let data = tempfile::tempdir().unwrap();
     let run = kartei(
         data.path(),
-        &["--no-bundled", "check", fixture("invalid/unknown-key.toml").to_str().unwrap()],
+        &[
+            "--no-bundled",
+            "check",
+            fixture("invalid/unknown-key.toml").to_str().unwrap(),
+        ],
     );
-    assert!(run.stderr.contains("help: did you mean `front`?"), "{}", run.stderr);
+    assert!(
+        run.stderr.contains("help: did you mean `front`?"),
+        "{}",
+        run.stderr
+    );
     // The typo is not reported a second time as a missing `front`.
     assert!(!run.stderr.contains("has no `front`"), "{}", run.stderr);
 }
@@ -72,12 +82,22 @@ fn unknown_deck_key() {
 
 #[test]
 fn unknown_top_level_key() {
-    assert_invalid("top-level-key", 1, 1, "unknown key `titel` at the top level");
+    assert_invalid(
+        "top-level-key",
+        1,
+        1,
+        "unknown key `titel` at the top level",
+    );
 }
 
 #[test]
 fn key_not_belonging_to_the_kind() {
-    assert_invalid("key-wrong-kind", 9, 1, "`items` does not belong to a basic card");
+    assert_invalid(
+        "key-wrong-kind",
+        9,
+        1,
+        "`items` does not belong to a basic card",
+    );
 }
 
 #[test]
@@ -131,14 +151,27 @@ fn choice_answer_not_among_choices_suggests_closest() {
     let data = tempfile::tempdir().unwrap();
     let run = kartei(
         data.path(),
-        &["--no-bundled", "check", fixture("invalid/answer-not-choice.toml").to_str().unwrap()],
+        &[
+            "--no-bundled",
+            "check",
+            fixture("invalid/answer-not-choice.toml").to_str().unwrap(),
+        ],
     );
-    assert!(run.stderr.contains("did you mean `Brand Awareness`?"), "{}", run.stderr);
+    assert!(
+        run.stderr.contains("did you mean `Brand Awareness`?"),
+        "{}",
+        run.stderr
+    );
 }
 
 #[test]
 fn choice_with_one_choice() {
-    assert_invalid("one-choice", 9, 11, "a choice card needs at least 2 choices");
+    assert_invalid(
+        "one-choice",
+        9,
+        11,
+        "a choice card needs at least 2 choices",
+    );
 }
 
 #[test]
@@ -184,7 +217,12 @@ fn missing_deck_name() {
 
 #[test]
 fn invalid_explicit_ids() {
-    assert_invalid("invalid-id", 6, 6, "invalid card id `mit leerzeichen`: it contains whitespace");
+    assert_invalid(
+        "invalid-id",
+        6,
+        6,
+        "invalid card id `mit leerzeichen`: it contains whitespace",
+    );
     assert_invalid("invalid-id-tilde", 6, 6, "invalid card id `karte~rev`");
     assert_invalid("invalid-deck-id", 2, 6, "invalid deck id `Mein Deck`");
 }
@@ -199,11 +237,16 @@ fn non_utf8_byte_position_counts_characters() {
 fn unreadable_file_names_path_and_os_error() {
     let data = tempfile::tempdir().unwrap();
     let missing = data.path().join("gibt-es-nicht.toml");
-    let run = kartei(data.path(), &["--no-bundled", "check", missing.to_str().unwrap()]);
+    let run = kartei(
+        data.path(),
+        &["--no-bundled", "check", missing.to_str().unwrap()],
+    );
     assert_eq!(run.code, 1);
     assert!(
-        run.stderr
-            .contains(&format!("error: {}: cannot read the file:", missing.display())),
+        run.stderr.contains(&format!(
+            "error: {}: cannot read the file:",
+            missing.display()
+        )),
         "{}",
         run.stderr
     );
@@ -216,7 +259,11 @@ fn every_error_of_a_file_is_reported_at_once() {
     let p = p.to_str().unwrap();
     let run = kartei(data.path(), &["--no-bundled", "check", p]);
     assert_eq!(run.code, 1);
-    let errors: Vec<&str> = run.stderr.lines().filter(|l| l.starts_with("error:")).collect();
+    let errors: Vec<&str> = run
+        .stderr
+        .lines()
+        .filter(|l| l.starts_with("error:"))
+        .collect();
     assert_eq!(
         errors,
         vec![
@@ -250,8 +297,17 @@ fn at_least_eighteen_invalid_fixtures_all_fail() {
     for entry in std::fs::read_dir(&dir).unwrap() {
         let path = entry.unwrap().path();
         let data = tempfile::tempdir().unwrap();
-        let run = kartei(data.path(), &["--no-bundled", "check", path.to_str().unwrap()]);
-        assert_eq!(run.code, 1, "{} should fail:\n{}", path.display(), run.stderr);
+        let run = kartei(
+            data.path(),
+            &["--no-bundled", "check", path.to_str().unwrap()],
+        );
+        assert_eq!(
+            run.code,
+            1,
+            "{} should fail:\n{}",
+            path.display(),
+            run.stderr
+        );
         n += 1;
     }
     assert!(n >= 18, "only {n} invalid fixtures");
@@ -277,7 +333,13 @@ fn json_report_shape() {
     let bad = fixture("invalid/duplicate-id.toml");
     let run = kartei(
         data.path(),
-        &["--no-bundled", "check", "--json", valid.to_str().unwrap(), bad.to_str().unwrap()],
+        &[
+            "--no-bundled",
+            "check",
+            "--json",
+            valid.to_str().unwrap(),
+            bad.to_str().unwrap(),
+        ],
     );
     assert_eq!(run.code, 1);
     let v: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
@@ -292,12 +354,22 @@ fn json_report_shape() {
     assert_eq!(errors[0]["file"], bad.to_str().unwrap());
     assert_eq!(errors[0]["line"], 11);
     assert_eq!(errors[0]["column"], 6);
-    assert!(errors[0]["message"].as_str().unwrap().contains("duplicate card id"));
+    assert!(
+        errors[0]["message"]
+            .as_str()
+            .unwrap()
+            .contains("duplicate card id")
+    );
     assert!(errors[0]["help"].is_string());
     let warnings = v["warnings"].as_array().unwrap();
     assert_eq!(warnings.len(), 2);
     assert_eq!(warnings[0]["line"], 6);
-    assert!(warnings[0]["message"].as_str().unwrap().contains("has no `id`"));
+    assert!(
+        warnings[0]["message"]
+            .as_str()
+            .unwrap()
+            .contains("has no `id`")
+    );
 }
 
 #[test]
@@ -337,7 +409,10 @@ fn fix_never_writes_a_file_with_errors() {
     let file = dir.path().join("kaputt.toml");
     let src = "[deck]\nname = \"K\"\ndescription = \"\"\n\n[[cards]]\nfront = \"F\"\n\n[[cards]]\nfront = \"G\"\nback = \"B\"\n";
     std::fs::write(&file, src).unwrap();
-    let run = kartei(data.path(), &["--no-bundled", "check", "--fix", file.to_str().unwrap()]);
+    let run = kartei(
+        data.path(),
+        &["--no-bundled", "check", "--fix", file.to_str().unwrap()],
+    );
     assert_eq!(run.code, 1);
     assert!(run.stderr.contains("not fixed"), "{}", run.stderr);
     assert_eq!(std::fs::read_to_string(&file).unwrap(), src);
@@ -350,10 +425,17 @@ fn user_deck_dir_and_decks_option_are_checked_by_default() {
     std::fs::create_dir(&user).unwrap();
     std::fs::copy(fixture("valid/beispiel.toml"), user.join("beispiel.toml")).unwrap();
     let extra = fixture("invalid/missing-back.toml");
-    let run = kartei(data.path(), &["--no-bundled", "--decks", extra.to_str().unwrap(), "check"]);
+    let run = kartei(
+        data.path(),
+        &["--no-bundled", "--decks", extra.to_str().unwrap(), "check"],
+    );
     assert_eq!(run.code, 1);
     assert!(run.stdout.starts_with("1 deck, 6 cards"), "{}", run.stdout);
-    assert!(run.stderr.contains("missing-back.toml:5:1"), "{}", run.stderr);
+    assert!(
+        run.stderr.contains("missing-back.toml:5:1"),
+        "{}",
+        run.stderr
+    );
 }
 
 #[test]
@@ -365,7 +447,10 @@ fn a_second_deck_with_the_same_id_is_reported_and_skipped() {
     let deck = "[deck]\nid = \"gleich\"\nname = \"N\"\ndescription = \"\"\n[[cards]]\nid = \"x\"\nfront = \"F\"\nback = \"B\"\n";
     std::fs::write(&a, deck).unwrap();
     std::fs::write(&b, deck.replace("\"x\"", "\"y\"")).unwrap();
-    let run = kartei(data.path(), &["--no-bundled", "check", dir.path().to_str().unwrap()]);
+    let run = kartei(
+        data.path(),
+        &["--no-bundled", "check", dir.path().to_str().unwrap()],
+    );
     assert_eq!(run.code, 1);
     assert!(run.stdout.starts_with("1 deck,"), "{}", run.stdout);
     assert!(
@@ -384,11 +469,16 @@ fn card_id_used_in_two_decks_is_an_error_in_the_later_deck() {
     let data = tempfile::tempdir().unwrap();
     let dir = tempfile::tempdir().unwrap();
     let deck = |id: &str| {
-        format!("[deck]\nid = \"{id}\"\nname = \"N\"\ndescription = \"\"\n\n[[cards]]\nid = \"gemeinsam\"\nfront = \"F\"\nback = \"B\"\n")
+        format!(
+            "[deck]\nid = \"{id}\"\nname = \"N\"\ndescription = \"\"\n\n[[cards]]\nid = \"gemeinsam\"\nfront = \"F\"\nback = \"B\"\n"
+        )
     };
     std::fs::write(dir.path().join("a.toml"), deck("a")).unwrap();
     std::fs::write(dir.path().join("b.toml"), deck("b")).unwrap();
-    let run = kartei(data.path(), &["--no-bundled", "check", dir.path().to_str().unwrap()]);
+    let run = kartei(
+        data.path(),
+        &["--no-bundled", "check", dir.path().to_str().unwrap()],
+    );
     assert_eq!(run.code, 1);
     let b = dir.path().join("b.toml");
     assert!(
@@ -415,7 +505,10 @@ fn list_prints_one_line_per_card_and_filters() {
     let data = tempfile::tempdir().unwrap();
     let valid = fixture("valid");
     let v = valid.to_str().unwrap();
-    let run = kartei(data.path(), &["--no-bundled", "--decks", v, "list", "--deck", "beispiel"]);
+    let run = kartei(
+        data.path(),
+        &["--no-bundled", "--decks", v, "list", "--deck", "beispiel"],
+    );
     assert_eq!(run.code, 0, "{}", run.stderr);
     let lines: Vec<&str> = run.stdout.lines().collect();
     assert_eq!(lines.len(), 6);
@@ -425,16 +518,26 @@ fn list_prints_one_line_per_card_and_filters() {
     );
     assert!(lines[3].starts_with("bsp-preis-cloze~c2      beispiel  cloze   "));
     // Truncated to 60 display columns.
-    let q = lines[3].splitn(2, "cloze   ").nth(1).unwrap();
+    let q = lines[3].split_once("cloze   ").unwrap().1;
     assert_eq!(q.chars().count(), 60);
     assert!(q.ends_with('…'));
 
-    let run = kartei(data.path(), &["--no-bundled", "--decks", v, "list", "--tag", "4p"]);
+    let run = kartei(
+        data.path(),
+        &["--no-bundled", "--decks", v, "list", "--tag", "4p"],
+    );
     assert_eq!(run.stdout.lines().count(), 2, "{}", run.stdout);
 
-    let run = kartei(data.path(), &["--no-bundled", "--decks", v, "list", "--deck", "nix"]);
+    let run = kartei(
+        data.path(),
+        &["--no-bundled", "--decks", v, "list", "--deck", "nix"],
+    );
     assert_eq!(run.code, 1);
-    assert!(run.stderr.contains("there is no deck `nix`"), "{}", run.stderr);
+    assert!(
+        run.stderr.contains("there is no deck `nix`"),
+        "{}",
+        run.stderr
+    );
 }
 
 #[test]
@@ -443,14 +546,23 @@ fn list_json() {
     let valid = fixture("valid/beispiel.toml");
     let run = kartei(
         data.path(),
-        &["--no-bundled", "--decks", valid.to_str().unwrap(), "list", "--json"],
+        &[
+            "--no-bundled",
+            "--decks",
+            valid.to_str().unwrap(),
+            "list",
+            "--json",
+        ],
     );
     assert_eq!(run.code, 0, "{}", run.stderr);
     let v: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
     let arr = v.as_array().unwrap();
     assert_eq!(arr.len(), 6);
     assert_eq!(arr[1]["id"], "bsp-produktpolitik~rev");
-    assert_eq!(arr[1]["question"], "Produktentwicklung und -gestaltung, Sortimentsplanung");
+    assert_eq!(
+        arr[1]["question"],
+        "Produktentwicklung und -gestaltung, Sortimentsplanung"
+    );
     assert_eq!(arr[1]["answer"], "Was umfasst die Produktpolitik?");
     assert_eq!(arr[1]["tags"], serde_json::json!(["4p", "marketing"]));
     assert_eq!(arr[4]["kind"], "choice");

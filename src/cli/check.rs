@@ -17,7 +17,11 @@ use crate::deck::{CardKind, DeckSet, Diagnostic, FixError, deck_files, fix_file,
 /// deck the app would load.
 fn load(ctx: &Context, paths: &[PathBuf]) -> DeckSet {
     if paths.is_empty() {
-        load_all(ctx.load_bundled, Some(&ctx.user_deck_dir()), &ctx.deck_paths)
+        load_all(
+            ctx.load_bundled,
+            Some(&ctx.user_deck_dir()),
+            &ctx.deck_paths,
+        )
     } else {
         load_all(false, None, paths)
     }
@@ -141,7 +145,9 @@ fn run_fix(ctx: &Context, paths: &[PathBuf]) {
         deck_files(None, paths)
     };
     if paths.is_empty() && ctx.load_bundled {
-        eprintln!("note: bundled decks are part of kartei and are not changed (their cards have ids)");
+        eprintln!(
+            "note: bundled decks are part of kartei and are not changed (their cards have ids)"
+        );
     }
     for file in files {
         match fix_file(&file) {
@@ -190,7 +196,11 @@ pub fn list(ctx: &Context, deck: Option<&str>, tag: Option<&str>, json: bool) ->
         let known: Vec<&str> = set.decks.iter().map(|d| d.id.as_str()).collect();
         anyhow::bail!(
             "there is no deck `{id}`; decks: {}",
-            if known.is_empty() { "(none)".to_owned() } else { known.join(", ") }
+            if known.is_empty() {
+                "(none)".to_owned()
+            } else {
+                known.join(", ")
+            }
         );
     }
     let entries: Vec<ListEntry<'_>> = set

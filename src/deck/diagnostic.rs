@@ -118,7 +118,12 @@ impl fmt::Display for Diagnostic {
                 .take(self.width.max(1) as usize)
                 .map(|c| unicode_width::UnicodeWidthChar::width(c).unwrap_or(0))
                 .sum();
-            writeln!(f, "{pad} | {}{}", " ".repeat(lead), "^".repeat(marked.max(1)))?;
+            writeln!(
+                f,
+                "{pad} | {}{}",
+                " ".repeat(lead),
+                "^".repeat(marked.max(1))
+            )?;
         }
         if let Some(help) = &self.help {
             writeln!(f, "help: {help}")?;

@@ -24,7 +24,9 @@ pub enum FixError {
     #[error("{0} is bundled with kartei and cannot be fixed (its cards already have ids)")]
     Bundled(String),
     /// Cards written as an inline array (`cards = [{...}]`) are not rewritten.
-    #[error("{0}: cards written as `cards = [...]` cannot be fixed; write them as [[cards]] tables")]
+    #[error(
+        "{0}: cards written as `cards = [...]` cannot be fixed; write them as [[cards]] tables"
+    )]
     InlineCards(String),
     #[error("cannot read {}: {source}", .path.display())]
     Read {
@@ -73,10 +75,12 @@ pub fn fix_source(src: &str, origin: DeckOrigin) -> Result<FixOutcome, FixError>
             added: Vec::new(),
         });
     }
-    let mut doc: DocumentMut = src.parse().map_err(|e: toml_edit::TomlError| FixError::Invalid {
-        file: file.clone(),
-        errors: vec![Diagnostic::file_error(file.clone(), e.message().to_owned())],
-    })?;
+    let mut doc: DocumentMut =
+        src.parse()
+            .map_err(|e: toml_edit::TomlError| FixError::Invalid {
+                file: file.clone(),
+                errors: vec![Diagnostic::file_error(file.clone(), e.message().to_owned())],
+            })?;
     let Some(tables) = doc.get_mut("cards").and_then(Item::as_array_of_tables_mut) else {
         return Err(FixError::InlineCards(file));
     };

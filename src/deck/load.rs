@@ -63,8 +63,11 @@ pub fn load_file(path: &Path) -> Result<Parsed, Vec<Diagnostic>> {
     match std::fs::read(path) {
         Ok(bytes) => load_bytes(&bytes, DeckOrigin::File(path.to_path_buf())),
         Err(e) => Err(vec![
-            Diagnostic::file_error(path.display().to_string(), format!("cannot read the file: {e}"))
-                .with_help("check that the path exists and is readable"),
+            Diagnostic::file_error(
+                path.display().to_string(),
+                format!("cannot read the file: {e}"),
+            )
+            .with_help("check that the path exists and is readable"),
         ]),
     }
 }
@@ -288,7 +291,10 @@ pub fn parse_cloze(text: &str) -> Result<Vec<ClozeSegment>, Vec<ClozeError>> {
     }
 }
 
-type Entry<'a, 'i> = (&'a Spanned<std::borrow::Cow<'i, str>>, &'a Spanned<DeValue<'i>>);
+type Entry<'a, 'i> = (
+    &'a Spanned<std::borrow::Cow<'i, str>>,
+    &'a Spanned<DeValue<'i>>,
+);
 
 struct Checker<'s> {
     file: String,
@@ -328,7 +334,9 @@ impl<'s> Checker<'s> {
     }
 
     fn warning(&mut self, span: Range<usize>, msg: impl Into<String>, help: Option<String>) {
-        let mut d = self.idx.diagnostic(Severity::Warning, &self.file, span, msg);
+        let mut d = self
+            .idx
+            .diagnostic(Severity::Warning, &self.file, span, msg);
         d.help = help;
         self.warnings.push(d);
     }
@@ -340,7 +348,10 @@ impl<'s> Checker<'s> {
     fn type_error(&mut self, key: &str, what: &str, v: &Spanned<DeValue<'_>>) {
         self.error(
             v.span(),
-            format!("`{key}` must be {what}, not {}", article(v.get_ref().type_str())),
+            format!(
+                "`{key}` must be {what}, not {}",
+                article(v.get_ref().type_str())
+            ),
             Some(type_help(key, what)),
         );
     }
@@ -360,7 +371,9 @@ impl<'s> Checker<'s> {
             self.error(
                 v.span(),
                 format!("`{key}` is empty"),
-                Some(format!("write some text into `{key}`, or remove the key if it is optional")),
+                Some(format!(
+                    "write some text into `{key}`, or remove the key if it is optional"
+                )),
             );
             return None;
         }
@@ -421,8 +434,9 @@ impl<'s> Checker<'s> {
                     None if CARD_KEYS.contains(&k.get_ref().as_ref()) => {
                         "card keys belong below a `[[cards]]` header".to_owned()
                     }
-                    None => "a deck file has a `[deck]` table and `[[cards]]` tables only"
-                        .to_owned(),
+                    None => {
+                        "a deck file has a `[deck]` table and `[[cards]]` tables only".to_owned()
+                    }
                 };
                 self.error(
                     k.span(),
@@ -461,7 +475,10 @@ impl<'s> Checker<'s> {
             self.error(
                 0..0,
                 "the file has no `[deck]` table",
-                Some("start the file with `[deck]`, `name = \"...\"` and `description = \"...\"`".to_owned()),
+                Some(
+                    "start the file with `[deck]`, `name = \"...\"` and `description = \"...\"`"
+                        .to_owned(),
+                ),
             );
             return None;
         };
@@ -529,7 +546,9 @@ impl<'s> Checker<'s> {
             self.error(
                 header,
                 "`[deck]` has no `description`",
-                Some("add a line `description = \"...\"` below `[deck]` (it may be \"\")".to_owned()),
+                Some(
+                    "add a line `description = \"...\"` below `[deck]` (it may be \"\")".to_owned(),
+                ),
             );
         }
         let id = match id {
@@ -663,7 +682,9 @@ impl<'s> Checker<'s> {
                     Some(k) => Some(k),
                     None => {
                         let help = match closest(s, KINDS.iter().copied()) {
-                            Some(k) => format!("did you mean `{k}`? kinds: basic, cloze, choice, list"),
+                            Some(k) => {
+                                format!("did you mean `{k}`? kinds: basic, cloze, choice, list")
+                            }
                             None => "kinds: basic, cloze, choice, list".to_owned(),
                         };
                         self.error(v.span(), format!("unknown card kind `{s}`"), Some(help));
@@ -696,7 +717,11 @@ impl<'s> Checker<'s> {
             let key: &str = k.get_ref();
             if !CARD_KEYS.contains(&key) {
                 let allowed: Vec<&str> = match kind {
-                    Some(kd) => COMMON_CARD_KEYS.iter().chain(kind_keys(kd)).copied().collect(),
+                    Some(kd) => COMMON_CARD_KEYS
+                        .iter()
+                        .chain(kind_keys(kd))
+                        .copied()
+                        .collect(),
                     None => CARD_KEYS.to_vec(),
                 };
                 let best = closest(key, allowed.iter().copied())
@@ -708,18 +733,27 @@ impl<'s> Checker<'s> {
                 if let Some(b) = best {
                     suggested.push(b);
                 }
-                self.error(k.span(), format!("unknown key `{key}` in a card"), Some(help));
+                self.error(
+                    k.span(),
+                    format!("unknown key `{key}` in a card"),
+                    Some(help),
+                );
                 continue;
             }
             if let Some(kd) = kind
                 && !COMMON_CARD_KEYS.contains(&key)
                 && !kind_keys(kd).contains(&key)
             {
-                let owners: Vec<&str> = [CardKind::Basic, CardKind::Cloze, CardKind::Choice, CardKind::List]
-                    .into_iter()
-                    .filter(|o| kind_keys(*o).contains(&key))
-                    .map(CardKind::as_str)
-                    .collect();
+                let owners: Vec<&str> = [
+                    CardKind::Basic,
+                    CardKind::Cloze,
+                    CardKind::Choice,
+                    CardKind::List,
+                ]
+                .into_iter()
+                .filter(|o| kind_keys(*o).contains(&key))
+                .map(CardKind::as_str)
+                .collect();
                 let help = format!(
                     "remove `{key}`, or set `kind = \"{}\"` if this is a {} card",
                     owners[0],
@@ -749,7 +783,10 @@ impl<'s> Checker<'s> {
                             self.error(
                                 v.span(),
                                 format!("invalid card id `{s}`: {why}"),
-                                Some(format!("use letters, digits and -, e.g. `{}`", slug(s, usize::MAX))),
+                                Some(format!(
+                                    "use letters, digits and -, e.g. `{}`",
+                                    slug(s, usize::MAX)
+                                )),
                             );
                         }
                     }
@@ -777,11 +814,19 @@ impl<'s> Checker<'s> {
                     if let Some(items) = self.string_array("items", v) {
                         for (s, span) in &items {
                             if s.trim().is_empty() {
-                                self.error(span.clone(), "empty list item", Some("remove it or write the item".to_owned()));
+                                self.error(
+                                    span.clone(),
+                                    "empty list item",
+                                    Some("remove it or write the item".to_owned()),
+                                );
                             }
                         }
                         if items.is_empty() {
-                            self.error(v.span(), "`items` is empty", Some("a list card needs at least one item".to_owned()));
+                            self.error(
+                                v.span(),
+                                "`items` is empty",
+                                Some("a list card needs at least one item".to_owned()),
+                            );
                         } else {
                             note.items = Some(items);
                         }
@@ -793,7 +838,11 @@ impl<'s> Checker<'s> {
                     } else if v.get_ref().is_array() {
                         note.answer = self.string_array("answer", v);
                         if note.answer.as_ref().is_some_and(Vec::is_empty) {
-                            self.error(v.span(), "`answer` is empty", Some("name at least one of the choices".to_owned()));
+                            self.error(
+                                v.span(),
+                                "`answer` is empty",
+                                Some("name at least one of the choices".to_owned()),
+                            );
                             note.answer = None;
                         }
                     } else {
@@ -822,25 +871,32 @@ impl<'s> Checker<'s> {
                 );
             }
         }
-        if let Some((text, span)) = &note.text {
-            if let Err(errs) = parse_cloze(text) {
-                for e in errs {
-                    let at = self.string_offset(span, text, e.offset, e.len);
-                    self.error(at, e.message, Some(e.help));
-                }
+        if let Some((text, span)) = &note.text
+            && let Err(errs) = parse_cloze(text)
+        {
+            for e in errs {
+                let at = self.string_offset(span, text, e.offset, e.len);
+                self.error(at, e.message, Some(e.help));
             }
         }
         if let Some(choices) = &note.choices {
             if choices.len() < 2 {
                 self.error(
                     t.get("choices").map_or(header.clone(), Spanned::span),
-                    format!("a choice card needs at least 2 choices, found {}", choices.len()),
+                    format!(
+                        "a choice card needs at least 2 choices, found {}",
+                        choices.len()
+                    ),
                     Some("add more choices".to_owned()),
                 );
             }
             for (i, (c, span)) in choices.iter().enumerate() {
                 if c.trim().is_empty() {
-                    self.error(span.clone(), "empty choice", Some("remove it or write the choice".to_owned()));
+                    self.error(
+                        span.clone(),
+                        "empty choice",
+                        Some("remove it or write the choice".to_owned()),
+                    );
                 } else if let Some(first) = choices[..i].iter().position(|(d, _)| d == c) {
                     self.error(
                         span.clone(),
@@ -853,18 +909,32 @@ impl<'s> Checker<'s> {
                 for (a, span) in answers {
                     if !choices.iter().any(|(c, _)| c == a) {
                         let help = match closest(a, choices.iter().map(|(c, _)| *c)) {
-                            Some(c) => format!("did you mean `{c}`? the answer must be exactly one of `choices`"),
+                            Some(c) => format!(
+                                "did you mean `{c}`? the answer must be exactly one of `choices`"
+                            ),
                             None => format!(
                                 "the answer must be exactly one of: {}",
-                                choices.iter().map(|(c, _)| format!("`{c}`")).collect::<Vec<_>>().join(", ")
+                                choices
+                                    .iter()
+                                    .map(|(c, _)| format!("`{c}`"))
+                                    .collect::<Vec<_>>()
+                                    .join(", ")
                             ),
                         };
-                        self.error(span.clone(), format!("answer `{a}` is not one of the choices"), Some(help));
+                        self.error(
+                            span.clone(),
+                            format!("answer `{a}` is not one of the choices"),
+                            Some(help),
+                        );
                     }
                 }
                 for (i, (a, span)) in answers.iter().enumerate() {
                     if answers[..i].iter().any(|(b, _)| b == a) {
-                        self.error(span.clone(), format!("answer `{a}` is listed twice"), Some("remove the repetition".to_owned()));
+                        self.error(
+                            span.clone(),
+                            format!("answer `{a}` is listed twice"),
+                            Some("remove the repetition".to_owned()),
+                        );
                     }
                 }
             }
@@ -876,7 +946,13 @@ impl<'s> Checker<'s> {
     /// The source range of bytes `offset..offset+len` of a string value,
     /// exact when the string is written without escapes; otherwise the
     /// start of the string.
-    fn string_offset(&self, span: &Range<usize>, value: &str, offset: usize, len: usize) -> Range<usize> {
+    fn string_offset(
+        &self,
+        span: &Range<usize>,
+        value: &str,
+        offset: usize,
+        len: usize,
+    ) -> Range<usize> {
         let raw = self.src.get(span.clone()).unwrap_or("");
         let (open, close) = if raw.starts_with("\"\"\"") || raw.starts_with("'''") {
             (3, 3)
@@ -932,36 +1008,89 @@ impl<'s> Checker<'s> {
                 let front = note.front.unwrap_or_default().to_owned();
                 let back = note.back.unwrap_or_default().to_owned();
                 if note.reverse {
-                    out.push(make(base.clone(), CardContent::Basic { front: front.clone(), back: back.clone(), reversed: false }));
-                    out.push(make(format!("{base}~rev"), CardContent::Basic { front: back, back: front, reversed: true }));
+                    out.push(make(
+                        base.clone(),
+                        CardContent::Basic {
+                            front: front.clone(),
+                            back: back.clone(),
+                            reversed: false,
+                        },
+                    ));
+                    out.push(make(
+                        format!("{base}~rev"),
+                        CardContent::Basic {
+                            front: back,
+                            back: front,
+                            reversed: true,
+                        },
+                    ));
                 } else {
-                    out.push(make(base, CardContent::Basic { front, back, reversed: false }));
+                    out.push(make(
+                        base,
+                        CardContent::Basic {
+                            front,
+                            back,
+                            reversed: false,
+                        },
+                    ));
                 }
             }
             CardKind::Cloze => {
                 let Some((text, _)) = note.text else { return };
-                let Ok(segments) = parse_cloze(text) else { return };
-                let n = segments.iter().filter(|s| matches!(s, ClozeSegment::Gap { .. })).count();
+                let Ok(segments) = parse_cloze(text) else {
+                    return;
+                };
+                let n = segments
+                    .iter()
+                    .filter(|s| matches!(s, ClozeSegment::Gap { .. }))
+                    .count();
                 for active in 0..n {
                     out.push(make(
                         format!("{base}~c{}", active + 1),
-                        CardContent::Cloze { segments: segments.clone(), active },
+                        CardContent::Cloze {
+                            segments: segments.clone(),
+                            active,
+                        },
                     ));
                 }
             }
             CardKind::Choice => {
-                let choices: Vec<String> = note.choices.iter().flatten().map(|(c, _)| (*c).to_owned()).collect();
+                let choices: Vec<String> = note
+                    .choices
+                    .iter()
+                    .flatten()
+                    .map(|(c, _)| (*c).to_owned())
+                    .collect();
                 let answer: Vec<usize> = note
                     .answer
                     .iter()
                     .flatten()
                     .filter_map(|(a, _)| choices.iter().position(|c| c == a))
                     .collect();
-                out.push(make(base, CardContent::Choice { front: note.front.unwrap_or_default().to_owned(), choices, answer }));
+                out.push(make(
+                    base,
+                    CardContent::Choice {
+                        front: note.front.unwrap_or_default().to_owned(),
+                        choices,
+                        answer,
+                    },
+                ));
             }
             CardKind::List => {
-                let items = note.items.iter().flatten().map(|(c, _)| (*c).to_owned()).collect();
-                out.push(make(base, CardContent::List { front: note.front.unwrap_or_default().to_owned(), items, ordered: note.ordered }));
+                let items = note
+                    .items
+                    .iter()
+                    .flatten()
+                    .map(|(c, _)| (*c).to_owned())
+                    .collect();
+                out.push(make(
+                    base,
+                    CardContent::List {
+                        front: note.front.unwrap_or_default().to_owned(),
+                        items,
+                        ordered: note.ordered,
+                    },
+                ));
             }
         }
     }
@@ -1058,9 +1187,15 @@ mod tests {
             segs,
             vec![
                 ClozeSegment::Text("A ".into()),
-                ClozeSegment::Gap { answer: "b".into(), hint: None },
+                ClozeSegment::Gap {
+                    answer: "b".into(),
+                    hint: None
+                },
                 ClozeSegment::Text(" c ".into()),
-                ClozeSegment::Gap { answer: "d".into(), hint: Some("hint".into()) },
+                ClozeSegment::Gap {
+                    answer: "d".into(),
+                    hint: Some("hint".into())
+                },
                 ClozeSegment::Text(".".into()),
             ]
         );
@@ -1095,7 +1230,14 @@ mod tests {
         let derived = derived_id("mein-deck", "F");
         assert_eq!(
             ids,
-            vec![derived.as_str(), &format!("{derived}~rev"), "c~c1", "c~c2", "m", "l"]
+            vec![
+                derived.as_str(),
+                &format!("{derived}~rev"),
+                "c~c1",
+                "c~c2",
+                "m",
+                "l"
+            ]
         );
         assert_eq!(parsed.warnings.len(), 1);
         assert_eq!(parsed.warnings[0].line, 5);
@@ -1108,11 +1250,14 @@ mod tests {
         assert_eq!(deck.cards[3].question(), "a und [h]");
         assert_eq!(deck.cards[3].answer(), "b");
         assert!(deck.cards[3].input);
-        assert_eq!(deck.cards[4].content, CardContent::Choice {
-            front: "Q".into(),
-            choices: vec!["x".into(), "y".into(), "z".into()],
-            answer: vec![2, 0],
-        });
+        assert_eq!(
+            deck.cards[4].content,
+            CardContent::Choice {
+                front: "Q".into(),
+                choices: vec!["x".into(), "y".into(), "z".into()],
+                answer: vec![2, 0],
+            }
+        );
         assert_eq!(deck.cards[5].answer(), "1, 2");
         assert_eq!(deck.cards[5].line, 21);
     }
@@ -1123,12 +1268,21 @@ mod tests {
         let errs = parse_deck(src, DeckOrigin::Bundled("d.toml".into())).unwrap_err();
         assert_eq!(errs.len(), 1);
         assert_eq!((errs[0].line, errs[0].column), (7, 1));
-        assert!(errs[0].message.contains("same question as the card on line 4"), "{}", errs[0].message);
+        assert!(
+            errs[0]
+                .message
+                .contains("same question as the card on line 4"),
+            "{}",
+            errs[0].message
+        );
     }
 
     #[test]
     fn slugs_fold_umlauts() {
-        assert_eq!(slug("Was umfasst die Größe der Äpfel?", 4), "was-umfasst-die-groesse");
+        assert_eq!(
+            slug("Was umfasst die Größe der Äpfel?", 4),
+            "was-umfasst-die-groesse"
+        );
         assert_eq!(slug("Café résumé", 4), "cafe-resume");
         assert_eq!(slug("???", 4), "");
     }

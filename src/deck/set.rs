@@ -96,7 +96,9 @@ impl DeckSet {
                         other.origin.display_name()
                     ),
                 )
-                .with_help("give one of the decks another `id` in its `[deck]` table, or remove the copy"),
+                .with_help(
+                    "give one of the decks another `id` in its `[deck]` table, or remove the copy",
+                ),
             );
             return;
         }
@@ -116,7 +118,9 @@ impl DeckSet {
                         other_deck.origin.display_name(),
                         other.line
                     ),
-                    help: Some("card ids must be unique across all decks; rename this one".to_owned()),
+                    help: Some(
+                        "card ids must be unique across all decks; rename this one".to_owned(),
+                    ),
                     source_line: None,
                     width: 1,
                 });
@@ -141,8 +145,8 @@ impl DeckSet {
 pub fn deck_files(user_dir: Option<&Path>, paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<Diagnostic>) {
     let mut files = Vec::new();
     let mut errors = Vec::new();
-    let mut add_dir = |dir: &Path, must_exist: bool, files: &mut Vec<PathBuf>| {
-        match std::fs::read_dir(dir) {
+    let mut add_dir =
+        |dir: &Path, must_exist: bool, files: &mut Vec<PathBuf>| match std::fs::read_dir(dir) {
             Ok(rd) => {
                 let mut found: Vec<PathBuf> = rd
                     .filter_map(Result::ok)
@@ -154,11 +158,13 @@ pub fn deck_files(user_dir: Option<&Path>, paths: &[PathBuf]) -> (Vec<PathBuf>, 
             }
             Err(e) if e.kind() == std::io::ErrorKind::NotFound && !must_exist => {}
             Err(e) => errors.push(
-                Diagnostic::file_error(dir.display().to_string(), format!("cannot read the folder: {e}"))
-                    .with_help("check that the folder exists and is readable"),
+                Diagnostic::file_error(
+                    dir.display().to_string(),
+                    format!("cannot read the folder: {e}"),
+                )
+                .with_help("check that the folder exists and is readable"),
             ),
-        }
-    };
+        };
     if let Some(dir) = user_dir {
         add_dir(dir, false, &mut files);
     }
