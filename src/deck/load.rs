@@ -291,11 +291,6 @@ pub fn parse_cloze(text: &str) -> Result<Vec<ClozeSegment>, Vec<ClozeError>> {
     }
 }
 
-type Entry<'a, 'i> = (
-    &'a Spanned<std::borrow::Cow<'i, str>>,
-    &'a Spanned<DeValue<'i>>,
-);
-
 struct Checker<'s> {
     file: String,
     idx: LineIndex<'s>,
@@ -617,7 +612,8 @@ impl<'s> Checker<'s> {
         let invalid_notes = notes.iter().any(|n| !n.valid) || notes.len() < arr.len();
         let deck_id = deck_id.unwrap_or("deck");
         // note id -> (line of the first use, explicit?)
-        let mut seen: HashMap<String, (u32, bool)> = HashMap::with_capacity(notes.len());
+        let mut seen: HashMap<std::borrow::Cow<'_, str>, (u32, bool)> =
+            HashMap::with_capacity(notes.len());
         let mut cards = Vec::with_capacity(notes.len() + notes.len() / 4);
         for note in notes {
             if !note.valid && note.id.is_none() {
@@ -625,11 +621,15 @@ impl<'s> Checker<'s> {
                 continue;
             }
             let line = self.line(&note.header);
-            let (base, explicit) = match &note.id {
-                Some((id, _)) => ((*id).to_owned(), true),
-                None => (derived_id(deck_id, note_question(&note)), false),
+            let (key, explicit) = match &note.id {
+                Some((id, _)) => (std::borrow::Cow::Borrowed(*id), true),
+                None => (
+                    std::borrow::Cow::Owned(derived_id(deck_id, note_question(&note))),
+                    false,
+                ),
             };
-            if let Some(&(first, first_explicit)) = seen.get(&base) {
+            if let Some(&(first, first_explicit)) = seen.get(&key) {
+                let base = &key;
                 match &note.id {
                     Some((id, span)) => self.error(
                         span.clone(),
@@ -653,7 +653,8 @@ impl<'s> Checker<'s> {
                 }
                 continue;
             }
-            seen.insert(base.clone(), (line, explicit));
+            let base = key.clone().into_owned();
+            seen.insert(key, (line, explicit));
             if !explicit {
                 self.warning(
                     note.header.clone(),
@@ -671,7 +672,6 @@ impl<'s> Checker<'s> {
     #[allow(clippy::too_many_lines)]
     fn check_note<'a>(&mut self, header: Range<usize>, t: &'a DeTable<'_>) -> Note<'a> {
         let errors_before = self.errors.len();
-        let entries: Vec<Entry<'a, '_>> = t.iter().collect();
         // Keys suggested for typos: not reported again as missing.
         let mut suggested: Vec<&'static str> = Vec::new();
         // The kind decides which keys belong; read it first.
@@ -713,7 +713,7 @@ impl<'s> Checker<'s> {
             input: false,
             ordered: false,
         };
-        for (k, v) in entries {
+        for (k, v) in t.iter() {
             let key: &str = k.get_ref();
             if !CARD_KEYS.contains(&key) {
                 let allowed: Vec<&str> = match kind {
@@ -1044,11 +1044,18 @@ impl<'s> Checker<'s> {
                     .iter()
                     .filter(|s| matches!(s, ClozeSegment::Gap { .. }))
                     .count();
+                let mut segments = Some(segments);
                 for active in 0..n {
+                    // The last card takes the segments, the others a copy.
+                    let segs = if active + 1 == n {
+                        segments.take().unwrap_or_default()
+                    } else {
+                        segments.clone().unwrap_or_default()
+                    };
                     out.push(make(
                         format!("{base}~c{}", active + 1),
                         CardContent::Cloze {
-                            segments: segments.clone(),
+                            segments: segs,
                             active,
                         },
                     ));
