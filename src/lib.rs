@@ -6,5 +6,9 @@
 
 pub mod atomic;
 pub mod cli;
+pub mod config;
 pub mod deck;
 pub mod progress;
+pub mod scheduler;
+pub mod stats;
+pub mod ui;

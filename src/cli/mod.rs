@@ -3,6 +3,7 @@
 
 mod check;
 mod context;
+mod sync;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -183,13 +184,58 @@ pub fn main() -> ExitCode {
     }
 }
 
+/// The interface options from the context and the environment: the
+/// `[keys]` table of config.toml, `NO_COLOR`, `$VISUAL`/`$EDITOR`.
+///
+/// # Errors
+/// An unreadable or invalid config file, or a bad `[keys]` entry.
+pub fn ui_options(ctx: &Context) -> anyhow::Result<crate::ui::Options> {
+    use anyhow::Context as _;
+    let keymap = match std::fs::read_to_string(&ctx.config_path) {
+        Ok(text) => {
+            let config: toml::Table = toml::from_str(&text)
+                .with_context(|| format!("{} is not valid TOML", ctx.config_path.display()))?;
+            match config.get("keys") {
+                Some(toml::Value::Table(keys)) => crate::ui::KeyMap::from_config(keys)
+                    .with_context(|| format!("in {}", ctx.config_path.display()))?,
+                Some(_) => anyhow::bail!(
+                    "{}: `keys` must be a table, e.g. [keys] undo = [\"u\", \"z\"]",
+                    ctx.config_path.display()
+                ),
+                None => crate::ui::KeyMap::default(),
+            }
+        }
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => crate::ui::KeyMap::default(),
+        Err(e) => {
+            return Err(e).with_context(|| format!("could not read {}", ctx.config_path.display()));
+        }
+    };
+    let editor = ["VISUAL", "EDITOR"]
+        .into_iter()
+        .find_map(|v| std::env::var(v).ok().filter(|s| !s.trim().is_empty()))
+        .unwrap_or_else(|| "vi".to_owned());
+    Ok(crate::ui::Options {
+        lang: ctx.lang,
+        keymap,
+        no_color: std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty()),
+        start: ctx.now,
+        offset: ctx.offset,
+        editor,
+    })
+}
+
 /// Runs one command.
 ///
 /// # Errors
 /// Whatever the command reports; the caller prints it.
 pub fn run(ctx: &Context, command: Option<Command>) -> anyhow::Result<ExitCode> {
     match command {
-        None => anyhow::bail!("the terminal interface is not built yet"),
+        None => {
+            // Validates config.toml's [keys] now; the Study glue (src/study.rs)
+            // then runs `crate::ui::run(ui_options(ctx)?, &mut study)`.
+            let _options = ui_options(ctx)?;
+            anyhow::bail!("the terminal interface is not wired to decks and progress yet")
+        }
         Some(Command::Completions { shell }) => {
             let mut cmd = <Cli as clap::CommandFactory>::command();
             clap_complete::generate(shell, &mut cmd, "kartei", &mut std::io::stdout());
@@ -204,6 +250,7 @@ pub fn run(ctx: &Context, command: Option<Command>) -> anyhow::Result<ExitCode> 
         Some(Command::List { deck, tag, json }) => {
             check::list(ctx, deck.as_deref(), tag.as_deref(), json)
         }
+        Some(Command::Sync { action }) => sync::run(ctx, action),
         Some(other) => anyhow::bail!("`{other:?}` is not built yet"),
     }
 }

@@ -1,0 +1,253 @@
+//! Today's study queue: which card to show next.
+//!
+//! Order: (re)learning cards whose step is due (earliest first); then due
+//! review cards (lowest recall probability first) interleaved with new cards
+//! in deck order (one new card after every N reviews, N chosen so both run
+//! out together), within the daily limits. When only learning cards due later
+//! today remain, [`Next::Wait`] tells when. Built in O(n log n); every pick
+//! and answer costs O(log n).
+
+use std::collections::{BTreeSet, HashMap};
+
+use chrono::{DateTime, NaiveDate, Utc};
+
+use super::{CardState, Phase, Scheduler};
+use crate::deck::CardId;
+
+/// How many new cards and reviews were already done today (from the journal).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct DoneToday {
+    pub new: u32,
+    pub reviews: u32,
+}
+
+/// What to do next.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Next {
+    /// Show this card.
+    Card(CardId),
+    /// Nothing to show now; a learning card comes due at this time today.
+    Wait(DateTime<Utc>),
+    /// Nothing left today.
+    Done,
+}
+
+/// Remaining cards, for the UI's counters.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Counts {
+    pub new: usize,
+    pub learning: usize,
+    pub review: usize,
+}
+
+/// Which list a card sits in (keys into the sets below).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Slot {
+    None,
+    Learning(i64),
+    Review(u64),
+    New(usize),
+}
+
+/// The queue for one study session.
+#[derive(Debug, Clone)]
+pub struct Queue {
+    ids: Vec<CardId>,
+    index: HashMap<CardId, u32>,
+    slots: Vec<Slot>,
+    /// Position in deck order of each card (for re-inserting a new card on undo).
+    positions: Vec<usize>,
+    learning: BTreeSet<(i64, u32)>,
+    /// Key: retrievability bits (non-negative f64 orders like its bits).
+    review: BTreeSet<(u64, u32)>,
+    new: BTreeSet<(usize, u32)>,
+    new_left: u32,
+    reviews_left: u32,
+    reviews_since_new: u32,
+    today: NaiveDate,
+    built_at: DateTime<Utc>,
+    scheduler: Scheduler,
+}
+
+impl Queue {
+    /// Builds the queue from `(card, state, position in deck order)` for the
+    /// cards in scope.
+    pub fn build<'a>(
+        scheduler: &Scheduler,
+        cards: impl IntoIterator<Item = (CardId, &'a CardState, usize)>,
+        now: DateTime<Utc>,
+        done: DoneToday,
+    ) -> Self {
+        let config = scheduler.config();
+        let mut q = Self {
+            ids: Vec::new(),
+            index: HashMap::new(),
+            slots: Vec::new(),
+            positions: Vec::new(),
+            learning: BTreeSet::new(),
+            review: BTreeSet::new(),
+            new: BTreeSet::new(),
+            new_left: config.new_per_day.saturating_sub(done.new),
+            reviews_left: config.reviews_per_day.saturating_sub(done.reviews),
+            reviews_since_new: 0,
+            today: scheduler.study_day(now),
+            built_at: now,
+            scheduler: scheduler.clone(),
+        };
+        for (id, state, position) in cards {
+            let i = q.register(id, position);
+            q.insert(i, state);
+        }
+        q
+    }
+
+    fn register(&mut self, id: CardId, position: usize) -> u32 {
+        if let Some(&i) = self.index.get(&id) {
+            self.positions[i as usize] = position;
+            return i;
+        }
+        let i = u32::try_from(self.ids.len()).expect("fewer than 2^32 cards");
+        self.index.insert(id.clone(), i);
+        self.ids.push(id);
+        self.slots.push(Slot::None);
+        self.positions.push(position);
+        i
+    }
+
+    fn remove(&mut self, i: u32) -> Slot {
+        let slot = std::mem::replace(&mut self.slots[i as usize], Slot::None);
+        match slot {
+            Slot::None => {}
+            Slot::Learning(k) => {
+                self.learning.remove(&(k, i));
+            }
+            Slot::Review(k) => {
+                self.review.remove(&(k, i));
+            }
+            Slot::New(k) => {
+                self.new.remove(&(k, i));
+            }
+        }
+        slot
+    }
+
+    fn insert(&mut self, i: u32, state: &CardState) {
+        self.remove(i);
+        let due_today = |due: Option<DateTime<Utc>>| {
+            due.is_none_or(|d| self.scheduler.study_day(d) <= self.today)
+        };
+        let slot = match state.phase {
+            Phase::New => Slot::New(self.positions[i as usize]),
+            Phase::Learning { .. } | Phase::Relearning { .. } if due_today(state.due) => {
+                Slot::Learning(state.due.map_or(i64::MIN, |d| d.timestamp_millis()))
+            }
+            Phase::Review if due_today(state.due) => {
+                let r = self
+                    .scheduler
+                    .retrievability(state, self.built_at)
+                    .unwrap_or(0.0);
+                Slot::Review(r.max(0.0).to_bits())
+            }
+            _ => Slot::None,
+        };
+        match slot {
+            Slot::None => {}
+            Slot::Learning(k) => {
+                self.learning.insert((k, i));
+            }
+            Slot::Review(k) => {
+                self.review.insert((k, i));
+            }
+            Slot::New(k) => {
+                self.new.insert((k, i));
+            }
+        }
+        self.slots[i as usize] = slot;
+    }
+
+    /// The card to show at `now` (the same card until it is answered).
+    #[must_use]
+    pub fn next(&self, now: DateTime<Utc>) -> Next {
+        let first_learning = self.learning.first().copied();
+        if let Some((due, i)) = first_learning
+            && due <= now.timestamp_millis()
+        {
+            return Next::Card(self.ids[i as usize].clone());
+        }
+        let counts = self.counts();
+        let review = self.review.first().filter(|_| counts.review > 0);
+        let new = self.new.first().filter(|_| counts.new > 0);
+        let pick = match (review, new) {
+            (Some(&(_, r)), Some(&(_, n))) => {
+                // Spread the new cards evenly through the reviews.
+                let every = counts.review / (counts.new + 1);
+                if self.reviews_since_new as usize >= every {
+                    Some(n)
+                } else {
+                    Some(r)
+                }
+            }
+            (Some(&(_, r)), None) => Some(r),
+            (None, Some(&(_, n))) => Some(n),
+            (None, None) => None,
+        };
+        match (pick, first_learning) {
+            (Some(i), _) => Next::Card(self.ids[i as usize].clone()),
+            (None, Some((due, _))) => {
+                Next::Wait(DateTime::from_timestamp_millis(due).unwrap_or(now).max(now))
+            }
+            (None, None) => Next::Done,
+        }
+    }
+
+    /// Records an answer: the card leaves its list and comes back as a
+    /// learning card if its new state is a step due today.
+    pub fn answered(&mut self, card: &CardId, new_state: &CardState, _now: DateTime<Utc>) {
+        let i = match self.index.get(card) {
+            Some(&i) => i,
+            None => self.register(card.clone(), usize::MAX),
+        };
+        match self.remove(i) {
+            Slot::New(_) => {
+                self.new_left = self.new_left.saturating_sub(1);
+                self.reviews_since_new = 0;
+            }
+            Slot::Review(_) => {
+                self.reviews_left = self.reviews_left.saturating_sub(1);
+                self.reviews_since_new += 1;
+            }
+            Slot::Learning(_) | Slot::None => {}
+        }
+        if !matches!(new_state.phase, Phase::New | Phase::Review) {
+            self.insert(i, new_state);
+        }
+    }
+
+    /// Takes back the last answer to `card`: it returns to the list its
+    /// `previous_state` belongs in, and the daily counts are restored.
+    pub fn undo(&mut self, card: &CardId, previous_state: &CardState) {
+        let i = match self.index.get(card) {
+            Some(&i) => i,
+            None => self.register(card.clone(), usize::MAX),
+        };
+        self.insert(i, previous_state);
+        match self.slots[i as usize] {
+            Slot::New(_) => self.new_left += 1,
+            Slot::Review(_) => {
+                self.reviews_left += 1;
+                self.reviews_since_new = self.reviews_since_new.saturating_sub(1);
+            }
+            Slot::Learning(_) | Slot::None => {}
+        }
+    }
+
+    /// Cards left today, limits applied.
+    #[must_use]
+    pub fn counts(&self) -> Counts {
+        Counts {
+            new: self.new.len().min(self.new_left as usize),
+            learning: self.learning.len(),
+            review: self.review.len().min(self.reviews_left as usize),
+        }
+    }
+}
