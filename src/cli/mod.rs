@@ -1,6 +1,7 @@
 //! Command-line interface: argument definitions and dispatch. The only layer
 //! (with `main`) that reads the environment and the clock.
 
+mod check;
 mod context;
 mod sync;
 
@@ -244,6 +245,10 @@ pub fn run(ctx: &Context, command: Option<Command>) -> anyhow::Result<ExitCode> 
             let cmd = <Cli as clap::CommandFactory>::command();
             clap_mangen::Man::new(cmd).render(&mut std::io::stdout())?;
             Ok(ExitCode::SUCCESS)
+        }
+        Some(Command::Check { paths, json, fix }) => check::check(ctx, &paths, json, fix),
+        Some(Command::List { deck, tag, json }) => {
+            check::list(ctx, deck.as_deref(), tag.as_deref(), json)
         }
         Some(Command::Sync { action }) => sync::run(ctx, action),
         Some(other) => anyhow::bail!("`{other:?}` is not built yet"),
