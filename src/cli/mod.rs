@@ -1,6 +1,7 @@
 //! Command-line interface: argument definitions and dispatch. The only layer
 //! (with `main`) that reads the environment and the clock.
 
+mod check;
 mod context;
 mod interchange;
 mod sync;
@@ -252,6 +253,10 @@ pub fn run(ctx: &Context, command: Option<Command>) -> anyhow::Result<ExitCode> 
             deck_name,
             output,
         }) => interchange::import(ctx, &file, &deck_name, output.as_deref()),
+        Some(Command::Check { paths, json, fix }) => check::check(ctx, &paths, json, fix),
+        Some(Command::List { deck, tag, json }) => {
+            check::list(ctx, deck.as_deref(), tag.as_deref(), json)
+        }
         Some(Command::Sync { action }) => sync::run(ctx, action),
         Some(other) => anyhow::bail!("`{other:?}` is not built yet"),
     }
