@@ -346,3 +346,163 @@ fn man_page_is_roff() {
     assert!(text.contains(".SH NAME"));
     assert!(text.contains("import"));
 }
+
+fn check_ok(data: &Path, file: &Path) {
+    let out = kartei(data)
+        .args(["--no-bundled", "check", file.to_str().unwrap()])
+        .output()
+        .unwrap();
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "kartei check {}:\n{}{}",
+        file.display(),
+        stdout(&out),
+        stderr(&out)
+    );
+    assert!(!stderr(&out).contains("warning"), "{}", stderr(&out));
+}
+
+#[test]
+fn template_and_imported_decks_pass_check() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("vorlage.toml");
+    kartei(dir.path())
+        .args(["new", file.to_str().unwrap()])
+        .assert()
+        .success();
+    check_ok(dir.path(), &file);
+
+    for (src, name) in [("anki-notes.txt", "Anki Import"), ("karten.csv", "Karten")] {
+        let out = kartei(dir.path())
+            .args([
+                "import",
+                fixture(src).to_str().unwrap(),
+                "--deck-name",
+                name,
+            ])
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(1), "fixtures contain bad lines");
+    }
+    check_ok(dir.path(), &dir.path().join("decks/anki-import.toml"));
+    check_ok(dir.path(), &dir.path().join("decks/karten.toml"));
+}
+
+#[test]
+fn export_all_bundled_decks_and_import_them_back() {
+    let dir = tempfile::tempdir().unwrap();
+    let notes: usize = fs::read_dir(Path::new(env!("CARGO_MANIFEST_DIR")).join("decks"))
+        .unwrap()
+        .map(|e| {
+            fs::read_to_string(e.unwrap().path())
+                .unwrap()
+                .matches("[[cards]]")
+                .count()
+        })
+        .sum();
+    assert!(notes > 0);
+    for (format, file) in [("anki", "alle.txt"), ("csv", "alle.csv")] {
+        let target = dir.path().join(file);
+        let out = kartei(dir.path())
+            .args(["export", "--format", format, "-o", target.to_str().unwrap()])
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+        assert!(
+            stdout(&out).contains(&format!("Exported {notes} notes from 7 decks")),
+            "{}",
+            stdout(&out)
+        );
+        let text = fs::read_to_string(&target).unwrap();
+        let header_lines = if format == "anki" { 5 } else { 1 };
+        if format == "anki" {
+            assert!(text.starts_with("#separator:tab\n#html:true\n"));
+            // One physical line per note: HTML fields hold no raw line breaks.
+            assert_eq!(text.lines().count(), notes + header_lines);
+        }
+        let deck_file = dir.path().join(format!("{format}-rt.toml"));
+        let out = kartei(dir.path())
+            .args(["import", target.to_str().unwrap(), "--deck-name", "RT"])
+            .args(["-o", deck_file.to_str().unwrap()])
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+        assert!(
+            stdout(&out).contains(&format!("Imported {notes} notes")),
+            "{}",
+            stdout(&out)
+        );
+        check_ok(dir.path(), &deck_file);
+    }
+}
+
+#[test]
+fn export_one_deck_and_unknown_ids() {
+    let dir = tempfile::tempdir().unwrap();
+    let target = dir.path().join("mm.csv");
+    let out = kartei(dir.path())
+        .args(["export", "--deck", "marketing-mix", "--format", "csv", "-o"])
+        .arg(&target)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let text = fs::read_to_string(&target).unwrap();
+    assert!(text.starts_with("front,back,tags\n"));
+    assert!(stdout(&out).contains("from 1 deck to"));
+
+    let out = kartei(dir.path())
+        .args(["export", "--deck", "gibtsnicht", "--format", "anki", "-o"])
+        .arg(dir.path().join("x.txt"))
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let err = stderr(&out);
+    assert!(
+        err.contains("unknown deck `gibtsnicht`; known decks: "),
+        "{err}"
+    );
+    assert!(
+        err.contains("marketing-mix") && err.contains("vertrieb"),
+        "{err}"
+    );
+    assert!(!dir.path().join("x.txt").exists());
+
+    let out = kartei(dir.path())
+        .args(["--no-bundled", "export", "--format", "anki", "-o"])
+        .arg(dir.path().join("y.txt"))
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        stderr(&out).contains("no decks are loaded"),
+        "{}",
+        stderr(&out)
+    );
+}
+
+#[test]
+fn export_includes_the_users_decks_and_reports_broken_ones() {
+    let dir = tempfile::tempdir().unwrap();
+    let decks = dir.path().join("decks");
+    fs::create_dir_all(&decks).unwrap();
+    fs::write(
+        decks.join("eigen.toml"),
+        "[deck]\nname = \"Eigen\"\ndescription = \"\"\n[[cards]]\nid = \"e-1\"\nfront = \"F\"\nback = \"B\"\nreverse = true\n",
+    )
+    .unwrap();
+    fs::write(decks.join("kaputt.toml"), "[deck]\nname = \"K\"\n").unwrap();
+    let target = dir.path().join("out.txt");
+    let out = kartei(dir.path())
+        .args(["--no-bundled", "export", "--format", "anki", "-o"])
+        .arg(&target)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1), "a broken deck is reported");
+    assert!(stderr(&out).contains("kaputt.toml"), "{}", stderr(&out));
+    let text = fs::read_to_string(&target).unwrap();
+    assert!(
+        text.contains("Basic (and reversed card)\tEigen\tF\tB\t"),
+        "{text}"
+    );
+}

@@ -7,9 +7,10 @@ use std::process::ExitCode;
 use anyhow::{Context as _, Result, bail};
 
 use crate::atomic;
+use crate::deck::Deck;
 use crate::interchange::{self, DeckMeta, ImportError, Imported, NoteBody};
 
-use super::Context;
+use super::{Context, ExportFormat};
 
 /// `kartei new FILE`: writes the commented deck template; never overwrites.
 ///
@@ -181,4 +182,67 @@ fn plural(n: usize, word: &str) -> String {
     } else {
         format!("{n} {word}s")
     }
+}
+
+/// `kartei export [--deck ID] --format anki|csv -o FILE`.
+///
+/// Exports one deck, or every deck kartei loads. Decks that fail to load are
+/// reported (and, when exporting everything, make the exit code 1; the
+/// others are still written).
+///
+/// # Errors
+/// An unknown deck id (the known ones are listed), no decks at all, a failed write.
+pub fn export(
+    ctx: &Context,
+    deck: Option<&str>,
+    format: ExportFormat,
+    output: &Path,
+) -> Result<ExitCode> {
+    let user_dir = ctx.user_deck_dir();
+    let set = crate::deck::load_all(ctx.load_bundled, Some(&user_dir), &ctx.deck_paths);
+    for error in &set.errors {
+        eprintln!("{error}");
+    }
+    let decks: Vec<&Deck> = match deck {
+        Some(id) => match set.decks.iter().find(|d| d.id == id) {
+            Some(d) => vec![d],
+            None => {
+                let mut known: Vec<&str> = set.decks.iter().map(|d| d.id.as_str()).collect();
+                known.sort_unstable();
+                if known.is_empty() {
+                    bail!("unknown deck `{id}`: no decks are loaded");
+                }
+                bail!("unknown deck `{id}`; known decks: {}", known.join(", "));
+            }
+        },
+        None => set.decks.iter().collect(),
+    };
+    if decks.is_empty() {
+        bail!("no decks are loaded, so there is nothing to export");
+    }
+    let text = match format {
+        ExportFormat::Anki => interchange::export::to_anki(decks.iter().copied()),
+        ExportFormat::Csv => interchange::export::to_csv(decks.iter().copied()),
+    };
+    atomic::write(output, text.as_bytes())
+        .with_context(|| format!("cannot write {}", output.display()))?;
+    let notes: usize = decks
+        .iter()
+        .map(|d| interchange::export::notes(d).len())
+        .sum();
+    println!(
+        "Exported {} from {} to {} ({}).",
+        plural(notes, "note"),
+        plural(decks.len(), "deck"),
+        output.display(),
+        match format {
+            ExportFormat::Anki => "Anki plain text: File > Import in Anki",
+            ExportFormat::Csv => "CSV",
+        }
+    );
+    if deck.is_none() && !set.errors.is_empty() {
+        eprintln!("kartei: decks with errors were not exported; run `kartei check` for details");
+        return Ok(ExitCode::FAILURE);
+    }
+    Ok(ExitCode::SUCCESS)
 }

@@ -257,6 +257,11 @@ pub fn run(ctx: &Context, command: Option<Command>) -> anyhow::Result<ExitCode> 
         Some(Command::List { deck, tag, json }) => {
             check::list(ctx, deck.as_deref(), tag.as_deref(), json)
         }
+        Some(Command::Export {
+            deck,
+            format,
+            output,
+        }) => interchange::export(ctx, deck.as_deref(), format, &output),
         Some(Command::Sync { action }) => sync::run(ctx, action),
         Some(other) => anyhow::bail!("`{other:?}` is not built yet"),
     }
