@@ -11,7 +11,7 @@ pub mod deck;
 pub mod interchange;
 pub mod matcher;
 pub mod progress;
+pub mod quiz;
 pub mod scheduler;
 pub mod stats;
 pub mod ui;
-pub mod quiz;

@@ -506,3 +506,57 @@ fn export_includes_the_users_decks_and_reports_broken_ones() {
         "{text}"
     );
 }
+
+#[test]
+fn import_refuses_a_deck_id_or_card_id_that_is_already_loaded() {
+    let dir = tempfile::tempdir().unwrap();
+    let src = dir.path().join("ok.csv");
+    fs::write(&src, "front,back\nFrage,Antwort\n").unwrap();
+    let out = kartei(dir.path())
+        .args([
+            "import",
+            src.to_str().unwrap(),
+            "--deck-name",
+            "Marketing-Mix",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        stderr(&out).contains("the deck id `marketing-mix` (from --deck-name) is already used by bundled:marketing-mix.toml"),
+        "{}",
+        stderr(&out)
+    );
+    assert!(!dir.path().join("decks/marketing-mix.toml").exists());
+
+    // Without the bundled decks the name is free.
+    kartei(dir.path())
+        .args([
+            "--no-bundled",
+            "import",
+            src.to_str().unwrap(),
+            "--deck-name",
+            "Marketing-Mix",
+        ])
+        .assert()
+        .success();
+
+    let other = dir.path().join("other.toml");
+    fs::write(
+        &other,
+        "[deck]\nid = \"fremd\"\nname = \"F\"\ndescription = \"\"\n[[cards]]\nid = \"neu-1\"\nfront = \"a\"\nback = \"b\"\n",
+    )
+    .unwrap();
+    let out = kartei(dir.path())
+        .args(["--no-bundled", "--decks", other.to_str().unwrap()])
+        .args(["import", src.to_str().unwrap(), "--deck-name", "Neu"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        stderr(&out).contains("the card id `neu-1` is already used"),
+        "{}",
+        stderr(&out)
+    );
+    assert!(!dir.path().join("decks/neu.toml").exists());
+}

@@ -1,5 +1,6 @@
 //! `kartei new`, `kartei import` and `kartei export`.
 
+use std::collections::HashSet;
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -7,7 +8,7 @@ use std::process::ExitCode;
 use anyhow::{Context as _, Result, bail};
 
 use crate::atomic;
-use crate::deck::Deck;
+use crate::deck::{Deck, DeckOrigin};
 use crate::interchange::{self, DeckMeta, ImportError, Imported, NoteBody};
 
 use super::{Context, ExportFormat};
@@ -115,6 +116,23 @@ pub fn import(
             out.display()
         );
     }
+    // The new deck must load next to the others: its deck id and card ids
+    // (`<deck id>-<n>`) may not be taken already.
+    let set = crate::deck::load_all(
+        ctx.load_bundled,
+        Some(&ctx.user_deck_dir()),
+        &ctx.deck_paths,
+    );
+    if let Some(d) = set.decks.iter().find(|d| d.id == id) {
+        bail!(
+            "the deck id `{id}` (from --deck-name) is already used by {}; choose another --deck-name",
+            d.origin.display_name()
+        );
+    }
+    let taken: HashSet<&str> = set
+        .cards()
+        .map(|(_, c)| c.id.as_str().split('~').next().unwrap_or_default())
+        .collect();
     let src = read_utf8(file)?;
     let parsed = match source_kind(file) {
         Source::Csv => interchange::csv::import_csv(&src),
@@ -155,6 +173,20 @@ pub fn import(
         description: format!("Importiert aus {file_name}"),
     };
     let text = interchange::deck_toml(&meta, &notes);
+    if let Some(clash) = (1..=notes.len())
+        .map(|n| format!("{id}-{n}"))
+        .find(|c| taken.contains(c.as_str()))
+    {
+        bail!("the card id `{clash}` is already used by a loaded deck; choose another --deck-name");
+    }
+    // A generated deck that the loader rejects would be a bug here; never write one.
+    if let Err(diagnostics) = crate::deck::parse_deck(&text, DeckOrigin::File(out.clone())) {
+        let first = diagnostics
+            .first()
+            .map(ToString::to_string)
+            .unwrap_or_default();
+        bail!("internal error: the converted deck does not load, nothing was written:\n{first}");
+    }
     atomic::write(&out, text.as_bytes())
         .with_context(|| format!("cannot write {}", out.display()))?;
     let cards: usize = notes.iter().map(|n| card_count(&n.body)).sum();
