@@ -459,3 +459,48 @@ fn imported_fixtures_and_template_pass_the_loader() {
     let kinds: std::collections::BTreeSet<_> = parsed.deck.cards.iter().map(Card::kind).collect();
     assert_eq!(kinds.len(), 4, "every kind in the template");
 }
+
+fn side() -> impl Strategy<Value = String> {
+    // Anything a deck author might write in a basic card, except `{` (a
+    // `{{c1::` in a front is read back as a cloze) and carriage returns.
+    "[a-zA-Z0-9äöüÄÖÜß €&<>\"';:,.|#!?()\\[\\]\t\n -]{1,40}"
+        .prop_filter("needs visible text", |s| !s.trim().is_empty())
+}
+
+proptest! {
+    #[test]
+    fn basic_notes_with_arbitrary_text_survive_both_formats(
+        sides in prop::collection::vec((side(), side(), prop::collection::vec("[a-z0-9-]{1,8}", 0..3)), 1..6)
+    ) {
+        let cards = sides
+            .iter()
+            .enumerate()
+            .map(|(i, (f, b, tags))| {
+                let tags: Vec<&str> = tags.iter().map(String::as_str).collect();
+                card(&format!("p-{i}"), &tags, basic(f, b, false))
+            })
+            .collect();
+        let deck = Deck { cards, ..sample_deck() };
+        let want: Vec<(NoteBody, Vec<String>)> = sides
+            .iter()
+              .map(|(f, back, tags)| {
+                let mut t: Vec<String> = Vec::new();
+                for tag in tags {
+                    if !t.contains(tag) {
+                        t.push(tag.clone());
+                    }
+                }
+                (b(f.trim(), back.trim(), false), t)
+            })
+            .collect();
+        for imported in [
+            anki::import_anki(&export::to_anki([&deck])).unwrap(),
+            csv::import_csv(&export::to_csv([&deck])).unwrap(),
+        ] {
+            prop_assert!(imported.issues.is_empty(), "{:?}", imported.issues);
+            let got: Vec<(NoteBody, Vec<String>)> =
+                imported.notes.into_iter().map(|n| (n.body, n.tags)).collect();
+            prop_assert_eq!(&got, &want);
+        }
+    }
+}
