@@ -6,12 +6,14 @@
 
 pub mod atomic;
 pub mod cli;
+pub mod collection;
 pub mod config;
 pub mod deck;
 pub mod interchange;
 pub mod matcher;
 pub mod progress;
 pub mod quiz;
+pub mod review;
 pub mod scheduler;
 pub mod stats;
 pub mod ui;

@@ -5,6 +5,7 @@ mod check;
 mod context;
 mod interchange;
 mod sync;
+pub mod tui;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -190,27 +191,10 @@ pub fn main() -> ExitCode {
 ///
 /// # Errors
 /// An unreadable or invalid config file, or a bad `[keys]` entry.
-pub fn ui_options(ctx: &Context) -> anyhow::Result<crate::ui::Options> {
+pub fn ui_options(ctx: &Context, keys: &toml::Table) -> anyhow::Result<crate::ui::Options> {
     use anyhow::Context as _;
-    let keymap = match std::fs::read_to_string(&ctx.config_path) {
-        Ok(text) => {
-            let config: toml::Table = toml::from_str(&text)
-                .with_context(|| format!("{} is not valid TOML", ctx.config_path.display()))?;
-            match config.get("keys") {
-                Some(toml::Value::Table(keys)) => crate::ui::KeyMap::from_config(keys)
-                    .with_context(|| format!("in {}", ctx.config_path.display()))?,
-                Some(_) => anyhow::bail!(
-                    "{}: `keys` must be a table, e.g. [keys] undo = [\"u\", \"z\"]",
-                    ctx.config_path.display()
-                ),
-                None => crate::ui::KeyMap::default(),
-            }
-        }
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => crate::ui::KeyMap::default(),
-        Err(e) => {
-            return Err(e).with_context(|| format!("could not read {}", ctx.config_path.display()));
-        }
-    };
+    let keymap = crate::ui::KeyMap::from_config(keys)
+        .with_context(|| format!("in the [keys] table of {}", ctx.config_path.display()))?;
     let editor = ["VISUAL", "EDITOR"]
         .into_iter()
         .find_map(|v| std::env::var(v).ok().filter(|s| !s.trim().is_empty()))
@@ -231,12 +215,7 @@ pub fn ui_options(ctx: &Context) -> anyhow::Result<crate::ui::Options> {
 /// Whatever the command reports; the caller prints it.
 pub fn run(ctx: &Context, command: Option<Command>) -> anyhow::Result<ExitCode> {
     match command {
-        None => {
-            // Validates config.toml's [keys] now; the Study glue (src/study.rs)
-            // then runs `crate::ui::run(ui_options(ctx)?, &mut study)`.
-            let _options = ui_options(ctx)?;
-            anyhow::bail!("the terminal interface is not wired to decks and progress yet")
-        }
+        None => tui::run(ctx),
         Some(Command::Completions { shell }) => {
             let mut cmd = <Cli as clap::CommandFactory>::command();
             clap_complete::generate(shell, &mut cmd, "kartei", &mut std::io::stdout());
