@@ -25,6 +25,10 @@ pub struct Header {
     pub tags_column: Option<usize>,
     /// `#notetype:NAME`: the notetype of every note without a notetype column.
     pub notetype: Option<String>,
+    /// `#tags:`: tags added to every note.
+    pub tags: Vec<String>,
+    /// Header lines kartei does not understand (reported, then ignored).
+    pub unknown: Vec<Issue>,
     /// Number of header lines (the first note record starts after them).
     pub lines: usize,
 }
@@ -40,6 +44,8 @@ impl Default for Header {
             deck_column: None,
             tags_column: None,
             notetype: None,
+            tags: Vec::new(),
+            unknown: Vec::new(),
             lines: 0,
         }
     }
@@ -49,8 +55,9 @@ fn header_error(line: usize, message: String) -> ImportError {
     ImportError::Header { line, message }
 }
 
-/// Reads the `#key:value` header lines at the top of `src`. Unknown keys
-/// (e.g. `#deck:`) are ignored, as Anki does.
+/// Reads the `#key:value` header lines at the top of `src`. `#deck:`,
+/// `#if matches:` and `#match scope:` only matter inside Anki and are
+/// ignored; any other unknown line is collected in [`Header::unknown`].
 ///
 /// # Errors
 /// [`ImportError::Header`] for a separator, html flag or column number that
@@ -65,7 +72,16 @@ pub fn parse_header(src: &str) -> Result<Header, ImportError> {
         };
         let no = i + 1;
         h.lines = no;
+        let unknown = |h: &mut Header| {
+            h.unknown.push(Issue {
+                line: no,
+                message: format!(
+                    "`#{rest}` is not a header line kartei knows (`#separator:`, `#html:`, `#tags:`, `#columns:`, `#notetype:`, `#... column:N`); ignored"
+                ),
+            });
+        };
         let Some((key, value)) = rest.split_once(':') else {
+            unknown(&mut h);
             continue;
         };
         let key = key.trim().to_ascii_lowercase();
@@ -107,6 +123,8 @@ pub fn parse_header(src: &str) -> Result<Header, ImportError> {
             }
             "columns" => columns_raw = Some(value.to_owned()),
             "notetype" => h.notetype = Some(value.trim().to_owned()),
+            "tags" => h.tags = normalise_tags(value.split_whitespace()),
+            "deck" | "if matches" | "match scope" => {}
             "guid column" | "notetype column" | "deck column" | "tags column" => {
                 let n: usize = value
                     .trim()
@@ -130,7 +148,7 @@ pub fn parse_header(src: &str) -> Result<Header, ImportError> {
                 };
                 *slot = Some(n - 1);
             }
-            _ => {}
+            _ => unknown(&mut h),
         }
     }
     // The column names are split with the separator, which may come later.
@@ -154,7 +172,10 @@ pub fn import_anki(src: &str) -> Result<Imported, ImportError> {
     let src = src.strip_prefix('\u{feff}').unwrap_or(src);
     let header = parse_header(src)?;
     let body_start = nth_line_start(src, header.lines);
-    let mut imported = Imported::default();
+    let mut imported = Imported {
+        notes: Vec::new(),
+        issues: header.unknown.clone(),
+    };
     let mut any = false;
     for row in records(&src[body_start..], header.separator) {
         any = true;
@@ -252,10 +273,12 @@ fn note_from_record(h: &Header, fields: &[String]) -> Result<ImportedNote, Strin
             && note_fields.get(2).is_some_and(|f| !f.is_empty()));
     let back = note_fields.get(1).map_or("", String::as_str);
     let (body, explain) = note_from_fields(&note_fields[0], back, reverse, cloze_type)?;
-    let tags = h
-        .tags_column
-        .and_then(|i| fields.get(i))
-        .map_or_else(Vec::new, |t| normalise_tags(t.split_whitespace()));
+    let own = h.tags_column.and_then(|i| fields.get(i));
+    let tags = normalise_tags(
+        own.into_iter()
+            .flat_map(|t| t.split_whitespace())
+            .chain(h.tags.iter().map(String::as_str)),
+    );
     Ok(ImportedNote {
         line: 0,
         body,
@@ -305,6 +328,21 @@ mod tests {
                 .starts_with("line 2: `#tags column:` needs a column number")
         );
         assert!(parse_header("#separator:ab\n").is_err());
+    }
+
+    #[test]
+    fn header_tags_are_added_and_unknown_lines_reported() {
+        let src = "#separator:tab\n#tags:Import Neu\n#deck:Standard\n#hashtag ohne Doppelpunkt\n#foo:bar\n#tags column:3\nQ\tA\tneu eigen\n";
+        let imp = import_anki(src).unwrap();
+        assert_eq!(imp.notes[0].tags, ["neu", "eigen", "import"]);
+        assert_eq!(imp.notes[0].line, 7);
+        let lines: Vec<usize> = imp.issues.iter().map(|i| i.line).collect();
+        assert_eq!(lines, [4, 5]);
+        assert!(
+            imp.issues[0]
+                .message
+                .starts_with("`#hashtag ohne Doppelpunkt` is not a header line")
+        );
     }
 
     #[test]
