@@ -253,7 +253,9 @@ fn note_from_record(h: &Header, fields: &[String]) -> Result<ImportedNote, Strin
         .filter(|(i, _)| !special.contains(&Some(*i)))
         .map(|(_, f)| text(f))
         .collect();
-    let cloze_type = lower.contains("cloze");
+    // Anki names its built-in notetypes in the user's language; the English
+    // and German names are recognised.
+    let cloze_type = lower.contains("cloze") || lower.contains("lückentext");
     let needed = if cloze_type { 1 } else { 2 };
     if note_fields.len() < needed {
         return Err(format!(
@@ -268,9 +270,9 @@ fn note_from_record(h: &Header, fields: &[String]) -> Result<ImportedNote, Strin
             if note_fields.len() == 1 { "" } else { "s" }
         ));
     }
-    let reverse = lower.contains("and reversed")
-        || (lower.contains("optional reversed")
-            && note_fields.get(2).is_some_and(|f| !f.is_empty()));
+    let optional = lower.contains("optional");
+    let reversible = lower.contains("reversed") || lower.contains("umgekehrt");
+    let reverse = reversible && (!optional || note_fields.get(2).is_some_and(|f| !f.is_empty()));
     let back = note_fields.get(1).map_or("", String::as_str);
     let (body, explain) = note_from_fields(&note_fields[0], back, reverse, cloze_type)?;
     let own = h.tags_column.and_then(|i| fields.get(i));
@@ -357,10 +359,14 @@ mod tests {
 
     #[test]
     fn notetypes_decide_reverse_and_cloze() {
-        let src = "#separator:tab\n#html:true\n#notetype column:1\n#tags column:4\n\
-                   Basic (and reversed card)\tMQL\tMarketing Qualified Lead\tLead Funnel::Top\n\
-                   Cloze\tDie {{c1::Preispolitik}} und {{c2::Place::P}}\tMerksatz\t\n\
-                   Basic (optional reversed card)\tA\tB\t\n";
+        // Rows are padded to the widest notetype (3 fields), tags come last.
+        let src = "#separator:tab\n#html:true\n#notetype column:1\n#tags column:5\n\
+                   Basic (and reversed card)\tMQL\tMarketing Qualified Lead\t\tLead Funnel::Top\n\
+                   Cloze\tDie {{c1::Preispolitik}} und {{c2::Place::P}}\tMerksatz\t\t\n\
+                   Basic (optional reversed card)\tA\tB\t\t\n\
+                   Einfach (mit umgekehrter Karte)\tC\tD\t\t\n\
+                   Einfach (optional umgekehrte Karte)\tE\tF\tja\tt\n\
+                   Lückentext\tDer {{c1::Vertrieb}}\t\t\t\n";
         let imp = import_anki(src).unwrap();
         assert!(imp.issues.is_empty(), "{:?}", imp.issues);
         assert_eq!(
@@ -369,6 +375,7 @@ mod tests {
         );
         assert_eq!(imp.notes[0].tags, ["lead", "funnel-top"]);
         assert_eq!(imp.notes[0].line, 5);
+        assert_eq!(imp.notes.len(), 6);
         assert_eq!(
             imp.notes[1].body,
             NoteBody::Cloze {
@@ -377,6 +384,15 @@ mod tests {
         );
         assert_eq!(imp.notes[1].explain.as_deref(), Some("Merksatz"));
         assert_eq!(imp.notes[2].body, basic("A", "B", false));
+        assert_eq!(imp.notes[3].body, basic("C", "D", true));
+        assert_eq!(imp.notes[4].body, basic("E", "F", true));
+        assert_eq!(imp.notes[4].tags, ["t"]);
+        assert_eq!(
+            imp.notes[5].body,
+            NoteBody::Cloze {
+                text: "Der {{Vertrieb}}".into()
+            }
+        );
     }
 
     #[test]
