@@ -108,7 +108,9 @@ pub enum Command {
     New { file: PathBuf },
     /// Convert an Anki plain-text export or a CSV file into a deck
     Import {
+        /// A `.csv` file (columns front,back,tags) or an Anki "Notes in Plain Text" export
         file: PathBuf,
+        /// Name of the new deck; its id is made from it
         #[arg(long, value_name = "NAME")]
         deck_name: String,
         /// Output file (default: a file in your deck folder)
