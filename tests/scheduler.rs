@@ -659,3 +659,56 @@ fn fit_returns_full_finite_parameters_on_enough_data() {
     // Fitted on these very reviews, the new parameters must not predict them worse.
     assert!(new.log_loss <= old.log_loss + 1e-6, "{new:?} vs {old:?}");
 }
+
+// ---------- own FSRS-6 evaluation vs the fsrs crate ----------
+
+fn rel_close(a: f32, b: f32) -> bool {
+    (a - b).abs() <= 1e-4 * b.abs().max(1.0)
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(500))]
+
+    #[test]
+    fn fsrs6_equals_crate_next_states(
+        scale in prop::collection::vec(0.3f32..1.7, 21),
+        defaults in any::<bool>(),
+        stability in 0.001f32..40000.0,
+        difficulty in 0.5f32..11.0,
+        days in prop_oneof![Just(0u32), 1u32..30, 30u32..5000],
+        new_card in any::<bool>(),
+        retention in 0.7f32..0.99,
+    ) {
+        let params: Vec<f32> = if defaults {
+            Vec::new()
+        } else {
+            fsrs::DEFAULT_PARAMETERS.iter().zip(&scale).map(|(w, k)| w * k).collect()
+        };
+        let ours = kartei::scheduler::Fsrs6::new(&params).unwrap();
+        let crate_model = fsrs::FSRS::new(&params).unwrap();
+        let memory = (!new_card).then_some(Memory { stability, difficulty });
+        let mine = ours.next_states(memory, days);
+        let theirs = crate_model
+            .next_states(memory.map(Into::into), retention, days)
+            .unwrap();
+        for (m, t) in mine.iter().zip([theirs.again, theirs.hard, theirs.good, theirs.easy]) {
+            prop_assert!(rel_close(m.stability, t.memory.stability), "{m:?} vs {t:?}");
+            prop_assert!((m.difficulty - t.memory.difficulty).abs() <= 1e-4, "{m:?} vs {t:?}");
+            prop_assert!(rel_close(ours.interval(m.stability, retention), t.interval));
+        }
+    }
+}
+
+#[test]
+fn scheduler_uses_configured_parameters() {
+    let mut params = fsrs::DEFAULT_PARAMETERS.to_vec();
+    params[2] = 5.0; // initial stability after Good
+    let s = sched(|c| {
+        c.fuzz = false;
+        c.parameters = params.clone();
+        c.learning_steps = Vec::new();
+    });
+    let st = s.replay(&CardId::from("p"), [(t0(), Grade::Good)]);
+    assert_eq!(st.memory.unwrap().stability, 5.0);
+    assert_eq!(st.scheduled_days, 5);
+}
