@@ -712,3 +712,60 @@ fn scheduler_uses_configured_parameters() {
     assert_eq!(st.memory.unwrap().stability, 5.0);
     assert_eq!(st.scheduled_days, 5);
 }
+
+#[test]
+fn queue_ahead_brings_later_reviews_forward() {
+    let s = no_fuzz();
+    let now = t0();
+    let mut soon = review_state(10.0, 1, now);
+    soon.due = Some(now + Duration::days(2));
+    let mut far = review_state(30.0, 1, now);
+    far.due = Some(now + Duration::days(9));
+    let mut q = Queue::build(
+        &s,
+        [
+            (CardId::from("soon"), &soon, 0),
+            (CardId::from("far"), &far, 1),
+        ],
+        now,
+        DoneToday::default(),
+    );
+    assert_eq!(q.next(now), Next::Done);
+    assert_eq!(q.ahead(1), 0);
+    assert_eq!(q.ahead(2), 1);
+    assert_eq!(q.counts().review, 1);
+    assert_eq!(q.next(now), Next::Card(CardId::from("soon")));
+    assert_eq!(q.ahead(10), 1);
+    assert_eq!(q.counts().review, 2);
+}
+
+#[test]
+fn queue_undo_of_review_restores_order_and_limit() {
+    let s = sched(|c| {
+        c.fuzz = false;
+        c.reviews_per_day = 2;
+    });
+    let now = t0();
+    let weak = review_state(1.0, 20, now);
+    let mid = review_state(5.0, 10, now);
+    let strong = review_state(50.0, 2, now);
+    let mut q = Queue::build(
+        &s,
+        [
+            (CardId::from("weak"), &weak, 0),
+            (CardId::from("mid"), &mid, 1),
+            (CardId::from("strong"), &strong, 2),
+        ],
+        now,
+        DoneToday { new: 0, reviews: 1 },
+    );
+    assert_eq!(q.counts().review, 1);
+    let c = CardId::from("weak");
+    assert_eq!(q.next(now), Next::Card(c.clone()));
+    q.answered(&c, &s.review(&c, &weak, Grade::Good, now), now);
+    assert_eq!(q.counts().review, 0);
+    assert_eq!(q.next(now), Next::Done);
+    q.undo(&c, &weak);
+    assert_eq!(q.counts().review, 1);
+    assert_eq!(q.next(now), Next::Card(c));
+}
