@@ -1,7 +1,10 @@
 //! Command-line interface: argument definitions and dispatch. The only layer
 //! (with `main`) that reads the environment and the clock.
 
+mod check;
 mod context;
+mod sync;
+pub mod tui;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -182,13 +185,36 @@ pub fn main() -> ExitCode {
     }
 }
 
+/// The interface options from the context and the environment: the
+/// `[keys]` table of config.toml, `NO_COLOR`, `$VISUAL`/`$EDITOR`.
+///
+/// # Errors
+/// An unreadable or invalid config file, or a bad `[keys]` entry.
+pub fn ui_options(ctx: &Context, keys: &toml::Table) -> anyhow::Result<crate::ui::Options> {
+    use anyhow::Context as _;
+    let keymap = crate::ui::KeyMap::from_config(keys)
+        .with_context(|| format!("in the [keys] table of {}", ctx.config_path.display()))?;
+    let editor = ["VISUAL", "EDITOR"]
+        .into_iter()
+        .find_map(|v| std::env::var(v).ok().filter(|s| !s.trim().is_empty()))
+        .unwrap_or_else(|| "vi".to_owned());
+    Ok(crate::ui::Options {
+        lang: ctx.lang,
+        keymap,
+        no_color: std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty()),
+        start: ctx.now,
+        offset: ctx.offset,
+        editor,
+    })
+}
+
 /// Runs one command.
 ///
 /// # Errors
 /// Whatever the command reports; the caller prints it.
-pub fn run(_ctx: &Context, command: Option<Command>) -> anyhow::Result<ExitCode> {
+pub fn run(ctx: &Context, command: Option<Command>) -> anyhow::Result<ExitCode> {
     match command {
-        None => anyhow::bail!("the terminal interface is not built yet"),
+        None => tui::run(ctx),
         Some(Command::Completions { shell }) => {
             let mut cmd = <Cli as clap::CommandFactory>::command();
             clap_complete::generate(shell, &mut cmd, "kartei", &mut std::io::stdout());
@@ -199,6 +225,11 @@ pub fn run(_ctx: &Context, command: Option<Command>) -> anyhow::Result<ExitCode>
             clap_mangen::Man::new(cmd).render(&mut std::io::stdout())?;
             Ok(ExitCode::SUCCESS)
         }
+        Some(Command::Check { paths, json, fix }) => check::check(ctx, &paths, json, fix),
+        Some(Command::List { deck, tag, json }) => {
+            check::list(ctx, deck.as_deref(), tag.as_deref(), json)
+        }
+        Some(Command::Sync { action }) => sync::run(ctx, action),
         Some(other) => anyhow::bail!("`{other:?}` is not built yet"),
     }
 }

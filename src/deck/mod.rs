@@ -1,5 +1,18 @@
 //! Decks: the model, the TOML loader with precise diagnostics, and `check --fix`.
 
+mod bundled;
+mod diagnostic;
+mod fix;
+mod load;
 mod model;
+mod set;
 
+pub use bundled::bundled;
+pub use diagnostic::{Diagnostic, LineIndex, Severity, closest, edit_distance};
+pub use fix::{FixError, FixOutcome, fix_file, fix_source};
+pub use load::{
+    CARD_KEYS, ClozeError, DECK_KEYS, Parsed, derived_id, load_bytes, load_file, parse_cloze,
+    parse_deck, slug, valid_card_id, valid_deck_id,
+};
 pub use model::*;
+pub use set::{DeckSet, deck_files, load_all};

@@ -1,5 +1,15 @@
 //! The progress journal: append-only JSON Lines, the single source of truth.
 
 mod event;
+mod journal;
+mod parse;
+mod replay;
 
 pub use event::*;
+pub use journal::{
+    JOURNAL_FILE, Journal, JournalError, LOCK_FILE, LoadReport, MergeReport, encode_line,
+    new_event_id,
+};
+pub use replay::{
+    ReviewEntry, effective_reviews, last_undoable, orphans, undo_candidates, undone_ids,
+};

@@ -7,7 +7,7 @@ use super::SchedulerError;
 
 /// The `[scheduler]` table of `config.toml`. Every field has a default.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(default)]
+#[serde(default, deny_unknown_fields)]
 pub struct SchedulerConfig {
     /// Target probability of recall when a review card comes due (0.7..=0.99).
     pub desired_retention: f32,

@@ -1,0 +1,290 @@
+//! `kartei check` (validate decks, optionally write missing ids) and
+//! `kartei list` (one line per card).
+
+use std::collections::BTreeMap;
+use std::io::Write as _;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use anyhow::Result;
+use serde::Serialize;
+use unicode_width::UnicodeWidthChar;
+
+use super::Context;
+use crate::deck::{CardKind, DeckSet, Diagnostic, FixError, deck_files, fix_file, load_all};
+
+/// The decks a command works on: with `paths` only those, otherwise every
+/// deck the app would load.
+fn load(ctx: &Context, paths: &[PathBuf]) -> DeckSet {
+    if paths.is_empty() {
+        load_all(
+            ctx.load_bundled,
+            Some(&ctx.user_deck_dir()),
+            &ctx.deck_paths,
+        )
+    } else {
+        load_all(false, None, paths)
+    }
+}
+
+#[derive(Serialize)]
+struct JsonDiagnostic<'a> {
+    file: &'a str,
+    line: u32,
+    column: u32,
+    message: &'a str,
+    help: Option<&'a str>,
+}
+
+impl<'a> From<&'a Diagnostic> for JsonDiagnostic<'a> {
+    fn from(d: &'a Diagnostic) -> Self {
+        Self {
+            file: &d.file,
+            line: d.line,
+            column: d.column,
+            message: &d.message,
+            help: d.help.as_deref(),
+        }
+    }
+}
+
+#[derive(Serialize)]
+struct CheckReport<'a> {
+    decks: usize,
+    cards: usize,
+    by_kind: BTreeMap<&'static str, usize>,
+    errors: Vec<JsonDiagnostic<'a>>,
+    warnings: Vec<JsonDiagnostic<'a>>,
+    // Orphans (journal entries whose card no longer exists) are added here
+    // once the journal is wired in: `orphans: Vec<...>`.
+}
+
+/// `kartei check [PATH...] [--json] [--fix]`.
+///
+/// # Errors
+/// Only when stdout cannot be written.
+pub fn check(ctx: &Context, paths: &[PathBuf], json: bool, fix: bool) -> Result<ExitCode> {
+    if fix {
+        run_fix(ctx, paths);
+    }
+    let set = load(ctx, paths);
+    let mut by_kind: BTreeMap<&'static str, usize> = [
+        CardKind::Basic,
+        CardKind::Cloze,
+        CardKind::Choice,
+        CardKind::List,
+    ]
+    .into_iter()
+    .map(|k| (k.as_str(), 0))
+    .collect();
+    for (_, card) in set.cards() {
+        *by_kind.entry(card.kind().as_str()).or_default() += 1;
+    }
+    let mut out = std::io::stdout().lock();
+    if json {
+        let report = CheckReport {
+            decks: set.decks.len(),
+            cards: set.card_count(),
+            by_kind,
+            errors: set.errors.iter().map(JsonDiagnostic::from).collect(),
+            warnings: set.warnings.iter().map(JsonDiagnostic::from).collect(),
+        };
+        serde_json::to_writer_pretty(&mut out, &report)?;
+        writeln!(out)?;
+    } else {
+        let mut err = std::io::stderr().lock();
+        for d in set.errors.iter().chain(&set.warnings) {
+            // A closed stderr must not hide the summary or change the exit code.
+            let _ = writeln!(err, "{d}");
+        }
+        let kinds: Vec<String> = by_kind
+            .iter()
+            .filter(|(_, n)| **n > 0)
+            .map(|(k, n)| format!("{n} {k}"))
+            .collect();
+        writeln!(
+            out,
+            "{} {}, {} {}{}",
+            set.decks.len(),
+            plural(set.decks.len(), "deck", "decks"),
+            set.card_count(),
+            plural(set.card_count(), "card", "cards"),
+            if kinds.is_empty() {
+                String::new()
+            } else {
+                format!(" ({})", kinds.join(", "))
+            }
+        )?;
+        writeln!(
+            out,
+            "{} {}, {} {}",
+            set.errors.len(),
+            plural(set.errors.len(), "error", "errors"),
+            set.warnings.len(),
+            plural(set.warnings.len(), "warning", "warnings"),
+        )?;
+    }
+    Ok(if set.errors.is_empty() {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::FAILURE
+    })
+}
+
+fn plural<'a>(n: usize, one: &'a str, many: &'a str) -> &'a str {
+    if n == 1 { one } else { many }
+}
+
+/// Writes ids into the deck files (never bundled decks, never files with
+/// errors); reports on stderr what it did. Errors are reported by the check
+/// that follows.
+fn run_fix(ctx: &Context, paths: &[PathBuf]) {
+    let (files, _) = if paths.is_empty() {
+        deck_files(Some(&ctx.user_deck_dir()), &ctx.deck_paths)
+    } else {
+        deck_files(None, paths)
+    };
+    if paths.is_empty() && ctx.load_bundled {
+        eprintln!(
+            "note: bundled decks are part of kartei and are not changed (their cards have ids)"
+        );
+    }
+    for file in files {
+        match fix_file(&file) {
+            Ok(outcome) if outcome.added.is_empty() => {}
+            Ok(outcome) => {
+                eprintln!(
+                    "fixed: {}: added {} {}",
+                    file.display(),
+                    outcome.added.len(),
+                    plural(outcome.added.len(), "id", "ids")
+                );
+                for (line, id) in &outcome.added {
+                    eprintln!("  line {line}: id = \"{id}\"");
+                }
+            }
+            Err(FixError::Invalid { file, .. }) => {
+                eprintln!("not fixed: {file} has errors (listed below); nothing was written");
+            }
+            Err(e) => eprintln!("not fixed: {e}"),
+        }
+    }
+}
+
+#[derive(Serialize)]
+struct ListEntry<'a> {
+    id: &'a str,
+    deck: &'a str,
+    kind: &'static str,
+    question: String,
+    answer: String,
+    tags: &'a [String],
+}
+
+/// `kartei list [--deck ID] [--tag TAG] [--json]`.
+///
+/// # Errors
+/// An unknown `--deck`, or stdout cannot be written.
+pub fn list(ctx: &Context, deck: Option<&str>, tag: Option<&str>, json: bool) -> Result<ExitCode> {
+    let set = load(ctx, &[]);
+    for d in &set.errors {
+        eprintln!("{d}");
+    }
+    if let Some(id) = deck
+        && set.deck(id).is_none()
+    {
+        let known: Vec<&str> = set.decks.iter().map(|d| d.id.as_str()).collect();
+        anyhow::bail!(
+            "there is no deck `{id}`; decks: {}",
+            if known.is_empty() {
+                "(none)".to_owned()
+            } else {
+                known.join(", ")
+            }
+        );
+    }
+    let entries: Vec<ListEntry<'_>> = set
+        .cards()
+        .filter(|(d, _)| deck.is_none_or(|id| d.id == id))
+        .filter(|(_, c)| tag.is_none_or(|t| c.tags.iter().any(|x| x == t)))
+        .map(|(d, c)| ListEntry {
+            id: c.id.as_str(),
+            deck: &d.id,
+            kind: c.kind().as_str(),
+            question: c.question(),
+            answer: c.answer(),
+            tags: &c.tags,
+        })
+        .collect();
+    let mut out = std::io::stdout().lock();
+    if json {
+        serde_json::to_writer_pretty(&mut out, &entries)?;
+        writeln!(out)?;
+    } else {
+        let id_w = entries.iter().map(|e| width(e.id)).max().unwrap_or(0);
+        let deck_w = entries.iter().map(|e| width(e.deck)).max().unwrap_or(0);
+        for e in &entries {
+            let question = truncate(&one_line(&e.question), 60);
+            writeln!(
+                out,
+                "{}  {}  {:<6}  {question}",
+                pad(e.id, id_w),
+                pad(e.deck, deck_w),
+                e.kind
+            )?;
+        }
+    }
+    Ok(if set.errors.is_empty() {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::FAILURE
+    })
+}
+
+fn width(s: &str) -> usize {
+    s.chars().map(|c| c.width().unwrap_or(0)).sum()
+}
+
+fn pad(s: &str, w: usize) -> String {
+    format!("{s}{}", " ".repeat(w.saturating_sub(width(s))))
+}
+
+fn one_line(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Cuts `s` to at most `max` display columns, ending in `…` when cut.
+fn truncate(s: &str, max: usize) -> String {
+    if width(s) <= max {
+        return s.to_owned();
+    }
+    let mut out = String::new();
+    let mut used = 0;
+    for c in s.chars() {
+        let w = c.width().unwrap_or(0);
+        if used + w > max - 1 {
+            break;
+        }
+        used += w;
+        out.push(c);
+    }
+    out.push('…');
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn truncate_counts_display_columns() {
+        assert_eq!(truncate("kurz", 60), "kurz");
+        let long = "ä".repeat(70);
+        let t = truncate(&long, 60);
+        assert_eq!(width(&t), 60);
+        assert!(t.ends_with('…'));
+        // Wide characters take two columns each.
+        let wide = "漢".repeat(40);
+        assert!(width(&truncate(&wide, 60)) <= 60);
+    }
+}

@@ -1,0 +1,49 @@
+//! `kartei sync merge OTHER`: fold another machine's journal into ours.
+
+use std::process::ExitCode;
+
+use anyhow::{Context as _, Result};
+
+use super::{Context, SyncAction};
+use crate::progress::Journal;
+
+/// Runs one `sync` action.
+///
+/// # Errors
+/// The journal cannot be opened (in use, damaged) or the other file cannot
+/// be read or merged.
+pub fn run(ctx: &Context, action: SyncAction) -> Result<ExitCode> {
+    match action {
+        SyncAction::Merge { other } => {
+            let (mut journal, load) = Journal::open(&ctx.data_dir).with_context(|| {
+                format!("could not open the journal in {}", ctx.data_dir.display())
+            })?;
+            for w in &load.warnings {
+                eprintln!("kartei: warning: {w}");
+            }
+            let report = journal
+                .merge_from(&other)
+                .with_context(|| format!("could not merge {}", other.display()))?;
+            for w in &report.warnings {
+                eprintln!("kartei: warning: {w}");
+            }
+            let plural = |n: usize| if n == 1 { "" } else { "s" };
+            println!(
+                "Merged {} into {}: {} new event{} added, {} already present.",
+                other.display(),
+                journal.path().display(),
+                report.added,
+                plural(report.added),
+                report.already_present,
+            );
+            if report.conflicting > 0 {
+                println!(
+                    "{} event{} had the same id but different content; this journal's version was kept.",
+                    report.conflicting,
+                    plural(report.conflicting)
+                );
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+    }
+}

@@ -1,0 +1,1296 @@
+//! Parsing and validating one deck file.
+//!
+//! The text is parsed once into a spanned TOML tree (`toml::de::DeTable`,
+//! which borrows from the source); every check reads positions from those
+//! spans through a [`LineIndex`] built once per file, so positions cost a
+//! binary search each. All problems of a file are collected and returned
+//! together.
+
+use std::collections::HashMap;
+use std::ops::Range;
+use std::path::Path;
+
+use toml::Spanned;
+use toml::de::{DeTable, DeValue};
+use unicode_normalization::UnicodeNormalization;
+
+use super::diagnostic::{Diagnostic, LineIndex, Severity, closest};
+use super::model::{Card, CardContent, CardId, CardKind, ClozeSegment, Deck, DeckOrigin};
+
+/// A deck that loaded without errors, and the warnings found on the way.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Parsed {
+    pub deck: Deck,
+    pub warnings: Vec<Diagnostic>,
+}
+
+/// Keys allowed in `[deck]`.
+pub const DECK_KEYS: &[&str] = &["id", "name", "description", "tags"];
+/// Keys allowed in a `[[cards]]` table (of some kind).
+pub const CARD_KEYS: &[&str] = &[
+    "id", "kind", "front", "back", "reverse", "input", "text", "choices", "answer", "items",
+    "ordered", "tags", "hint", "explain", "source",
+];
+const TOP_KEYS: &[&str] = &["deck", "cards"];
+const COMMON_CARD_KEYS: &[&str] = &["id", "kind", "tags", "hint", "explain", "source"];
+const KINDS: &[&str] = &["basic", "cloze", "choice", "list"];
+
+/// The keys a card of `kind` may have besides the common ones.
+fn kind_keys(kind: CardKind) -> &'static [&'static str] {
+    match kind {
+        CardKind::Basic => &["front", "back", "reverse", "input"],
+        CardKind::Cloze => &["text", "input"],
+        CardKind::Choice => &["front", "choices", "answer"],
+        CardKind::List => &["front", "items", "ordered", "input"],
+    }
+}
+
+fn parse_kind(s: &str) -> Option<CardKind> {
+    match s {
+        "basic" => Some(CardKind::Basic),
+        "cloze" => Some(CardKind::Cloze),
+        "choice" => Some(CardKind::Choice),
+        "list" => Some(CardKind::List),
+        _ => None,
+    }
+}
+
+/// Reads a deck file from disk.
+///
+/// # Errors
+/// Every problem in the file, or a single one if it cannot be read.
+pub fn load_file(path: &Path) -> Result<Parsed, Vec<Diagnostic>> {
+    match std::fs::read(path) {
+        Ok(bytes) => load_bytes(&bytes, DeckOrigin::File(path.to_path_buf())),
+        Err(e) => Err(vec![
+            Diagnostic::file_error(
+                path.display().to_string(),
+                format!("cannot read the file: {e}"),
+            )
+            .with_help("check that the path exists and is readable"),
+        ]),
+    }
+}
+
+/// Parses a deck from raw bytes; bytes that are not UTF-8 are reported with
+/// the line and column where they start.
+///
+/// # Errors
+/// Every problem in the file.
+pub fn load_bytes(bytes: &[u8], origin: DeckOrigin) -> Result<Parsed, Vec<Diagnostic>> {
+    match std::str::from_utf8(bytes) {
+        Ok(src) => parse_deck(src, origin),
+        Err(e) => {
+            let good = e.valid_up_to();
+            // The prefix up to the bad byte is valid UTF-8 by definition.
+            let prefix = std::str::from_utf8(&bytes[..good]).unwrap_or("");
+            let idx = LineIndex::new(prefix);
+            let (line, column) = idx.position(good);
+            let line_start = prefix.rfind('\n').map_or(0, |i| i + 1);
+            let line_end = bytes[line_start..]
+                .iter()
+                .position(|&b| b == b'\n')
+                .map_or(bytes.len(), |p| line_start + p);
+            let shown = String::from_utf8_lossy(&bytes[line_start..line_end])
+                .trim_end_matches('\r')
+                .to_owned();
+            Err(vec![Diagnostic {
+                severity: Severity::Error,
+                file: origin.display_name(),
+                line,
+                column,
+                message: format!("the file is not valid UTF-8 (byte 0x{:02X})", bytes[good]),
+                help: Some("save the file as UTF-8".to_owned()),
+                source_line: Some(shown),
+                width: 1,
+            }])
+        }
+    }
+}
+
+/// Parses and validates one deck.
+///
+/// # Errors
+/// Every error found in the text (syntax errors alone if the TOML itself is
+/// broken, since checking a half-parsed document gives misleading messages).
+pub fn parse_deck(src: &str, origin: DeckOrigin) -> Result<Parsed, Vec<Diagnostic>> {
+    let mut cx = Checker {
+        file: origin.display_name(),
+        idx: LineIndex::new(src),
+        src,
+        errors: Vec::new(),
+        warnings: Vec::new(),
+    };
+    let (root, syntax) = DeTable::parse_recoverable(src);
+    if !syntax.is_empty() {
+        for e in syntax {
+            let span = e.span().unwrap_or(0..0);
+            let msg = e.message().trim().replace('\n', ", ");
+            cx.error(span, format!("invalid TOML: {msg}"), Some(
+                "fix the TOML syntax at this position (strings need quotes, tables look like [deck] or [[cards]])".to_owned(),
+            ));
+        }
+        return Err(cx.errors);
+    }
+    let deck = cx.check_document(root.get_ref(), &origin);
+    match deck {
+        Some(deck) if cx.errors.is_empty() => {
+            cx.warnings.sort_by_key(|d| (d.line, d.column));
+            Ok(Parsed {
+                deck,
+                warnings: cx.warnings,
+            })
+        }
+        _ => {
+            cx.errors.sort_by_key(|d| (d.line, d.column));
+            Err(cx.errors)
+        }
+    }
+}
+
+/// The id a card gets when `id` is missing: `<deck id>:` plus the first 10
+/// hex digits of the FNV-1a hash of the normalised question (NFC,
+/// lowercase, whitespace collapsed, trimmed).
+#[must_use]
+pub fn derived_id(deck_id: &str, question: &str) -> String {
+    let hash = fnv1a(normalise(question).as_bytes());
+    format!("{deck_id}:{}", &format!("{hash:016x}")[..10])
+}
+
+fn normalise(s: &str) -> String {
+    let lower: String = s.nfc().collect::<String>().to_lowercase();
+    lower.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// 64-bit FNV-1a: stable across runs and platforms.
+fn fnv1a(bytes: &[u8]) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for &b in bytes {
+        h ^= u64::from(b);
+        h = h.wrapping_mul(0x0100_0000_01b3);
+    }
+    h
+}
+
+/// True for a valid explicit card id: non-empty, no whitespace, no `~`.
+#[must_use]
+pub fn valid_card_id(id: &str) -> bool {
+    !id.is_empty() && !id.chars().any(|c| c.is_whitespace() || c == '~')
+}
+
+/// True for a valid deck id: `[a-z0-9_-]+`.
+#[must_use]
+pub fn valid_deck_id(id: &str) -> bool {
+    !id.is_empty()
+        && id
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-' || b == b'_')
+}
+
+/// One problem inside a cloze text, at a byte offset into the text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ClozeError {
+    pub offset: usize,
+    pub len: usize,
+    pub message: String,
+    pub help: String,
+}
+
+/// Splits a cloze text into segments.
+///
+/// # Errors
+/// Every problem: unclosed `{{`, stray `}}`, nested or empty gaps, no gap.
+pub fn parse_cloze(text: &str) -> Result<Vec<ClozeSegment>, Vec<ClozeError>> {
+    let mut segments = Vec::new();
+    let mut errors = Vec::new();
+    let bytes = text.as_bytes();
+    let mut open: Vec<usize> = Vec::new();
+    let mut plain_start = 0;
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i..].starts_with(b"{{") {
+            if let Some(&outer) = open.last() {
+                errors.push(ClozeError {
+                    offset: i,
+                    len: 2,
+                    message: "`{{` inside a gap: gaps cannot be nested".to_owned(),
+                    help: format!(
+                        "close the gap opened at character {} with `}}}}` first",
+                        text[..outer].chars().count() + 1
+                    ),
+                });
+            } else if plain_start < i {
+                segments.push(ClozeSegment::Text(text[plain_start..i].to_owned()));
+            }
+            open.push(i);
+            i += 2;
+        } else if bytes[i..].starts_with(b"}}") {
+            match open.pop() {
+                None => errors.push(ClozeError {
+                    offset: i,
+                    len: 2,
+                    message: "`}}` without an opening `{{`".to_owned(),
+                    help: "add the missing `{{` before the gap's answer, or remove the `}}`"
+                        .to_owned(),
+                }),
+                Some(start) if open.is_empty() => {
+                    let inner = &text[start + 2..i];
+                    let (answer, hint) = match inner.split_once("::") {
+                        Some((a, h)) => (a.trim(), Some(h.trim())),
+                        None => (inner.trim(), None),
+                    };
+                    if answer.is_empty() {
+                        errors.push(ClozeError {
+                            offset: start,
+                            len: i + 2 - start,
+                            message: "empty cloze gap".to_owned(),
+                            help: "write the answer between the braces: {{answer}} or {{answer::hint}}"
+                                .to_owned(),
+                        });
+                    }
+                    segments.push(ClozeSegment::Gap {
+                        answer: answer.to_owned(),
+                        hint: hint.filter(|h| !h.is_empty()).map(str::to_owned),
+                    });
+                    plain_start = i + 2;
+                }
+                Some(_) => {}
+            }
+            i += 2;
+        } else {
+            i += 1;
+        }
+    }
+    if let Some(&start) = open.first() {
+        errors.push(ClozeError {
+            offset: start,
+            len: 2,
+            message: "unclosed cloze gap: `{{` has no matching `}}`".to_owned(),
+            help: "close the gap with `}}`, e.g. {{answer}}".to_owned(),
+        });
+    } else if plain_start < text.len() {
+        segments.push(ClozeSegment::Text(text[plain_start..].to_owned()));
+    }
+    if errors.is_empty()
+        && !segments
+            .iter()
+            .any(|s| matches!(s, ClozeSegment::Gap { .. }))
+    {
+        errors.push(ClozeError {
+            offset: 0,
+            len: text.len(),
+            message: "cloze text has no gap".to_owned(),
+            help: "mark what the student should fill in with {{...}}, e.g. {{Preispolitik}}"
+                .to_owned(),
+        });
+    }
+    if errors.is_empty() {
+        Ok(segments)
+    } else {
+        Err(errors)
+    }
+}
+
+struct Checker<'s> {
+    file: String,
+    idx: LineIndex<'s>,
+    src: &'s str,
+    errors: Vec<Diagnostic>,
+    warnings: Vec<Diagnostic>,
+}
+
+/// What one `[[cards]]` table says, once its fields are checked.
+struct Note<'a> {
+    header: Range<usize>,
+    kind: CardKind,
+    id: Option<(&'a str, Range<usize>)>,
+    front: Option<&'a str>,
+    back: Option<&'a str>,
+    text: Option<(&'a str, Range<usize>)>,
+    choices: Option<Vec<(&'a str, Range<usize>)>>,
+    answer: Option<Vec<(&'a str, Range<usize>)>>,
+    /// False when the note has errors (it still takes part in the id checks).
+    valid: bool,
+    items: Option<Vec<(&'a str, Range<usize>)>>,
+    tags: Vec<&'a str>,
+    hint: Option<&'a str>,
+    explain: Option<&'a str>,
+    source: Option<&'a str>,
+    reverse: bool,
+    input: bool,
+    ordered: bool,
+}
+
+impl<'s> Checker<'s> {
+    fn error(&mut self, span: Range<usize>, msg: impl Into<String>, help: Option<String>) {
+        let mut d = self.idx.diagnostic(Severity::Error, &self.file, span, msg);
+        d.help = help;
+        self.errors.push(d);
+    }
+
+    fn warning(&mut self, span: Range<usize>, msg: impl Into<String>, help: Option<String>) {
+        let mut d = self
+            .idx
+            .diagnostic(Severity::Warning, &self.file, span, msg);
+        d.help = help;
+        self.warnings.push(d);
+    }
+
+    fn line(&self, span: &Range<usize>) -> u32 {
+        self.idx.line_of(span.start)
+    }
+
+    fn type_error(&mut self, key: &str, what: &str, v: &Spanned<DeValue<'_>>) {
+        self.error(
+            v.span(),
+            format!(
+                "`{key}` must be {what}, not {}",
+                article(v.get_ref().type_str())
+            ),
+            Some(type_help(key, what)),
+        );
+    }
+
+    fn string<'a>(&mut self, key: &str, v: &'a Spanned<DeValue<'_>>) -> Option<&'a str> {
+        if let Some(s) = v.get_ref().as_str() {
+            Some(s)
+        } else {
+            self.type_error(key, "a string", v);
+            None
+        }
+    }
+
+    fn nonempty_string<'a>(&mut self, key: &str, v: &'a Spanned<DeValue<'_>>) -> Option<&'a str> {
+        let s = self.string(key, v)?;
+        if s.trim().is_empty() {
+            self.error(
+                v.span(),
+                format!("`{key}` is empty"),
+                Some(format!(
+                    "write some text into `{key}`, or remove the key if it is optional"
+                )),
+            );
+            return None;
+        }
+        Some(s)
+    }
+
+    fn boolean(&mut self, key: &str, v: &Spanned<DeValue<'_>>) -> bool {
+        if let Some(b) = v.get_ref().as_bool() {
+            b
+        } else {
+            self.type_error(key, "true or false", v);
+            false
+        }
+    }
+
+    fn string_array<'a>(
+        &mut self,
+        key: &str,
+        v: &'a Spanned<DeValue<'_>>,
+    ) -> Option<Vec<(&'a str, Range<usize>)>> {
+        let Some(arr) = v.get_ref().as_array() else {
+            self.type_error(key, "an array of strings", v);
+            return None;
+        };
+        let mut out = Vec::with_capacity(arr.len());
+        let mut ok = true;
+        for el in arr.iter() {
+            if let Some(s) = el.get_ref().as_str() {
+                out.push((s, el.span()));
+            } else {
+                self.error(
+                    el.span(),
+                    format!(
+                        "`{key}` must be an array of strings, but this element is {}",
+                        article(el.get_ref().type_str())
+                    ),
+                    Some(type_help(key, "an array of strings")),
+                );
+                ok = false;
+            }
+        }
+        ok.then_some(out)
+    }
+
+    fn unknown_key(&mut self, key: &str, span: Range<usize>, allowed: &[&str], place: &str) {
+        let help = match closest(key, allowed.iter().copied()) {
+            Some(k) => format!("did you mean `{k}`?"),
+            None => format!("allowed keys {place}: {}", allowed.join(", ")),
+        };
+        self.error(span, format!("unknown key `{key}` {place}"), Some(help));
+    }
+
+    fn check_document(&mut self, root: &DeTable<'_>, origin: &DeckOrigin) -> Option<Deck> {
+        for (k, _) in root.iter() {
+            if !TOP_KEYS.contains(&k.get_ref().as_ref()) {
+                let help = match closest(k.get_ref(), TOP_KEYS.iter().copied()) {
+                    Some(s) => format!("did you mean `{s}`?"),
+                    None if CARD_KEYS.contains(&k.get_ref().as_ref()) => {
+                        "card keys belong below a `[[cards]]` header".to_owned()
+                    }
+                    None => {
+                        "a deck file has a `[deck]` table and `[[cards]]` tables only".to_owned()
+                    }
+                };
+                self.error(
+                    k.span(),
+                    format!("unknown key `{}` at the top level", k.get_ref()),
+                    Some(help),
+                );
+            }
+        }
+        let deck = self.check_deck_table(root, origin);
+        let cards = self.check_cards(root, deck.as_ref().map(|d| d.0.as_str()));
+        let (id, name, description, tags) = deck?;
+        let mut cards = cards?;
+        for card in &mut cards {
+            for t in &tags {
+                if !card.tags.contains(t) {
+                    card.tags.push(t.clone());
+                }
+            }
+        }
+        Some(Deck {
+            id,
+            name,
+            description,
+            tags,
+            origin: origin.clone(),
+            cards,
+        })
+    }
+
+    fn check_deck_table(
+        &mut self,
+        root: &DeTable<'_>,
+        origin: &DeckOrigin,
+    ) -> Option<(String, String, String, Vec<String>)> {
+        let Some(v) = root.get("deck") else {
+            self.error(
+                0..0,
+                "the file has no `[deck]` table",
+                Some(
+                    "start the file with `[deck]`, `name = \"...\"` and `description = \"...\"`"
+                        .to_owned(),
+                ),
+            );
+            return None;
+        };
+        let Some(table) = v.get_ref().as_table() else {
+            self.type_error("deck", "a table", v);
+            return None;
+        };
+        let header = v.span();
+        let mut id = None;
+        let mut name = None;
+        let mut description = None;
+        let mut tags = Vec::new();
+        let mut ok = true;
+        for (k, val) in table.iter() {
+            match k.get_ref().as_ref() {
+                "id" => match self.string("id", val) {
+                    Some(s) if valid_deck_id(s) => id = Some(s.to_owned()),
+                    Some(s) => {
+                        ok = false;
+                        self.error(
+                            val.span(),
+                            format!("invalid deck id `{s}`"),
+                            Some(format!(
+                                "deck ids may contain only a-z, 0-9, - and _, e.g. `{}`",
+                                slug(s, usize::MAX)
+                            )),
+                        );
+                    }
+                    None => ok = false,
+                },
+                "name" => match self.nonempty_string("name", val) {
+                    Some(s) => name = Some(s.to_owned()),
+                    None => ok = false,
+                },
+                "description" => match self.string("description", val) {
+                    Some(s) => description = Some(s.to_owned()),
+                    None => ok = false,
+                },
+                "tags" => match self.string_array("tags", val) {
+                    Some(t) => {
+                        for (s, _) in t {
+                            if !tags.iter().any(|x| x == s) {
+                                tags.push(s.to_owned());
+                            }
+                        }
+                    }
+                    None => ok = false,
+                },
+                other => {
+                    ok = false;
+                    self.unknown_key(other, k.span(), DECK_KEYS, "in `[deck]`");
+                }
+            }
+        }
+        if name.is_none() && table.get("name").is_none() {
+            ok = false;
+            self.error(
+                header.clone(),
+                "`[deck]` has no `name`",
+                Some("add a line `name = \"...\"` below `[deck]`".to_owned()),
+            );
+        }
+        if description.is_none() && table.get("description").is_none() {
+            ok = false;
+            self.error(
+                header,
+                "`[deck]` has no `description`",
+                Some(
+                    "add a line `description = \"...\"` below `[deck]` (it may be \"\")".to_owned(),
+                ),
+            );
+        }
+        let id = match id {
+            Some(id) => id,
+            None => {
+                let stem = stem_of(origin);
+                if table.get("id").is_none() && !valid_deck_id(&stem) {
+                    ok = false;
+                    self.error(
+                        0..0,
+                        format!("the file name `{stem}` is not a valid deck id"),
+                        Some(format!(
+                            "add `id = \"{}\"` to `[deck]`, or rename the file (a-z, 0-9, - and _ only)",
+                            slug(&stem, usize::MAX)
+                        )),
+                    );
+                }
+                stem
+            }
+        };
+        if ok {
+            Some((id, name?, description?, tags))
+        } else {
+            None
+        }
+    }
+
+    fn check_cards(&mut self, root: &DeTable<'_>, deck_id: Option<&str>) -> Option<Vec<Card>> {
+        let Some(v) = root.get("cards") else {
+            let span = root.get("deck").map_or(0..0, Spanned::span);
+            self.error(
+                span,
+                "the deck has no cards",
+                Some("add at least one `[[cards]]` table with `front` and `back`".to_owned()),
+            );
+            return None;
+        };
+        let Some(arr) = v.get_ref().as_array() else {
+            self.type_error("cards", "an array of tables ([[cards]])", v);
+            return None;
+        };
+        if arr.is_empty() {
+            self.error(
+                v.span(),
+                "the deck has no cards",
+                Some("add at least one `[[cards]]` table with `front` and `back`".to_owned()),
+            );
+            return None;
+        }
+        let mut notes = Vec::with_capacity(arr.len());
+        for el in arr.iter() {
+            let Some(t) = el.get_ref().as_table() else {
+                self.error(
+                    el.span(),
+                    format!(
+                        "each entry of `cards` must be a table, not {}",
+                        article(el.get_ref().type_str())
+                    ),
+                    Some("write each card as a `[[cards]]` table".to_owned()),
+                );
+                continue;
+            };
+            notes.push(self.check_note(el.span(), t));
+        }
+        let errors_before = self.errors.len();
+        let invalid_notes = notes.iter().any(|n| !n.valid) || notes.len() < arr.len();
+        let deck_id = deck_id.unwrap_or("deck");
+        // note id -> (line of the first use, explicit?)
+        let mut seen: HashMap<std::borrow::Cow<'_, str>, (u32, bool)> =
+            HashMap::with_capacity(notes.len());
+        let mut cards = Vec::with_capacity(notes.len() + notes.len() / 4);
+        for note in notes {
+            if !note.valid && note.id.is_none() {
+                // Without a valid question there is no meaningful derived id.
+                continue;
+            }
+            let line = self.line(&note.header);
+            let (key, explicit) = match &note.id {
+                Some((id, _)) => (std::borrow::Cow::Borrowed(*id), true),
+                None => (
+                    std::borrow::Cow::Owned(derived_id(deck_id, note_question(&note))),
+                    false,
+                ),
+            };
+            if let Some(&(first, first_explicit)) = seen.get(&key) {
+                let base = &key;
+                match &note.id {
+                    Some((id, span)) => self.error(
+                        span.clone(),
+                        format!("duplicate card id `{id}` (first used on line {first})"),
+                        Some("every card in a deck needs its own id; rename one of them".to_owned()),
+                    ),
+                    None if first_explicit => self.error(
+                        note.header.clone(),
+                        format!(
+                            "this card's derived id `{base}` is already used by the card on line {first}"
+                        ),
+                        Some("give this card an explicit `id`".to_owned()),
+                    ),
+                    None => self.error(
+                        note.header.clone(),
+                        format!(
+                            "this card has the same question as the card on line {first}, so both would get the id `{base}`"
+                        ),
+                        Some("give both cards an explicit `id`, or remove the duplicate".to_owned()),
+                    ),
+                }
+                continue;
+            }
+            let base = key.clone().into_owned();
+            seen.insert(key, (line, explicit));
+            if !explicit {
+                self.warning(
+                    note.header.clone(),
+                    format!("card has no `id`; its progress is keyed by the derived id `{base}`, which changes when the question changes"),
+                    Some("add `id = \"...\"` or run `kartei check --fix` to write ids into the file".to_owned()),
+                );
+            }
+            if note.valid && self.errors.len() == errors_before {
+                self.build_cards(&note, base, explicit, deck_id, line, &mut cards);
+            }
+        }
+        (self.errors.len() == errors_before && !invalid_notes).then_some(cards)
+    }
+
+    #[allow(clippy::too_many_lines)]
+    fn check_note<'a>(&mut self, header: Range<usize>, t: &'a DeTable<'_>) -> Note<'a> {
+        let errors_before = self.errors.len();
+        // Keys suggested for typos: not reported again as missing.
+        let mut suggested: Vec<&'static str> = Vec::new();
+        // The kind decides which keys belong; read it first.
+        let mut kind = Some(CardKind::Basic);
+        if let Some(v) = t.get("kind") {
+            kind = match self.string("kind", v) {
+                Some(s) => match parse_kind(s) {
+                    Some(k) => Some(k),
+                    None => {
+                        let help = match closest(s, KINDS.iter().copied()) {
+                            Some(k) => {
+                                format!("did you mean `{k}`? kinds: basic, cloze, choice, list")
+                            }
+                            None => "kinds: basic, cloze, choice, list".to_owned(),
+                        };
+                        self.error(v.span(), format!("unknown card kind `{s}`"), Some(help));
+                        None
+                    }
+                },
+                None => None,
+            };
+        }
+        let mut note = Note {
+            header: header.clone(),
+            kind: kind.unwrap_or(CardKind::Basic),
+            id: None,
+            front: None,
+            back: None,
+            text: None,
+            choices: None,
+            answer: None,
+            valid: true,
+            items: None,
+            tags: Vec::new(),
+            hint: None,
+            explain: None,
+            source: None,
+            reverse: false,
+            input: false,
+            ordered: false,
+        };
+        for (k, v) in t.iter() {
+            let key: &str = k.get_ref();
+            if !CARD_KEYS.contains(&key) {
+                let allowed: Vec<&str> = match kind {
+                    Some(kd) => COMMON_CARD_KEYS
+                        .iter()
+                        .chain(kind_keys(kd))
+                        .copied()
+                        .collect(),
+                    None => CARD_KEYS.to_vec(),
+                };
+                let best = closest(key, allowed.iter().copied())
+                    .or_else(|| closest(key, CARD_KEYS.iter().copied()));
+                let help = match best {
+                    Some(b) => format!("did you mean `{b}`?"),
+                    None => format!("allowed keys in a card: {}", CARD_KEYS.join(", ")),
+                };
+                if let Some(b) = best {
+                    suggested.push(b);
+                }
+                self.error(
+                    k.span(),
+                    format!("unknown key `{key}` in a card"),
+                    Some(help),
+                );
+                continue;
+            }
+            if let Some(kd) = kind
+                && !COMMON_CARD_KEYS.contains(&key)
+                && !kind_keys(kd).contains(&key)
+            {
+                let owners: Vec<&str> = [
+                    CardKind::Basic,
+                    CardKind::Cloze,
+                    CardKind::Choice,
+                    CardKind::List,
+                ]
+                .into_iter()
+                .filter(|o| kind_keys(*o).contains(&key))
+                .map(CardKind::as_str)
+                .collect();
+                let help = format!(
+                    "remove `{key}`, or set `kind = \"{}\"` if this is a {} card",
+                    owners[0],
+                    owners.join(" or ")
+                );
+                self.error(
+                    k.span(),
+                    format!("`{key}` does not belong to a {} card", kd.as_str()),
+                    Some(help),
+                );
+                continue;
+            }
+            match key {
+                "kind" => {}
+                "id" => {
+                    if let Some(s) = self.string("id", v) {
+                        if valid_card_id(s) {
+                            note.id = Some((s, v.span()));
+                        } else {
+                            let why = if s.is_empty() {
+                                "it is empty"
+                            } else if s.contains('~') {
+                                "`~` is reserved for generated card ids"
+                            } else {
+                                "it contains whitespace"
+                            };
+                            self.error(
+                                v.span(),
+                                format!("invalid card id `{s}`: {why}"),
+                                Some(format!(
+                                    "use letters, digits and -, e.g. `{}`",
+                                    slug(s, usize::MAX)
+                                )),
+                            );
+                        }
+                    }
+                }
+                "front" => note.front = self.nonempty_string("front", v),
+                "back" => note.back = self.nonempty_string("back", v),
+                "text" => {
+                    if let Some(s) = self.nonempty_string("text", v) {
+                        note.text = Some((s, v.span()));
+                    }
+                }
+                "hint" => note.hint = self.string("hint", v),
+                "explain" => note.explain = self.string("explain", v),
+                "source" => note.source = self.string("source", v),
+                "reverse" => note.reverse = self.boolean("reverse", v),
+                "input" => note.input = self.boolean("input", v),
+                "ordered" => note.ordered = self.boolean("ordered", v),
+                "tags" => {
+                    if let Some(t) = self.string_array("tags", v) {
+                        note.tags = t.into_iter().map(|(s, _)| s).collect();
+                    }
+                }
+                "choices" => note.choices = self.string_array("choices", v),
+                "items" => {
+                    if let Some(items) = self.string_array("items", v) {
+                        for (s, span) in &items {
+                            if s.trim().is_empty() {
+                                self.error(
+                                    span.clone(),
+                                    "empty list item",
+                                    Some("remove it or write the item".to_owned()),
+                                );
+                            }
+                        }
+                        if items.is_empty() {
+                            self.error(
+                                v.span(),
+                                "`items` is empty",
+                                Some("a list card needs at least one item".to_owned()),
+                            );
+                        } else {
+                            note.items = Some(items);
+                        }
+                    }
+                }
+                "answer" => {
+                    if let Some(s) = v.get_ref().as_str() {
+                        note.answer = Some(vec![(s, v.span())]);
+                    } else if v.get_ref().is_array() {
+                        note.answer = self.string_array("answer", v);
+                        if note.answer.as_ref().is_some_and(Vec::is_empty) {
+                            self.error(
+                                v.span(),
+                                "`answer` is empty",
+                                Some("name at least one of the choices".to_owned()),
+                            );
+                            note.answer = None;
+                        }
+                    } else {
+                        self.type_error("answer", "a string or an array of strings", v);
+                    }
+                }
+                _ => {}
+            }
+        }
+        let Some(kind) = kind else {
+            note.valid = false;
+            return note;
+        };
+        let required: &[&str] = match kind {
+            CardKind::Basic => &["front", "back"],
+            CardKind::Cloze => &["text"],
+            CardKind::Choice => &["front", "choices", "answer"],
+            CardKind::List => &["front", "items"],
+        };
+        for r in required {
+            if t.get(*r).is_none() && !suggested.contains(r) {
+                self.error(
+                    header.clone(),
+                    format!("{} card has no `{r}`", article(kind.as_str())),
+                    Some(format!("add `{r} = {}` to this card", example(r))),
+                );
+            }
+        }
+        if let Some((text, span)) = &note.text
+            && let Err(errs) = parse_cloze(text)
+        {
+            for e in errs {
+                let at = self.string_offset(span, text, e.offset, e.len);
+                self.error(at, e.message, Some(e.help));
+            }
+        }
+        if let Some(choices) = &note.choices {
+            if choices.len() < 2 {
+                self.error(
+                    t.get("choices").map_or(header.clone(), Spanned::span),
+                    format!(
+                        "a choice card needs at least 2 choices, found {}",
+                        choices.len()
+                    ),
+                    Some("add more choices".to_owned()),
+                );
+            }
+            for (i, (c, span)) in choices.iter().enumerate() {
+                if c.trim().is_empty() {
+                    self.error(
+                        span.clone(),
+                        "empty choice",
+                        Some("remove it or write the choice".to_owned()),
+                    );
+                } else if let Some(first) = choices[..i].iter().position(|(d, _)| d == c) {
+                    self.error(
+                        span.clone(),
+                        format!("duplicate choice `{c}` (same as choice {})", first + 1),
+                        Some("every choice must be different; remove or change one".to_owned()),
+                    );
+                }
+            }
+            if let Some(answers) = &note.answer {
+                for (a, span) in answers {
+                    if !choices.iter().any(|(c, _)| c == a) {
+                        let help = match closest(a, choices.iter().map(|(c, _)| *c)) {
+                            Some(c) => format!(
+                                "did you mean `{c}`? the answer must be exactly one of `choices`"
+                            ),
+                            None => format!(
+                                "the answer must be exactly one of: {}",
+                                choices
+                                    .iter()
+                                    .map(|(c, _)| format!("`{c}`"))
+                                    .collect::<Vec<_>>()
+                                    .join(", ")
+                            ),
+                        };
+                        self.error(
+                            span.clone(),
+                            format!("answer `{a}` is not one of the choices"),
+                            Some(help),
+                        );
+                    }
+                }
+                for (i, (a, span)) in answers.iter().enumerate() {
+                    if answers[..i].iter().any(|(b, _)| b == a) {
+                        self.error(
+                            span.clone(),
+                            format!("answer `{a}` is listed twice"),
+                            Some("remove the repetition".to_owned()),
+                        );
+                    }
+                }
+            }
+        }
+        note.valid = self.errors.len() == errors_before;
+        note
+    }
+
+    /// The source range of bytes `offset..offset+len` of a string value,
+    /// exact when the string is written without escapes; otherwise the
+    /// start of the string.
+    fn string_offset(
+        &self,
+        span: &Range<usize>,
+        value: &str,
+        offset: usize,
+        len: usize,
+    ) -> Range<usize> {
+        let raw = self.src.get(span.clone()).unwrap_or("");
+        let (open, close) = if raw.starts_with("\"\"\"") || raw.starts_with("'''") {
+            (3, 3)
+        } else {
+            (1, 1)
+        };
+        if raw.len() >= open + close {
+            let mut start = open;
+            if open == 3 {
+                if raw[start..].starts_with("\r\n") {
+                    start += 2;
+                } else if raw[start..].starts_with('\n') {
+                    start += 1;
+                }
+            }
+            if raw.get(start..raw.len() - close) == Some(value) {
+                let s = span.start + start + offset;
+                return s..s + len;
+            }
+        }
+        span.clone()
+    }
+
+    fn build_cards(
+        &self,
+        note: &Note<'_>,
+        base: String,
+        explicit: bool,
+        deck_id: &str,
+        line: u32,
+        out: &mut Vec<Card>,
+    ) {
+        let mut tags: Vec<String> = Vec::with_capacity(note.tags.len());
+        for t in &note.tags {
+            if !tags.iter().any(|x| x == t) {
+                tags.push((*t).to_owned());
+            }
+        }
+        let make = |id: String, content: CardContent| Card {
+            id: CardId(id),
+            id_explicit: explicit,
+            deck_id: deck_id.to_owned(),
+            tags: tags.clone(),
+            hint: note.hint.map(str::to_owned),
+            explain: note.explain.map(str::to_owned),
+            source: note.source.map(str::to_owned),
+            input: note.input,
+            line,
+            content,
+        };
+        match note.kind {
+            CardKind::Basic => {
+                let front = note.front.unwrap_or_default().to_owned();
+                let back = note.back.unwrap_or_default().to_owned();
+                if note.reverse {
+                    out.push(make(
+                        base.clone(),
+                        CardContent::Basic {
+                            front: front.clone(),
+                            back: back.clone(),
+                            reversed: false,
+                        },
+                    ));
+                    out.push(make(
+                        format!("{base}~rev"),
+                        CardContent::Basic {
+                            front: back,
+                            back: front,
+                            reversed: true,
+                        },
+                    ));
+                } else {
+                    out.push(make(
+                        base,
+                        CardContent::Basic {
+                            front,
+                            back,
+                            reversed: false,
+                        },
+                    ));
+                }
+            }
+            CardKind::Cloze => {
+                let Some((text, _)) = note.text else { return };
+                let Ok(segments) = parse_cloze(text) else {
+                    return;
+                };
+                let n = segments
+                    .iter()
+                    .filter(|s| matches!(s, ClozeSegment::Gap { .. }))
+                    .count();
+                let mut segments = Some(segments);
+                for active in 0..n {
+                    // The last card takes the segments, the others a copy.
+                    let segs = if active + 1 == n {
+                        segments.take().unwrap_or_default()
+                    } else {
+                        segments.clone().unwrap_or_default()
+                    };
+                    out.push(make(
+                        format!("{base}~c{}", active + 1),
+                        CardContent::Cloze {
+                            segments: segs,
+                            active,
+                        },
+                    ));
+                }
+            }
+            CardKind::Choice => {
+                let choices: Vec<String> = note
+                    .choices
+                    .iter()
+                    .flatten()
+                    .map(|(c, _)| (*c).to_owned())
+                    .collect();
+                let answer: Vec<usize> = note
+                    .answer
+                    .iter()
+                    .flatten()
+                    .filter_map(|(a, _)| choices.iter().position(|c| c == a))
+                    .collect();
+                out.push(make(
+                    base,
+                    CardContent::Choice {
+                        front: note.front.unwrap_or_default().to_owned(),
+                        choices,
+                        answer,
+                    },
+                ));
+            }
+            CardKind::List => {
+                let items = note
+                    .items
+                    .iter()
+                    .flatten()
+                    .map(|(c, _)| (*c).to_owned())
+                    .collect();
+                out.push(make(
+                    base,
+                    CardContent::List {
+                        front: note.front.unwrap_or_default().to_owned(),
+                        items,
+                        ordered: note.ordered,
+                    },
+                ));
+            }
+        }
+    }
+}
+
+/// The question text a derived id is computed from (cloze: the whole text).
+fn note_question<'a>(note: &Note<'a>) -> &'a str {
+    match note.kind {
+        CardKind::Cloze => note.text.as_ref().map_or("", |(t, _)| t),
+        _ => note.front.unwrap_or(""),
+    }
+}
+
+fn stem_of(origin: &DeckOrigin) -> String {
+    let path = match origin {
+        DeckOrigin::Bundled(name) => Path::new(name.as_str()),
+        DeckOrigin::File(p) => p.as_path(),
+    };
+    path.file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default()
+}
+
+fn article(word: &str) -> String {
+    let first = word.chars().next().unwrap_or('x');
+    if matches!(first, 'a' | 'e' | 'i' | 'o' | 'u') {
+        format!("an {word}")
+    } else {
+        format!("a {word}")
+    }
+}
+
+fn example(key: &str) -> &'static str {
+    match key {
+        "choices" => "[\"...\", \"...\"]",
+        "items" => "[\"...\"]",
+        "text" => "\"... {{answer}} ...\"",
+        _ => "\"...\"",
+    }
+}
+
+fn type_help(key: &str, what: &str) -> String {
+    let sample = match what {
+        "a string" => "\"...\"",
+        "true or false" => "true",
+        "an array of strings" => "[\"...\", \"...\"]",
+        "a string or an array of strings" => "\"...\" or [\"...\", \"...\"]",
+        _ => return format!("write `{key}` as {what}"),
+    };
+    format!("write it like `{key} = {sample}`")
+}
+
+/// A lowercase ASCII slug of `text`: umlauts folded (ä → ae, ß → ss),
+/// other accents dropped, words joined by `-`, at most `max_words` words.
+#[must_use]
+pub fn slug(text: &str, max_words: usize) -> String {
+    let mut folded = String::with_capacity(text.len());
+    for c in text.nfd() {
+        match c {
+            'ß' => folded.push_str("ss"),
+            '\u{0308}' => folded.push('e'), // combining diaeresis: ä -> a + ̈ -> ae
+            c if c.is_ascii_alphanumeric() => folded.push(c.to_ascii_lowercase()),
+            c if c.is_ascii() || c.is_whitespace() => folded.push(' '),
+            _ => {}
+        }
+    }
+    folded
+        .split_whitespace()
+        .take(max_words)
+        .collect::<Vec<_>>()
+        .join("-")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn derived_ids_are_stable_and_normalised() {
+        let a = derived_id("d", "Was ist  Marketing?");
+        let b = derived_id("d", "  was ist marketing? ");
+        assert_eq!(a, b);
+        assert!(a.starts_with("d:") && a.len() == 12, "{a}");
+        // FNV-1a of the empty input is the offset basis.
+        assert_eq!(derived_id("d", ""), "d:cbf29ce484");
+        // NFC: a decomposed umlaut hashes like the composed one.
+        assert_eq!(derived_id("d", "Ma\u{0308}rz"), derived_id("d", "März"));
+    }
+
+    #[test]
+    fn cloze_segments_and_hints() {
+        let segs = parse_cloze("A {{b}} c {{d::hint}}.").unwrap();
+        assert_eq!(
+            segs,
+            vec![
+                ClozeSegment::Text("A ".into()),
+                ClozeSegment::Gap {
+                    answer: "b".into(),
+                    hint: None
+                },
+                ClozeSegment::Text(" c ".into()),
+                ClozeSegment::Gap {
+                    answer: "d".into(),
+                    hint: Some("hint".into())
+                },
+                ClozeSegment::Text(".".into()),
+            ]
+        );
+    }
+
+    #[test]
+    fn cloze_errors() {
+        let e = parse_cloze("ab {{c").unwrap_err();
+        assert_eq!(e[0].offset, 3);
+        assert!(e[0].message.contains("unclosed"));
+        let e = parse_cloze("ab c}}").unwrap_err();
+        assert_eq!(e[0].offset, 4);
+        let e = parse_cloze("x {{ :: h}}").unwrap_err();
+        assert!(e[0].message.contains("empty"));
+        let e = parse_cloze("no gap").unwrap_err();
+        assert!(e[0].message.contains("no gap"));
+        let e = parse_cloze("{{a {{b}} c}}").unwrap_err();
+        assert!(e[0].message.contains("nested"));
+    }
+
+    #[test]
+    fn builds_cards_of_every_kind() {
+        let src = "[deck]\nname = \"N\"\ndescription = \"\"\ntags = [\"d\", \"t\"]\n\
+            [[cards]]\nfront = \"F\"\nback = \"B\"\nreverse = true\ntags = [\"t\", \"t\"]\n\
+            [[cards]]\nid = \"c\"\nkind = \"cloze\"\ntext = \"{{a}} und {{b::h}}\"\ninput = true\n\
+            [[cards]]\nid = \"m\"\nkind = \"choice\"\nfront = \"Q\"\nchoices = [\"x\", \"y\", \"z\"]\nanswer = [\"z\", \"x\"]\n\
+            [[cards]]\nid = \"l\"\nkind = \"list\"\nfront = \"L\"\nitems = [\"1\", \"2\"]\nordered = true\n";
+        let parsed = parse_deck(src, DeckOrigin::Bundled("mein-deck.toml".into())).unwrap();
+        let deck = parsed.deck;
+        assert_eq!(deck.id, "mein-deck");
+        let ids: Vec<&str> = deck.cards.iter().map(|c| c.id.as_str()).collect();
+        let derived = derived_id("mein-deck", "F");
+        assert_eq!(
+            ids,
+            vec![
+                derived.as_str(),
+                &format!("{derived}~rev"),
+                "c~c1",
+                "c~c2",
+                "m",
+                "l"
+            ]
+        );
+        assert_eq!(parsed.warnings.len(), 1);
+        assert_eq!(parsed.warnings[0].line, 5);
+        let rev = &deck.cards[1];
+        assert_eq!(rev.question(), "B");
+        assert_eq!(rev.answer(), "F");
+        assert_eq!(rev.tags, vec!["t", "d"]);
+        assert_eq!(rev.line, 5);
+        assert!(!rev.id_explicit);
+        assert_eq!(deck.cards[3].question(), "a und [h]");
+        assert_eq!(deck.cards[3].answer(), "b");
+        assert!(deck.cards[3].input);
+        assert_eq!(
+            deck.cards[4].content,
+            CardContent::Choice {
+                front: "Q".into(),
+                choices: vec!["x".into(), "y".into(), "z".into()],
+                answer: vec![2, 0],
+            }
+        );
+        assert_eq!(deck.cards[5].answer(), "1, 2");
+        assert_eq!(deck.cards[5].line, 21);
+    }
+
+    #[test]
+    fn same_question_twice_without_ids_is_an_error() {
+        let src = "[deck]\nname = \"N\"\ndescription = \"\"\n[[cards]]\nfront = \"F\"\nback = \"B\"\n[[cards]]\nfront = \" f \"\nback = \"C\"\n";
+        let errs = parse_deck(src, DeckOrigin::Bundled("d.toml".into())).unwrap_err();
+        assert_eq!(errs.len(), 1);
+        assert_eq!((errs[0].line, errs[0].column), (7, 1));
+        assert!(
+            errs[0]
+                .message
+                .contains("same question as the card on line 4"),
+            "{}",
+            errs[0].message
+        );
+    }
+
+    #[test]
+    fn slugs_fold_umlauts() {
+        assert_eq!(
+            slug("Was umfasst die Größe der Äpfel?", 4),
+            "was-umfasst-die-groesse"
+        );
+        assert_eq!(slug("Café résumé", 4), "cafe-resume");
+        assert_eq!(slug("???", 4), "");
+    }
+}

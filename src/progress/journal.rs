@@ -1,0 +1,606 @@
+//! The append-only journal file `journal.jsonl` and its lock.
+//!
+//! Every answer is one line, written with a single `write_all` and made
+//! durable with `sync_data` before [`Journal::append`] returns. A crash can
+//! therefore only ever leave a torn *last* line; [`Journal::open`] backs the
+//! file up and cuts that tail off. Any other damage is reported with file
+//! and line and the file is left alone.
+
+use std::collections::{HashMap, HashSet};
+use std::fs::{self, File, OpenOptions};
+use std::hash::{BuildHasher, Hasher, RandomState};
+use std::io::{self, BufWriter, Read, Write};
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicU64, Ordering};
+
+use chrono::{DateTime, Utc};
+
+use super::event::{Event, EventBody, EventId, FORMAT_VERSION};
+use super::parse::{LineError, find_newline, parse_line};
+use super::replay::last_undoable;
+
+/// File name of the journal inside the data directory.
+pub const JOURNAL_FILE: &str = "journal.jsonl";
+/// File name of the lock beside it.
+pub const LOCK_FILE: &str = "journal.lock";
+
+/// Everything that can go wrong with the journal.
+#[derive(Debug, thiserror::Error)]
+pub enum JournalError {
+    #[error("could not {action} {}: {source}", path.display())]
+    Io {
+        action: &'static str,
+        path: PathBuf,
+        #[source]
+        source: io::Error,
+    },
+    #[error(
+        "{} is in use by another running kartei; close it first (or open the journal read-only)",
+        path.display()
+    )]
+    Locked { path: PathBuf },
+    #[error(
+        "{}:{line}:{column}: {message}; the file was left unchanged — fix or remove that line \
+         (a backup copy first is wise)",
+        path.display()
+    )]
+    Corrupt {
+        path: PathBuf,
+        line: usize,
+        column: usize,
+        message: String,
+    },
+    #[error(
+        "{}:{line}: written by a newer kartei (journal format {version}, this build knows up to \
+         {FORMAT_VERSION}); please update kartei",
+        path.display()
+    )]
+    NewerVersion {
+        path: PathBuf,
+        line: usize,
+        version: u32,
+    },
+    #[error("{} was opened read-only; nothing can be written to it", path.display())]
+    ReadOnly { path: PathBuf },
+    #[error(
+        "could not save the answer to {}: {source}{}",
+        path.display(),
+        if *rolled_back { " (the journal is unchanged)" } else { "" }
+    )]
+    Append {
+        path: PathBuf,
+        #[source]
+        source: io::Error,
+        /// True when a partial line was cut off again (or none was written).
+        rolled_back: bool,
+    },
+    #[error("refusing to write an invalid event: {0}")]
+    InvalidEvent(String),
+}
+
+impl JournalError {
+    fn io(action: &'static str, path: &Path) -> impl FnOnce(io::Error) -> Self + use<> {
+        let path = path.to_path_buf();
+        move |source| Self::Io {
+            action,
+            path,
+            source,
+        }
+    }
+}
+
+/// What loading found besides the events.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct LoadReport {
+    /// Number of events loaded.
+    pub events: usize,
+    /// Human-readable warnings (e.g. a repaired torn last line).
+    pub warnings: Vec<String>,
+    /// The backup made before a torn tail was cut off.
+    pub backup: Option<PathBuf>,
+    /// How many bytes of torn tail were cut off (or ignored, read-only).
+    pub torn_bytes: u64,
+}
+
+/// What [`Journal::merge_from`] did.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct MergeReport {
+    /// Events of the other journal that were new here.
+    pub added: usize,
+    /// Events we already had (same id, same content).
+    pub already_present: usize,
+    /// Same id but different content; ours was kept.
+    pub conflicting: usize,
+    /// Warnings about the other file (e.g. an ignored torn last line).
+    pub warnings: Vec<String>,
+}
+
+/// The open journal of one data directory.
+#[derive(Debug)]
+pub struct Journal {
+    path: PathBuf,
+    /// `None` when opened read-only.
+    file: Option<File>,
+    /// Held for the lifetime of the journal; the OS drops the lock with it.
+    _lock: Option<File>,
+    events: Vec<Event>,
+    /// Length of the file as far as we wrote it (all complete lines).
+    len: u64,
+    /// A failed append could not cut its partial line off; retry first.
+    needs_rollback: bool,
+    buf: Vec<u8>,
+}
+
+/// The decoded content of a journal file.
+struct Parsed {
+    events: Vec<Event>,
+    /// End of the last good line.
+    good_len: usize,
+    /// 1-based line number and description of a torn last line.
+    torn: Option<(usize, String)>,
+}
+
+fn parse_all(path: &Path, bytes: &[u8]) -> Result<Parsed, JournalError> {
+    let mut events = Vec::with_capacity(bytes.len() / 140 + 1);
+    let mut pos = 0;
+    let mut line_no = 0;
+    let mut good_len = 0;
+    while pos < bytes.len() {
+        line_no += 1;
+        let (line, next, terminated) = match find_newline(&bytes[pos..]) {
+            Some(n) => (&bytes[pos..pos + n], pos + n + 1, true),
+            None => (&bytes[pos..], bytes.len(), false),
+        };
+        if line.iter().all(u8::is_ascii_whitespace) {
+            // Blank lines (even an unterminated one) are harmless: JSON
+            // ignores leading whitespace on the next appended line.
+            pos = next;
+            good_len = next;
+            continue;
+        }
+        let is_last = bytes[next..].iter().all(u8::is_ascii_whitespace);
+        match parse_line(line) {
+            Ok(ev) if terminated => {
+                events.push(ev);
+                pos = next;
+                good_len = next;
+            }
+            Ok(_) => {
+                return Ok(Parsed {
+                    events,
+                    good_len,
+                    torn: Some((line_no, "the last line has no line end".into())),
+                });
+            }
+            Err(LineError::Syntax { message, .. }) if is_last || !terminated => {
+                return Ok(Parsed {
+                    events,
+                    good_len,
+                    torn: Some((line_no, format!("the last line is cut off ({message})"))),
+                });
+            }
+            Err(LineError::Newer { version }) => {
+                return Err(JournalError::NewerVersion {
+                    path: path.to_path_buf(),
+                    line: line_no,
+                    version,
+                });
+            }
+            Err(LineError::Syntax { column, message } | LineError::Invalid { column, message }) => {
+                return Err(JournalError::Corrupt {
+                    path: path.to_path_buf(),
+                    line: line_no,
+                    column,
+                    message,
+                });
+            }
+        }
+    }
+    Ok(Parsed {
+        events,
+        good_len,
+        torn: None,
+    })
+}
+
+/// Reads up to the length the file reports (a device such as `/dev/full`
+/// reports 0 and would otherwise read forever).
+fn read_file(file: &File, path: &Path) -> Result<Vec<u8>, JournalError> {
+    let len = file
+        .metadata()
+        .map_err(JournalError::io("inspect", path))?
+        .len();
+    let cap = usize::try_from(len).unwrap_or(usize::MAX);
+    let mut bytes = Vec::with_capacity(cap);
+    file.take(len)
+        .read_to_end(&mut bytes)
+        .map_err(JournalError::io("read", path))?;
+    Ok(bytes)
+}
+
+fn read_path(path: &Path) -> Result<Vec<u8>, JournalError> {
+    let file = File::open(path).map_err(JournalError::io("open", path))?;
+    read_file(&file, path)
+}
+
+fn sync_dir(dir: &Path) {
+    // Not every platform can open a directory for syncing; the data itself
+    // was synced already.
+    if let Ok(d) = File::open(dir) {
+        let _ = d.sync_all();
+    }
+}
+
+/// Writes `bytes` to a new `journal.jsonl.bak-<n>` (never overwriting one)
+/// and makes it durable.
+fn write_backup(path: &Path, bytes: &[u8]) -> Result<PathBuf, JournalError> {
+    let dir = path.parent().unwrap_or(Path::new("."));
+    let name = path
+        .file_name()
+        .map_or_else(|| JOURNAL_FILE.into(), |n| n.to_string_lossy().into_owned());
+    for n in 1u32.. {
+        let bak = dir.join(format!("{name}.bak-{n}"));
+        match OpenOptions::new().write(true).create_new(true).open(&bak) {
+            Ok(mut f) => {
+                f.write_all(bytes)
+                    .and_then(|()| f.sync_all())
+                    .map_err(JournalError::io("write the backup", &bak))?;
+                sync_dir(dir);
+                return Ok(bak);
+            }
+            Err(e) if e.kind() == io::ErrorKind::AlreadyExists => {}
+            Err(e) => return Err(JournalError::io("create the backup", &bak)(e)),
+        }
+    }
+    unreachable!("u32 backup numbers exhausted")
+}
+
+static COUNTER: AtomicU64 = AtomicU64::new(0);
+
+/// A new unique id: base36 milliseconds of `ts` (fixed width, so ids sort
+/// by time), 64 random bits and a per-process counter.
+#[must_use]
+pub fn new_event_id(ts: DateTime<Utc>) -> EventId {
+    let millis = u64::try_from(ts.timestamp_millis()).unwrap_or(0);
+    let n = COUNTER.fetch_add(1, Ordering::Relaxed);
+    let mut h = RandomState::new().build_hasher();
+    h.write_u64(n);
+    h.write_u32(std::process::id());
+    h.write_u64(millis);
+    let random = h.finish();
+    let mut digits = [b'0'; 9];
+    let mut m = millis;
+    for d in digits.iter_mut().rev() {
+        *d = b"0123456789abcdefghijklmnopqrstuvwxyz"[(m % 36) as usize];
+        m /= 36;
+    }
+    let prefix = std::str::from_utf8(&digits).unwrap_or("000000000");
+    EventId(format!("{prefix}-{random:016x}-{n:x}"))
+}
+
+fn check_finite(body: &EventBody) -> Result<(), JournalError> {
+    let floats: &[(&str, f64)] = match body {
+        EventBody::QuizAnswer { score, .. } => &[("score", *score)],
+        EventBody::QuizEnd {
+            score, max, grade, ..
+        } => &[("score", *score), ("max", *max), ("grade", *grade)],
+        _ => &[],
+    };
+    for (name, value) in floats {
+        if !value.is_finite() {
+            return Err(JournalError::InvalidEvent(format!(
+                "`{name}` is {value}, which JSON cannot store"
+            )));
+        }
+    }
+    Ok(())
+}
+
+/// Appends `event` as one JSON line (with its `\n`) to `buf`.
+///
+/// # Errors
+/// A float that is not finite (JSON has no NaN or infinity).
+pub fn encode_line(event: &Event, buf: &mut Vec<u8>) -> Result<(), JournalError> {
+    check_finite(&event.body)?;
+    serde_json::to_writer(&mut *buf, event)
+        .map_err(|e| JournalError::InvalidEvent(e.to_string()))?;
+    buf.push(b'\n');
+    Ok(())
+}
+
+impl Journal {
+    /// Opens (creating if needed) the journal in `dir` and takes its lock.
+    ///
+    /// A torn last line is backed up and cut off (see [`LoadReport`]).
+    ///
+    /// # Errors
+    /// [`JournalError::Locked`] when another instance holds the journal,
+    /// `Corrupt`/`NewerVersion` for damage (the file is then untouched), `Io`
+    /// when the directory or files cannot be created or read.
+    pub fn open(dir: &Path) -> Result<(Journal, LoadReport), JournalError> {
+        fs::create_dir_all(dir).map_err(JournalError::io("create the data directory", dir))?;
+        let lock_path = dir.join(LOCK_FILE);
+        let lock = OpenOptions::new()
+            .read(true)
+            .write(true)
+            .create(true)
+            .truncate(false)
+            .open(&lock_path)
+            .map_err(JournalError::io("create the lock file", &lock_path))?;
+        match lock.try_lock() {
+            Ok(()) => {}
+            Err(fs::TryLockError::WouldBlock) => {
+                return Err(JournalError::Locked {
+                    path: dir.join(JOURNAL_FILE),
+                });
+            }
+            Err(fs::TryLockError::Error(e)) => {
+                return Err(JournalError::io("lock", &lock_path)(e));
+            }
+        }
+        let path = dir.join(JOURNAL_FILE);
+        let file = OpenOptions::new()
+            .read(true)
+            .append(true)
+            .create(true)
+            .open(&path)
+            .map_err(JournalError::io("open", &path))?;
+        let bytes = read_file(&file, &path)?;
+        let parsed = parse_all(&path, &bytes)?;
+        let mut report = LoadReport {
+            events: parsed.events.len(),
+            ..LoadReport::default()
+        };
+        if let Some((line, why)) = parsed.torn {
+            let bak = write_backup(&path, &bytes)?;
+            let cut = bytes.len() - parsed.good_len;
+            file.set_len(parsed.good_len as u64)
+                .and_then(|()| file.sync_all())
+                .map_err(JournalError::io("repair", &path))?;
+            report.warnings.push(format!(
+                "{}:{line}: {why} — probably a crash while saving; cut off {cut} bytes, \
+                 the original is kept as {}",
+                path.display(),
+                bak.display()
+            ));
+            report.backup = Some(bak);
+            report.torn_bytes = cut as u64;
+        }
+        drop(bytes);
+        let journal = Journal {
+            path,
+            file: Some(file),
+            _lock: Some(lock),
+            events: parsed.events,
+            len: parsed.good_len as u64,
+            needs_rollback: false,
+            buf: Vec::with_capacity(512),
+        };
+        Ok((journal, report))
+    }
+
+    /// Loads the journal without the lock and without changing anything; a
+    /// torn last line is ignored with a warning. Appends are refused. A
+    /// missing directory or file gives an empty journal.
+    ///
+    /// # Errors
+    /// As [`Journal::open`], except `Locked`.
+    pub fn open_read_only(dir: &Path) -> Result<(Journal, LoadReport), JournalError> {
+        let path = dir.join(JOURNAL_FILE);
+        let bytes = match File::open(&path) {
+            Ok(f) => read_file(&f, &path)?,
+            Err(e) if e.kind() == io::ErrorKind::NotFound => Vec::new(),
+            Err(e) => return Err(JournalError::io("open", &path)(e)),
+        };
+        let (events, report) = load_lenient(&path, &bytes)?;
+        let journal = Journal {
+            path,
+            file: None,
+            _lock: None,
+            len: bytes.len() as u64,
+            events,
+            needs_rollback: false,
+            buf: Vec::new(),
+        };
+        Ok((journal, report))
+    }
+
+    /// The journal file's path.
+    #[must_use]
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// True when opened with [`Journal::open_read_only`].
+    #[must_use]
+    pub fn is_read_only(&self) -> bool {
+        self.file.is_none()
+    }
+
+    /// Every event, in file order.
+    #[must_use]
+    pub fn events(&self) -> &[Event] {
+        &self.events
+    }
+
+    /// Records `body` at `ts`; returns the event once it is on disk.
+    ///
+    /// # Errors
+    /// `ReadOnly`, `InvalidEvent` (a NaN score), or `Append` when writing or
+    /// syncing failed — any partial line is cut off again and earlier events
+    /// are never touched.
+    pub fn append(&mut self, ts: DateTime<Utc>, body: EventBody) -> Result<Event, JournalError> {
+        self.append_with_writer(ts, body, |f, bytes| f.write_all(bytes))
+    }
+
+    /// [`Journal::append`] with the final write replaced, so tests can
+    /// simulate a full disk or a partial write. Not part of the stable API.
+    ///
+    /// # Errors
+    /// As [`Journal::append`].
+    #[doc(hidden)]
+    pub fn append_with_writer(
+        &mut self,
+        ts: DateTime<Utc>,
+        body: EventBody,
+        write: impl FnOnce(&mut File, &[u8]) -> io::Result<()>,
+    ) -> Result<Event, JournalError> {
+        let Some(file) = self.file.as_mut() else {
+            return Err(JournalError::ReadOnly {
+                path: self.path.clone(),
+            });
+        };
+        let event = Event {
+            v: FORMAT_VERSION,
+            id: new_event_id(ts),
+            ts,
+            body,
+        };
+        self.buf.clear();
+        encode_line(&event, &mut self.buf)?;
+        if self.needs_rollback {
+            if let Err(source) = rollback(file, self.len) {
+                return Err(JournalError::Append {
+                    path: self.path.clone(),
+                    source,
+                    rolled_back: false,
+                });
+            }
+            self.needs_rollback = false;
+        }
+        match write(file, &self.buf).and_then(|()| file.sync_data()) {
+            Ok(()) => {
+                self.len += self.buf.len() as u64;
+                self.events.push(event.clone());
+                Ok(event)
+            }
+            Err(source) => {
+                let rolled_back = rollback(file, self.len).is_ok();
+                self.needs_rollback = !rolled_back;
+                Err(JournalError::Append {
+                    path: self.path.clone(),
+                    source,
+                    rolled_back,
+                })
+            }
+        }
+    }
+
+    /// Undoes the latest review after `since` (e.g. the session's first
+    /// event id) that is not undone yet, by appending an `Undo` at `ts`.
+    /// Returns the review that was taken back, or `None` if there is none.
+    ///
+    /// # Errors
+    /// As [`Journal::append`].
+    pub fn undo_last(
+        &mut self,
+        ts: DateTime<Utc>,
+        since: Option<&EventId>,
+    ) -> Result<Option<Event>, JournalError> {
+        let Some(target) = last_undoable(&self.events, since).cloned() else {
+            return Ok(None);
+        };
+        self.append(
+            ts,
+            EventBody::Undo {
+                target: target.id.clone(),
+            },
+        )?;
+        Ok(Some(target))
+    }
+
+    /// Merges another machine's journal into this one: the union by event
+    /// id, ordered by time (ties by id), written atomically. The other file
+    /// is only read; a torn last line there is ignored with a warning.
+    /// Merging the same file twice adds nothing.
+    ///
+    /// # Errors
+    /// `ReadOnly`; `Io`, `Corrupt` or `NewerVersion` for the other file;
+    /// `Io` when writing ours fails (ours is then unchanged).
+    pub fn merge_from(&mut self, other: &Path) -> Result<MergeReport, JournalError> {
+        if self.file.is_none() {
+            return Err(JournalError::ReadOnly {
+                path: self.path.clone(),
+            });
+        }
+        let bytes = read_path(other)?;
+        let (theirs, load) = load_lenient(other, &bytes)?;
+        drop(bytes);
+        let mut report = MergeReport {
+            warnings: load.warnings,
+            ..MergeReport::default()
+        };
+        let ours: HashMap<&EventId, &Event> = self.events.iter().map(|e| (&e.id, e)).collect();
+        let mut new_ids: HashSet<&EventId> = HashSet::new();
+        let mut added = Vec::new();
+        for e in &theirs {
+            match ours.get(&e.id) {
+                Some(mine) if *mine == e => report.already_present += 1,
+                Some(_) => report.conflicting += 1,
+                None if new_ids.insert(&e.id) => added.push(e),
+                None => report.already_present += 1,
+            }
+        }
+        report.added = added.len();
+        if added.is_empty() {
+            return Ok(report);
+        }
+        let mut merged: Vec<Event> = self.events.clone();
+        merged.extend(added.into_iter().cloned());
+        drop(ours);
+        drop(new_ids);
+        merged.sort_by(|a, b| a.ts.cmp(&b.ts).then_with(|| a.id.cmp(&b.id)));
+
+        let mut written: u64 = 0;
+        crate::atomic::write_with(&self.path, |f| {
+            let mut w = BufWriter::with_capacity(1 << 16, f);
+            let mut line = Vec::with_capacity(512);
+            for e in &merged {
+                line.clear();
+                encode_line(e, &mut line).map_err(io::Error::other)?;
+                w.write_all(&line)?;
+                written += line.len() as u64;
+            }
+            w.flush()
+        })
+        .map_err(JournalError::io("write the merged journal", &self.path))?;
+        // The rename replaced the file: write to the new one from now on.
+        let file = OpenOptions::new()
+            .read(true)
+            .append(true)
+            .open(&self.path)
+            .map_err(JournalError::io("reopen", &self.path))?;
+        self.file = Some(file);
+        self.len = written;
+        self.needs_rollback = false;
+        self.events = merged;
+        Ok(report)
+    }
+}
+
+/// Cuts the file back to `len` if a partial write made it longer.
+fn rollback(file: &mut File, len: u64) -> io::Result<()> {
+    if file.metadata()?.len() != len {
+        file.set_len(len)?;
+        file.sync_all()?;
+    }
+    Ok(())
+}
+
+/// Parses without modifying: a torn last line becomes a warning.
+fn load_lenient(path: &Path, bytes: &[u8]) -> Result<(Vec<Event>, LoadReport), JournalError> {
+    let parsed = parse_all(path, bytes)?;
+    let mut report = LoadReport {
+        events: parsed.events.len(),
+        ..LoadReport::default()
+    };
+    if let Some((line, why)) = parsed.torn {
+        let cut = bytes.len() - parsed.good_len;
+        report.torn_bytes = cut as u64;
+        report.warnings.push(format!(
+            "{}:{line}: {why}; ignored {cut} bytes there (the file was not changed)",
+            path.display()
+        ));
+    }
+    Ok((parsed.events, report))
+}

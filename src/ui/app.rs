@@ -1,0 +1,494 @@
+//! The interface state and how actions change it. Pure: the clock and the
+//! study logic come in as arguments, and nothing here touches the terminal.
+
+use std::path::PathBuf;
+
+use chrono::{DateTime, FixedOffset, Utc};
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
+
+use super::i18n::Tr;
+use super::keymap::{Action, KeyMap};
+use super::port::{NextCard, Overview, Scope, SessionSummary, ShowCard, Study};
+use super::theme::Theme;
+use super::typed::{self, Feedback};
+use crate::cli::Lang;
+use crate::deck::{CardContent, CardKind};
+use crate::progress::Grade;
+
+/// What the runtime must do after an update.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Effect {
+    None,
+    Quit,
+    /// Suspend the interface and open the editor at this file and line, then
+    /// call [`App::after_edit`].
+    OpenEditor(PathBuf, u32),
+}
+
+/// Which screen is showing.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Screen {
+    Overview,
+    Review(Box<ReviewState>),
+    /// Only learning cards remain; the next one is due at `until`.
+    Waiting {
+        until: DateTime<Utc>,
+    },
+    Summary(SessionSummary),
+}
+
+/// Where the student is within one card.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Stage {
+    Question,
+    Answer,
+}
+
+/// A text field with a cursor (counted in characters).
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct TextInput {
+    pub text: String,
+    pub cursor: usize,
+}
+
+impl TextInput {
+    fn byte_at(&self, char_index: usize) -> usize {
+        self.text
+            .char_indices()
+            .nth(char_index)
+            .map_or(self.text.len(), |(i, _)| i)
+    }
+
+    /// Inserts a character at the cursor.
+    pub fn insert(&mut self, c: char) {
+        let at = self.byte_at(self.cursor);
+        self.text.insert(at, c);
+        self.cursor += 1;
+    }
+
+    /// Deletes the character before the cursor.
+    pub fn backspace(&mut self) {
+        if self.cursor > 0 {
+            self.cursor -= 1;
+            let at = self.byte_at(self.cursor);
+            self.text.remove(at);
+        }
+    }
+
+    /// Deletes the character under the cursor.
+    pub fn delete(&mut self) {
+        if self.cursor < self.text.chars().count() {
+            let at = self.byte_at(self.cursor);
+            self.text.remove(at);
+        }
+    }
+
+    fn len(&self) -> usize {
+        self.text.chars().count()
+    }
+}
+
+/// One card on screen and what the student did with it so far.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ReviewState {
+    pub show: ShowCard,
+    pub shown_at: DateTime<Utc>,
+    pub stage: Stage,
+    /// Choice cards: which options are ticked.
+    pub ticked: Vec<bool>,
+    /// List cards: how many items are revealed.
+    pub revealed: usize,
+    /// Typed cards: the answer field.
+    pub input: TextInput,
+    /// Typed cards: the comparison, once submitted.
+    pub feedback: Option<Feedback>,
+    /// Choice and typed cards: the suggested grade, changeable before Enter.
+    pub pending: Option<Grade>,
+}
+
+impl ReviewState {
+    fn new(show: ShowCard, now: DateTime<Utc>) -> Self {
+        let options = match &show.card.content {
+            CardContent::Choice { choices, .. } => choices.len(),
+            _ => 0,
+        };
+        ReviewState {
+            show,
+            shown_at: now,
+            stage: Stage::Question,
+            ticked: vec![false; options],
+            revealed: 0,
+            input: TextInput::default(),
+            feedback: None,
+            pending: None,
+        }
+    }
+
+    /// True when the answer is typed into a field (choice cards never are).
+    #[must_use]
+    pub fn is_typed(&self) -> bool {
+        self.show.card.input && self.show.card.kind() != CardKind::Choice
+    }
+
+    /// True when the choice the student ticked is exactly the right one(s).
+    #[must_use]
+    pub fn choice_right(&self) -> bool {
+        match &self.show.card.content {
+            CardContent::Choice { answer, .. } => self
+                .ticked
+                .iter()
+                .enumerate()
+                .all(|(i, &t)| t == answer.contains(&i)),
+            _ => false,
+        }
+    }
+}
+
+/// The whole interface state.
+#[derive(Debug, Clone)]
+pub struct App {
+    pub lang: Lang,
+    pub keymap: KeyMap,
+    pub theme: Theme,
+    /// The local offset for showing times of day.
+    pub offset: FixedOffset,
+    pub screen: Screen,
+    pub overview: Overview,
+    /// The highlighted deck row.
+    pub selected: usize,
+    pub help: bool,
+    /// A one-line message (e.g. "recorded", an error).
+    pub status: Option<String>,
+    /// Lines scrolled in the card body or the help.
+    pub scroll: u16,
+    /// The terminal size, for page-wise scrolling.
+    pub size: (u16, u16),
+}
+
+impl App {
+    /// A new interface on the overview screen.
+    pub fn new(
+        lang: Lang,
+        keymap: KeyMap,
+        theme: Theme,
+        offset: FixedOffset,
+        now: DateTime<Utc>,
+        study: &dyn Study,
+    ) -> App {
+        App {
+            lang,
+            keymap,
+            theme,
+            offset,
+            screen: Screen::Overview,
+            overview: study.overview(now),
+            selected: 0,
+            help: false,
+            status: None,
+            scroll: 0,
+            size: (80, 24),
+        }
+    }
+
+    /// Translated strings in the interface language.
+    #[must_use]
+    pub fn tr(&self) -> Tr {
+        Tr(self.lang)
+    }
+
+    /// Handles one key press: text entry and choice letters first, then the
+    /// key map. Key releases are ignored.
+    pub fn handle_key(
+        &mut self,
+        key: &KeyEvent,
+        now: DateTime<Utc>,
+        study: &mut dyn Study,
+    ) -> Effect {
+        if key.kind == KeyEventKind::Release {
+            return Effect::None;
+        }
+        let action = self.keymap.action(key);
+        if action == Some(Action::Quit) {
+            return Effect::Quit;
+        }
+        let plain = !key
+            .modifiers
+            .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT);
+        if !self.help
+            && let Screen::Review(r) = &mut self.screen
+            && r.stage == Stage::Question
+        {
+            if r.is_typed() {
+                match key.code {
+                    KeyCode::Char(c) if plain => r.input.insert(c),
+                    KeyCode::Backspace => r.input.backspace(),
+                    KeyCode::Delete => r.input.delete(),
+                    KeyCode::Left => r.input.cursor = r.input.cursor.saturating_sub(1),
+                    KeyCode::Right => r.input.cursor = (r.input.cursor + 1).min(r.input.len()),
+                    KeyCode::Home => r.input.cursor = 0,
+                    KeyCode::End => r.input.cursor = r.input.len(),
+                    KeyCode::Enter => return self.update(Action::Select, now, study),
+                    KeyCode::Esc => return self.update(Action::Back, now, study),
+                    _ => {
+                        if let Some(a @ (Action::ScrollUp | Action::ScrollDown)) = action {
+                            return self.update(a, now, study);
+                        }
+                    }
+                }
+                return Effect::None;
+            }
+            if let KeyCode::Char(c) = key.code
+                && plain
+                && c.is_ascii_lowercase()
+            {
+                let index = (c as u8 - b'a') as usize;
+                if index < r.ticked.len() {
+                    r.ticked[index] = !r.ticked[index];
+                    return Effect::None;
+                }
+            }
+        }
+        match action {
+            Some(a) => self.update(a, now, study),
+            None => Effect::None,
+        }
+    }
+
+    /// Applies one action.
+    pub fn update(&mut self, action: Action, now: DateTime<Utc>, study: &mut dyn Study) -> Effect {
+        let tr = self.tr();
+        if action == Action::Quit {
+            return Effect::Quit;
+        }
+        if self.help {
+            match action {
+                Action::Help | Action::Back => {
+                    self.help = false;
+                    self.scroll = 0;
+                }
+                Action::ScrollUp | Action::Up => self.scroll_by(-1, action == Action::ScrollUp),
+                Action::ScrollDown | Action::Down => {
+                    self.scroll_by(1, action == Action::ScrollDown)
+                }
+                _ => {}
+            }
+            return Effect::None;
+        }
+        match action {
+            Action::Help => {
+                self.help = true;
+                self.scroll = 0;
+                return Effect::None;
+            }
+            Action::Stats | Action::Quiz => {
+                self.status = Some(tr.coming_soon().to_owned());
+                return Effect::None;
+            }
+            Action::Undo => {
+                self.undo(now, study);
+                return Effect::None;
+            }
+            Action::ScrollUp => {
+                self.scroll_by(-1, true);
+                return Effect::None;
+            }
+            Action::ScrollDown => {
+                self.scroll_by(1, true);
+                return Effect::None;
+            }
+            _ => {}
+        }
+        match &mut self.screen {
+            Screen::Overview => match action {
+                Action::Up => self.selected = self.selected.saturating_sub(1),
+                Action::Down => {
+                    self.selected =
+                        (self.selected + 1).min(self.overview.decks.len().saturating_sub(1));
+                }
+                Action::Select => {
+                    if let Some(row) = self.overview.decks.get(self.selected) {
+                        let scope = Scope::Deck(row.id.clone());
+                        self.start(scope, now, study);
+                    }
+                }
+                Action::All => self.start(Scope::All, now, study),
+                Action::Edit => self.status = Some(tr.edit_needs_card().to_owned()),
+                Action::Back => return Effect::Quit,
+                _ => {}
+            },
+            Screen::Waiting { .. } | Screen::Summary(_) => match action {
+                Action::Back | Action::Select => self.go_overview(now, study),
+                _ => {}
+            },
+            Screen::Review(r) => match action {
+                Action::Back => self.go_overview(now, study),
+                Action::Up => self.scroll_by(-1, false),
+                Action::Down => self.scroll_by(1, false),
+                Action::Edit => {
+                    return match study.edit_location(&r.show.card.id) {
+                        Some((path, line)) => Effect::OpenEditor(path, line),
+                        None => {
+                            self.status = Some(tr.bundled_no_edit().to_owned());
+                            Effect::None
+                        }
+                    };
+                }
+                Action::Reveal | Action::Select => {
+                    let all = action == Action::Select;
+                    match r.stage {
+                        Stage::Question => {
+                            Self::reveal(r, all);
+                            self.scroll = 0;
+                        }
+                        Stage::Answer => {
+                            if let Some(g) = r.pending {
+                                self.grade(g, now, study);
+                            }
+                        }
+                    }
+                }
+                Action::Grade(g) => match (r.stage, r.pending) {
+                    (Stage::Answer, Some(_)) => r.pending = Some(g),
+                    (Stage::Answer, None) => self.grade(g, now, study),
+                    (Stage::Question, _) => self.status = Some(tr.reveal_first().to_owned()),
+                },
+                _ => {}
+            },
+        }
+        Effect::None
+    }
+
+    /// The periodic timer: a waiting session looks for its next card.
+    pub fn tick(&mut self, now: DateTime<Utc>, study: &mut dyn Study) {
+        if let Screen::Waiting { until } = self.screen
+            && now >= until
+        {
+            self.advance(now, study);
+        }
+    }
+
+    /// Called by the runtime after the editor exits: reloads the decks and
+    /// shows the (possibly changed) current card again.
+    pub fn after_edit(
+        &mut self,
+        editor: Result<(), String>,
+        now: DateTime<Utc>,
+        study: &mut dyn Study,
+    ) {
+        if let Err(e) = editor {
+            self.status = Some(e);
+            return;
+        }
+        match study.reload() {
+            Ok(()) => {
+                self.status = Some(self.tr().reloaded().to_owned());
+                self.overview = study.overview(now);
+                if matches!(self.screen, Screen::Review(_)) {
+                    self.advance(now, study);
+                }
+            }
+            Err(e) => self.status = Some(format!("{}: {e}", self.tr().reload_failed())),
+        }
+    }
+
+    fn reveal(r: &mut ReviewState, all: bool) {
+        match &r.show.card.content {
+            _ if r.is_typed() => {
+                let fb = match &r.show.card.content {
+                    CardContent::List { items, ordered, .. } => {
+                        typed::check_list(items, &r.input.text, *ordered)
+                    }
+                    _ => typed::check(&r.show.card.answer(), &r.input.text),
+                };
+                r.pending = Some(fb.suggested());
+                r.feedback = Some(fb);
+                r.stage = Stage::Answer;
+            }
+            CardContent::List { items, .. } => {
+                r.revealed = if all {
+                    items.len()
+                } else {
+                    (r.revealed + 1).min(items.len())
+                };
+                if r.revealed == items.len() {
+                    r.stage = Stage::Answer;
+                }
+            }
+            CardContent::Choice { .. } => {
+                if all {
+                    r.pending = Some(if r.choice_right() {
+                        Grade::Good
+                    } else {
+                        Grade::Again
+                    });
+                    r.stage = Stage::Answer;
+                }
+            }
+            CardContent::Basic { .. } | CardContent::Cloze { .. } => r.stage = Stage::Answer,
+        }
+    }
+
+    fn grade(&mut self, grade: Grade, now: DateTime<Utc>, study: &mut dyn Study) {
+        let Screen::Review(r) = &self.screen else {
+            return;
+        };
+        let ms = u64::try_from((now - r.shown_at).num_milliseconds()).unwrap_or(0);
+        let id = r.show.card.id.clone();
+        match study.answer(&id, grade, ms, now) {
+            Ok(()) => {
+                self.status = Some(self.tr().recorded(grade));
+                self.advance(now, study);
+            }
+            Err(e) => self.status = Some(format!("{}: {e}", self.tr().not_recorded())),
+        }
+    }
+
+    fn undo(&mut self, now: DateTime<Utc>, study: &mut dyn Study) {
+        match study.undo(now) {
+            Ok(Some(id)) => {
+                self.status = Some(self.tr().undone(id.as_str()));
+                self.advance(now, study);
+            }
+            Ok(None) => self.status = Some(self.tr().nothing_to_undo().to_owned()),
+            Err(e) => self.status = Some(e),
+        }
+    }
+
+    fn start(&mut self, scope: Scope, now: DateTime<Utc>, study: &mut dyn Study) {
+        match study.start_session(scope, now) {
+            Ok(()) => {
+                self.status = None;
+                self.advance(now, study);
+            }
+            Err(e) => self.status = Some(e),
+        }
+    }
+
+    fn advance(&mut self, now: DateTime<Utc>, study: &mut dyn Study) {
+        self.scroll = 0;
+        self.screen = match study.next_card(now) {
+            NextCard::Show(show) => Screen::Review(Box::new(ReviewState::new(*show, now))),
+            NextCard::Wait { until } => Screen::Waiting { until },
+            NextCard::Done(summary) => Screen::Summary(summary),
+        };
+    }
+
+    fn go_overview(&mut self, now: DateTime<Utc>, study: &mut dyn Study) {
+        self.screen = Screen::Overview;
+        self.scroll = 0;
+        self.overview = study.overview(now);
+        self.selected = self
+            .selected
+            .min(self.overview.decks.len().saturating_sub(1));
+    }
+
+    fn scroll_by(&mut self, dir: i32, page: bool) {
+        let step = if page { (self.size.1 / 2).max(1) } else { 1 };
+        self.scroll = if dir < 0 {
+            self.scroll.saturating_sub(step)
+        } else {
+            let max = super::view::max_scroll(self);
+            (self.scroll + step).min(max)
+        };
+    }
+}

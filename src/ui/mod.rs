@@ -1,0 +1,21 @@
+//! The terminal interface (ratatui): state in [`App`], drawing in
+//! [`render`], the terminal runtime in [`run()`]. It talks to the rest of
+//! kartei only through the [`Study`] port.
+
+pub mod app;
+pub mod i18n;
+pub mod keymap;
+pub mod port;
+pub mod run;
+pub mod testing;
+pub mod text;
+pub mod theme;
+pub mod typed;
+pub mod view;
+
+pub use app::{App, Effect, ReviewState, Screen, Stage};
+pub use keymap::{Action, Key, KeyError, KeyMap};
+pub use port::{Counts, DeckRow, NextCard, Overview, Scope, SessionSummary, ShowCard, Study};
+pub use run::{Options, run};
+pub use theme::Theme;
+pub use view::render;

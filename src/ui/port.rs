@@ -1,0 +1,140 @@
+//! The port between the terminal interface and the rest of kartei.
+//!
+//! The UI never does I/O itself: everything it shows comes from a [`Study`]
+//! and everything the student does goes back through it. The types here are
+//! plain data so a test double can produce them without any core module.
+
+use std::path::PathBuf;
+
+use chrono::{DateTime, Utc};
+
+use crate::deck::{Card, CardId};
+use crate::progress::Grade;
+
+/// One deck in the overview table.
+#[derive(Debug, Clone, PartialEq)]
+pub struct DeckRow {
+    pub id: String,
+    pub name: String,
+    pub new: u32,
+    pub learning: u32,
+    pub due_today: u32,
+    pub total: u32,
+    /// Share of cards that are well known (e.g. stability >= 21 days), 0..=1.
+    pub mastery: f64,
+}
+
+/// What the start screen shows.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Overview {
+    pub decks: Vec<DeckRow>,
+    /// Reviews recorded today (local day).
+    pub reviewed_today: u32,
+    /// Days in a row with at least one review, today included when reviewed.
+    pub streak_days: u32,
+    /// Load warnings and errors worth showing, one line each.
+    pub status: Vec<String>,
+}
+
+/// Which cards a review session covers.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Scope {
+    Deck(String),
+    All,
+    Cards(Vec<CardId>),
+}
+
+/// Cards still waiting in the session, by queue.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Counts {
+    pub new: u32,
+    pub learning: u32,
+    pub review: u32,
+}
+
+impl Counts {
+    /// All waiting cards.
+    #[must_use]
+    pub fn total(&self) -> u32 {
+        self.new + self.learning + self.review
+    }
+}
+
+/// A card to show now.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ShowCard {
+    pub card: Card,
+    pub deck_name: String,
+    /// The interval each grade would give, e.g. `"1 min"`, `"4 d"`, in
+    /// Again, Hard, Good, Easy order.
+    pub labels: [String; 4],
+    /// What is left after this card.
+    pub remaining: Counts,
+    /// Cards answered in this session so far.
+    pub done: u32,
+}
+
+/// The end of a session.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct SessionSummary {
+    pub reviewed: u32,
+    /// Answers graded Hard, Good or Easy.
+    pub correct: u32,
+    pub time_spent: std::time::Duration,
+    /// When the next card of the session's scope falls due, if any.
+    pub next_due: Option<DateTime<Utc>>,
+}
+
+/// What comes next in a session.
+#[derive(Debug, Clone, PartialEq)]
+pub enum NextCard {
+    Show(Box<ShowCard>),
+    /// Only learning cards remain and none is due before `until`.
+    Wait {
+        until: DateTime<Utc>,
+    },
+    Done(SessionSummary),
+}
+
+/// Everything the interface needs from the study logic.
+pub trait Study {
+    /// The deck table, today's totals and load messages.
+    fn overview(&self, now: DateTime<Utc>) -> Overview;
+
+    /// Begins a session over `scope`.
+    ///
+    /// # Errors
+    /// A message to show, e.g. for an unknown deck.
+    fn start_session(&mut self, scope: Scope, now: DateTime<Utc>) -> Result<(), String>;
+
+    /// The next card of the running session.
+    fn next_card(&mut self, now: DateTime<Utc>) -> NextCard;
+
+    /// Records a grade. Returns only once the answer is durably stored.
+    ///
+    /// # Errors
+    /// A message to show; the answer was not recorded.
+    fn answer(
+        &mut self,
+        card: &CardId,
+        grade: Grade,
+        ms: u64,
+        now: DateTime<Utc>,
+    ) -> Result<(), String>;
+
+    /// Takes back the latest answer of the session (repeatable). The card
+    /// returns to the front of the queue.
+    ///
+    /// # Errors
+    /// A message to show; nothing was undone.
+    fn undo(&mut self, now: DateTime<Utc>) -> Result<Option<CardId>, String>;
+
+    /// The file and 1-based line a card comes from (`None` for bundled decks).
+    fn edit_location(&self, card: &CardId) -> Option<(PathBuf, u32)>;
+
+    /// Loads the decks again after an edit. On error the old decks stay.
+    ///
+    /// # Errors
+    /// The load problems, to show.
+    fn reload(&mut self) -> Result<(), String>;
+}

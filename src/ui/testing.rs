@@ -1,0 +1,373 @@
+//! A test double for [`Study`]: fixed cards of every kind, an in-memory
+//! answer log and undo. Used by the interface's tests, benchmarks and the
+//! `ui_demo` example; it does no I/O.
+
+use std::collections::VecDeque;
+use std::path::PathBuf;
+
+use chrono::{DateTime, Duration, Utc};
+
+use super::port::{Counts, DeckRow, NextCard, Overview, Scope, SessionSummary, ShowCard, Study};
+use crate::deck::{Card, CardContent, CardId, ClozeSegment};
+use crate::progress::Grade;
+
+/// One answer the fake recorded.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Recorded {
+    pub card: CardId,
+    pub grade: Grade,
+    pub ms: u64,
+}
+
+/// An in-memory study session over fixed cards.
+#[derive(Debug, Clone)]
+pub struct FakeStudy {
+    /// `(deck id, deck name, file or None for bundled, cards)`.
+    pub decks: Vec<(String, String, Option<PathBuf>, Vec<Card>)>,
+    pub queue: VecDeque<Card>,
+    /// Every answer still in effect (undo removes the last).
+    pub answers: Vec<Recorded>,
+    /// Cards answered Again come back once, after the rest.
+    pub relearn: bool,
+    /// When set, an empty queue reports `Wait { until }` once before `Done`.
+    pub wait_until: Option<DateTime<Utc>>,
+    /// Make the next `answer` fail with this message.
+    pub fail_next_answer: Option<String>,
+    pub reloads: u32,
+    pub status: Vec<String>,
+    started: Option<DateTime<Utc>>,
+    answered_stack: Vec<Card>,
+    last_now: Option<DateTime<Utc>>,
+}
+
+fn card(id: &str, deck: &str, line: u32, content: CardContent) -> Card {
+    Card {
+        id: CardId::from(id),
+        id_explicit: true,
+        deck_id: deck.to_owned(),
+        tags: vec!["marketing".to_owned()],
+        hint: None,
+        explain: None,
+        source: None,
+        input: false,
+        line,
+        content,
+    }
+}
+
+/// The fixed cards: basic, reversed, cloze (with a hint), single and
+/// multi-answer choice, list, and a typed basic card.
+#[must_use]
+pub fn sample_cards() -> Vec<Card> {
+    let mut basic = card(
+        "mm-produkt",
+        "marketing",
+        3,
+        CardContent::Basic {
+            front: "Was umfasst die Produktpolitik?".into(),
+            back: "Produktentwicklung und -gestaltung, Sortimentsplanung und Markenpolitik".into(),
+            reversed: false,
+        },
+    );
+    basic.explain = Some("Das erste P des Marketing-Mix: Product.".into());
+    basic.source = Some("Abschnitt Marketing-Mix".into());
+    let reversed = card(
+        "mm-produkt~rev",
+        "marketing",
+        3,
+        CardContent::Basic {
+            front: "Produktentwicklung und -gestaltung, Sortimentsplanung und Markenpolitik".into(),
+            back: "Produktpolitik".into(),
+            reversed: true,
+        },
+    );
+    let cloze = card(
+        "mm-preis~c2",
+        "marketing",
+        12,
+        CardContent::Cloze {
+            segments: vec![
+                ClozeSegment::Text("Rabatt- und Konditionensysteme gehören zur ".into()),
+                ClozeSegment::Gap {
+                    answer: "Preispolitik".into(),
+                    hint: None,
+                },
+                ClozeSegment::Text(", Logistikkonzepte zur ".into()),
+                ClozeSegment::Gap {
+                    answer: "Distributionspolitik".into(),
+                    hint: Some("P für Place".into()),
+                },
+                ClozeSegment::Text(".".into()),
+            ],
+            active: 1,
+        },
+    );
+    let choice = card(
+        "kpi-awareness",
+        "marketing",
+        18,
+        CardContent::Choice {
+            front: "Welche KPI ist typisch für das Marketing?".into(),
+            choices: vec![
+                "Brand Awareness".into(),
+                "Abschlussquote".into(),
+                "Customer Lifetime Value".into(),
+                "Umsatz pro Kunde".into(),
+            ],
+            answer: vec![0],
+        },
+    );
+    let multi = card(
+        "kpi-multi",
+        "marketing",
+        25,
+        CardContent::Choice {
+            front: "Welche gehören zu den 4P?".into(),
+            choices: vec!["Price".into(), "People".into(), "Place".into()],
+            answer: vec![0, 2],
+        },
+    );
+    let list = card(
+        "mm-4p",
+        "marketing",
+        31,
+        CardContent::List {
+            front: "Nenne die vier Ps des Marketing-Mix.".into(),
+            items: vec![
+                "Product".into(),
+                "Price".into(),
+                "Place".into(),
+                "Promotion".into(),
+            ],
+            ordered: false,
+        },
+    );
+    let mut typed = card(
+        "kb-massnahmen",
+        "marketing",
+        37,
+        CardContent::Basic {
+            front: "Wie heißen Maßnahmen, die Kunden an ein Unternehmen binden sollen?".into(),
+            back: "Kundenbindungsmaßnahmen".into(),
+            reversed: false,
+        },
+    );
+    typed.input = true;
+    vec![basic, reversed, cloze, choice, multi, list, typed]
+}
+
+impl Default for FakeStudy {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl FakeStudy {
+    /// Two decks: "marketing" (a file, every card kind) and "grundlagen"
+    /// (bundled, one card).
+    #[must_use]
+    pub fn new() -> Self {
+        let bundled = card(
+            "gr-swot",
+            "grundlagen",
+            2,
+            CardContent::Basic {
+                front: "Wofür steht SWOT?".into(),
+                back: "Strengths, Weaknesses, Opportunities, Threats".into(),
+                reversed: false,
+            },
+        );
+        FakeStudy {
+            decks: vec![
+                (
+                    "marketing".into(),
+                    "Marketing-Mix (4P)".into(),
+                    Some(PathBuf::from("/decks/marketing.toml")),
+                    sample_cards(),
+                ),
+                (
+                    "grundlagen".into(),
+                    "BWL-Grundlagen".into(),
+                    None,
+                    vec![bundled],
+                ),
+            ],
+            queue: VecDeque::new(),
+            answers: Vec::new(),
+            relearn: false,
+            wait_until: None,
+            fail_next_answer: None,
+            reloads: 0,
+            status: Vec::new(),
+            started: None,
+            answered_stack: Vec::new(),
+            last_now: None,
+        }
+    }
+
+    /// A fake with exactly these cards in one deck.
+    #[must_use]
+    pub fn with_cards(cards: Vec<Card>) -> Self {
+        let mut s = Self::new();
+        s.decks = vec![(
+            "test".into(),
+            "Test".into(),
+            Some(PathBuf::from("/decks/test.toml")),
+            cards,
+        )];
+        s
+    }
+
+    fn deck_of(&self, card: &CardId) -> Option<&(String, String, Option<PathBuf>, Vec<Card>)> {
+        self.decks
+            .iter()
+            .find(|d| d.3.iter().any(|c| &c.id == card))
+    }
+}
+
+const LABELS: [&str; 4] = ["1 min", "6 min", "4 d", "12 d"];
+
+impl Study for FakeStudy {
+    fn overview(&self, _now: DateTime<Utc>) -> Overview {
+        let done: Vec<&CardId> = self.answers.iter().map(|a| &a.card).collect();
+        Overview {
+            decks: self
+                .decks
+                .iter()
+                .map(|(id, name, _, cards)| {
+                    let total = u32::try_from(cards.len()).unwrap_or(u32::MAX);
+                    let answered =
+                        u32::try_from(cards.iter().filter(|c| done.contains(&&c.id)).count())
+                            .unwrap_or(0);
+                    DeckRow {
+                        id: id.clone(),
+                        name: name.clone(),
+                        new: total - answered,
+                        learning: 0,
+                        due_today: total - answered,
+                        total,
+                        mastery: f64::from(answered) / f64::from(total.max(1)),
+                    }
+                })
+                .collect(),
+            reviewed_today: u32::try_from(self.answers.len()).unwrap_or(u32::MAX),
+            streak_days: 3,
+            status: self.status.clone(),
+        }
+    }
+
+    fn start_session(&mut self, scope: Scope, now: DateTime<Utc>) -> Result<(), String> {
+        let cards: Vec<Card> = match scope {
+            Scope::All => self.decks.iter().flat_map(|d| d.3.clone()).collect(),
+            Scope::Deck(id) => self
+                .decks
+                .iter()
+                .find(|d| d.0 == id)
+                .map(|d| d.3.clone())
+                .ok_or_else(|| format!("no deck with id {id:?}"))?,
+            Scope::Cards(ids) => self
+                .decks
+                .iter()
+                .flat_map(|d| d.3.iter())
+                .filter(|c| ids.contains(&c.id))
+                .cloned()
+                .collect(),
+        };
+        self.queue = cards.into();
+        self.started = Some(now);
+        self.answers.clear();
+        self.answered_stack.clear();
+        Ok(())
+    }
+
+    fn next_card(&mut self, now: DateTime<Utc>) -> NextCard {
+        self.last_now = Some(now);
+        if let Some(card) = self.queue.front().cloned() {
+            let deck_name = self
+                .deck_of(&card.id)
+                .map(|d| d.1.clone())
+                .unwrap_or_default();
+            let rest = u32::try_from(self.queue.len() - 1).unwrap_or(0);
+            return NextCard::Show(Box::new(ShowCard {
+                card,
+                deck_name,
+                labels: LABELS.map(str::to_owned),
+                remaining: Counts {
+                    new: rest,
+                    learning: 0,
+                    review: 0,
+                },
+                done: u32::try_from(self.answers.len()).unwrap_or(0),
+            }));
+        }
+        if let Some(until) = self.wait_until.take()
+            && now < until
+        {
+            return NextCard::Wait { until };
+        }
+        let reviewed = u32::try_from(self.answers.len()).unwrap_or(0);
+        let correct =
+            u32::try_from(self.answers.iter().filter(|a| a.grade.is_pass()).count()).unwrap_or(0);
+        let spent = self.started.map_or(Duration::zero(), |s| now - s);
+        NextCard::Done(SessionSummary {
+            reviewed,
+            correct,
+            time_spent: spent.to_std().unwrap_or_default(),
+            next_due: Some(now + Duration::days(1)),
+        })
+    }
+
+    fn answer(
+        &mut self,
+        card: &CardId,
+        grade: Grade,
+        ms: u64,
+        _now: DateTime<Utc>,
+    ) -> Result<(), String> {
+        if let Some(msg) = self.fail_next_answer.take() {
+            return Err(msg);
+        }
+        let pos = self
+            .queue
+            .iter()
+            .position(|c| &c.id == card)
+            .ok_or_else(|| format!("card {card} is not in the session"))?;
+        let c = self.queue.remove(pos).expect("position is valid");
+        if self.relearn && grade == Grade::Again {
+            self.queue.push_back(c.clone());
+        }
+        self.answered_stack.push(c);
+        self.answers.push(Recorded {
+            card: card.clone(),
+            grade,
+            ms,
+        });
+        Ok(())
+    }
+
+    fn undo(&mut self, _now: DateTime<Utc>) -> Result<Option<CardId>, String> {
+        let Some(last) = self.answers.pop() else {
+            return Ok(None);
+        };
+        let c = self.answered_stack.pop().expect("one card per answer");
+        if self.relearn
+            && last.grade == Grade::Again
+            && let Some(pos) = self.queue.iter().rposition(|q| q.id == c.id)
+        {
+            self.queue.remove(pos);
+        }
+        self.queue.push_front(c);
+        Ok(Some(last.card))
+    }
+
+    fn edit_location(&self, card: &CardId) -> Option<(PathBuf, u32)> {
+        let deck = self.deck_of(card)?;
+        let line = deck.3.iter().find(|c| &c.id == card)?.line;
+        deck.2.clone().map(|p| (p, line))
+    }
+
+    fn reload(&mut self) -> Result<(), String> {
+        self.reloads += 1;
+        Ok(())
+    }
+}

@@ -1,0 +1,261 @@
+//! State tests: key sequences drive the app over the fake study.
+
+mod ui_common;
+
+use kartei::cli::Lang;
+use kartei::deck::CardId;
+use kartei::progress::Grade;
+use kartei::ui::testing::{FakeStudy, sample_cards};
+use kartei::ui::{Effect, Screen, Stage};
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
+use std::path::PathBuf;
+use ui_common::Harness;
+
+fn current(h: &Harness) -> Option<String> {
+    match &h.app.screen {
+        Screen::Review(r) => Some(r.show.card.id.to_string()),
+        _ => None,
+    }
+}
+
+fn only(id: &str) -> Harness {
+    let card = sample_cards()
+        .into_iter()
+        .find(|c| c.id.as_str() == id)
+        .unwrap();
+    let mut h = Harness::with(Lang::En, FakeStudy::with_cards(vec![card]), false);
+    h.enter();
+    h
+}
+
+#[test]
+fn review_a_whole_deck_to_the_summary() {
+    let mut h = Harness::new(Lang::En);
+    h.enter();
+    assert_eq!(current(&h).as_deref(), Some("mm-produkt"));
+    // Basic: grading before revealing does nothing but say so.
+    h.keys("3");
+    assert!(h.study.answers.is_empty());
+    assert_eq!(h.app.status.as_deref(), Some("reveal the answer first"));
+    h.wait_secs(4);
+    h.keys(" 3");
+    assert_eq!(h.study.answers[0].ms, 4000);
+    h.keys(" 4"); // reversed
+    h.enter();
+    h.keys("2"); // cloze, Enter reveals too
+    h.keys("a");
+    h.enter();
+    h.enter(); // choice right, suggested Good confirmed
+    h.keys("ac");
+    h.enter();
+    h.enter(); // multi choice right
+    h.keys(" ");
+    assert!(
+        matches!(&h.app.screen, Screen::Review(r) if r.revealed == 1 && r.stage == Stage::Question)
+    );
+    h.enter();
+    h.keys("1"); // list: all revealed, Again
+    h.keys("Kundenbindungsmaßnahmen");
+    h.enter();
+    h.enter(); // typed, suggested Good
+    let grades: Vec<Grade> = h.study.answers.iter().map(|a| a.grade).collect();
+    use Grade::*;
+    assert_eq!(grades, [Good, Easy, Hard, Good, Good, Again, Good]);
+    match &h.app.screen {
+        Screen::Summary(s) => {
+            assert_eq!(s.reviewed, 7);
+            assert_eq!(s.correct, 6);
+        }
+        other => panic!("expected the summary, got {other:?}"),
+    }
+    // Back to the overview, which is refreshed.
+    h.enter();
+    assert!(matches!(h.app.screen, Screen::Overview));
+    assert_eq!(h.app.overview.reviewed_today, 7);
+}
+
+#[test]
+fn undo_is_repeatable_and_brings_the_card_back() {
+    let mut h = Harness::new(Lang::En);
+    h.enter();
+    h.keys(" 3 3");
+    assert_eq!(h.study.answers.len(), 2);
+    assert_eq!(current(&h).as_deref(), Some("mm-preis~c2"));
+    h.keys("u");
+    assert_eq!(current(&h).as_deref(), Some("mm-produkt~rev"));
+    assert_eq!(h.app.status.as_deref(), Some("undone: mm-produkt~rev"));
+    h.keys("u");
+    assert_eq!(current(&h).as_deref(), Some("mm-produkt"));
+    assert!(h.study.answers.is_empty());
+    h.keys("u");
+    assert_eq!(h.app.status.as_deref(), Some("nothing to undo"));
+    // Undo from the summary returns to the last card.
+    let mut h = only("mm-produkt");
+    h.keys(" 1");
+    assert!(matches!(h.app.screen, Screen::Summary(_)));
+    h.keys("u");
+    assert_eq!(current(&h).as_deref(), Some("mm-produkt"));
+}
+
+#[test]
+fn choice_wrong_suggests_again_and_grade_is_changeable() {
+    let mut h = only("kpi-awareness");
+    h.keys("b");
+    h.enter();
+    assert!(matches!(&h.app.screen, Screen::Review(r) if r.pending == Some(Grade::Again)));
+    h.keys("2");
+    assert!(matches!(&h.app.screen, Screen::Review(r) if r.pending == Some(Grade::Hard)));
+    assert!(h.study.answers.is_empty(), "1-4 only change the suggestion");
+    h.enter();
+    assert_eq!(h.study.answers[0].grade, Grade::Hard);
+}
+
+#[test]
+fn choice_letters_toggle_and_out_of_range_letters_fall_through() {
+    let mut h = only("kpi-multi");
+    h.keys("aca");
+    assert!(matches!(&h.app.screen, Screen::Review(r) if r.ticked == [false, false, true]));
+    // 'e' is beyond the three options: it is the edit key again.
+    assert_eq!(
+        h.key(KeyCode::Char('e')),
+        Effect::OpenEditor(PathBuf::from("/decks/test.toml"), 25)
+    );
+    h.keys("a");
+    h.enter();
+    assert!(matches!(&h.app.screen, Screen::Review(r) if r.pending == Some(Grade::Good)));
+}
+
+#[test]
+fn typed_field_edits_with_cursor_and_wide_chars() {
+    let mut h = only("kb-massnahmen");
+    // Letters that are keys elsewhere (q, u, e, h) are typed, not acted on.
+    h.keys("quehä日");
+    h.key(KeyCode::Left);
+    h.key(KeyCode::Backspace);
+    h.key(KeyCode::Home);
+    h.keys("x");
+    h.key(KeyCode::End);
+    h.keys("!");
+    match &h.app.screen {
+        Screen::Review(r) => {
+            assert_eq!(r.input.text, "xqueh日!");
+            assert_eq!(r.input.cursor, 7);
+        }
+        other => panic!("{other:?}"),
+    }
+    assert!(h.study.answers.is_empty());
+    h.enter();
+    assert!(matches!(&h.app.screen, Screen::Review(r) if r.pending == Some(Grade::Again)));
+    h.enter();
+    assert_eq!(h.study.answers[0].grade, Grade::Again);
+}
+
+#[test]
+fn failed_answer_is_not_advanced_and_says_so() {
+    let mut h = only("mm-produkt");
+    h.study.fail_next_answer = Some("disk full".into());
+    h.keys(" 3");
+    assert_eq!(current(&h).as_deref(), Some("mm-produkt"));
+    assert_eq!(h.app.status.as_deref(), Some("NOT recorded: disk full"));
+    h.keys("3");
+    assert_eq!(h.study.answers.len(), 1);
+}
+
+#[test]
+fn edit_opens_the_file_or_explains_bundled_decks() {
+    let mut h = Harness::new(Lang::En);
+    h.enter();
+    assert_eq!(
+        h.key(KeyCode::Char('e')),
+        Effect::OpenEditor(PathBuf::from("/decks/marketing.toml"), 3)
+    );
+    h.app.after_edit(Ok(()), h.now, &mut h.study);
+    assert_eq!(h.study.reloads, 1);
+    assert_eq!(h.app.status.as_deref(), Some("decks reloaded"));
+    assert_eq!(current(&h).as_deref(), Some("mm-produkt"));
+    h.app.after_edit(
+        Err("editor \"nano\" exited with 1".into()),
+        h.now,
+        &mut h.study,
+    );
+    assert_eq!(h.study.reloads, 1);
+    // The bundled deck has no file.
+    h.key(KeyCode::Esc);
+    h.key(KeyCode::Down);
+    h.enter();
+    assert_eq!(current(&h).as_deref(), Some("gr-swot"));
+    assert_eq!(h.key(KeyCode::Char('e')), Effect::None);
+    assert_eq!(
+        h.app.status.as_deref(),
+        Some("bundled deck, copy it to your deck folder to edit")
+    );
+}
+
+#[test]
+fn quit_back_help_and_coming_soon() {
+    let mut h = Harness::new(Lang::De);
+    h.keys("s");
+    assert_eq!(h.app.status.as_deref(), Some("noch nicht verfügbar"));
+    h.keys("?");
+    assert!(h.app.help);
+    assert_eq!(
+        h.key(KeyCode::Char('q')),
+        Effect::None,
+        "q closes the help first"
+    );
+    assert!(!h.app.help);
+    h.keys("a");
+    assert!(current(&h).is_some());
+    assert_eq!(h.key(KeyCode::Esc), Effect::None);
+    assert!(matches!(h.app.screen, Screen::Overview));
+    assert_eq!(h.key(KeyCode::Char('q')), Effect::Quit);
+    // Ctrl-C quits from anywhere, even mid-typing.
+    let mut h = only("kb-massnahmen");
+    assert_eq!(
+        h.key_mod(KeyCode::Char('c'), KeyModifiers::CONTROL),
+        Effect::Quit
+    );
+}
+
+#[test]
+fn key_releases_are_ignored() {
+    let mut h = Harness::new(Lang::En);
+    let mut ev = KeyEvent::new(KeyCode::Enter, KeyModifiers::NONE);
+    ev.kind = KeyEventKind::Release;
+    h.app.handle_key(&ev, h.now, &mut h.study);
+    assert!(matches!(h.app.screen, Screen::Overview));
+}
+
+#[test]
+fn waiting_screen_resumes_on_tick() {
+    let card = sample_cards().remove(0);
+    let mut study = FakeStudy::with_cards(vec![card]);
+    study.relearn = true;
+    study.wait_until = Some(ui_common::now() + chrono::Duration::minutes(1));
+    let mut h = Harness::with(Lang::En, study, false);
+    h.enter();
+    h.keys(" 1"); // Again: comes back after the (empty) rest
+    assert_eq!(current(&h).as_deref(), Some("mm-produkt"));
+    h.keys(" 3");
+    assert!(matches!(h.app.screen, Screen::Waiting { .. }));
+    h.app.tick(h.now, &mut h.study);
+    assert!(matches!(h.app.screen, Screen::Waiting { .. }));
+    h.wait_secs(61);
+    h.app.tick(h.now, &mut h.study);
+    assert!(matches!(h.app.screen, Screen::Summary(_)));
+}
+
+#[test]
+fn remapped_keys_drive_the_app_and_the_help() {
+    let table: toml::Table = toml::from_str("good = [\"g\"]\nreveal = [\"r\", \"space\"]").unwrap();
+    let mut h = Harness::new(Lang::En);
+    h.app.keymap = kartei::ui::KeyMap::from_config(&table).unwrap();
+    h.enter();
+    h.keys("rg");
+    assert_eq!(h.study.answers[0].card, CardId::from("mm-produkt"));
+    assert_eq!(h.study.answers[0].grade, Grade::Good);
+    h.keys("?");
+    let screen = h.screen();
+    assert!(screen.contains("g            Good"), "{screen}");
+    assert!(screen.contains("r/Space"), "{screen}");
+}
