@@ -3,6 +3,7 @@
 
 mod check;
 mod context;
+mod optimize;
 mod sync;
 pub mod tui;
 
@@ -230,6 +231,7 @@ pub fn run(ctx: &Context, command: Option<Command>) -> anyhow::Result<ExitCode> 
             check::list(ctx, deck.as_deref(), tag.as_deref(), json)
         }
         Some(Command::Sync { action }) => sync::run(ctx, action),
+        Some(Command::Optimize { yes }) => optimize::run(ctx, yes),
         Some(other) => anyhow::bail!("`{other:?}` is not built yet"),
     }
 }
