@@ -324,7 +324,9 @@ impl Collection {
         taken.extend(
             self.states
                 .iter()
-                .filter(|(_, s)| matches!(s.phase, Phase::Learning { .. } | Phase::Relearning { .. }))
+                .filter(|(_, s)| {
+                    matches!(s.phase, Phase::Learning { .. } | Phase::Relearning { .. })
+                })
                 .map(|(id, _)| id.note_key()),
         );
         let cards = self
@@ -334,7 +336,9 @@ impl Collection {
             .filter_map(|(pos, c)| {
                 let state = self.state(&c.id);
                 let shown_today = match state.phase {
-                    Phase::Learning { .. } | Phase::Relearning { .. } => return Some((c, state, pos)),
+                    Phase::Learning { .. } | Phase::Relearning { .. } => {
+                        return Some((c, state, pos));
+                    }
                     Phase::New => true,
                     Phase::Review => state.due.is_some_and(|due| due < end_of_day),
                 };

@@ -3,6 +3,7 @@
 
 mod check;
 mod context;
+mod optimize;
 mod stats;
 mod sync;
 pub mod tui;
@@ -244,6 +245,7 @@ pub fn run(ctx: &Context, command: Option<Command>) -> anyhow::Result<ExitCode> 
             stats::stats(ctx, deck.as_deref(), tag.as_deref(), json)
         }
         Some(Command::Due { json }) => stats::due(ctx, json),
+        Some(Command::Optimize { yes }) => optimize::run(ctx, yes),
         Some(other) => anyhow::bail!("`{other:?}` is not built yet"),
     }
 }
