@@ -4,6 +4,8 @@
 mod check;
 mod context;
 mod interchange;
+mod optimize;
+mod stats;
 mod sync;
 pub mod tui;
 
@@ -181,6 +183,15 @@ pub fn main() -> ExitCode {
     };
     match run(&ctx, cli.command) {
         Ok(code) => code,
+        // `kartei list | head`: the reader went away; that is not an error.
+        Err(e)
+            if e.chain().any(|c| {
+                c.downcast_ref::<std::io::Error>()
+                    .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
+            }) =>
+        {
+            ExitCode::SUCCESS
+        }
         Err(e) => {
             eprintln!("kartei: {e:#}");
             ExitCode::FAILURE
@@ -244,6 +255,11 @@ pub fn run(ctx: &Context, command: Option<Command>) -> anyhow::Result<ExitCode> 
             output,
         }) => interchange::export(ctx, deck.as_deref(), format, &output),
         Some(Command::Sync { action }) => sync::run(ctx, action),
+        Some(Command::Stats { deck, tag, json }) => {
+            stats::stats(ctx, deck.as_deref(), tag.as_deref(), json)
+        }
+        Some(Command::Due { json }) => stats::due(ctx, json),
+        Some(Command::Optimize { yes }) => optimize::run(ctx, yes),
         Some(other) => anyhow::bail!("`{other:?}` is not built yet"),
     }
 }
