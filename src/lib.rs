@@ -13,4 +13,5 @@ pub mod progress;
 pub mod scheduler;
 pub mod stats;
 pub mod ui;
+pub mod watch;
 pub mod quiz;

@@ -221,6 +221,9 @@ pub fn ui_options(ctx: &Context) -> anyhow::Result<crate::ui::Options> {
         start: ctx.now,
         offset: ctx.offset,
         editor,
+        watch: std::iter::once(ctx.user_deck_dir())
+            .chain(ctx.deck_paths.iter().cloned())
+            .collect(),
     })
 }
 
