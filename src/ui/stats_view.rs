@@ -85,7 +85,7 @@ pub fn layout(st: &StatsState, body: Rect) -> StatsLayout {
         let [activity, forecast, streak] = Layout::horizontal([
             Constraint::Length(62),
             Constraint::Fill(1),
-            Constraint::Length(28),
+            Constraint::Length(32),
         ])
         .areas(top);
         let [retention, stability, quizzes] = Layout::horizontal([
@@ -158,7 +158,7 @@ pub fn render(app: &App, st: &StatsState, frame: &mut Frame<'_>, body: Rect) {
                 .select(st.panel % Panel::ALL.len())
                 .highlight_style(t.selected())
                 .divider("│")
-                .padding("", ""),
+                .padding(" ", " "),
             tabs,
         );
     }
@@ -233,6 +233,8 @@ fn bar_geometry(n: usize, w: u16, max_width: u16) -> (u16, u16) {
     let gaps = n.saturating_sub(1);
     if w >= n * 2 + gaps {
         (((w - gaps) / n).clamp(1, max_width), 1)
+    } else if w >= n + gaps {
+        (1, 1)
     } else {
         ((w / n).max(1), 0)
     }
@@ -264,7 +266,8 @@ fn forecast(app: &App, st: &StatsState, frame: &mut Frame<'_>, area: Rect) {
     let (bw, gap) = bar_geometry(days.len(), area.width, 4);
     let bars: Vec<Bar<'_>> = days
         .iter()
-        .map(|(_, n)| Bar::default().value(*n as u64))
+        // Values are in the summary line: inside thin bars they are noise.
+        .map(|(_, n)| Bar::default().value(*n as u64).text_value(""))
         .collect();
     let max = days.iter().map(|d| d.1).max().unwrap_or(0).max(1);
     frame.render_widget(
@@ -563,12 +566,13 @@ fn stability(app: &App, st: &StatsState, frame: &mut Frame<'_>, area: Rect) {
             .label_style(t.dim()),
         chart,
     );
+    let text = format!(
+        "{}: {total} ({})",
+        tr(app, "cards with a memory state", "Karten mit Gedächtniszustand"),
+        tr(app, "stability in days", "Stabilität in Tagen"),
+    );
     frame.render_widget(
-        Paragraph::new(format!(
-            "{}: {total} ({})",
-            tr(app, "cards with a memory state", "Karten mit Gedächtniszustand"),
-            tr(app, "stability in days", "Stabilität in Tagen"),
-        )),
+        Paragraph::new(truncate(&text, area.width as usize)),
         summary,
     );
 }
