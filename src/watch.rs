@@ -24,7 +24,9 @@ pub const DEBOUNCE: Duration = Duration::from_millis(200);
 /// Why watching could not start.
 #[derive(Debug, Error)]
 pub enum WatchError {
-    #[error("cannot watch the deck files for changes: {0}; live reload is off (restart kartei after editing)")]
+    #[error(
+        "cannot watch the deck files for changes: {0}; live reload is off (restart kartei after editing)"
+    )]
     Init(#[source] notify::Error),
     #[error("cannot watch {}: {source}; live reload is off for it", path.display())]
     Watch {

@@ -13,7 +13,10 @@ use ui_common::Harness;
 fn stats(lang: Lang, no_color: bool) -> Harness {
     let mut h = Harness::with(lang, FakeStudy::new(), no_color);
     h.keys("s");
-    assert!(matches!(h.app.screen, Screen::Stats(_)), "s opens statistics");
+    assert!(
+        matches!(h.app.screen, Screen::Stats(_)),
+        "s opens statistics"
+    );
     h
 }
 
@@ -106,7 +109,11 @@ fn back_returns_to_where_stats_was_opened() {
     match (&h.app.screen, &before) {
         (Screen::Review(now), Screen::Review(was)) => {
             assert_eq!(now.show.card.id, was.show.card.id);
-            assert_eq!(now.stage, kartei::ui::Stage::Answer, "the revealed answer stays");
+            assert_eq!(
+                now.stage,
+                kartei::ui::Stage::Answer,
+                "the revealed answer stays"
+            );
         }
         other => panic!("not back in the review: {other:?}"),
     }
@@ -152,9 +159,15 @@ fn heatmap_reads_without_colour() {
     assert_eq!(rows.len(), 7, "{screen}");
     // Every shade appears, so different counts look different in plain text.
     for shade in kartei::ui::stats_view::SHADES {
-        assert!(rows.iter().any(|r| r.contains(shade)), "{shade} missing in\n{screen}");
+        assert!(
+            rows.iter().any(|r| r.contains(shade)),
+            "{shade} missing in\n{screen}"
+        );
     }
-    assert!(screen.contains("· 0  ░ 1–5  ▒ 6–10  ▓ 11–15  █ 16–19"), "{screen}");
+    assert!(
+        screen.contains("· 0  ░ 1–5  ▒ 6–10  ▓ 11–15  █ 16–19"),
+        "{screen}"
+    );
     // The shade of a day follows its count: the busiest day is full.
     let view = &state(&h).view;
     let max = view.history.iter().map(|d| d.1).max().unwrap();

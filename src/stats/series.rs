@@ -52,7 +52,12 @@ pub fn quiz_series<'a>(
                 abandoned,
                 ..
             } if !abandoned && *max > 0.0 && score.is_finite() && max.is_finite() => {
-                ends.push((event.ts, quiz.as_str(), (score / max * 100.0).clamp(0.0, 100.0), *grade));
+                ends.push((
+                    event.ts,
+                    quiz.as_str(),
+                    (score / max * 100.0).clamp(0.0, 100.0),
+                    *grade,
+                ));
             }
             _ => {}
         }
@@ -84,7 +89,9 @@ mod tests {
         Event {
             v: FORMAT_VERSION,
             id: EventId(id.to_owned()),
-            ts: DateTime::parse_from_rfc3339(ts).unwrap().with_timezone(&Utc),
+            ts: DateTime::parse_from_rfc3339(ts)
+                .unwrap()
+                .with_timezone(&Utc),
             body,
         }
     }

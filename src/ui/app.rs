@@ -331,10 +331,12 @@ impl App {
                 _ => {}
             },
             Screen::Stats(st) => match action {
-                Action::Back => match *std::mem::replace(&mut st.back, Box::new(Screen::Overview)) {
-                    Screen::Overview => self.go_overview(now, study),
-                    back => self.screen = back,
-                },
+                Action::Back => {
+                    match *std::mem::replace(&mut st.back, Box::new(Screen::Overview)) {
+                        Screen::Overview => self.go_overview(now, study),
+                        back => self.screen = back,
+                    }
+                }
                 Action::Up | Action::Down => {
                     let body = super::stats_view::body_for_size(self.size);
                     let max = super::stats_view::max_scroll(st, body);

@@ -139,7 +139,11 @@ fn event_loop(
         if last_tick.elapsed() >= TICK {
             last_tick = Instant::now();
             app.tick(now(), study);
-            if watcher.as_ref().and_then(crate::watch::DeckWatcher::poll).is_some() {
+            if watcher
+                .as_ref()
+                .and_then(crate::watch::DeckWatcher::poll)
+                .is_some()
+            {
                 app.reload(now(), study);
             }
         }

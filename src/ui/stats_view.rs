@@ -10,8 +10,8 @@ use ratatui::style::{Modifier, Style};
 use ratatui::symbols::Marker;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{
-    Axis, Bar, BarChart, BarGroup, Block, Borders, Chart, Dataset, GraphType, Paragraph,
-    Sparkline, Tabs,
+    Axis, Bar, BarChart, BarGroup, Block, Borders, Chart, Dataset, GraphType, Paragraph, Sparkline,
+    Tabs,
 };
 
 use super::app::App;
@@ -56,9 +56,21 @@ fn title(app: &App, panel: Panel) -> &'static str {
 
 fn subtitle(app: &App, panel: Panel) -> &'static str {
     match panel {
-        Panel::Forecast => tr(app, "reviews due, next 30 days", "fällige Wiederholungen, 30 Tage"),
-        Panel::Activity => tr(app, "reviews per day, 26 weeks", "Wiederholungen pro Tag, 26 Wochen"),
-        Panel::Retention => tr(app, "true retention, last 30 days", "echte Retention, letzte 30 Tage"),
+        Panel::Forecast => tr(
+            app,
+            "reviews due, next 30 days",
+            "fällige Wiederholungen, 30 Tage",
+        ),
+        Panel::Activity => tr(
+            app,
+            "reviews per day, 26 weeks",
+            "Wiederholungen pro Tag, 26 Wochen",
+        ),
+        Panel::Retention => tr(
+            app,
+            "true retention, last 30 days",
+            "echte Retention, letzte 30 Tage",
+        ),
         Panel::Stability => tr(app, "cards by stability", "Karten nach Stabilität"),
         Panel::Quizzes => tr(app, "score per quiz", "Ergebnis pro Test"),
         Panel::Streak => tr(app, "days in a row", "Tage in Folge"),
@@ -81,7 +93,8 @@ pub fn layout(st: &StatsState, body: Rect) -> StatsLayout {
     if grid {
         let [filter, rest] =
             Layout::vertical([Constraint::Length(1), Constraint::Min(1)]).areas(body);
-        let [top, bottom] = Layout::vertical([Constraint::Fill(1), Constraint::Fill(1)]).areas(rest);
+        let [top, bottom] =
+            Layout::vertical([Constraint::Fill(1), Constraint::Fill(1)]).areas(rest);
         let [activity, forecast, streak] = Layout::horizontal([
             Constraint::Length(62),
             Constraint::Fill(1),
@@ -348,7 +361,10 @@ fn level_starts(max: usize) -> [usize; 5] {
 fn activity(app: &App, st: &StatsState, frame: &mut Frame<'_>, area: Rect) {
     let t = app.theme;
     let Some(&(today, _)) = st.view.history.last() else {
-        frame.render_widget(Paragraph::new(tr(app, "No reviews yet.", "Noch keine Wiederholungen.")), area);
+        frame.render_widget(
+            Paragraph::new(tr(app, "No reviews yet.", "Noch keine Wiederholungen.")),
+            area,
+        );
         return;
     };
     let counts: std::collections::HashMap<NaiveDate, usize> =
@@ -366,7 +382,11 @@ fn activity(app: &App, st: &StatsState, frame: &mut Frame<'_>, area: Rect) {
         .max()
         .unwrap_or(0);
     let label_w = 3;
-    let cell_w = if area.width as usize >= label_w + WEEKS * 2 { 2 } else { 1 };
+    let cell_w = if area.width as usize >= label_w + WEEKS * 2 {
+        2
+    } else {
+        1
+    };
     let day_names: [&str; 7] = match app.lang {
         Lang::En => ["Mo", "Tu", "We", "Th", "Fr", "Sa", "Su"],
         Lang::De => ["Mo", "Di", "Mi", "Do", "Fr", "Sa", "So"],
@@ -383,7 +403,10 @@ fn activity(app: &App, st: &StatsState, frame: &mut Frame<'_>, area: Rect) {
             months.push_str(&month_name(app, monday.month()));
         }
     }
-    lines.push(Line::styled(truncate(&months, area.width as usize), t.dim()));
+    lines.push(Line::styled(
+        truncate(&months, area.width as usize),
+        t.dim(),
+    ));
     for (dow, name) in day_names.iter().enumerate() {
         let mut spans = vec![Span::styled(format!("{name:<label_w$}"), t.dim())];
         for w in 0..WEEKS {
@@ -404,7 +427,10 @@ fn activity(app: &App, st: &StatsState, frame: &mut Frame<'_>, area: Rect) {
             } else {
                 glyph.to_string()
             };
-            spans.push(Span::styled(cell, if level == 0 { t.dim() } else { t.gauge() }));
+            spans.push(Span::styled(
+                cell,
+                if level == 0 { t.dim() } else { t.gauge() },
+            ));
         }
         lines.push(Line::from(spans));
     }
@@ -499,10 +525,7 @@ fn retention(app: &App, st: &StatsState, frame: &mut Frame<'_>, area: Rect) {
                     spans.push(Span::styled(c.to_string(), style));
                 }
                 spans.push(Span::raw(format!(" {:>3} %", percent(*v))));
-                spans.push(Span::styled(
-                    if ok { " ✓" } else { " ✗" },
-                    bar_style,
-                ));
+                spans.push(Span::styled(if ok { " ✓" } else { " ✗" }, bar_style));
             }
             None => spans.push(Span::styled(
                 tr(app, "no reviews yet", "noch keine Wiederholungen"),
@@ -516,11 +539,7 @@ fn retention(app: &App, st: &StatsState, frame: &mut Frame<'_>, area: Rect) {
     }
     lines.push(Line::styled(
         truncate(
-            &format!(
-                "│ = {} {} %",
-                tr(app, "target", "Ziel"),
-                percent(target)
-            ),
+            &format!("│ = {} {} %", tr(app, "target", "Ziel"), percent(target)),
             w,
         ),
         t.dim(),
@@ -552,7 +571,11 @@ fn stability(app: &App, st: &StatsState, frame: &mut Frame<'_>, area: Rect) {
     let bars: Vec<Bar<'_>> = counts
         .iter()
         .enumerate()
-        .map(|(i, n)| Bar::default().value(*n as u64).label(Line::from(bucket_label(i))))
+        .map(|(i, n)| {
+            Bar::default()
+                .value(*n as u64)
+                .label(Line::from(bucket_label(i)))
+        })
         .collect();
     let max = counts.iter().copied().max().unwrap_or(0).max(1);
     frame.render_widget(
@@ -568,7 +591,11 @@ fn stability(app: &App, st: &StatsState, frame: &mut Frame<'_>, area: Rect) {
     );
     let text = format!(
         "{}: {total} ({})",
-        tr(app, "cards with a memory state", "Karten mit Gedächtniszustand"),
+        tr(
+            app,
+            "cards with a memory state",
+            "Karten mit Gedächtniszustand"
+        ),
         tr(app, "stability in days", "Stabilität in Tagen"),
     );
     frame.render_widget(
@@ -620,7 +647,10 @@ fn quizzes(app: &App, st: &StatsState, frame: &mut Frame<'_>, area: Rect) {
     );
     if q.len() < 2 {
         #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
-        let data: Vec<u64> = q.iter().map(|x| x.1.clamp(0.0, 100.0).round() as u64).collect();
+        let data: Vec<u64> = q
+            .iter()
+            .map(|x| x.1.clamp(0.0, 100.0).round() as u64)
+            .collect();
         frame.render_widget(
             Sparkline::default().data(&data).max(100).style(t.gauge()),
             chart,
@@ -696,9 +726,18 @@ pub fn hints(app: &App) -> Vec<(String, String)> {
 #[must_use]
 pub fn help_rows(app: &App) -> Vec<(String, String)> {
     vec![
-        ("d".to_owned(), tr(app, "next deck filter", "nächster Stapel-Filter").to_owned()),
-        ("g".to_owned(), tr(app, "next tag filter", "nächster Tag-Filter").to_owned()),
-        ("0".to_owned(), tr(app, "clear the filter", "Filter löschen").to_owned()),
+        (
+            "d".to_owned(),
+            tr(app, "next deck filter", "nächster Stapel-Filter").to_owned(),
+        ),
+        (
+            "g".to_owned(),
+            tr(app, "next tag filter", "nächster Tag-Filter").to_owned(),
+        ),
+        (
+            "0".to_owned(),
+            tr(app, "clear the filter", "Filter löschen").to_owned(),
+        ),
         (
             "n/→ p/←".to_owned(),
             tr(app, "next / previous panel", "nächste / vorige Ansicht").to_owned(),

@@ -110,7 +110,10 @@ fn render_header(app: &App, frame: &mut Frame<'_>, area: Rect) {
         }
         Screen::Waiting { .. } => (tr.waiting().to_owned(), Line::default()),
         Screen::Summary(_) => (tr.summary().to_owned(), Line::default()),
-        Screen::Stats(_) => (super::stats_view::screen_title(app).to_owned(), Line::default()),
+        Screen::Stats(_) => (
+            super::stats_view::screen_title(app).to_owned(),
+            Line::default(),
+        ),
     };
     let [top, bar] = Layout::vertical([Constraint::Length(1), Constraint::Length(1)]).areas(area);
     let right_w = u16::try_from(right.width()).unwrap_or(0).min(top.width / 2);
