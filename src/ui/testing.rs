@@ -12,6 +12,9 @@ use super::stats_port::{StatsFilter, StatsPort, StatsView};
 use crate::deck::{Card, CardContent, CardId, ClozeSegment};
 use crate::progress::Grade;
 
+/// One deck of the fake: `(deck id, deck name, file or None for bundled, cards)`.
+pub type FakeDeck = (String, String, Option<PathBuf>, Vec<Card>);
+
 /// One answer the fake recorded.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Recorded {
@@ -36,7 +39,7 @@ pub struct FakeStudy {
     pub fail_next_answer: Option<String>,
     pub reloads: u32,
     /// The decks the next successful `reload` switches to (an edited file).
-    pub next_decks: Option<Vec<(String, String, Option<PathBuf>, Vec<Card>)>>,
+    pub next_decks: Option<Vec<FakeDeck>>,
     /// Make the next `reload` fail with this message (a broken edit).
     pub fail_next_reload: Option<String>,
     pub status: Vec<String>,
