@@ -1,0 +1,331 @@
+//! The terminal interface wired to the real collection: implements the UI's
+//! [`Study`] port over [`Collection`] and [`ReviewSession`].
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use anyhow::{Context as _, Result};
+use chrono::{DateTime, Utc};
+
+use super::Context;
+use crate::collection::{Collection, OpenOptions, Scope as CoreScope};
+use crate::deck::CardId;
+use crate::progress::Grade;
+use crate::review::ReviewSession;
+use crate::scheduler::{Next, format_interval};
+use crate::ui::{
+    Counts, DeckRow, NextCard, Overview, Scope, SessionSummary, ShowCard, StatsFilter, StatsPort,
+    StatsView, Study,
+};
+
+/// Opens the collection described by the context.
+///
+/// # Errors
+/// Config or journal problems (locked, damaged, newer version).
+pub fn open_collection(ctx: &Context, read_only: bool) -> Result<Collection> {
+    let collection = Collection::open(OpenOptions {
+        data_dir: ctx.data_dir.clone(),
+        config_path: ctx.config_path.clone(),
+        bundled: ctx.load_bundled,
+        user_decks: Some(ctx.user_deck_dir()),
+        extra_decks: ctx.deck_paths.clone(),
+        offset: ctx.offset,
+        read_only,
+    })?;
+    Ok(collection)
+}
+
+/// `kartei` without a subcommand.
+///
+/// # Errors
+/// The collection cannot be opened or the terminal fails.
+pub fn run(ctx: &Context) -> Result<ExitCode> {
+    let collection = open_collection(ctx, false)?;
+    let options = super::ui_options(ctx, &collection.config().keys)?;
+    let mut study = CollectionStudy::new(collection);
+    crate::ui::run(options, &mut study).context("the terminal interface failed")?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// The [`Study`] port over a real collection.
+#[derive(Debug)]
+pub struct CollectionStudy {
+    collection: Collection,
+    session: Option<ReviewSession>,
+    /// The time of the latest call that had one (reload has none).
+    last_now: DateTime<Utc>,
+}
+
+impl CollectionStudy {
+    #[must_use]
+    pub fn new(collection: Collection) -> Self {
+        Self {
+            collection,
+            session: None,
+            last_now: DateTime::<Utc>::UNIX_EPOCH,
+        }
+    }
+
+    /// The collection behind the port.
+    #[must_use]
+    pub fn collection(&self) -> &Collection {
+        &self.collection
+    }
+
+    fn status_lines(&self) -> Vec<String> {
+        let decks = self.collection.decks();
+        let mut status: Vec<String> = decks
+            .errors
+            .iter()
+            .map(|d| format!("{}:{}:{}: {}", d.file, d.line, d.column, d.message))
+            .collect();
+        status.extend(self.collection.journal_report().warnings.iter().cloned());
+        let orphans = self.collection.orphans().len();
+        if orphans > 0 {
+            status.push(format!(
+                "{orphans} cards with progress are in no loaded deck (kept; see `kartei check`)"
+            ));
+        }
+        status
+    }
+}
+
+fn to_u32(n: usize) -> u32 {
+    u32::try_from(n).unwrap_or(u32::MAX)
+}
+
+impl Study for CollectionStudy {
+    fn overview(&self, now: DateTime<Utc>) -> Overview {
+        let counts = self.collection.deck_counts(&CoreScope::All, now);
+        let decks = counts
+            .iter()
+            .map(|c| DeckRow {
+                id: c.id.clone(),
+                name: self
+                    .collection
+                    .decks()
+                    .deck(&c.id)
+                    .map_or_else(|| c.id.clone(), |d| d.name.clone()),
+                new: to_u32(c.new),
+                learning: to_u32(c.learning),
+                due_today: to_u32(c.due_today),
+                total: to_u32(c.cards),
+                mastery: c.mastery(),
+            })
+            .collect();
+        let records = self.collection.review_records();
+        let clock = self.collection.clock(now);
+        let today = clock.today();
+        Overview {
+            decks,
+            reviewed_today: to_u32(
+                records
+                    .iter()
+                    .filter(|r| clock.day_of(r.ts) == today)
+                    .count(),
+            ),
+            streak_days: crate::stats::streak(&records, &clock).current,
+            status: self.status_lines(),
+        }
+    }
+
+    fn start_session(&mut self, scope: Scope, now: DateTime<Utc>) -> Result<(), String> {
+        let scope = match scope {
+            Scope::All => CoreScope::All,
+            Scope::Deck(id) => {
+                if self.collection.decks().deck(&id).is_none() {
+                    return Err(format!("unknown deck `{id}`"));
+                }
+                CoreScope::Deck(id)
+            }
+            Scope::Cards(ids) => CoreScope::Cards(ids),
+        };
+        self.session = Some(ReviewSession::start(&self.collection, scope, now));
+        Ok(())
+    }
+
+    fn next_card(&mut self, now: DateTime<Utc>) -> NextCard {
+        self.last_now = now;
+        let Some(session) = &self.session else {
+            return NextCard::Done(SessionSummary::default());
+        };
+        match session.next(now) {
+            Next::Card(id) => {
+                let Some(show) = self.card(&id, now) else {
+                    // Removed from its deck since the queue was built.
+                    let mut fresh = session.clone();
+                    fresh.refresh(&self.collection, now);
+                    if fresh.next(now) == Next::Card(id) {
+                        return NextCard::Done(SessionSummary::default());
+                    }
+                    self.session = Some(fresh);
+                    return self.next_card(now);
+                };
+                NextCard::Show(Box::new(show))
+            }
+            Next::Wait(until) => NextCard::Wait { until },
+            Next::Done => {
+                let s = session.summary(&self.collection, now);
+                NextCard::Done(SessionSummary {
+                    reviewed: s.reviewed,
+                    correct: s.correct,
+                    time_spent: s.time_spent.to_std().unwrap_or_default(),
+                    next_due: s.next_due,
+                })
+            }
+        }
+    }
+
+    fn answer(
+        &mut self,
+        card: &CardId,
+        grade: Grade,
+        ms: u64,
+        now: DateTime<Utc>,
+    ) -> Result<(), String> {
+        let session = self
+            .session
+            .as_mut()
+            .ok_or_else(|| "no review session is running".to_owned())?;
+        session
+            .answer(&mut self.collection, card, grade, ms, now)
+            .map_err(|e| format!("not recorded: {e}"))
+    }
+
+    fn undo(&mut self, now: DateTime<Utc>) -> Result<Option<CardId>, String> {
+        let Some(session) = self.session.as_mut() else {
+            return Ok(None);
+        };
+        session
+            .undo(&mut self.collection, now)
+            .map_err(|e| format!("undo failed: {e}"))
+    }
+
+    fn card(&self, id: &CardId, now: DateTime<Utc>) -> Option<ShowCard> {
+        let (deck, card) = self.collection.card(id)?;
+        let state = self.collection.state(id);
+        let outcomes = self.collection.scheduler().preview(id, state, now);
+        let (remaining, done) = self.session.as_ref().map_or_else(Default::default, |s| {
+            let r = s.remaining();
+            let counts = Counts {
+                new: to_u32(r.new),
+                learning: to_u32(r.learning),
+                review: to_u32(r.review),
+            };
+            (counts, s.done())
+        });
+        Some(ShowCard {
+            card: card.clone(),
+            deck_name: deck.name.clone(),
+            labels: outcomes.map(|o| format_interval(o.interval)),
+            remaining,
+            done,
+        })
+    }
+
+    fn edit_location(&self, card: &CardId) -> Option<(PathBuf, u32)> {
+        let (deck, card) = self.collection.card(card)?;
+        deck.origin.path().map(|p| (p.to_path_buf(), card.line))
+    }
+
+    fn reload(&mut self) -> Result<(), String> {
+        let errors = self.collection.reload_decks();
+        if let Some(session) = self.session.as_mut() {
+            session.refresh(&self.collection, self.last_now);
+        }
+        if errors.is_empty() {
+            Ok(())
+        } else {
+            Err(errors
+                .iter()
+                .map(|d| format!("{}:{}:{}: {}", d.file, d.line, d.column, d.message))
+                .collect::<Vec<_>>()
+                .join("\n"))
+        }
+    }
+}
+
+impl StatsPort for CollectionStudy {
+    fn stats(&self, filter: StatsFilter, now: DateTime<Utc>) -> StatsView {
+        use std::collections::{BTreeSet, HashSet};
+        let c = &self.collection;
+        let clock = c.clock(now);
+        let wanted = |card: &crate::deck::Card| {
+            filter.deck.as_ref().is_none_or(|d| &card.deck_id == d)
+                && filter.tag.as_ref().is_none_or(|t| card.tags.contains(t))
+        };
+        let ids: HashSet<&CardId> = c.cards().filter(|x| wanted(x)).map(|x| &x.id).collect();
+        // Without a filter, progress of cards in no loaded deck counts too.
+        let records: Vec<_> = c
+            .review_records()
+            .into_iter()
+            .filter(|r| filter.is_empty() || ids.contains(r.card))
+            .collect();
+        let states: Vec<_> = ids.iter().filter_map(|id| c.states().get(*id)).collect();
+        let retention = c
+            .decks()
+            .decks
+            .iter()
+            .filter(|d| filter.deck.as_ref().is_none_or(|id| &d.id == id))
+            .map(|d| {
+                let deck_ids: HashSet<&CardId> = d
+                    .cards
+                    .iter()
+                    .filter(|x| wanted(x))
+                    .map(|x| &x.id)
+                    .collect();
+                let deck_records: Vec<_> = records
+                    .iter()
+                    .filter(|r| deck_ids.contains(r.card))
+                    .copied()
+                    .collect();
+                (
+                    d.name.clone(),
+                    crate::stats::true_retention(&deck_records, &clock, 30),
+                )
+            })
+            .collect();
+        let quizzes = crate::stats::series::quiz_series(
+            c.journal().events(),
+            clock.offset,
+            clock.day_start_hour,
+        )
+        .into_iter()
+        .filter(|q| {
+            filter
+                .deck
+                .as_ref()
+                .is_none_or(|d| q.decks.is_empty() || q.decks.contains(d))
+                && filter
+                    .tag
+                    .as_ref()
+                    .is_none_or(|t| q.tags.is_empty() || q.tags.contains(t))
+        })
+        .map(|q| (q.date, q.score, q.grade))
+        .collect();
+        let streak = crate::stats::streak(&records, &clock);
+        let tags: BTreeSet<&String> = c.cards().flat_map(|x| x.tags.iter()).collect();
+        StatsView {
+            forecast: crate::stats::forecast(states.iter().copied(), &clock, 30)
+                .into_iter()
+                .map(|d| (d.date, d.count))
+                .collect(),
+            history: crate::stats::history(&records, &clock, 26 * 7)
+                .into_iter()
+                .map(|d| (d.date, d.count))
+                .collect(),
+            retention,
+            desired_retention: f64::from(c.config().scheduler.desired_retention),
+            stability: crate::stats::stability_histogram(states.iter().copied()),
+            quizzes,
+            streak: (streak.current, streak.longest),
+            decks: c
+                .decks()
+                .decks
+                .iter()
+                .map(|d| (d.id.clone(), d.name.clone()))
+                .collect(),
+            tags: tags.into_iter().cloned().collect(),
+        }
+    }
+}
