@@ -17,3 +17,4 @@ pub mod review;
 pub mod scheduler;
 pub mod stats;
 pub mod ui;
+pub mod watch;

@@ -219,6 +219,9 @@ pub fn ui_options(ctx: &Context, keys: &toml::Table) -> anyhow::Result<crate::ui
         start: ctx.now,
         offset: ctx.offset,
         editor,
+        watch: std::iter::once(ctx.user_deck_dir())
+            .chain(ctx.deck_paths.iter().cloned())
+            .collect(),
     })
 }
 

@@ -2,6 +2,8 @@
 //! true retention, streaks, the due forecast and the review history. Pure:
 //! the current time and the day boundary are passed in.
 
+pub mod series;
+
 use std::collections::{BTreeMap, HashMap};
 
 use chrono::{DateTime, Duration, FixedOffset, NaiveDate, TimeZone, Utc};
