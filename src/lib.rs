@@ -10,7 +10,7 @@ pub mod config;
 pub mod deck;
 pub mod matcher;
 pub mod progress;
+pub mod quiz;
 pub mod scheduler;
 pub mod stats;
 pub mod ui;
-pub mod quiz;

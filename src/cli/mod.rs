@@ -221,6 +221,7 @@ pub fn ui_options(ctx: &Context) -> anyhow::Result<crate::ui::Options> {
         start: ctx.now,
         offset: ctx.offset,
         editor,
+        quiz: None,
     })
 }
 

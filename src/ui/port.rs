@@ -8,6 +8,7 @@ use std::path::PathBuf;
 
 use chrono::{DateTime, Utc};
 
+use super::quiz_port::QuizPort;
 use crate::deck::{Card, CardId};
 use crate::progress::Grade;
 
@@ -96,8 +97,9 @@ pub enum NextCard {
     Done(SessionSummary),
 }
 
-/// Everything the interface needs from the study logic.
-pub trait Study {
+/// Everything the interface needs from the study logic (the quiz screens'
+/// needs are in the [`QuizPort`] supertrait).
+pub trait Study: QuizPort {
     /// The deck table, today's totals and load messages.
     fn overview(&self, now: DateTime<Utc>) -> Overview;
 

@@ -36,6 +36,8 @@ pub struct Options {
     pub offset: FixedOffset,
     /// `$VISUAL` or `$EDITOR` (default `vi`), possibly with arguments.
     pub editor: String,
+    /// Open directly in this quiz (`kartei quiz`) instead of the overview.
+    pub quiz: Option<crate::quiz::QuizSpec>,
 }
 
 /// Runs the interface until the student quits or a signal arrives.
@@ -98,6 +100,9 @@ fn event_loop(
         now(),
         study,
     );
+    if let Some(spec) = &opts.quiz {
+        app.start_quiz(spec, now(), study);
+    }
     let mut last_tick = Instant::now();
     loop {
         let size = terminal.size()?;

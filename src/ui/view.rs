@@ -34,6 +34,7 @@ pub fn render(app: &App, frame: &mut Frame<'_>) {
         Screen::Review(r) => render_review(app, r, frame, body, grades),
         Screen::Waiting { until } => render_waiting(app, *until, frame, body),
         Screen::Summary(s) => render_summary(app, s, frame, body),
+        Screen::Quiz(q) => super::quiz_view::render(app, q, frame, body),
     }
     let status_line = app
         .status
@@ -46,7 +47,11 @@ pub fn render(app: &App, frame: &mut Frame<'_>) {
         })
         .unwrap_or_default();
     frame.render_widget(Paragraph::new(status_line), status);
-    frame.render_widget(Paragraph::new(hints_line(app, hints.width as usize)), hints);
+    let hints_text = match &app.screen {
+        Screen::Quiz(q) => super::quiz_view::hints_line(app, q, hints.width as usize),
+        _ => hints_line(app, hints.width as usize),
+    };
+    frame.render_widget(Paragraph::new(hints_text), hints);
     if app.help {
         render_help(app, frame, area);
     }
@@ -109,6 +114,7 @@ fn render_header(app: &App, frame: &mut Frame<'_>, area: Rect) {
         }
         Screen::Waiting { .. } => (tr.waiting().to_owned(), Line::default()),
         Screen::Summary(_) => (tr.summary().to_owned(), Line::default()),
+        Screen::Quiz(q) => (super::quiz_view::title(app, q), Line::default()),
     };
     let [top, bar] = Layout::vertical([Constraint::Length(1), Constraint::Length(1)]).areas(area);
     let right_w = u16::try_from(right.width()).unwrap_or(0).min(top.width / 2);
@@ -632,6 +638,7 @@ fn screen_actions(app: &App) -> Vec<Action> {
         Screen::Waiting { .. } | Screen::Summary(_) => {
             vec![Select, Undo, Stats, Quiz, Help, Back, Quit]
         }
+        Screen::Quiz(_) => vec![Help, Quit],
     }
 }
 
@@ -642,6 +649,9 @@ fn help_lines(app: &App) -> Vec<Line<'static>> {
         .into_iter()
         .map(|a| (app.keymap.label(a), tr.action(a).to_owned()))
         .collect();
+    if let Screen::Quiz(q) = &app.screen {
+        rows.splice(0..0, super::quiz_view::key_rows(app, q));
+    }
     if let Screen::Review(r) = &app.screen {
         if !r.ticked.is_empty() {
             let last = char::from(b'a' + u8::try_from((r.ticked.len() - 1) % 26).unwrap_or(0));
