@@ -424,7 +424,7 @@ impl RunState {
             key.code == KeyCode::Char('p') && key.modifiers.contains(KeyModifiers::CONTROL);
         if self.quiz.is_paused() {
             match key.code {
-                KeyCode::Char('p' | ' ') | KeyCode::Enter => self.resume(now, study, cx),
+                KeyCode::Char('p') => self.resume(now, study, cx),
                 KeyCode::Esc => self.confirm_abandon = true,
                 _ => {}
             }

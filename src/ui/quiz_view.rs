@@ -486,9 +486,9 @@ pub fn results_lines(lang: Lang, t: Theme, r: &ResultsState, w: usize) -> Vec<Li
         .iter()
         .map(|(min, g)| {
             if *min > 0.0 {
-                format!("{} ≥{min:.0} %", format_grade(*g))
+                format!("{}\u{a0}≥{min:.0}\u{a0}%", format_grade(*g))
             } else {
-                format!("{} <{PASS_PERCENT:.0} %", format_grade(*g))
+                format!("{}\u{a0}<{PASS_PERCENT:.0}\u{a0}%", format_grade(*g))
             }
         })
         .collect::<Vec<_>>()
