@@ -3,6 +3,7 @@
 
 mod check;
 mod context;
+pub mod quiz;
 mod sync;
 
 use std::path::PathBuf;
@@ -252,6 +253,7 @@ pub fn run(ctx: &Context, command: Option<Command>) -> anyhow::Result<ExitCode> 
             check::list(ctx, deck.as_deref(), tag.as_deref(), json)
         }
         Some(Command::Sync { action }) => sync::run(ctx, action),
+        Some(Command::Quiz(args)) => quiz::run(ctx, &args),
         Some(other) => anyhow::bail!("`{other:?}` is not built yet"),
     }
 }
