@@ -6,11 +6,13 @@
 
 pub mod atomic;
 pub mod cli;
+pub mod collection;
 pub mod config;
 pub mod deck;
 pub mod matcher;
 pub mod progress;
 pub mod quiz;
+pub mod review;
 pub mod scheduler;
 pub mod stats;
 pub mod ui;

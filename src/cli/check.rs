@@ -8,10 +8,10 @@ use std::process::ExitCode;
 
 use anyhow::Result;
 use serde::Serialize;
-use unicode_width::UnicodeWidthChar;
 
 use super::Context;
 use crate::deck::{CardKind, DeckSet, Diagnostic, FixError, deck_files, fix_file, load_all};
+use crate::ui::text::{sanitize, truncate, width};
 
 /// The decks a command works on: with `paths` only those, otherwise every
 /// deck the app would load.
@@ -55,8 +55,27 @@ struct CheckReport<'a> {
     by_kind: BTreeMap<&'static str, usize>,
     errors: Vec<JsonDiagnostic<'a>>,
     warnings: Vec<JsonDiagnostic<'a>>,
-    // Orphans (journal entries whose card no longer exists) are added here
-    // once the journal is wired in: `orphans: Vec<...>`.
+    /// Cards with progress in the journal that no checked deck contains.
+    orphans: Vec<String>,
+}
+
+/// Card ids with reviews in the journal that are in none of `set`'s decks.
+/// Only meaningful when every deck is checked; a journal that cannot be read
+/// is reported and gives no orphans.
+fn orphans(ctx: &Context, set: &DeckSet) -> Vec<String> {
+    if !ctx.data_dir.join(crate::progress::JOURNAL_FILE).exists() {
+        return Vec::new();
+    }
+    match crate::progress::Journal::open_read_only(&ctx.data_dir) {
+        Ok((journal, _)) => crate::progress::orphans(journal.events(), |id| set.card(id).is_some())
+            .into_iter()
+            .map(|id| id.0)
+            .collect(),
+        Err(e) => {
+            eprintln!("note: progress not checked: {e}");
+            Vec::new()
+        }
+    }
 }
 
 /// `kartei check [PATH...] [--json] [--fix]`.
@@ -80,9 +99,15 @@ pub fn check(ctx: &Context, paths: &[PathBuf], json: bool, fix: bool) -> Result<
     for (_, card) in set.cards() {
         *by_kind.entry(card.kind().as_str()).or_default() += 1;
     }
+    let orphans = if paths.is_empty() {
+        orphans(ctx, &set)
+    } else {
+        Vec::new()
+    };
     let mut out = std::io::stdout().lock();
     if json {
         let report = CheckReport {
+            orphans,
             decks: set.decks.len(),
             cards: set.card_count(),
             by_kind,
@@ -123,6 +148,15 @@ pub fn check(ctx: &Context, paths: &[PathBuf], json: bool, fix: bool) -> Result<
             set.warnings.len(),
             plural(set.warnings.len(), "warning", "warnings"),
         )?;
+        if !orphans.is_empty() {
+            writeln!(
+                out,
+                "{} {} with progress in no deck (progress kept; restore the card or its id to use it): {}",
+                orphans.len(),
+                plural(orphans.len(), "card", "cards"),
+                orphans.join(", ")
+            )?;
+        }
     }
     Ok(if set.errors.is_empty() {
         ExitCode::SUCCESS
@@ -224,7 +258,7 @@ pub fn list(ctx: &Context, deck: Option<&str>, tag: Option<&str>, json: bool) ->
         let id_w = entries.iter().map(|e| width(e.id)).max().unwrap_or(0);
         let deck_w = entries.iter().map(|e| width(e.deck)).max().unwrap_or(0);
         for e in &entries {
-            let question = truncate(&one_line(&e.question), 60);
+            let question = truncate(&one_line(&sanitize(&e.question)), 60);
             writeln!(
                 out,
                 "{}  {}  {:<6}  {question}",
@@ -241,50 +275,10 @@ pub fn list(ctx: &Context, deck: Option<&str>, tag: Option<&str>, json: bool) ->
     })
 }
 
-fn width(s: &str) -> usize {
-    s.chars().map(|c| c.width().unwrap_or(0)).sum()
-}
-
-fn pad(s: &str, w: usize) -> String {
-    format!("{s}{}", " ".repeat(w.saturating_sub(width(s))))
-}
-
 fn one_line(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
-/// Cuts `s` to at most `max` display columns, ending in `…` when cut.
-fn truncate(s: &str, max: usize) -> String {
-    if width(s) <= max {
-        return s.to_owned();
-    }
-    let mut out = String::new();
-    let mut used = 0;
-    for c in s.chars() {
-        let w = c.width().unwrap_or(0);
-        if used + w > max - 1 {
-            break;
-        }
-        used += w;
-        out.push(c);
-    }
-    out.push('…');
-    out
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn truncate_counts_display_columns() {
-        assert_eq!(truncate("kurz", 60), "kurz");
-        let long = "ä".repeat(70);
-        let t = truncate(&long, 60);
-        assert_eq!(width(&t), 60);
-        assert!(t.ends_with('…'));
-        // Wide characters take two columns each.
-        let wide = "漢".repeat(40);
-        assert!(width(&truncate(&wide, 60)) <= 60);
-    }
+fn pad(s: &str, w: usize) -> String {
+    format!("{s}{}", " ".repeat(w.saturating_sub(width(s))))
 }

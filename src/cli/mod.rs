@@ -3,8 +3,11 @@
 
 mod check;
 mod context;
+mod optimize;
 pub mod quiz;
+mod stats;
 mod sync;
+pub mod tui;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -178,6 +181,15 @@ pub fn main() -> ExitCode {
     };
     match run(&ctx, cli.command) {
         Ok(code) => code,
+        // `kartei list | head`: the reader went away; that is not an error.
+        Err(e)
+            if e.chain().any(|c| {
+                c.downcast_ref::<std::io::Error>()
+                    .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
+            }) =>
+        {
+            ExitCode::SUCCESS
+        }
         Err(e) => {
             eprintln!("kartei: {e:#}");
             ExitCode::FAILURE
@@ -190,27 +202,10 @@ pub fn main() -> ExitCode {
 ///
 /// # Errors
 /// An unreadable or invalid config file, or a bad `[keys]` entry.
-pub fn ui_options(ctx: &Context) -> anyhow::Result<crate::ui::Options> {
+pub fn ui_options(ctx: &Context, keys: &toml::Table) -> anyhow::Result<crate::ui::Options> {
     use anyhow::Context as _;
-    let keymap = match std::fs::read_to_string(&ctx.config_path) {
-        Ok(text) => {
-            let config: toml::Table = toml::from_str(&text)
-                .with_context(|| format!("{} is not valid TOML", ctx.config_path.display()))?;
-            match config.get("keys") {
-                Some(toml::Value::Table(keys)) => crate::ui::KeyMap::from_config(keys)
-                    .with_context(|| format!("in {}", ctx.config_path.display()))?,
-                Some(_) => anyhow::bail!(
-                    "{}: `keys` must be a table, e.g. [keys] undo = [\"u\", \"z\"]",
-                    ctx.config_path.display()
-                ),
-                None => crate::ui::KeyMap::default(),
-            }
-        }
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => crate::ui::KeyMap::default(),
-        Err(e) => {
-            return Err(e).with_context(|| format!("could not read {}", ctx.config_path.display()));
-        }
-    };
+    let keymap = crate::ui::KeyMap::from_config(keys)
+        .with_context(|| format!("in the [keys] table of {}", ctx.config_path.display()))?;
     let editor = ["VISUAL", "EDITOR"]
         .into_iter()
         .find_map(|v| std::env::var(v).ok().filter(|s| !s.trim().is_empty()))
@@ -232,12 +227,7 @@ pub fn ui_options(ctx: &Context) -> anyhow::Result<crate::ui::Options> {
 /// Whatever the command reports; the caller prints it.
 pub fn run(ctx: &Context, command: Option<Command>) -> anyhow::Result<ExitCode> {
     match command {
-        None => {
-            // Validates config.toml's [keys] now; the Study glue (src/study.rs)
-            // then runs `crate::ui::run(ui_options(ctx)?, &mut study)`.
-            let _options = ui_options(ctx)?;
-            anyhow::bail!("the terminal interface is not wired to decks and progress yet")
-        }
+        None => tui::run(ctx),
         Some(Command::Completions { shell }) => {
             let mut cmd = <Cli as clap::CommandFactory>::command();
             clap_complete::generate(shell, &mut cmd, "kartei", &mut std::io::stdout());
@@ -254,6 +244,11 @@ pub fn run(ctx: &Context, command: Option<Command>) -> anyhow::Result<ExitCode> 
         }
         Some(Command::Sync { action }) => sync::run(ctx, action),
         Some(Command::Quiz(args)) => quiz::run(ctx, &args),
+        Some(Command::Stats { deck, tag, json }) => {
+            stats::stats(ctx, deck.as_deref(), tag.as_deref(), json)
+        }
+        Some(Command::Due { json }) => stats::due(ctx, json),
+        Some(Command::Optimize { yes }) => optimize::run(ctx, yes),
         Some(other) => anyhow::bail!("`{other:?}` is not built yet"),
     }
 }

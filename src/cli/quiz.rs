@@ -25,12 +25,7 @@ pub fn run(ctx: &Context, args: &QuizArgs) -> Result<ExitCode> {
         bail!("--json only works with --history");
     }
     let spec = spec_from_args(args, ctx.now)?;
-    let mut options = super::ui_options(ctx)?;
-    options.quiz = Some(spec);
-    // The Study glue opens the collection and runs
-    // `crate::ui::run(options, &mut study)`, exactly as for plain `kartei`.
-    let _options = options;
-    bail!("the terminal interface is not wired to decks and progress yet")
+    super::tui::run_quiz(ctx, spec)
 }
 
 fn duration_arg(flag: &str, value: &str) -> Result<Duration> {

@@ -1,0 +1,277 @@
+//! `kartei stats` and `kartei due`: progress without the interface, as text
+//! or JSON for scripts.
+
+use std::io::Write as _;
+use std::process::ExitCode;
+
+use anyhow::Result;
+use chrono::{DateTime, NaiveDate, Utc};
+use serde::Serialize;
+
+use super::Context;
+use super::tui::open_collection;
+use crate::collection::{Collection, Scope};
+use crate::scheduler::Phase;
+use crate::stats::{self, DeckCounts};
+
+#[derive(Serialize)]
+struct ForecastDay {
+    date: NaiveDate,
+    due: usize,
+}
+
+#[derive(Serialize)]
+struct HistoryDay {
+    date: NaiveDate,
+    reviews: usize,
+}
+
+#[derive(Serialize)]
+struct QuizPoint {
+    date: NaiveDate,
+    score: f64,
+    grade: f64,
+}
+
+#[derive(Serialize)]
+struct StatsReport {
+    decks: Vec<DeckCounts>,
+    total: DeckCounts,
+    retention_30d: Option<f64>,
+    desired_retention: f32,
+    streak_days: u32,
+    longest_streak_days: u32,
+    forecast: Vec<ForecastDay>,
+    history: Vec<HistoryDay>,
+    quizzes: Vec<QuizPoint>,
+}
+
+fn scope(collection: &Collection, deck: Option<&str>, tag: Option<&str>) -> Result<Scope> {
+    match (deck, tag) {
+        (Some(_), Some(_)) => anyhow::bail!("give either --deck or --tag, not both"),
+        (Some(id), None) => {
+            if collection.decks().deck(id).is_none() {
+                let known: Vec<&str> = collection
+                    .decks()
+                    .decks
+                    .iter()
+                    .map(|d| d.id.as_str())
+                    .collect();
+                anyhow::bail!("there is no deck `{id}`; decks: {}", known.join(", "));
+            }
+            Ok(Scope::Deck(id.to_owned()))
+        }
+        (None, Some(tag)) => Ok(Scope::Tag(tag.to_owned())),
+        (None, None) => Ok(Scope::All),
+    }
+}
+
+fn report(collection: &Collection, scope: &Scope, now: DateTime<Utc>) -> StatsReport {
+    let clock = collection.clock(now);
+    let decks = collection.deck_counts(scope, now);
+    let total = stats::total("total", &decks);
+    let in_scope: std::collections::HashSet<&crate::deck::CardId> = collection
+        .cards()
+        .filter(|c| scope.includes(c))
+        .map(|c| &c.id)
+        .collect();
+    let records: Vec<_> = collection
+        .review_records()
+        .into_iter()
+        .filter(|r| *scope == Scope::All || in_scope.contains(r.card))
+        .collect();
+    let streak = stats::streak(&records, &clock);
+    let states = in_scope
+        .iter()
+        .filter_map(|id| collection.states().get(*id));
+    StatsReport {
+        decks,
+        total,
+        retention_30d: stats::true_retention(&records, &clock, 30),
+        desired_retention: collection.config().scheduler.desired_retention,
+        streak_days: streak.current,
+        longest_streak_days: streak.longest,
+        forecast: stats::forecast(states, &clock, 30)
+            .into_iter()
+            .map(|d| ForecastDay {
+                date: d.date,
+                due: d.count,
+            })
+            .collect(),
+        history: stats::history(&records, &clock, 26 * 7)
+            .into_iter()
+            .map(|d| HistoryDay {
+                date: d.date,
+                reviews: d.count,
+            })
+            .collect(),
+        quizzes: stats::quiz_points(collection.journal().events(), &clock)
+            .into_iter()
+            .map(|q| QuizPoint {
+                date: q.date,
+                score: q.percent,
+                grade: q.grade,
+            })
+            .collect(),
+    }
+}
+
+/// `kartei stats [--deck ID] [--tag TAG] [--json]`.
+///
+/// # Errors
+/// The journal cannot be read, an unknown deck, or stdout fails.
+pub fn stats(ctx: &Context, deck: Option<&str>, tag: Option<&str>, json: bool) -> Result<ExitCode> {
+    let collection = open_collection(ctx, true)?;
+    let scope = scope(&collection, deck, tag)?;
+    let report = report(&collection, &scope, ctx.now);
+    let mut out = std::io::stdout().lock();
+    if json {
+        serde_json::to_writer_pretty(&mut out, &report)?;
+        writeln!(out)?;
+        return Ok(ExitCode::SUCCESS);
+    }
+    writeln!(
+        out,
+        "{:<24} {:>6} {:>6} {:>9} {:>6} {:>10} {:>9}",
+        "deck", "cards", "new", "learning", "due", "due today", "reviewed"
+    )?;
+    for d in report.decks.iter().chain(std::iter::once(&report.total)) {
+        writeln!(
+            out,
+            "{:<24} {:>6} {:>6} {:>9} {:>6} {:>10} {:>9}",
+            d.id, d.cards, d.new, d.learning, d.due, d.due_today, d.reviewed_today
+        )?;
+    }
+    let retention = report.retention_30d.map_or_else(
+        || "no reviews yet".to_owned(),
+        |r| format!("{:.1} %", r * 100.0),
+    );
+    writeln!(
+        out,
+        "true retention (30 days): {retention} (target {:.0} %)",
+        f64::from(report.desired_retention) * 100.0
+    )?;
+    writeln!(
+        out,
+        "streak: {} (longest {})",
+        days(report.streak_days),
+        days(report.longest_streak_days)
+    )?;
+    let week: usize = report.forecast.iter().take(7).map(|d| d.due).sum();
+    writeln!(out, "due in the next 7 days: {week}")?;
+    if let Some(last) = report.quizzes.last() {
+        writeln!(
+            out,
+            "last quiz: {} · {:.0} % · grade {}",
+            last.date,
+            last.score,
+            crate::quiz::format_grade(last.grade)
+        )?;
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+#[derive(Serialize)]
+struct DueCard<'a> {
+    id: &'a str,
+    deck: &'a str,
+    due: DateTime<Utc>,
+    phase: &'static str,
+    question: String,
+}
+
+#[derive(Serialize)]
+struct DueReport<'a> {
+    now: DateTime<Utc>,
+    due_now: usize,
+    due_today: usize,
+    cards: Vec<DueCard<'a>>,
+    next_due: Option<DateTime<Utc>>,
+}
+
+/// `kartei due [--json]`: the cards due before the study day ends, and when
+/// the next one after that comes.
+///
+/// # Errors
+/// The journal cannot be read, or stdout fails.
+pub fn due(ctx: &Context, json: bool) -> Result<ExitCode> {
+    let collection = open_collection(ctx, true)?;
+    let now = ctx.now;
+    let clock = collection.clock(now);
+    let end = clock.end_of(clock.today());
+    let mut cards: Vec<DueCard<'_>> = Vec::new();
+    let mut next_due: Option<DateTime<Utc>> = None;
+    for card in collection.cards() {
+        let state = collection.state(&card.id);
+        let (Some(due), false) = (state.due, matches!(state.phase, Phase::New)) else {
+            continue;
+        };
+        if due < end {
+            cards.push(DueCard {
+                id: card.id.as_str(),
+                deck: &card.deck_id,
+                due,
+                phase: match state.phase {
+                    Phase::Learning { .. } => "learning",
+                    Phase::Relearning { .. } => "relearning",
+                    _ => "review",
+                },
+                question: card.question(),
+            });
+        } else if next_due.is_none_or(|n| due < n) {
+            next_due = Some(due);
+        }
+    }
+    cards.sort_by(|a, b| a.due.cmp(&b.due).then_with(|| a.id.cmp(b.id)));
+    let report = DueReport {
+        now,
+        due_now: cards.iter().filter(|c| c.due <= now).count(),
+        due_today: cards.len(),
+        cards,
+        next_due,
+    };
+    let mut out = std::io::stdout().lock();
+    if json {
+        serde_json::to_writer_pretty(&mut out, &report)?;
+        writeln!(out)?;
+        return Ok(ExitCode::SUCCESS);
+    }
+    let local = |t: DateTime<Utc>| t.with_timezone(&ctx.offset).format("%Y-%m-%d %H:%M");
+    writeln!(
+        out,
+        "{} due now, {} due today",
+        report.due_now, report.due_today
+    )?;
+    for c in &report.cards {
+        let when = if c.due <= now {
+            "now".to_owned()
+        } else {
+            local(c.due).to_string()
+        };
+        writeln!(
+            out,
+            "{when:>16}  {:<20} {}",
+            c.deck,
+            crate::ui::text::truncate(
+                &crate::ui::text::sanitize(&c.question).replace('\n', " "),
+                50
+            )
+        )?;
+    }
+    match report.next_due {
+        Some(t) => writeln!(out, "next after today: {}", local(t))?,
+        None if report.cards.is_empty() => {
+            writeln!(out, "nothing scheduled yet: start with `kartei`")?;
+        }
+        None => {}
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn days(n: u32) -> String {
+    if n == 1 {
+        "1 day".to_owned()
+    } else {
+        format!("{n} days")
+    }
+}

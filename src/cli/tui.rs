@@ -1,0 +1,443 @@
+//! The terminal interface wired to the real collection: implements the UI's
+//! [`Study`] port over [`Collection`] and [`ReviewSession`].
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use anyhow::{Context as _, Result};
+use chrono::{DateTime, Utc};
+
+use super::Context;
+use crate::collection::{Collection, OpenOptions, Scope as CoreScope};
+use crate::deck::CardId;
+use crate::progress::Grade;
+use crate::review::ReviewSession;
+use crate::scheduler::{Next, format_interval};
+use crate::ui::{Counts, DeckRow, NextCard, Overview, Scope, SessionSummary, ShowCard, Study};
+
+/// Opens the collection described by the context.
+///
+/// # Errors
+/// Config or journal problems (locked, damaged, newer version).
+pub fn open_collection(ctx: &Context, read_only: bool) -> Result<Collection> {
+    let collection = Collection::open(OpenOptions {
+        data_dir: ctx.data_dir.clone(),
+        config_path: ctx.config_path.clone(),
+        bundled: ctx.load_bundled,
+        user_decks: Some(ctx.user_deck_dir()),
+        extra_decks: ctx.deck_paths.clone(),
+        offset: ctx.offset,
+        read_only,
+    })?;
+    Ok(collection)
+}
+
+/// `kartei` without a subcommand.
+///
+/// # Errors
+/// The collection cannot be opened or the terminal fails.
+pub fn run(ctx: &Context) -> Result<ExitCode> {
+    let collection = open_collection(ctx, false)?;
+    let options = super::ui_options(ctx, &collection.config().keys)?;
+    let mut study = CollectionStudy::new(collection);
+    crate::ui::run(options, &mut study).context("the terminal interface failed")?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// The [`Study`] port over a real collection.
+#[derive(Debug)]
+pub struct CollectionStudy {
+    collection: Collection,
+    session: Option<ReviewSession>,
+    /// The time of the latest call that had one (reload has none).
+    last_now: DateTime<Utc>,
+    /// The quiz setup saved in this run (the loaded config predates it).
+    saved_setup: Option<crate::config::QuizSetup>,
+}
+
+impl CollectionStudy {
+    #[must_use]
+    pub fn new(collection: Collection) -> Self {
+        Self {
+            collection,
+            session: None,
+            last_now: DateTime::<Utc>::UNIX_EPOCH,
+            saved_setup: None,
+        }
+    }
+
+    /// The collection behind the port.
+    #[must_use]
+    pub fn collection(&self) -> &Collection {
+        &self.collection
+    }
+
+    fn status_lines(&self) -> Vec<String> {
+        let decks = self.collection.decks();
+        let mut status: Vec<String> = decks
+            .errors
+            .iter()
+            .map(|d| format!("{}:{}:{}: {}", d.file, d.line, d.column, d.message))
+            .collect();
+        status.extend(self.collection.journal_report().warnings.iter().cloned());
+        let orphans = self.collection.orphans().len();
+        if orphans > 0 {
+            status.push(format!(
+                "{orphans} cards with progress are in no loaded deck (kept; see `kartei check`)"
+            ));
+        }
+        status
+    }
+}
+
+fn to_u32(n: usize) -> u32 {
+    u32::try_from(n).unwrap_or(u32::MAX)
+}
+
+impl Study for CollectionStudy {
+    fn overview(&self, now: DateTime<Utc>) -> Overview {
+        let counts = self.collection.deck_counts(&CoreScope::All, now);
+        let decks = counts
+            .iter()
+            .map(|c| DeckRow {
+                id: c.id.clone(),
+                name: self
+                    .collection
+                    .decks()
+                    .deck(&c.id)
+                    .map_or_else(|| c.id.clone(), |d| d.name.clone()),
+                new: to_u32(c.new),
+                learning: to_u32(c.learning),
+                due_today: to_u32(c.due_today),
+                total: to_u32(c.cards),
+                mastery: c.mastery(),
+            })
+            .collect();
+        let records = self.collection.review_records();
+        let clock = self.collection.clock(now);
+        let today = clock.today();
+        Overview {
+            decks,
+            reviewed_today: to_u32(
+                records
+                    .iter()
+                    .filter(|r| clock.day_of(r.ts) == today)
+                    .count(),
+            ),
+            streak_days: crate::stats::streak(&records, &clock).current,
+            status: self.status_lines(),
+        }
+    }
+
+    fn start_session(&mut self, scope: Scope, now: DateTime<Utc>) -> Result<(), String> {
+        let scope = match scope {
+            Scope::All => CoreScope::All,
+            Scope::Deck(id) => {
+                if self.collection.decks().deck(&id).is_none() {
+                    return Err(format!("unknown deck `{id}`"));
+                }
+                CoreScope::Deck(id)
+            }
+            Scope::Cards(ids) => CoreScope::Cards(ids),
+        };
+        self.session = Some(ReviewSession::start(&self.collection, scope, now));
+        Ok(())
+    }
+
+    fn next_card(&mut self, now: DateTime<Utc>) -> NextCard {
+        self.last_now = now;
+        let Some(session) = &self.session else {
+            return NextCard::Done(SessionSummary::default());
+        };
+        match session.next(now) {
+            Next::Card(id) => {
+                let Some((deck, card)) = self.collection.card(&id) else {
+                    // Removed from its deck since the queue was built.
+                    let mut fresh = session.clone();
+                    fresh.refresh(&self.collection, now);
+                    if fresh.next(now) == Next::Card(id) {
+                        return NextCard::Done(SessionSummary::default());
+                    }
+                    self.session = Some(fresh);
+                    return self.next_card(now);
+                };
+                let state = self.collection.state(&id);
+                let outcomes = self.collection.scheduler().preview(&id, state, now);
+                let r = session.remaining();
+                NextCard::Show(Box::new(ShowCard {
+                    card: card.clone(),
+                    deck_name: deck.name.clone(),
+                    labels: outcomes.map(|o| format_interval(o.interval)),
+                    remaining: Counts {
+                        new: to_u32(r.new),
+                        learning: to_u32(r.learning),
+                        review: to_u32(r.review),
+                    },
+                    done: session.done(),
+                }))
+            }
+            Next::Wait(until) => NextCard::Wait { until },
+            Next::Done => {
+                let s = session.summary(&self.collection, now);
+                NextCard::Done(SessionSummary {
+                    reviewed: s.reviewed,
+                    correct: s.correct,
+                    time_spent: s.time_spent.to_std().unwrap_or_default(),
+                    next_due: s.next_due,
+                })
+            }
+        }
+    }
+
+    fn answer(
+        &mut self,
+        card: &CardId,
+        grade: Grade,
+        ms: u64,
+        now: DateTime<Utc>,
+    ) -> Result<(), String> {
+        let session = self
+            .session
+            .as_mut()
+            .ok_or_else(|| "no review session is running".to_owned())?;
+        session
+            .answer(&mut self.collection, card, grade, ms, now)
+            .map_err(|e| format!("not recorded: {e}"))
+    }
+
+    fn undo(&mut self, now: DateTime<Utc>) -> Result<Option<CardId>, String> {
+        let Some(session) = self.session.as_mut() else {
+            return Ok(None);
+        };
+        session
+            .undo(&mut self.collection, now)
+            .map_err(|e| format!("undo failed: {e}"))
+    }
+
+    fn edit_location(&self, card: &CardId) -> Option<(PathBuf, u32)> {
+        let (deck, card) = self.collection.card(card)?;
+        deck.origin.path().map(|p| (p.to_path_buf(), card.line))
+    }
+
+    fn reload(&mut self) -> Result<(), String> {
+        let errors = self.collection.reload_decks();
+        if let Some(session) = self.session.as_mut() {
+            session.refresh(&self.collection, self.last_now);
+        }
+        if errors.is_empty() {
+            Ok(())
+        } else {
+            Err(errors
+                .iter()
+                .map(|d| format!("{}:{}:{}: {}", d.file, d.line, d.column, d.message))
+                .collect::<Vec<_>>()
+                .join("\n"))
+        }
+    }
+}
+
+impl crate::ui::QuizPort for CollectionStudy {
+    fn quiz_setup(&self) -> crate::ui::QuizSetupView {
+        let decks = &self.collection.decks().decks;
+        let mut tags: Vec<String> = decks
+            .iter()
+            .flat_map(|d| d.cards.iter().flat_map(|c| c.tags.iter().cloned()))
+            .collect();
+        tags.sort();
+        tags.dedup();
+        crate::ui::QuizSetupView {
+            decks: decks
+                .iter()
+                .map(|d| (d.id.clone(), d.name.clone()))
+                .collect(),
+            tags,
+            setup: self
+                .saved_setup
+                .clone()
+                .unwrap_or_else(|| self.collection.config().quiz.clone()),
+        }
+    }
+
+    fn save_quiz_setup(&mut self, setup: &crate::config::QuizSetup) -> Result<(), String> {
+        let mut config = self.collection.config().clone();
+        config.quiz = setup.clone();
+        self.saved_setup = Some(setup.clone());
+        config
+            .save_section(&self.collection.options().config_path, "quiz")
+            .map_err(|e| format!("quiz setup not saved: {e}"))
+    }
+
+    fn start_quiz(
+        &mut self,
+        spec: &crate::quiz::QuizSpec,
+        now: DateTime<Utc>,
+    ) -> Result<crate::ui::QuizStarted, String> {
+        use crate::progress::EventBody;
+        use std::collections::HashMap;
+        let mut mistakes: HashMap<&CardId, u32> = HashMap::new();
+        for e in self.collection.journal().events() {
+            if let EventBody::QuizAnswer { card, score, .. } = &e.body
+                && *score < crate::quiz::PASS_CREDIT
+            {
+                *mistakes.entry(card).or_default() += 1;
+            }
+        }
+        let month_ago = now - chrono::Duration::days(30);
+        let weakness = |id: &CardId| {
+            if self.collection.is_new(id) {
+                return crate::quiz::Weakness::default();
+            }
+            let reviews = self.collection.reviews_of(id);
+            let recent_lapses = reviews
+                .windows(2)
+                .filter(|w| w[1].ts >= month_ago && w[0].grade.is_pass() && !w[1].grade.is_pass())
+                .count();
+            crate::quiz::Weakness {
+                retrievability: self
+                    .collection
+                    .scheduler()
+                    .retrievability(self.collection.state(id), now),
+                recent_lapses: to_u32(recent_lapses),
+                quiz_mistakes: mistakes.get(id).copied().unwrap_or(0),
+            }
+        };
+        let cards: Vec<&crate::deck::Card> = self.collection.cards().collect();
+        let mut rng = crate::quiz::Rng::new(spec.seed);
+        let questions = crate::quiz::draw(&cards, &weakness, spec, &mut rng);
+        let id = crate::progress::new_event_id(now).0;
+        let secs = |d: Option<std::time::Duration>| d.map(|d| d.as_secs());
+        self.collection
+            .append(
+                now,
+                EventBody::QuizStart {
+                    quiz: id.clone(),
+                    decks: spec.decks.clone(),
+                    tags: spec.tags.clone(),
+                    count: to_u32(questions.len()),
+                    time_limit_s: secs(spec.time_limit),
+                    per_question_s: secs(spec.per_question_limit()),
+                    seed: Some(spec.seed),
+                },
+            )
+            .map_err(|e| format!("quiz not started: {e}"))?;
+        Ok(crate::ui::QuizStarted { id, questions })
+    }
+
+    fn record_quiz_answer(
+        &mut self,
+        quiz: &str,
+        answered: &crate::quiz::Answered,
+        now: DateTime<Utc>,
+    ) -> Result<(), String> {
+        self.collection
+            .append(
+                now,
+                crate::progress::EventBody::QuizAnswer {
+                    quiz: quiz.to_owned(),
+                    card: answered.card.clone(),
+                    deck: answered.deck.clone(),
+                    form: answered.form.as_str().to_owned(),
+                    given: answered.given.clone(),
+                    score: answered.score,
+                    timed_out: false,
+                    ms: answered.ms,
+                },
+            )
+            .map_err(|e| e.to_string())?;
+        self.collection
+            .record_answer(
+                &answered.card,
+                answered.grade,
+                answered.ms,
+                crate::progress::Mode::Quiz,
+                Some(quiz.to_owned()),
+                now,
+            )
+            .map(|_| ())
+            .map_err(|e| e.to_string())
+    }
+
+    fn record_quiz_timeout(
+        &mut self,
+        quiz: &str,
+        timeout: &crate::quiz::TimeoutEvent,
+        now: DateTime<Utc>,
+    ) -> Result<(), String> {
+        self.collection
+            .append(
+                now,
+                crate::progress::EventBody::QuizAnswer {
+                    quiz: quiz.to_owned(),
+                    card: timeout.card.clone(),
+                    deck: timeout.deck.clone(),
+                    form: timeout.form.as_str().to_owned(),
+                    given: String::new(),
+                    score: 0.0,
+                    timed_out: true,
+                    ms: timeout.ms,
+                },
+            )
+            .map_err(|e| e.to_string())?;
+        if timeout.shown {
+            self.collection
+                .record_answer(
+                    &timeout.card,
+                    Grade::Again,
+                    timeout.ms,
+                    crate::progress::Mode::Quiz,
+                    Some(quiz.to_owned()),
+                    now,
+                )
+                .map_err(|e| e.to_string())?;
+        }
+        Ok(())
+    }
+
+    fn record_quiz_pause(&mut self, quiz: &str, ms: u64, now: DateTime<Utc>) -> Result<(), String> {
+        self.collection
+            .append(
+                now,
+                crate::progress::EventBody::QuizPause {
+                    quiz: quiz.to_owned(),
+                    ms,
+                },
+            )
+            .map(|_| ())
+            .map_err(|e| e.to_string())
+    }
+
+    fn finish_quiz(
+        &mut self,
+        quiz: &str,
+        results: &crate::quiz::Results,
+        now: DateTime<Utc>,
+    ) -> Result<(), String> {
+        self.collection
+            .append(
+                now,
+                crate::progress::EventBody::QuizEnd {
+                    quiz: quiz.to_owned(),
+                    score: results.score,
+                    max: results.max,
+                    grade: results.grade,
+                    duration_ms: u64::try_from(results.duration.as_millis()).unwrap_or(u64::MAX),
+                    abandoned: results.abandoned,
+                },
+            )
+            .map(|_| ())
+            .map_err(|e| e.to_string())
+    }
+}
+
+/// `kartei quiz` (without `--history`): the interface opened in this quiz.
+///
+/// # Errors
+/// The collection cannot be opened or the terminal fails.
+pub fn run_quiz(ctx: &Context, spec: crate::quiz::QuizSpec) -> Result<ExitCode> {
+    let collection = open_collection(ctx, false)?;
+    let mut options = super::ui_options(ctx, &collection.config().keys)?;
+    options.quiz = Some(spec);
+    let mut study = CollectionStudy::new(collection);
+    crate::ui::run(options, &mut study).context("the terminal interface failed")?;
+    Ok(ExitCode::SUCCESS)
+}

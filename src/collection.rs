@@ -1,0 +1,486 @@
+//! The collection: decks, configuration, journal and the card states derived
+//! from it, opened together. Every answer goes through here, so the journal
+//! and the in-memory states never disagree.
+//!
+//! No terminal and no clock: times come in as arguments.
+
+use std::collections::{HashMap, HashSet};
+use std::path::PathBuf;
+
+use chrono::{DateTime, FixedOffset, Utc};
+use thiserror::Error;
+
+use crate::config::{Config, ConfigError};
+use crate::deck::{Card, CardId, Deck, DeckSet, Diagnostic};
+use crate::progress::{
+    Event, EventBody, EventId, Grade, Journal, JournalError, LoadReport, Mode, ReviewEntry,
+    effective_reviews, undone_ids,
+};
+use crate::scheduler::{CardState, DoneToday, Phase, Queue, Scheduler, SchedulerError};
+use crate::stats::{DeckCounts, ReviewRecord, StudyClock};
+
+/// Where everything lives and what to load.
+#[derive(Debug, Clone)]
+pub struct OpenOptions {
+    pub data_dir: PathBuf,
+    pub config_path: PathBuf,
+    /// Load the decks bundled with kartei.
+    pub bundled: bool,
+    /// The user's own deck folder (loaded when it exists).
+    pub user_decks: Option<PathBuf>,
+    /// Extra deck files or folders.
+    pub extra_decks: Vec<PathBuf>,
+    /// Local UTC offset, for the study-day boundary.
+    pub offset: FixedOffset,
+    /// Open the journal without the writer lock; answers are refused.
+    pub read_only: bool,
+}
+
+/// Why the collection could not be opened or an answer not recorded.
+#[derive(Debug, Error)]
+pub enum CollectionError {
+    #[error(transparent)]
+    Config(#[from] ConfigError),
+    #[error(transparent)]
+    Journal(#[from] JournalError),
+    #[error("{path}: invalid scheduler settings: {source}")]
+    Scheduler {
+        path: PathBuf,
+        source: SchedulerError,
+    },
+    #[error("unknown card id `{0}`")]
+    UnknownCard(CardId),
+}
+
+/// Which cards a session or a count covers.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Scope {
+    All,
+    Deck(String),
+    Tag(String),
+    Cards(Vec<CardId>),
+}
+
+impl Scope {
+    /// Whether `card` belongs to this scope.
+    #[must_use]
+    pub fn includes(&self, card: &Card) -> bool {
+        match self {
+            Scope::All => true,
+            Scope::Deck(id) => &card.deck_id == id,
+            Scope::Tag(tag) => card.tags.iter().any(|t| t == tag),
+            Scope::Cards(ids) => ids.contains(&card.id),
+        }
+    }
+}
+
+/// Decks, config, journal and derived states.
+#[derive(Debug)]
+pub struct Collection {
+    options: OpenOptions,
+    decks: DeckSet,
+    config: Config,
+    scheduler: Scheduler,
+    journal: Journal,
+    journal_report: LoadReport,
+    reviews: HashMap<CardId, Vec<ReviewEntry>>,
+    states: HashMap<CardId, CardState>,
+}
+
+static NEW_STATE: std::sync::LazyLock<CardState> = std::sync::LazyLock::new(CardState::new);
+
+impl Collection {
+    /// Loads config, decks and the journal, and replays every card's history.
+    ///
+    /// # Errors
+    /// A broken config file or a journal that cannot be opened (locked by
+    /// another instance, damaged, written by a newer kartei). Broken decks
+    /// are not an error: they are skipped and listed in [`Collection::decks`].
+    pub fn open(options: OpenOptions) -> Result<Self, CollectionError> {
+        let config = Config::load(&options.config_path)?;
+        let scheduler = Scheduler::new(&config.scheduler)
+            .map_err(|source| CollectionError::Scheduler {
+                path: options.config_path.clone(),
+                source,
+            })?
+            .with_utc_offset(options.offset);
+        let (journal, journal_report) = if options.read_only {
+            Journal::open_read_only(&options.data_dir)?
+        } else {
+            Journal::open(&options.data_dir)?
+        };
+        let decks = load_decks(&options);
+        let mut collection = Self {
+            options,
+            decks,
+            config,
+            scheduler,
+            journal,
+            journal_report,
+            reviews: HashMap::new(),
+            states: HashMap::new(),
+        };
+        collection.replay_all();
+        Ok(collection)
+    }
+
+    fn replay_all(&mut self) {
+        self.reviews = effective_reviews(self.journal.events());
+        self.states = self
+            .reviews
+            .iter()
+            .map(|(id, reviews)| {
+                let state = self
+                    .scheduler
+                    .replay(id, reviews.iter().map(|r| (r.ts, r.grade)));
+                (id.clone(), state)
+            })
+            .collect();
+    }
+
+    /// Loads the decks again (after an edit). A deck whose file now has
+    /// errors keeps its last good version; the errors are returned.
+    pub fn reload_decks(&mut self) -> Vec<Diagnostic> {
+        let mut fresh = load_decks(&self.options);
+        let broken_files: HashSet<String> = fresh.errors.iter().map(|d| d.file.clone()).collect();
+        let loaded: HashSet<String> = fresh.decks.iter().map(|d| d.id.clone()).collect();
+        for old in &self.decks.decks {
+            let file = old.origin.display_name();
+            if broken_files.contains(&file) && !loaded.contains(&old.id) {
+                fresh.decks.push(old.clone());
+            }
+        }
+        let errors = fresh.errors.clone();
+        self.decks = fresh;
+        errors
+    }
+
+    /// The loaded decks with their load errors and warnings.
+    #[must_use]
+    pub fn decks(&self) -> &DeckSet {
+        &self.decks
+    }
+
+    #[must_use]
+    pub fn config(&self) -> &Config {
+        &self.config
+    }
+
+    #[must_use]
+    pub fn options(&self) -> &OpenOptions {
+        &self.options
+    }
+
+    #[must_use]
+    pub fn scheduler(&self) -> &Scheduler {
+        &self.scheduler
+    }
+
+    #[must_use]
+    pub fn journal(&self) -> &Journal {
+        &self.journal
+    }
+
+    /// What loading the journal found (e.g. a repaired torn line).
+    #[must_use]
+    pub fn journal_report(&self) -> &LoadReport {
+        &self.journal_report
+    }
+
+    /// The state of a card (new when it has no history).
+    #[must_use]
+    pub fn state(&self, id: &CardId) -> &CardState {
+        self.states.get(id).unwrap_or(&NEW_STATE)
+    }
+
+    /// Every card with a history, including orphans.
+    #[must_use]
+    pub fn states(&self) -> &HashMap<CardId, CardState> {
+        &self.states
+    }
+
+    /// A card's effective reviews in time order.
+    #[must_use]
+    pub fn reviews_of(&self, id: &CardId) -> &[ReviewEntry] {
+        self.reviews.get(id).map_or(&[], Vec::as_slice)
+    }
+
+    /// The clock for "today" questions.
+    #[must_use]
+    pub fn clock(&self, now: DateTime<Utc>) -> StudyClock {
+        StudyClock {
+            now,
+            offset: self.options.offset,
+            day_start_hour: self.config.scheduler.day_start_hour,
+        }
+    }
+
+    /// Every loaded card in deck order.
+    pub fn cards(&self) -> impl Iterator<Item = &Card> {
+        self.decks.decks.iter().flat_map(|d| d.cards.iter())
+    }
+
+    /// Finds a card and its deck.
+    #[must_use]
+    pub fn card(&self, id: &CardId) -> Option<(&Deck, &Card)> {
+        self.decks.card(id)
+    }
+
+    /// Cards with progress that no loaded deck contains any more. Their
+    /// history is kept in the journal.
+    #[must_use]
+    pub fn orphans(&self) -> Vec<CardId> {
+        let known: HashSet<&CardId> = self.cards().map(|c| &c.id).collect();
+        let mut orphans: Vec<CardId> = self
+            .reviews
+            .keys()
+            .filter(|id| !known.contains(id))
+            .cloned()
+            .collect();
+        orphans.sort();
+        orphans
+    }
+
+    /// Every effective review in time order, for statistics.
+    #[must_use]
+    pub fn review_records(&self) -> Vec<ReviewRecord<'_>> {
+        let events = self.journal.events();
+        let undone = undone_ids(events);
+        let mut records: Vec<ReviewRecord<'_>> = events
+            .iter()
+            .filter(|e| !undone.contains(&e.id))
+            .filter_map(|e| match &e.body {
+                EventBody::Review { card, grade, .. } => Some(ReviewRecord {
+                    card,
+                    ts: e.ts,
+                    grade: *grade,
+                }),
+                _ => None,
+            })
+            .collect();
+        records.sort_by_key(|r| r.ts);
+        records
+    }
+
+    /// How many new cards were introduced and reviews done on the current
+    /// study day (for the daily limits).
+    #[must_use]
+    pub fn done_today(&self, now: DateTime<Utc>) -> DoneToday {
+        let clock = self.clock(now);
+        let today = clock.today();
+        let mut done = DoneToday::default();
+        for reviews in self.reviews.values() {
+            let Some(first) = reviews.first() else {
+                continue;
+            };
+            if clock.day_of(first.ts) == today {
+                done.new += 1;
+            } else if reviews.iter().any(|r| clock.day_of(r.ts) == today) {
+                done.reviews += 1;
+            }
+        }
+        done
+    }
+
+    /// Counts per deck (in load order) for the cards in `scope`.
+    #[must_use]
+    pub fn deck_counts(&self, scope: &Scope, now: DateTime<Utc>) -> Vec<DeckCounts> {
+        let clock = self.clock(now);
+        let records = self.review_records();
+        let today = crate::stats::reviewed_today(&records, &clock);
+        self.decks
+            .decks
+            .iter()
+            .filter(|d| d.cards.iter().any(|c| scope.includes(c)))
+            .map(|d| {
+                crate::stats::count(
+                    &d.id,
+                    d.cards.iter().filter(|c| scope.includes(c)),
+                    &self.states,
+                    &today,
+                    &clock,
+                )
+            })
+            .collect()
+    }
+
+    /// Today's queue for the cards in `scope`.
+    ///
+    /// Siblings are buried as in Anki: of the cards of one note (a reversed
+    /// side, the other gaps of a cloze text) only one new or review card is
+    /// shown per study day, and none while a sibling is in learning or was
+    /// answered today; the rest wait for a later day.
+    #[must_use]
+    pub fn queue(&self, scope: &Scope, now: DateTime<Utc>) -> Queue {
+        let clock = self.clock(now);
+        let today = clock.today();
+        let end_of_day = clock.end_of(today);
+        let mut taken: HashSet<&str> = self
+            .reviews
+            .iter()
+            .filter(|(_, reviews)| reviews.iter().any(|r| clock.day_of(r.ts) == today))
+            .map(|(id, _)| id.note_key())
+            .collect();
+        taken.extend(
+            self.states
+                .iter()
+                .filter(|(_, s)| {
+                    matches!(s.phase, Phase::Learning { .. } | Phase::Relearning { .. })
+                })
+                .map(|(id, _)| id.note_key()),
+        );
+        let cards = self
+            .cards()
+            .filter(|c| scope.includes(c))
+            .enumerate()
+            .filter_map(|(pos, c)| {
+                let state = self.state(&c.id);
+                let shown_today = match state.phase {
+                    Phase::Learning { .. } | Phase::Relearning { .. } => {
+                        return Some((c, state, pos));
+                    }
+                    Phase::New => true,
+                    Phase::Review => state.due.is_some_and(|due| due < end_of_day),
+                };
+                if shown_today && !taken.insert(c.id.note_key()) {
+                    return None;
+                }
+                Some((c, state, pos))
+            })
+            .map(|(c, state, pos)| (c.id.clone(), state, pos));
+        Queue::build(&self.scheduler, cards, now, self.done_today(now))
+    }
+
+    /// Records a graded answer: appended to the journal and synced before
+    /// the new state is returned. Returns the event and the card's state
+    /// before the answer (for undo).
+    ///
+    /// # Errors
+    /// The journal cannot be written (read-only, disk full, ...); nothing
+    /// changes then.
+    pub fn record_answer(
+        &mut self,
+        card: &CardId,
+        grade: Grade,
+        ms: u64,
+        mode: Mode,
+        quiz: Option<String>,
+        now: DateTime<Utc>,
+    ) -> Result<(Event, CardState), CollectionError> {
+        let deck = self
+            .card(card)
+            .map(|(d, _)| d.id.clone())
+            .ok_or_else(|| CollectionError::UnknownCard(card.clone()))?;
+        let event = self.journal.append(
+            now,
+            EventBody::Review {
+                card: card.clone(),
+                deck,
+                grade,
+                ms,
+                mode,
+                quiz,
+            },
+        )?;
+        let previous = self.state(card).clone();
+        let next = self.scheduler.review(card, &previous, grade, now);
+        self.reviews
+            .entry(card.clone())
+            .or_default()
+            .push(ReviewEntry {
+                ts: now,
+                grade,
+                mode,
+                ms,
+            });
+        self.states.insert(card.clone(), next);
+        Ok((event, previous))
+    }
+
+    /// Takes back a review event by id (an `Undo` event is appended) and
+    /// replays the card without it. Returns the card whose answer was undone.
+    ///
+    /// # Errors
+    /// The journal cannot be written.
+    pub fn undo(
+        &mut self,
+        target: &EventId,
+        now: DateTime<Utc>,
+    ) -> Result<Option<CardId>, CollectionError> {
+        let Some(card) = self.journal.events().iter().find_map(|e| match &e.body {
+            EventBody::Review { card, .. } if &e.id == target => Some(card.clone()),
+            _ => None,
+        }) else {
+            return Ok(None);
+        };
+        self.journal.append(
+            now,
+            EventBody::Undo {
+                target: target.clone(),
+            },
+        )?;
+        self.replay_card(&card);
+        Ok(Some(card))
+    }
+
+    /// Appends a non-review event (quiz start, pause, end, answer).
+    ///
+    /// # Errors
+    /// The journal cannot be written.
+    pub fn append(
+        &mut self,
+        now: DateTime<Utc>,
+        body: EventBody,
+    ) -> Result<Event, CollectionError> {
+        Ok(self.journal.append(now, body)?)
+    }
+
+    fn replay_card(&mut self, card: &CardId) {
+        let events = self.journal.events();
+        let undone = undone_ids(events);
+        let mut reviews: Vec<ReviewEntry> = events
+            .iter()
+            .filter(|e| !undone.contains(&e.id))
+            .filter_map(|e| match &e.body {
+                EventBody::Review {
+                    card: c,
+                    grade,
+                    mode,
+                    ms,
+                    ..
+                } if c == card => Some(ReviewEntry {
+                    ts: e.ts,
+                    grade: *grade,
+                    mode: *mode,
+                    ms: *ms,
+                }),
+                _ => None,
+            })
+            .collect();
+        reviews.sort_by_key(|r| r.ts);
+        if reviews.is_empty() {
+            self.states.remove(card);
+            self.reviews.remove(card);
+        } else {
+            let state = self
+                .scheduler
+                .replay(card, reviews.iter().map(|r| (r.ts, r.grade)));
+            self.states.insert(card.clone(), state);
+            self.reviews.insert(card.clone(), reviews);
+        }
+    }
+
+    /// True when the card has never been answered.
+    #[must_use]
+    pub fn is_new(&self, id: &CardId) -> bool {
+        matches!(self.state(id).phase, Phase::New)
+    }
+}
+
+fn load_decks(options: &OpenOptions) -> DeckSet {
+    crate::deck::load_all(
+        options.bundled,
+        options.user_decks.as_deref(),
+        &options.extra_decks,
+    )
+}

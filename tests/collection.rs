@@ -1,0 +1,206 @@
+//! The collection and review sessions over real files: answers survive a
+//! reopen, undo is repeatable, a broken edit keeps the last good deck,
+//! progress of removed cards is kept, a second writer is refused.
+
+use std::path::{Path, PathBuf};
+
+use chrono::{DateTime, Duration, FixedOffset, Utc};
+use kartei::collection::{Collection, CollectionError, OpenOptions, Scope};
+use kartei::deck::CardId;
+use kartei::progress::{Grade, JournalError};
+use kartei::review::ReviewSession;
+use kartei::scheduler::{Next, Phase};
+
+const DECK: &str = r#"
+[deck]
+id = "t"
+name = "Test"
+description = ""
+
+[[cards]]
+id = "t-a"
+front = "Frage A"
+back = "Antwort A"
+
+[[cards]]
+id = "t-b"
+front = "Frage B"
+back = "Antwort B"
+
+[[cards]]
+id = "t-c"
+front = "Frage C"
+back = "Antwort C"
+"#;
+
+fn now() -> DateTime<Utc> {
+    DateTime::parse_from_rfc3339("2026-11-27T09:00:00Z")
+        .unwrap()
+        .with_timezone(&Utc)
+}
+
+fn setup(dir: &Path) -> (OpenOptions, PathBuf) {
+    let decks = dir.join("decks");
+    std::fs::create_dir_all(&decks).unwrap();
+    let file = decks.join("t.toml");
+    std::fs::write(&file, DECK).unwrap();
+    let options = OpenOptions {
+        data_dir: dir.join("data"),
+        config_path: dir.join("data").join("config.toml"),
+        bundled: false,
+        user_decks: Some(decks),
+        extra_decks: Vec::new(),
+        offset: FixedOffset::east_opt(0).unwrap(),
+        read_only: false,
+    };
+    (options, file)
+}
+
+fn id(s: &str) -> CardId {
+    CardId::from(s)
+}
+
+#[test]
+fn answers_survive_reopening_and_match_the_scheduler() {
+    let dir = tempfile::tempdir().unwrap();
+    let (options, _) = setup(dir.path());
+    let state_after;
+    {
+        let mut c = Collection::open(options.clone()).unwrap();
+        let mut session = ReviewSession::start(&c, Scope::All, now());
+        assert_eq!(session.next(now()), Next::Card(id("t-a")), "deck order");
+        session
+            .answer(&mut c, &id("t-a"), Grade::Easy, 1500, now())
+            .unwrap();
+        state_after = c.state(&id("t-a")).clone();
+        assert_eq!(state_after.phase, Phase::Review);
+        assert!(state_after.due.unwrap() > now() + Duration::days(1));
+    }
+    let c = Collection::open(options).unwrap();
+    assert_eq!(
+        c.state(&id("t-a")),
+        &state_after,
+        "replay gives the same state"
+    );
+    assert_eq!(c.state(&id("t-b")).phase, Phase::New);
+}
+
+#[test]
+fn undo_is_repeatable_and_brings_the_card_back_first() {
+    let dir = tempfile::tempdir().unwrap();
+    let (options, _) = setup(dir.path());
+    let mut c = Collection::open(options.clone()).unwrap();
+    let mut s = ReviewSession::start(&c, Scope::All, now());
+    let t = now();
+    s.answer(&mut c, &id("t-a"), Grade::Easy, 1000, t).unwrap();
+    s.answer(
+        &mut c,
+        &id("t-b"),
+        Grade::Easy,
+        1000,
+        t + Duration::seconds(5),
+    )
+    .unwrap();
+    assert_eq!(s.done(), 2);
+    assert_eq!(
+        s.undo(&mut c, t + Duration::seconds(9)).unwrap(),
+        Some(id("t-b"))
+    );
+    assert_eq!(s.next(t + Duration::seconds(9)), Next::Card(id("t-b")));
+    assert_eq!(
+        s.undo(&mut c, t + Duration::seconds(10)).unwrap(),
+        Some(id("t-a"))
+    );
+    assert_eq!(s.undo(&mut c, t + Duration::seconds(11)).unwrap(), None);
+    assert_eq!(c.state(&id("t-a")).phase, Phase::New);
+    drop(c);
+    // The undos are in the journal: a fresh open sees both cards as new.
+    let c = Collection::open(options).unwrap();
+    assert_eq!(c.state(&id("t-a")).phase, Phase::New);
+    assert_eq!(c.state(&id("t-b")).phase, Phase::New);
+    assert_eq!(c.journal().events().len(), 4);
+}
+
+#[test]
+fn a_second_writer_is_refused_but_may_read() {
+    let dir = tempfile::tempdir().unwrap();
+    let (options, _) = setup(dir.path());
+    let _first = Collection::open(options.clone()).unwrap();
+    let err = Collection::open(options.clone()).unwrap_err();
+    assert!(
+        matches!(err, CollectionError::Journal(JournalError::Locked { .. })),
+        "{err}"
+    );
+    let reader = Collection::open(OpenOptions {
+        read_only: true,
+        ..options
+    })
+    .unwrap();
+    assert_eq!(reader.decks().card_count(), 3);
+}
+
+#[test]
+fn broken_edit_keeps_the_last_good_deck_and_fixed_edit_applies() {
+    let dir = tempfile::tempdir().unwrap();
+    let (options, file) = setup(dir.path());
+    let mut c = Collection::open(options).unwrap();
+    let mut s = ReviewSession::start(&c, Scope::All, now());
+    s.answer(&mut c, &id("t-a"), Grade::Good, 1000, now())
+        .unwrap();
+
+    std::fs::write(&file, DECK.replace("back = \"Antwort B\"", "back = ")).unwrap();
+    let errors = c.reload_decks();
+    assert_eq!(errors.len(), 1);
+    assert!(errors[0].file.ends_with("t.toml"), "{:?}", errors[0]);
+    assert_eq!(errors[0].line, 15);
+    assert_eq!(c.decks().card_count(), 3, "the old deck stays");
+
+    // Fixed edit: new wording, card C removed, card D added.
+    let edited = DECK
+        .replace("Antwort A", "Antwort A, neu formuliert")
+        .replace(
+            "[[cards]]\nid = \"t-c\"\nfront = \"Frage C\"\nback = \"Antwort C\"\n",
+            "[[cards]]\nid = \"t-d\"\nfront = \"Frage D\"\nback = \"Antwort D\"\n",
+        );
+    std::fs::write(&file, edited).unwrap();
+    assert!(c.reload_decks().is_empty());
+    let (_, a) = c.card(&id("t-a")).unwrap();
+    assert_eq!(a.answer(), "Antwort A, neu formuliert");
+    assert!(c.card(&id("t-c")).is_none());
+    assert_ne!(
+        c.state(&id("t-a")).phase,
+        Phase::New,
+        "progress stays with the id"
+    );
+    s.refresh(&c, now());
+    let mut seen = Vec::new();
+    let mut t = now();
+    while let Next::Card(card) = s.next(t) {
+        seen.push(card.clone());
+        s.answer(&mut c, &card, Grade::Easy, 500, t).unwrap();
+        t += Duration::seconds(10);
+    }
+    assert!(seen.contains(&id("t-d")), "{seen:?}");
+    assert!(!seen.contains(&id("t-c")), "{seen:?}");
+}
+
+#[test]
+fn progress_of_removed_cards_is_kept_as_orphans() {
+    let dir = tempfile::tempdir().unwrap();
+    let (options, file) = setup(dir.path());
+    {
+        let mut c = Collection::open(options.clone()).unwrap();
+        let mut s = ReviewSession::start(&c, Scope::All, now());
+        s.answer(&mut c, &id("t-a"), Grade::Good, 1000, now())
+            .unwrap();
+    }
+    std::fs::write(&file, DECK.replace("id = \"t-a\"", "id = \"t-x\"")).unwrap();
+    let c = Collection::open(options.clone()).unwrap();
+    assert_eq!(c.orphans(), vec![id("t-a")]);
+    drop(c);
+    // Putting the id back restores the progress.
+    std::fs::write(&file, DECK).unwrap();
+    let c = Collection::open(options).unwrap();
+    assert!(c.orphans().is_empty());
+    assert_ne!(c.state(&id("t-a")).phase, Phase::New);
+}
