@@ -9,6 +9,7 @@ pub mod cli;
 pub mod collection;
 pub mod config;
 pub mod deck;
+pub mod interchange;
 pub mod matcher;
 pub mod progress;
 pub mod quiz;
