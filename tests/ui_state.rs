@@ -192,10 +192,8 @@ fn edit_opens_the_file_or_explains_bundled_decks() {
 }
 
 #[test]
-fn quit_back_help_and_coming_soon() {
+fn quit_back_help() {
     let mut h = Harness::new(Lang::De);
-    h.keys("t");
-    assert_eq!(h.app.status.as_deref(), Some("noch nicht verfügbar"));
     h.keys("?");
     assert!(h.app.help);
     assert_eq!(
@@ -258,4 +256,83 @@ fn remapped_keys_drive_the_app_and_the_help() {
     let screen = h.screen();
     assert!(screen.contains("g            Good"), "{screen}");
     assert!(screen.contains("r/Space"), "{screen}");
+}
+
+/// A typed card (`input = true`) with this answer.
+fn typed_card(answer: &str) -> kartei::deck::Card {
+    let mut card = sample_cards()
+        .into_iter()
+        .find(|c| c.id.as_str() == "kb-massnahmen")
+        .unwrap();
+    if let kartei::deck::CardContent::Basic { back, .. } = &mut card.content {
+        *back = answer.to_owned();
+    }
+    card
+}
+
+fn typed_verdict(answer: &str, given: &str) -> (kartei::ui::typed::Outcome, Option<Grade>) {
+    let mut h = Harness::with(
+        Lang::De,
+        FakeStudy::with_cards(vec![typed_card(answer)]),
+        false,
+    );
+    h.enter();
+    h.keys(given);
+    h.enter();
+    let Screen::Review(r) = &h.app.screen else {
+        panic!("not reviewing")
+    };
+    assert_eq!(r.stage, Stage::Answer);
+    (r.feedback.as_ref().unwrap().outcome, r.pending)
+}
+
+#[test]
+fn typed_answers_go_through_the_matcher_with_german_spellings() {
+    use kartei::ui::typed::Outcome;
+    // ß typed as ss, all lowercase: right.
+    assert_eq!(
+        typed_verdict("Kundenbindungsmaßnahmen", "kundenbindungsmassnahmen"),
+        (Outcome::Right, Some(Grade::Good))
+    );
+    // One letter missing: close, Hard suggested.
+    assert_eq!(
+        typed_verdict("Preispolitik", "Preispolitk"),
+        (Outcome::Close, Some(Grade::Hard))
+    );
+    // Umlaut written as ae.
+    assert_eq!(
+        typed_verdict("Käufermarkt", "Kaeufermarkt"),
+        (Outcome::Right, Some(Grade::Good))
+    );
+    // A parenthesised part may be left out.
+    assert_eq!(
+        typed_verdict("Marktanteil (Käufer)", "Marktanteil"),
+        (Outcome::Right, Some(Grade::Good))
+    );
+    assert_eq!(
+        typed_verdict("Preispolitik", "Kommunikationspolitik"),
+        (Outcome::Wrong, Some(Grade::Again))
+    );
+}
+
+#[test]
+fn typed_list_answers_mark_each_item() {
+    let mut card = sample_cards()
+        .into_iter()
+        .find(|c| c.id.as_str() == "mm-4p")
+        .unwrap();
+    card.input = true;
+    let mut h = Harness::with(Lang::En, FakeStudy::with_cards(vec![card]), false);
+    h.enter();
+    h.keys("Product, Prise und Promotion");
+    h.enter();
+    let Screen::Review(r) = &h.app.screen else {
+        panic!("not reviewing")
+    };
+    let fb = r.feedback.as_ref().unwrap();
+    let marks: Vec<bool> = fb.items.iter().map(|(_, ok)| *ok).collect();
+    assert_eq!(marks, [true, true, false, true]);
+    assert_eq!(fb.score, 0.75);
+    assert_eq!(fb.outcome, kartei::ui::typed::Outcome::Close);
+    assert_eq!(r.pending, Some(Grade::Hard));
 }

@@ -5,6 +5,7 @@ mod check;
 mod context;
 mod interchange;
 mod optimize;
+pub mod quiz;
 mod stats;
 mod sync;
 pub mod tui;
@@ -222,6 +223,7 @@ pub fn ui_options(ctx: &Context, keys: &toml::Table) -> anyhow::Result<crate::ui
         watch: std::iter::once(ctx.user_deck_dir())
             .chain(ctx.deck_paths.iter().cloned())
             .collect(),
+        quiz: None,
     })
 }
 
@@ -258,11 +260,11 @@ pub fn run(ctx: &Context, command: Option<Command>) -> anyhow::Result<ExitCode> 
             output,
         }) => interchange::export(ctx, deck.as_deref(), format, &output),
         Some(Command::Sync { action }) => sync::run(ctx, action),
+        Some(Command::Quiz(args)) => quiz::run(ctx, &args),
         Some(Command::Stats { deck, tag, json }) => {
             stats::stats(ctx, deck.as_deref(), tag.as_deref(), json)
         }
         Some(Command::Due { json }) => stats::due(ctx, json),
         Some(Command::Optimize { yes }) => optimize::run(ctx, yes),
-        Some(other) => anyhow::bail!("`{other:?}` is not built yet"),
     }
 }

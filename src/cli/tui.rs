@@ -54,6 +54,8 @@ pub struct CollectionStudy {
     session: Option<ReviewSession>,
     /// The time of the latest call that had one (reload has none).
     last_now: DateTime<Utc>,
+    /// The quiz setup saved in this run (the loaded config predates it).
+    saved_setup: Option<crate::config::QuizSetup>,
 }
 
 impl CollectionStudy {
@@ -63,6 +65,7 @@ impl CollectionStudy {
             collection,
             session: None,
             last_now: DateTime::<Utc>::UNIX_EPOCH,
+            saved_setup: None,
         }
     }
 
@@ -328,4 +331,210 @@ impl StatsPort for CollectionStudy {
             tags: tags.into_iter().cloned().collect(),
         }
     }
+}
+
+impl crate::ui::QuizPort for CollectionStudy {
+    fn quiz_setup(&self) -> crate::ui::QuizSetupView {
+        let decks = &self.collection.decks().decks;
+        let mut tags: Vec<String> = decks
+            .iter()
+            .flat_map(|d| d.cards.iter().flat_map(|c| c.tags.iter().cloned()))
+            .collect();
+        tags.sort();
+        tags.dedup();
+        crate::ui::QuizSetupView {
+            decks: decks
+                .iter()
+                .map(|d| (d.id.clone(), d.name.clone()))
+                .collect(),
+            tags,
+            setup: self
+                .saved_setup
+                .clone()
+                .unwrap_or_else(|| self.collection.config().quiz.clone()),
+        }
+    }
+
+    fn save_quiz_setup(&mut self, setup: &crate::config::QuizSetup) -> Result<(), String> {
+        let mut config = self.collection.config().clone();
+        config.quiz = setup.clone();
+        self.saved_setup = Some(setup.clone());
+        config
+            .save_section(&self.collection.options().config_path, "quiz")
+            .map_err(|e| format!("quiz setup not saved: {e}"))
+    }
+
+    fn start_quiz(
+        &mut self,
+        spec: &crate::quiz::QuizSpec,
+        now: DateTime<Utc>,
+    ) -> Result<crate::ui::QuizStarted, String> {
+        use crate::progress::EventBody;
+        use std::collections::HashMap;
+        let mut mistakes: HashMap<&CardId, u32> = HashMap::new();
+        for e in self.collection.journal().events() {
+            if let EventBody::QuizAnswer { card, score, .. } = &e.body
+                && *score < crate::quiz::PASS_CREDIT
+            {
+                *mistakes.entry(card).or_default() += 1;
+            }
+        }
+        let month_ago = now - chrono::Duration::days(30);
+        let weakness = |id: &CardId| {
+            if self.collection.is_new(id) {
+                return crate::quiz::Weakness::default();
+            }
+            let reviews = self.collection.reviews_of(id);
+            let recent_lapses = reviews
+                .windows(2)
+                .filter(|w| w[1].ts >= month_ago && w[0].grade.is_pass() && !w[1].grade.is_pass())
+                .count();
+            crate::quiz::Weakness {
+                retrievability: self
+                    .collection
+                    .scheduler()
+                    .retrievability(self.collection.state(id), now),
+                recent_lapses: to_u32(recent_lapses),
+                quiz_mistakes: mistakes.get(id).copied().unwrap_or(0),
+            }
+        };
+        let cards: Vec<&crate::deck::Card> = self.collection.cards().collect();
+        let mut rng = crate::quiz::Rng::new(spec.seed);
+        let questions = crate::quiz::draw(&cards, &weakness, spec, &mut rng);
+        let id = crate::progress::new_event_id(now).0;
+        let secs = |d: Option<std::time::Duration>| d.map(|d| d.as_secs());
+        self.collection
+            .append(
+                now,
+                EventBody::QuizStart {
+                    quiz: id.clone(),
+                    decks: spec.decks.clone(),
+                    tags: spec.tags.clone(),
+                    count: to_u32(questions.len()),
+                    time_limit_s: secs(spec.time_limit),
+                    per_question_s: secs(spec.per_question_limit()),
+                    seed: Some(spec.seed),
+                },
+            )
+            .map_err(|e| format!("quiz not started: {e}"))?;
+        Ok(crate::ui::QuizStarted { id, questions })
+    }
+
+    fn record_quiz_answer(
+        &mut self,
+        quiz: &str,
+        answered: &crate::quiz::Answered,
+        now: DateTime<Utc>,
+    ) -> Result<(), String> {
+        self.collection
+            .append(
+                now,
+                crate::progress::EventBody::QuizAnswer {
+                    quiz: quiz.to_owned(),
+                    card: answered.card.clone(),
+                    deck: answered.deck.clone(),
+                    form: answered.form.as_str().to_owned(),
+                    given: answered.given.clone(),
+                    score: answered.score,
+                    timed_out: false,
+                    ms: answered.ms,
+                },
+            )
+            .map_err(|e| e.to_string())?;
+        self.collection
+            .record_answer(
+                &answered.card,
+                answered.grade,
+                answered.ms,
+                crate::progress::Mode::Quiz,
+                Some(quiz.to_owned()),
+                now,
+            )
+            .map(|_| ())
+            .map_err(|e| e.to_string())
+    }
+
+    fn record_quiz_timeout(
+        &mut self,
+        quiz: &str,
+        timeout: &crate::quiz::TimeoutEvent,
+        now: DateTime<Utc>,
+    ) -> Result<(), String> {
+        self.collection
+            .append(
+                now,
+                crate::progress::EventBody::QuizAnswer {
+                    quiz: quiz.to_owned(),
+                    card: timeout.card.clone(),
+                    deck: timeout.deck.clone(),
+                    form: timeout.form.as_str().to_owned(),
+                    given: String::new(),
+                    score: 0.0,
+                    timed_out: true,
+                    ms: timeout.ms,
+                },
+            )
+            .map_err(|e| e.to_string())?;
+        if timeout.shown {
+            self.collection
+                .record_answer(
+                    &timeout.card,
+                    Grade::Again,
+                    timeout.ms,
+                    crate::progress::Mode::Quiz,
+                    Some(quiz.to_owned()),
+                    now,
+                )
+                .map_err(|e| e.to_string())?;
+        }
+        Ok(())
+    }
+
+    fn record_quiz_pause(&mut self, quiz: &str, ms: u64, now: DateTime<Utc>) -> Result<(), String> {
+        self.collection
+            .append(
+                now,
+                crate::progress::EventBody::QuizPause {
+                    quiz: quiz.to_owned(),
+                    ms,
+                },
+            )
+            .map(|_| ())
+            .map_err(|e| e.to_string())
+    }
+
+    fn finish_quiz(
+        &mut self,
+        quiz: &str,
+        results: &crate::quiz::Results,
+        now: DateTime<Utc>,
+    ) -> Result<(), String> {
+        self.collection
+            .append(
+                now,
+                crate::progress::EventBody::QuizEnd {
+                    quiz: quiz.to_owned(),
+                    score: results.score,
+                    max: results.max,
+                    grade: results.grade,
+                    duration_ms: u64::try_from(results.duration.as_millis()).unwrap_or(u64::MAX),
+                    abandoned: results.abandoned,
+                },
+            )
+            .map(|_| ())
+            .map_err(|e| e.to_string())
+    }
+}
+
+/// `kartei quiz` (without `--history`): the interface opened in this quiz.
+///
+/// # Errors
+/// The collection cannot be opened or the terminal fails.
+pub fn run_quiz(ctx: &Context, spec: crate::quiz::QuizSpec) -> Result<ExitCode> {
+    let collection = open_collection(ctx, false)?;
+    let mut options = super::ui_options(ctx, &collection.config().keys)?;
+    options.quiz = Some(spec);
+    let mut study = CollectionStudy::new(collection);
+    crate::ui::run(options, &mut study).context("the terminal interface failed")?;
+    Ok(ExitCode::SUCCESS)
 }

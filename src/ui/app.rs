@@ -9,6 +9,7 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 use super::i18n::Tr;
 use super::keymap::{Action, KeyMap};
 use super::port::{NextCard, Overview, Scope, SessionSummary, ShowCard, Study};
+use super::quiz_screen::{self, QuizExit, QuizScreen};
 use super::stats_screen::StatsState;
 use super::theme::Theme;
 use super::typed::{self, Feedback};
@@ -37,6 +38,8 @@ pub enum Screen {
     },
     Summary(SessionSummary),
     Stats(Box<StatsState>),
+    /// Quiz setup, a running quiz or its results.
+    Quiz(Box<QuizScreen>),
 }
 
 /// Where the student is within one card.
@@ -220,6 +223,17 @@ impl App {
         {
             return Effect::None;
         }
+        if !self.help
+            && let Screen::Quiz(q) = &mut self.screen
+        {
+            let mut cx = quiz_screen::Ctx {
+                lang: self.lang,
+                status: &mut self.status,
+                size: self.size,
+            };
+            let exit = q.handle_key(key, action, now, study, &mut cx);
+            return self.after_quiz(exit, now, study);
+        }
         let plain = !key
             .modifiers
             .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT);
@@ -294,10 +308,12 @@ impl App {
                 self.screen = Screen::Stats(Box::new(StatsState::open(back, now, &*study)));
                 return Effect::None;
             }
-            Action::Quiz => {
-                self.status = Some(tr.coming_soon().to_owned());
+            Action::Quiz if !matches!(self.screen, Screen::Quiz(_)) => {
+                self.screen = Screen::Quiz(Box::new(QuizScreen::setup(study)));
+                self.scroll = 0;
                 return Effect::None;
             }
+            Action::Stats | Action::Quiz => return Effect::None,
             Action::Undo => {
                 self.undo(now, study);
                 return Effect::None;
@@ -344,6 +360,7 @@ impl App {
                 }
                 _ => {}
             },
+            Screen::Quiz(_) => {}
             Screen::Waiting { .. } | Screen::Summary(_) => match action {
                 Action::Back | Action::Select => self.go_overview(now, study),
                 _ => {}
@@ -393,6 +410,41 @@ impl App {
         {
             self.advance(now, study);
         }
+        if let Screen::Quiz(q) = &mut self.screen {
+            let mut cx = quiz_screen::Ctx {
+                lang: self.lang,
+                status: &mut self.status,
+                size: self.size,
+            };
+            q.tick(now, study, &mut cx);
+        }
+    }
+
+    /// Starts a quiz at once (`kartei quiz`); on failure the message shows on
+    /// the current screen.
+    pub fn start_quiz(
+        &mut self,
+        spec: &crate::quiz::QuizSpec,
+        now: DateTime<Utc>,
+        study: &mut dyn Study,
+    ) {
+        match QuizScreen::start(spec, self.lang, now, study) {
+            Ok(q) => self.screen = Screen::Quiz(Box::new(q)),
+            Err(e) => self.status = Some(e),
+        }
+    }
+
+    fn after_quiz(&mut self, exit: QuizExit, now: DateTime<Utc>, study: &mut dyn Study) -> Effect {
+        match exit {
+            QuizExit::Stay => {}
+            QuizExit::Overview => self.go_overview(now, study),
+            QuizExit::Review(cards) => self.start(Scope::Cards(cards), now, study),
+            QuizExit::Help => {
+                self.help = true;
+                self.scroll = 0;
+            }
+        }
+        Effect::None
     }
 
     /// Called by the runtime after the editor exits: reloads the decks and

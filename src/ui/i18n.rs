@@ -46,7 +46,6 @@ strings! {
     close => "almost right (small typo)", "fast richtig (kleiner Tippfehler)";
     wrong => "wrong", "falsch";
     suggested => "suggested grade", "vorgeschlagene Bewertung";
-    coming_soon => "coming soon", "noch nicht verfügbar";
     edit_needs_card => "open a card in a review to edit it", "öffne eine Karte in der Wiederholung, um sie zu bearbeiten";
     bundled_no_edit => "bundled deck, copy it to your deck folder to edit",
         "mitgelieferter Stapel: kopiere ihn in deinen Stapel-Ordner, um ihn zu bearbeiten";

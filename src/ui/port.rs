@@ -8,6 +8,7 @@ use std::path::PathBuf;
 
 use chrono::{DateTime, Utc};
 
+use super::quiz_port::QuizPort;
 use super::stats_port::StatsPort;
 use crate::deck::{Card, CardId};
 use crate::progress::Grade;
@@ -98,8 +99,9 @@ pub enum NextCard {
 }
 
 /// Everything the interface needs from the study logic (the statistics
-/// figures come through the [`StatsPort`] supertrait).
-pub trait Study: StatsPort {
+/// figures come through the [`StatsPort`] supertrait, the quiz screens'
+/// needs through [`QuizPort`]).
+pub trait Study: StatsPort + QuizPort {
     /// The deck table, today's totals and load messages.
     fn overview(&self, now: DateTime<Utc>) -> Overview;
 

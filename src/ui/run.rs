@@ -39,6 +39,8 @@ pub struct Options {
     /// Deck folders and files to watch: a change reloads the decks while
     /// the interface runs (empty: no live reload).
     pub watch: Vec<PathBuf>,
+    /// Open directly in this quiz (`kartei quiz`) instead of the overview.
+    pub quiz: Option<crate::quiz::QuizSpec>,
 }
 
 /// Runs the interface until the student quits or a signal arrives.
@@ -112,6 +114,9 @@ fn event_loop(
             }
         }
     };
+    if let Some(spec) = &opts.quiz {
+        app.start_quiz(spec, now(), study);
+    }
     let mut last_tick = Instant::now();
     loop {
         let size = terminal.size()?;

@@ -8,12 +8,47 @@ use std::path::PathBuf;
 use chrono::{DateTime, Duration, NaiveDate, Utc};
 
 use super::port::{Counts, DeckRow, NextCard, Overview, Scope, SessionSummary, ShowCard, Study};
+use super::quiz_port::{QuizPort, QuizSetupView, QuizStarted};
 use super::stats_port::{StatsFilter, StatsPort, StatsView};
+use crate::config::QuizSetup;
 use crate::deck::{Card, CardContent, CardId, ClozeSegment};
 use crate::progress::Grade;
+use crate::quiz::{Answered, QuizSpec, Results, Rng, TimeoutEvent};
 
 /// One deck of the fake: `(deck id, deck name, file or None for bundled, cards)`.
 pub type FakeDeck = (String, String, Option<PathBuf>, Vec<Card>);
+
+/// One thing the fake's quiz port was asked to persist, in order.
+#[derive(Debug, Clone, PartialEq)]
+pub enum QuizRecord {
+    Start {
+        quiz: String,
+        spec: QuizSpec,
+    },
+    /// QuizAnswer + Review (mode quiz) with this grade.
+    Answer {
+        quiz: String,
+        card: CardId,
+        given: String,
+        grade: Grade,
+        ms: u64,
+    },
+    /// QuizAnswer timed out; a Review Again only when `shown`.
+    Timeout {
+        quiz: String,
+        card: CardId,
+        shown: bool,
+        ms: u64,
+    },
+    Pause {
+        quiz: String,
+        ms: u64,
+    },
+    End {
+        quiz: String,
+        results: Box<Results>,
+    },
+}
 
 /// One answer the fake recorded.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -43,6 +78,12 @@ pub struct FakeStudy {
     /// Make the next `reload` fail with this message (a broken edit).
     pub fail_next_reload: Option<String>,
     pub status: Vec<String>,
+    /// The remembered quiz setup offered by `quiz_setup`.
+    pub quiz_setup: QuizSetup,
+    /// Every setup passed to `save_quiz_setup`.
+    pub saved_setups: Vec<QuizSetup>,
+    /// Everything the quiz port recorded, in order.
+    pub quiz_log: Vec<QuizRecord>,
     scope: Option<Scope>,
     started: Option<DateTime<Utc>>,
     answered_stack: Vec<Card>,
@@ -210,6 +251,9 @@ impl FakeStudy {
             next_decks: None,
             fail_next_reload: None,
             status: Vec::new(),
+            quiz_setup: QuizSetup::default(),
+            saved_setups: Vec::new(),
+            quiz_log: Vec::new(),
             scope: None,
             started: None,
             answered_stack: Vec::new(),
@@ -538,5 +582,105 @@ impl StatsPort for FakeStudy {
                 .collect(),
             tags,
         }
+    }
+}
+
+impl QuizPort for FakeStudy {
+    fn quiz_setup(&self) -> QuizSetupView {
+        let mut tags: Vec<String> = self
+            .decks
+            .iter()
+            .flat_map(|d| d.3.iter().flat_map(|c| c.tags.iter().cloned()))
+            .collect();
+        tags.sort();
+        tags.dedup();
+        QuizSetupView {
+            decks: self
+                .decks
+                .iter()
+                .map(|d| (d.0.clone(), d.1.clone()))
+                .collect(),
+            tags,
+            setup: self.quiz_setup.clone(),
+        }
+    }
+
+    fn save_quiz_setup(&mut self, setup: &QuizSetup) -> Result<(), String> {
+        self.saved_setups.push(setup.clone());
+        self.quiz_setup = setup.clone();
+        Ok(())
+    }
+
+    /// Draws with no review history (every card new), seeded by the spec.
+    fn start_quiz(&mut self, spec: &QuizSpec, _now: DateTime<Utc>) -> Result<QuizStarted, String> {
+        let cards: Vec<&Card> = self.decks.iter().flat_map(|d| d.3.iter()).collect();
+        let mut rng = Rng::new(spec.seed);
+        let questions = crate::quiz::draw(&cards, &|_| Default::default(), spec, &mut rng);
+        let id = format!("quiz-{}", self.quiz_log.len() + 1);
+        self.quiz_log.push(QuizRecord::Start {
+            quiz: id.clone(),
+            spec: spec.clone(),
+        });
+        Ok(QuizStarted { id, questions })
+    }
+
+    fn record_quiz_answer(
+        &mut self,
+        quiz: &str,
+        answered: &Answered,
+        _now: DateTime<Utc>,
+    ) -> Result<(), String> {
+        if let Some(msg) = self.fail_next_answer.take() {
+            return Err(msg);
+        }
+        self.quiz_log.push(QuizRecord::Answer {
+            quiz: quiz.to_owned(),
+            card: answered.card.clone(),
+            given: answered.given.clone(),
+            grade: answered.grade,
+            ms: answered.ms,
+        });
+        Ok(())
+    }
+
+    fn record_quiz_timeout(
+        &mut self,
+        quiz: &str,
+        timeout: &TimeoutEvent,
+        _now: DateTime<Utc>,
+    ) -> Result<(), String> {
+        self.quiz_log.push(QuizRecord::Timeout {
+            quiz: quiz.to_owned(),
+            card: timeout.card.clone(),
+            shown: timeout.shown,
+            ms: timeout.ms,
+        });
+        Ok(())
+    }
+
+    fn record_quiz_pause(
+        &mut self,
+        quiz: &str,
+        ms: u64,
+        _now: DateTime<Utc>,
+    ) -> Result<(), String> {
+        self.quiz_log.push(QuizRecord::Pause {
+            quiz: quiz.to_owned(),
+            ms,
+        });
+        Ok(())
+    }
+
+    fn finish_quiz(
+        &mut self,
+        quiz: &str,
+        results: &Results,
+        _now: DateTime<Utc>,
+    ) -> Result<(), String> {
+        self.quiz_log.push(QuizRecord::End {
+            quiz: quiz.to_owned(),
+            results: Box::new(results.clone()),
+        });
+        Ok(())
     }
 }

@@ -1,8 +1,7 @@
 //! Checking typed answers: turns the matcher's verdict into what the review
 //! screen shows (a diff and a suggested grade).
 
-use unicode_normalization::UnicodeNormalization;
-
+use crate::matcher::{self, DiffKind};
 use crate::progress::Grade;
 
 /// How a typed answer compares.
@@ -51,59 +50,64 @@ impl Feedback {
     }
 }
 
-fn norm(s: &str) -> String {
-    s.nfc()
-        .collect::<String>()
-        .to_lowercase()
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
-}
-
-/// Compares a typed answer with the expected one.
-#[must_use]
-pub fn check(expected: &str, given: &str) -> Feedback {
-    let right = !given.trim().is_empty() && norm(expected) == norm(given);
-    Feedback {
-        outcome: if right {
-            Outcome::Right
-        } else {
-            Outcome::Wrong
-        },
-        diff: vec![(
-            if right { Mark::Same } else { Mark::Changed },
-            given.to_owned(),
-        )],
-        items: Vec::new(),
-        score: if right { 1.0 } else { 0.0 },
+fn mark(kind: DiffKind) -> Mark {
+    match kind {
+        DiffKind::Same => Mark::Same,
+        DiffKind::Missing => Mark::Missing,
+        DiffKind::Extra => Mark::Extra,
+        DiffKind::Changed => Mark::Changed,
     }
 }
 
-/// Compares a typed list answer with the expected items.
+/// Compares a typed answer with the expected one ([`matcher::compare`]):
+/// exact after normalisation is right, within the typo allowance is close.
 #[must_use]
-pub fn check_list(items: &[String], given: &str, _ordered: bool) -> Feedback {
-    let parts: Vec<String> = given.split([',', ';', '\n']).map(norm).collect();
-    let marks: Vec<(String, bool)> = items
-        .iter()
-        .map(|i| (i.clone(), parts.contains(&norm(i))))
-        .collect();
-    let hits = marks.iter().filter(|(_, ok)| *ok).count();
-    #[allow(clippy::cast_precision_loss)]
-    let score = if items.is_empty() {
-        0.0
-    } else {
-        hits as f64 / items.len() as f64
+pub fn check(expected: &str, given: &str) -> Feedback {
+    let verdict = matcher::compare(expected, given);
+    let outcome = match verdict.outcome {
+        matcher::Outcome::Exact => Outcome::Right,
+        matcher::Outcome::Close => Outcome::Close,
+        matcher::Outcome::Wrong => Outcome::Wrong,
     };
     Feedback {
-        outcome: if hits == items.len() {
+        outcome,
+        diff: verdict
+            .diff
+            .into_iter()
+            .map(|span| (mark(span.kind), span.text))
+            .collect(),
+        items: Vec::new(),
+        score: if outcome == Outcome::Wrong { 0.0 } else { 1.0 },
+    }
+}
+
+/// Compares a typed list answer with the expected items
+/// ([`matcher::compare_list`]): every item ✓ or ✗, the score is the share
+/// matched. All items named is right, half or more is close.
+#[must_use]
+pub fn check_list(items: &[String], given: &str, ordered: bool) -> Feedback {
+    let verdict = matcher::compare_list(items, given, ordered);
+    let marks: Vec<(String, bool)> = items
+        .iter()
+        .zip(&verdict.items)
+        .map(|(item, status)| {
+            (
+                item.clone(),
+                matches!(status, matcher::ItemStatus::Matched { .. }),
+            )
+        })
+        .collect();
+    let all = verdict.matched() == items.len();
+    Feedback {
+        outcome: if all {
             Outcome::Right
-        } else if score >= 0.5 {
+        } else if verdict.score >= crate::quiz::PASS_CREDIT {
             Outcome::Close
         } else {
             Outcome::Wrong
         },
         diff: Vec::new(),
         items: marks,
-        score,
+        score: verdict.score,
     }
 }

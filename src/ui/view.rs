@@ -35,6 +35,7 @@ pub fn render(app: &App, frame: &mut Frame<'_>) {
         Screen::Waiting { until } => render_waiting(app, *until, frame, body),
         Screen::Summary(s) => render_summary(app, s, frame, body),
         Screen::Stats(st) => super::stats_view::render(app, st, frame, body),
+        Screen::Quiz(q) => super::quiz_view::render(app, q, frame, body),
     }
     let status_line = app
         .status
@@ -47,7 +48,11 @@ pub fn render(app: &App, frame: &mut Frame<'_>) {
         })
         .unwrap_or_default();
     frame.render_widget(Paragraph::new(status_line), status);
-    frame.render_widget(Paragraph::new(hints_line(app, hints.width as usize)), hints);
+    let hints_text = match &app.screen {
+        Screen::Quiz(q) => super::quiz_view::hints_line(app, q, hints.width as usize),
+        _ => hints_line(app, hints.width as usize),
+    };
+    frame.render_widget(Paragraph::new(hints_text), hints);
     if app.help {
         render_help(app, frame, area);
     }
@@ -114,6 +119,7 @@ fn render_header(app: &App, frame: &mut Frame<'_>, area: Rect) {
             super::stats_view::screen_title(app).to_owned(),
             Line::default(),
         ),
+        Screen::Quiz(q) => (super::quiz_view::title(app, q), Line::default()),
     };
     let [top, bar] = Layout::vertical([Constraint::Length(1), Constraint::Length(1)]).areas(area);
     let right_w = u16::try_from(right.width()).unwrap_or(0).min(top.width / 2);
@@ -638,6 +644,7 @@ fn screen_actions(app: &App) -> Vec<Action> {
             vec![Select, Undo, Stats, Quiz, Help, Back, Quit]
         }
         Screen::Stats(_) => vec![Up, Down, Help, Back, Quit],
+        Screen::Quiz(_) => vec![Help, Quit],
     }
 }
 
@@ -650,6 +657,9 @@ fn help_lines(app: &App) -> Vec<Line<'static>> {
         .collect();
     if let Screen::Stats(_) = &app.screen {
         rows.splice(0..0, super::stats_view::help_rows(app));
+    }
+    if let Screen::Quiz(q) = &app.screen {
+        rows.splice(0..0, super::quiz_view::key_rows(app, q));
     }
     if let Screen::Review(r) = &app.screen {
         if !r.ticked.is_empty() {

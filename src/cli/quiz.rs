@@ -1,0 +1,306 @@
+//! `kartei quiz`: start a timed quiz in the terminal interface, or list past
+//! quizzes from the journal (`--history [--json]`).
+
+use std::process::ExitCode;
+use std::time::Duration;
+
+use anyhow::{Context as _, Result, bail};
+use chrono::{DateTime, FixedOffset, Utc};
+use serde::Serialize;
+
+use super::{Context, QuizArgs};
+use crate::progress::{EventBody, Journal};
+use crate::quiz::{QuizSpec, format_grade, grade_for_percent, parse_forms};
+use crate::scheduler::parse_duration;
+
+/// Runs `kartei quiz`.
+///
+/// # Errors
+/// Bad arguments, an unreadable journal, or the interface failing.
+pub fn run(ctx: &Context, args: &QuizArgs) -> Result<ExitCode> {
+    if args.history {
+        return history(ctx, args.json);
+    }
+    if args.json {
+        bail!("--json only works with --history");
+    }
+    let spec = spec_from_args(args, ctx.now)?;
+    super::tui::run_quiz(ctx, spec)
+}
+
+fn duration_arg(flag: &str, value: &str) -> Result<Duration> {
+    let d = parse_duration(value)
+        .map_err(|e| anyhow::anyhow!("{flag} {value:?}: {e}; use e.g. 90s, 10m or 1h"))?;
+    d.to_std()
+        .with_context(|| format!("{flag} {value:?} must be positive"))
+}
+
+/// The quiz the arguments describe. Defaults: every deck, 20 questions,
+/// 1 minute per question, every form, a seed from the clock.
+///
+/// # Errors
+/// A zero count, a duration or form list that does not parse.
+pub fn spec_from_args(args: &QuizArgs, now: DateTime<Utc>) -> Result<QuizSpec> {
+    let count = args.count.unwrap_or(crate::quiz::DEFAULT_COUNT);
+    if count == 0 {
+        bail!("--count must be at least 1");
+    }
+    let time_limit = args
+        .time
+        .as_deref()
+        .map(|v| duration_arg("--time", v))
+        .transpose()?;
+    let per_question = args
+        .per_question
+        .as_deref()
+        .map(|v| duration_arg("--per-question", v))
+        .transpose()?;
+    let forms = if args.forms.is_empty() {
+        crate::quiz::Form::ALL.to_vec()
+    } else {
+        parse_forms(&args.forms.join(",")).map_err(|e| anyhow::anyhow!("--forms: {e}"))?
+    };
+    Ok(QuizSpec {
+        decks: args.deck.clone(),
+        tags: args.tag.clone(),
+        count,
+        time_limit,
+        per_question,
+        forms,
+        seed: args
+            .seed
+            .unwrap_or_else(|| u64::try_from(now.timestamp_millis()).unwrap_or(0)),
+    })
+}
+
+/// One past quiz, as `--history --json` prints it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct QuizSummary {
+    pub id: String,
+    /// When it started (UTC, RFC 3339).
+    pub date: DateTime<Utc>,
+    pub decks: Vec<String>,
+    pub tags: Vec<String>,
+    pub score: f64,
+    pub max: f64,
+    pub percent: f64,
+    /// German grade 1.0..=5.0.
+    pub grade: f64,
+    pub duration_s: u64,
+    pub abandoned: bool,
+    /// False when the journal has no `QuizEnd` (kartei was closed or
+    /// crashed mid-quiz); score and time then come from the answers given,
+    /// and the questions never reached count as wrong.
+    pub finished: bool,
+}
+
+/// Pairs `QuizStart` with `QuizEnd` (and the answers) by quiz id, oldest
+/// first.
+#[must_use]
+pub fn summaries(events: &[crate::progress::Event]) -> Vec<QuizSummary> {
+    let mut out: Vec<QuizSummary> = Vec::new();
+    let find = |out: &[QuizSummary], id: &str| out.iter().position(|q| q.id == id);
+    for ev in events {
+        match &ev.body {
+            EventBody::QuizStart {
+                quiz,
+                decks,
+                tags,
+                count,
+                ..
+            } if find(&out, quiz).is_none() => {
+                out.push(QuizSummary {
+                    id: quiz.clone(),
+                    date: ev.ts,
+                    decks: decks.clone(),
+                    tags: tags.clone(),
+                    score: 0.0,
+                    max: f64::from(*count),
+                    percent: 0.0,
+                    grade: 5.0,
+                    duration_s: 0,
+                    abandoned: true,
+                    finished: false,
+                });
+            }
+            EventBody::QuizAnswer {
+                quiz, score, ms, ..
+            } => {
+                if let Some(i) = find(&out, quiz)
+                    && !out[i].finished
+                {
+                    out[i].score += score;
+                    out[i].duration_s += ms / 1000;
+                }
+            }
+            EventBody::QuizEnd {
+                quiz,
+                score,
+                max,
+                grade,
+                duration_ms,
+                abandoned,
+            } => {
+                if let Some(i) = find(&out, quiz) {
+                    let q = &mut out[i];
+                    q.score = *score;
+                    q.max = *max;
+                    q.grade = *grade;
+                    q.duration_s = duration_ms / 1000;
+                    q.abandoned = *abandoned;
+                    q.finished = true;
+                }
+            }
+            _ => {}
+        }
+    }
+    for q in &mut out {
+        q.percent = if q.max > 0.0 {
+            q.score * 100.0 / q.max
+        } else {
+            0.0
+        };
+        if !q.finished {
+            q.grade = grade_for_percent(q.percent);
+        }
+    }
+    out
+}
+
+fn mm_ss(secs: u64) -> String {
+    if secs >= 3600 {
+        format!("{}:{:02}:{:02}", secs / 3600, secs / 60 % 60, secs % 60)
+    } else {
+        format!("{:02}:{:02}", secs / 60, secs % 60)
+    }
+}
+
+fn points(v: f64) -> String {
+    if (v - v.round()).abs() < 1e-9 {
+        format!("{v:.0}")
+    } else {
+        format!("{v:.1}")
+    }
+}
+
+/// The text table of past quizzes.
+#[must_use]
+pub fn history_text(quizzes: &[QuizSummary], offset: FixedOffset) -> String {
+    let rows: Vec<[String; 5]> = quizzes
+        .iter()
+        .map(|q| {
+            let mut scope = if q.decks.is_empty() {
+                "all decks".to_owned()
+            } else {
+                q.decks.join(", ")
+            };
+            for t in &q.tags {
+                scope.push_str(&format!(" #{t}"));
+            }
+            let mut grade = format_grade(q.grade);
+            if !q.finished {
+                grade.push_str(" (unfinished)");
+            } else if q.abandoned {
+                grade.push_str(" (abandoned)");
+            }
+            [
+                q.date
+                    .with_timezone(&offset)
+                    .format("%Y-%m-%d %H:%M")
+                    .to_string(),
+                scope,
+                format!("{}/{} ({:.0} %)", points(q.score), points(q.max), q.percent),
+                grade,
+                mm_ss(q.duration_s),
+            ]
+        })
+        .collect();
+    let head = ["Date", "Decks", "Score", "Grade", "Time"];
+    let mut widths: Vec<usize> = head.iter().map(|h| h.chars().count()).collect();
+    for r in &rows {
+        for (w, cell) in widths.iter_mut().zip(r) {
+            *w = (*w).max(cell.chars().count());
+        }
+    }
+    let line = |cells: Vec<&str>| {
+        cells
+            .iter()
+            .zip(&widths)
+            .map(|(c, w)| format!("{c:<w$}"))
+            .collect::<Vec<_>>()
+            .join("  ")
+            .trim_end()
+            .to_owned()
+    };
+    let mut out = line(head.to_vec());
+    out.push('\n');
+    for r in &rows {
+        out.push_str(&line(r.iter().map(String::as_str).collect()));
+        out.push('\n');
+    }
+    out
+}
+
+fn history(ctx: &Context, json: bool) -> Result<ExitCode> {
+    let (journal, report) = Journal::open_read_only(&ctx.data_dir)
+        .with_context(|| format!("could not read the journal in {}", ctx.data_dir.display()))?;
+    for w in &report.warnings {
+        eprintln!("kartei: warning: {w}");
+    }
+    let quizzes = summaries(journal.events());
+    if json {
+        println!("{}", serde_json::to_string_pretty(&quizzes)?);
+    } else if quizzes.is_empty() {
+        println!("No quizzes yet. Start one with `kartei quiz` or press t in kartei.");
+    } else {
+        print!("{}", history_text(&quizzes, ctx.offset));
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn now() -> DateTime<Utc> {
+        DateTime::parse_from_rfc3339("2026-11-27T09:00:00Z")
+            .unwrap()
+            .with_timezone(&Utc)
+    }
+
+    #[test]
+    fn defaults_are_all_decks_20_questions_one_minute_each() {
+        let spec = spec_from_args(&QuizArgs::default(), now()).unwrap();
+        assert!(spec.decks.is_empty() && spec.tags.is_empty());
+        assert_eq!(spec.count, 20);
+        assert_eq!(spec.time_limit, None);
+        assert_eq!(spec.per_question_limit(), Some(Duration::from_secs(60)));
+        assert_eq!(spec.forms, crate::quiz::Form::ALL);
+        assert_eq!(spec.seed, 1_795_770_000_000);
+    }
+
+    #[test]
+    fn arguments_fill_the_spec() {
+        let args = QuizArgs {
+            deck: vec!["vertrieb".into()],
+            tag: vec!["kpi".into()],
+            count: Some(5),
+            time: Some("10m".into()),
+            per_question: Some("90s".into()),
+            forms: vec!["typed".into(), "flip".into()],
+            seed: Some(42),
+            ..QuizArgs::default()
+        };
+        let spec = spec_from_args(&args, now()).unwrap();
+        assert_eq!(spec.decks, ["vertrieb"]);
+        assert_eq!(spec.tags, ["kpi"]);
+        assert_eq!(spec.count, 5);
+        assert_eq!(spec.time_limit, Some(Duration::from_secs(600)));
+        assert_eq!(spec.per_question, Some(Duration::from_secs(90)));
+        assert_eq!(
+            spec.forms,
+            [crate::quiz::Form::Typed, crate::quiz::Form::Flip]
+        );
+        assert_eq!(spec.seed, 42);
+    }
+}

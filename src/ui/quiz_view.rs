@@ -1,0 +1,643 @@
+//! Drawing the quiz screens: setup, the running quiz with its countdowns,
+//! and the results. Reads state only.
+
+use std::time::Duration;
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Position, Rect};
+use ratatui::style::{Modifier, Style};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Clear, Paragraph};
+
+use super::app::App;
+use super::quiz_screen::{QuizScreen, ResultsState, RunState, SetupRow, SetupState};
+use super::text::{sanitize, truncate, width, wrap_plain, wrap_spans};
+use super::theme::Theme;
+use crate::cli::Lang;
+use crate::quiz::{Form, GRADE_SCALE, PASS_PERCENT, QuestionForm, format_grade};
+
+/// A string in the interface language.
+#[must_use]
+pub fn l(lang: Lang, en: &'static str, de: &'static str) -> &'static str {
+    match lang {
+        Lang::En => en,
+        Lang::De => de,
+    }
+}
+
+/// `m:ss` (or `h:mm:ss`), rounding up so `0:00` means time is up.
+#[must_use]
+pub fn clock(d: Duration) -> String {
+    let secs = d.as_millis().div_ceil(1000);
+    let secs = u64::try_from(secs).unwrap_or(u64::MAX);
+    if secs >= 3600 {
+        format!("{}:{:02}:{:02}", secs / 3600, secs / 60 % 60, secs % 60)
+    } else {
+        format!("{:02}:{:02}", secs / 60, secs % 60)
+    }
+}
+
+fn form_name(lang: Lang, form: Form) -> &'static str {
+    match form {
+        Form::Choice => l(lang, "multiple choice", "Multiple Choice"),
+        Form::Typed => l(lang, "typed answer", "Antwort tippen"),
+        Form::Flip => l(
+            lang,
+            "flip card (self-graded)",
+            "Karte umdrehen (Selbsteinschätzung)",
+        ),
+    }
+}
+
+/// The header title of a quiz screen.
+#[must_use]
+pub fn title(app: &App, q: &QuizScreen) -> String {
+    let lang = app.lang;
+    match q {
+        QuizScreen::Setup(_) => l(lang, "Quiz setup", "Prüfung einrichten").to_owned(),
+        QuizScreen::Running(run) => {
+            let n = run.quiz.questions().len();
+            let i = (run.quiz.position() + 1).min(n);
+            format!("{} {i}/{n}", l(lang, "Quiz · question", "Prüfung · Frage"))
+        }
+        QuizScreen::Results(_) => l(lang, "Quiz results", "Prüfungsergebnis").to_owned(),
+    }
+}
+
+/// Draws the body of a quiz screen.
+pub fn render(app: &App, q: &QuizScreen, frame: &mut Frame<'_>, area: Rect) {
+    let inner = Rect {
+        x: area.x + 1,
+        width: area.width.saturating_sub(2),
+        ..area
+    };
+    match q {
+        QuizScreen::Setup(s) => render_setup(app, s, frame, inner),
+        QuizScreen::Running(run) => render_running(app, run, frame, inner),
+        QuizScreen::Results(r) => {
+            let lines = results_lines(app.lang, app.theme, r, inner.width as usize);
+            let max = lines.len().saturating_sub(inner.height as usize);
+            let scroll = (r.scroll as usize).min(max);
+            let visible: Vec<Line<'_>> = lines
+                .into_iter()
+                .skip(scroll)
+                .take(inner.height as usize)
+                .collect();
+            frame.render_widget(Paragraph::new(visible), inner);
+            if scroll < max {
+                frame.render_widget(
+                    Paragraph::new(Line::styled("↓", app.theme.dim())),
+                    Rect::new(area.right() - 1, area.bottom() - 1, 1, 1),
+                );
+            }
+        }
+    }
+}
+
+fn setup_row_line(app: &App, s: &SetupState, row: SetupRow, selected: bool) -> Line<'static> {
+    let t = app.theme;
+    let lang = app.lang;
+    let label_w = 22;
+    let tick = |on: bool| if on { "[x] " } else { "[ ] " };
+    let (label, value): (&str, String) = match row {
+        SetupRow::Count => (
+            l(lang, "Questions", "Fragen"),
+            format!("◀ {} ▶", s.setup.count),
+        ),
+        SetupRow::Mode => (
+            l(lang, "Time limit", "Zeitlimit"),
+            if s.total_mode() {
+                l(lang, "for the whole quiz", "für die ganze Prüfung").to_owned()
+            } else {
+                l(lang, "per question", "pro Frage").to_owned()
+            },
+        ),
+        SetupRow::Time => (l(lang, "Time", "Zeit"), format!("◀ {} ▶", s.time_text())),
+        SetupRow::Form(f) => (
+            if f == Form::ALL[0] {
+                l(lang, "Forms", "Frageformen")
+            } else {
+                ""
+            },
+            format!("{}{}", tick(s.has_form(f)), form_name(lang, f)),
+        ),
+        SetupRow::Deck(i) => (
+            if i == 0 {
+                l(lang, "Decks (none = all)", "Stapel (keiner = alle)")
+            } else {
+                ""
+            },
+            format!(
+                "{}{}",
+                tick(s.setup.decks.contains(&s.decks[i].0)),
+                sanitize(&s.decks[i].1)
+            ),
+        ),
+        SetupRow::Tag(i) => (
+            if i == 0 {
+                l(lang, "Tags (none = all)", "Tags (keiner = alle)")
+            } else {
+                ""
+            },
+            format!(
+                "{}#{}",
+                tick(s.setup.tags.contains(&s.tags[i])),
+                sanitize(&s.tags[i])
+            ),
+        ),
+    };
+    let base = if selected { t.selected() } else { Style::new() };
+    Line::from(vec![
+        Span::styled(if selected { "▶ " } else { "  " }, base),
+        Span::styled(format!("{label:<label_w$}"), t.dim()),
+        Span::styled(value, base),
+    ])
+}
+
+fn render_setup(app: &App, s: &SetupState, frame: &mut Frame<'_>, area: Rect) {
+    let rows = s.rows();
+    let mut lines: Vec<Line<'_>> = rows
+        .iter()
+        .enumerate()
+        .map(|(i, &row)| setup_row_line(app, s, row, i == s.row))
+        .collect();
+    lines.insert(
+        0,
+        Line::styled(
+            l(
+                app.lang,
+                "Exam conditions: no feedback until the end. Enter starts.",
+                "Prüfungsbedingungen: Rückmeldung erst am Ende. Enter startet.",
+            ),
+            app.theme.dim(),
+        ),
+    );
+    lines.insert(1, Line::default());
+    let height = area.height as usize;
+    let skip = (s.row + 3).saturating_sub(height);
+    frame.render_widget(
+        Paragraph::new(lines.into_iter().skip(skip).collect::<Vec<_>>()),
+        area,
+    );
+}
+
+/// A countdown bar: the filled part is the time left.
+fn gauge(theme: Theme, label: &str, left: Duration, limit: Duration, w: usize) -> Line<'static> {
+    let label = format!("{label:<9}");
+    let time = format!(" {}", clock(left));
+    let cells = w.saturating_sub(width(&label) + width(&time)).max(4);
+    let share = if limit.is_zero() {
+        0.0
+    } else {
+        (left.as_secs_f64() / limit.as_secs_f64()).clamp(0.0, 1.0)
+    };
+    #[allow(
+        clippy::cast_possible_truncation,
+        clippy::cast_sign_loss,
+        clippy::cast_precision_loss
+    )]
+    let filled = ((share * cells as f64).ceil() as usize).min(cells);
+    let style = if share < 0.2 {
+        theme.wrong()
+    } else {
+        theme.gauge()
+    };
+    Line::from(vec![
+        Span::styled(label, theme.dim()),
+        Span::styled("█".repeat(filled), style),
+        Span::styled("░".repeat(cells - filled), theme.dim()),
+        Span::styled(time, Style::new().add_modifier(Modifier::BOLD)),
+    ])
+}
+
+fn render_running(app: &App, run: &RunState, frame: &mut Frame<'_>, area: Rect) {
+    let now = run.now;
+    let t = app.theme;
+    let lang = app.lang;
+    let w = area.width as usize;
+    let rem = run.quiz.remaining(now);
+    let mut gauges = Vec::new();
+    if let (Some(left), Some(limit)) = (rem.quiz, rem.quiz_limit) {
+        gauges.push(gauge(t, l(lang, "Quiz", "Prüfung"), left, limit, w));
+    }
+    if let (Some(left), Some(limit)) = (rem.question, rem.question_limit) {
+        gauges.push(gauge(t, l(lang, "Question", "Frage"), left, limit, w));
+    }
+    let typed = run.form() == Some(Form::Typed) && !run.quiz.is_paused();
+    let [top, body, field] = Layout::vertical([
+        Constraint::Length(u16::try_from(gauges.len()).unwrap_or(0) + 1),
+        Constraint::Min(1),
+        Constraint::Length(if typed { 3 } else { 0 }),
+    ])
+    .areas(area);
+    frame.render_widget(Paragraph::new(gauges), top);
+    let mut lines: Vec<Line<'static>> = Vec::new();
+    if run.quiz.is_paused() {
+        lines.push(Line::default());
+        lines.push(Line::styled(
+            format!("⏸ {}", l(lang, "Paused", "Pausiert")),
+            Style::new().add_modifier(Modifier::BOLD),
+        ));
+        lines.extend(wrap_plain(
+            l(
+                lang,
+                "The question is hidden and the clock is stopped. Press p to continue.",
+                "Die Frage ist verborgen und die Uhr steht. p setzt fort.",
+            ),
+            t.dim(),
+            w,
+        ));
+        frame.render_widget(Paragraph::new(lines).centered(), body);
+    } else if let Some(q) = run.quiz.current() {
+        lines.extend(wrap_plain(
+            &q.prompt,
+            Style::new().add_modifier(Modifier::BOLD),
+            w,
+        ));
+        lines.push(Line::default());
+        match &q.form {
+            QuestionForm::Choice { options, .. } => {
+                for (i, opt) in options.iter().enumerate() {
+                    let letter = char::from(b'a' + u8::try_from(i % 26).unwrap_or(0));
+                    let ticked = run.ticked.get(i).copied().unwrap_or(false);
+                    let prefix = format!("{letter}) {} ", if ticked { "[x]" } else { "[ ]" });
+                    let indent = width(&prefix);
+                    for (j, line) in wrap_plain(opt, Style::new(), w.saturating_sub(indent).max(1))
+                        .into_iter()
+                        .enumerate()
+                    {
+                        let mut spans = vec![if j == 0 {
+                            Span::styled(prefix.clone(), t.key())
+                        } else {
+                            Span::raw(" ".repeat(indent))
+                        }];
+                        spans.extend(line.spans);
+                        lines.push(Line::from(spans));
+                    }
+                }
+            }
+            QuestionForm::Typed(crate::quiz::TypedAnswer::List { items, .. }) => {
+                lines.push(Line::styled(
+                    match lang {
+                        Lang::En => format!("{} items, separated by commas", items.len()),
+                        Lang::De => format!("{} Punkte, durch Kommas getrennt", items.len()),
+                    },
+                    t.dim(),
+                ));
+            }
+            QuestionForm::Typed(_) => {}
+            QuestionForm::Flip => {
+                if run.flipped {
+                    lines.push(Line::styled(
+                        l(lang, "Answer", "Antwort").to_owned(),
+                        t.dim(),
+                    ));
+                    lines.extend(wrap_plain(&q.expected, t.answer(), w));
+                    lines.push(Line::default());
+                    lines.push(Line::styled(
+                        l(
+                            lang,
+                            "Did you know it? y/1 = right · n/2 = wrong",
+                            "Gewusst? y/1 = richtig · n/2 = falsch",
+                        )
+                        .to_owned(),
+                        t.key(),
+                    ));
+                } else {
+                    lines.push(Line::styled(
+                        l(
+                            lang,
+                            "Answer in your head, then Space shows the answer.",
+                            "Im Kopf beantworten, dann zeigt Leertaste die Antwort.",
+                        )
+                        .to_owned(),
+                        t.dim(),
+                    ));
+                }
+            }
+        }
+        if let Some(hint) = &q.hint {
+            lines.push(Line::default());
+            lines.extend(wrap_plain(
+                &format!("{}: {hint}", l(lang, "Hint", "Hinweis")),
+                t.dim(),
+                w,
+            ));
+        }
+        frame.render_widget(Paragraph::new(lines), body);
+    }
+    if typed {
+        let block = Block::new()
+            .borders(Borders::ALL)
+            .title(format!(
+                " {} ",
+                l(
+                    lang,
+                    "your answer, Enter submits",
+                    "deine Antwort, Enter gibt ab"
+                )
+            ))
+            .border_style(t.dim());
+        let inner = block.inner(field);
+        frame.render_widget(block, field);
+        let fw = inner.width.saturating_sub(1) as usize;
+        let before: String = run.input.text.chars().take(run.input.cursor).collect();
+        let mut skip = 0;
+        while width(&before.chars().skip(skip).collect::<String>()) > fw {
+            skip += 1;
+        }
+        let shown = sanitize(&run.input.text.chars().skip(skip).collect::<String>());
+        frame.render_widget(Paragraph::new(truncate(&shown, fw + 1)), inner);
+        let cx = width(&before.chars().skip(skip).collect::<String>());
+        frame.set_cursor_position(Position::new(
+            inner.x + u16::try_from(cx).unwrap_or(0),
+            inner.y,
+        ));
+    }
+    if run.confirm_abandon {
+        let text = l(
+            lang,
+            "Abandon the quiz? Answers so far are kept.  y = abandon · n = continue",
+            "Prüfung abbrechen? Bisherige Antworten bleiben.  y = abbrechen · n = weiter",
+        );
+        let pw = area.width.min(60);
+        let lines = wrap_plain(text, Style::new(), pw.saturating_sub(2) as usize);
+        let ph = u16::try_from(lines.len()).unwrap_or(1) + 2;
+        let popup = Rect::new(
+            area.x + (area.width - pw) / 2,
+            area.y + area.height.saturating_sub(ph) / 2,
+            pw,
+            ph.min(area.height),
+        );
+        frame.render_widget(Clear, popup);
+        let block = Block::new().borders(Borders::ALL).border_style(t.wrong());
+        let inner = block.inner(popup);
+        frame.render_widget(block, popup);
+        frame.render_widget(Paragraph::new(lines), inner);
+    }
+}
+
+/// A score like `14` or `14,5` (German) / `14.5`.
+fn points(lang: Lang, v: f64) -> String {
+    let s = if (v - v.round()).abs() < 1e-9 {
+        format!("{v:.0}")
+    } else {
+        format!("{v:.1}")
+    };
+    if lang == Lang::De {
+        s.replace('.', ",")
+    } else {
+        s
+    }
+}
+
+/// The results body, wrapped at `w` columns.
+#[must_use]
+pub fn results_lines(lang: Lang, t: Theme, r: &ResultsState, w: usize) -> Vec<Line<'static>> {
+    let res = &r.results;
+    let bold = Style::new().add_modifier(Modifier::BOLD);
+    let row = |k: &str, v: String, style: Style| {
+        Line::from(vec![
+            Span::styled(format!("{k:<14}"), t.dim()),
+            Span::styled(v, style),
+        ])
+    };
+    let mut out = Vec::new();
+    let passed = res.percent + 1e-9 >= PASS_PERCENT;
+    out.push(row(
+        l(lang, "Score", "Punkte"),
+        format!(
+            "{}/{} · {} %",
+            points(lang, res.score),
+            points(lang, res.max),
+            points(lang, (res.percent * 10.0).round() / 10.0)
+        ),
+        bold,
+    ));
+    out.push(row(
+        l(lang, "Grade", "Note"),
+        format!(
+            "{} ({})",
+            format_grade(res.grade),
+            if passed {
+                l(lang, "passed", "bestanden")
+            } else {
+                l(lang, "not passed", "nicht bestanden")
+            }
+        ),
+        if passed { t.right() } else { t.wrong() },
+    ));
+    let mut time = clock(res.duration);
+    if res.timed_out > 0 {
+        time.push_str(&match lang {
+            Lang::En => format!(" · {} timed out", res.timed_out),
+            Lang::De => format!(" · {} ohne Antwort (Zeit um)", res.timed_out),
+        });
+    }
+    out.push(row(l(lang, "Time", "Zeit"), time, Style::new()));
+    if res.abandoned {
+        out.push(row(
+            "",
+            l(lang, "abandoned", "abgebrochen").to_owned(),
+            t.wrong(),
+        ));
+    }
+    let breakdown = |rows: &[(String, u32, u32)], names: bool| -> String {
+        rows.iter()
+            .map(|(k, right, total)| {
+                let name = if names {
+                    r.deck_names.get(k).cloned().unwrap_or_else(|| k.clone())
+                } else {
+                    format!("#{k}")
+                };
+                format!("{}: {right}/{total}", sanitize(&name))
+            })
+            .collect::<Vec<_>>()
+            .join(" · ")
+    };
+    let indent = 14;
+    let block = |out: &mut Vec<Line<'static>>, k: &str, text: String| {
+        for (i, line) in wrap_plain(&text, Style::new(), w.saturating_sub(indent).max(1))
+            .into_iter()
+            .enumerate()
+        {
+            let mut spans = vec![Span::styled(
+                format!("{:<indent$}", if i == 0 { k } else { "" }),
+                t.dim(),
+            )];
+            spans.extend(line.spans);
+            out.push(Line::from(spans));
+        }
+    };
+    out.push(Line::default());
+    block(
+        &mut out,
+        l(lang, "By deck", "Nach Stapel"),
+        breakdown(&res.per_deck, true),
+    );
+    if !res.per_tag.is_empty() {
+        block(
+            &mut out,
+            l(lang, "By tag", "Nach Tag"),
+            breakdown(&res.per_tag, false),
+        );
+    }
+    let scale = GRADE_SCALE
+        .iter()
+        .map(|(min, g)| {
+            if *min > 0.0 {
+                format!("{}\u{a0}≥{min:.0}\u{a0}%", format_grade(*g))
+            } else {
+                format!("{}\u{a0}<{PASS_PERCENT:.0}\u{a0}%", format_grade(*g))
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(" · ");
+    block(&mut out, l(lang, "Scale", "Notenskala"), scale);
+    out.push(Line::default());
+    if res.mistakes.is_empty() {
+        out.push(Line::styled(
+            format!("✓ {}", l(lang, "No mistakes.", "Keine Fehler.")),
+            t.right(),
+        ));
+        return out;
+    }
+    out.push(Line::styled(
+        match lang {
+            Lang::En => format!("Mistakes ({})", res.mistakes.len()),
+            Lang::De => format!("Fehler ({})", res.mistakes.len()),
+        },
+        bold,
+    ));
+    for m in &res.mistakes {
+        let num = format!("{}. ", m.index + 1);
+        let ind = width(&num);
+        let sub = w.saturating_sub(ind).max(1);
+        for (i, line) in wrap_plain(&m.prompt, bold, sub).into_iter().enumerate() {
+            let mut spans = vec![Span::raw(if i == 0 {
+                num.clone()
+            } else {
+                " ".repeat(ind)
+            })];
+            spans.extend(line.spans);
+            out.push(Line::from(spans));
+        }
+        let given = if m.timed_out {
+            l(lang, "— (time ran out)", "— (Zeit abgelaufen)").to_owned()
+        } else if m.given.trim().is_empty() {
+            l(lang, "— (no answer)", "— (keine Antwort)").to_owned()
+        } else {
+            m.given.clone()
+        };
+        let pad = " ".repeat(ind);
+        let mut push = |label: &str, text: &str, style: Style| {
+            for line in wrap_spans(
+                &[(format!("{label}: "), t.dim()), (text.to_owned(), style)],
+                sub,
+            ) {
+                let mut spans = vec![Span::raw(pad.clone())];
+                spans.extend(line.spans);
+                out.push(Line::from(spans));
+            }
+        };
+        push(l(lang, "Your answer", "Deine Antwort"), &given, t.wrong());
+        push(
+            l(lang, "Right answer", "Richtige Antwort"),
+            &m.expected,
+            t.answer(),
+        );
+        if let Some(ex) = &m.explain {
+            for line in wrap_plain(ex, t.dim(), sub) {
+                let mut spans = vec![Span::raw(pad.clone())];
+                spans.extend(line.spans);
+                out.push(Line::from(spans));
+            }
+        }
+    }
+    out
+}
+
+/// How far the results can scroll at this terminal size.
+#[must_use]
+pub fn results_max_scroll(lang: Lang, r: &ResultsState, size: (u16, u16)) -> u16 {
+    // Body: the whole height minus header (2), status and hints (1 each).
+    let height = size.1.saturating_sub(4) as usize;
+    let lines = results_lines(lang, Theme::new(true), r, size.0.saturating_sub(2) as usize);
+    u16::try_from(lines.len().saturating_sub(height)).unwrap_or(u16::MAX)
+}
+
+/// The keys of the quiz screen, for the hints line and the help.
+#[must_use]
+pub fn key_rows(app: &App, q: &QuizScreen) -> Vec<(String, String)> {
+    let lang = app.lang;
+    let row =
+        |k: &str, en: &'static str, de: &'static str| (k.to_owned(), l(lang, en, de).to_owned());
+    match q {
+        QuizScreen::Setup(_) => vec![
+            row("Enter", "start", "starten"),
+            row("↑/↓", "row", "Zeile"),
+            row("Space ←/→", "change", "ändern"),
+            row("Esc", "back", "zurück"),
+        ],
+        QuizScreen::Running(run) if run.confirm_abandon => vec![
+            row("y", "abandon", "abbrechen"),
+            row("n", "continue", "weiter"),
+        ],
+        QuizScreen::Running(run) if run.quiz.is_paused() => vec![
+            row("p", "continue", "weiter"),
+            row("Esc", "abandon", "abbrechen"),
+        ],
+        QuizScreen::Running(run) => {
+            let mut rows = match run.form() {
+                Some(Form::Choice) => {
+                    let last = char::from(
+                        b'a' + u8::try_from(run.ticked.len().saturating_sub(1) % 26).unwrap_or(0),
+                    );
+                    vec![
+                        (format!("a–{last}"), l(lang, "tick", "ankreuzen").to_owned()),
+                        row("Enter", "confirm", "bestätigen"),
+                        row("p", "pause", "Pause"),
+                    ]
+                }
+                Some(Form::Typed) => vec![
+                    row("Enter", "submit", "abgeben"),
+                    row("Ctrl-P", "pause", "Pause"),
+                ],
+                Some(Form::Flip) if run.flipped => vec![
+                    row("y/1", "right", "richtig"),
+                    row("n/2", "wrong", "falsch"),
+                    row("p", "pause", "Pause"),
+                ],
+                _ => vec![
+                    row("Space", "show answer", "Antwort zeigen"),
+                    row("p", "pause", "Pause"),
+                ],
+            };
+            rows.push(row("Esc", "abandon", "abbrechen"));
+            rows
+        }
+        QuizScreen::Results(_) => vec![
+            row("r", "review mistakes", "Fehler wiederholen"),
+            row("↑/↓", "scroll", "blättern"),
+            row("Esc", "back", "zurück"),
+        ],
+    }
+}
+
+/// The bottom hints line of a quiz screen.
+#[must_use]
+pub fn hints_line(app: &App, q: &QuizScreen, w: usize) -> Line<'static> {
+    let t = app.theme;
+    let mut spans = Vec::new();
+    let mut used = 0;
+    for (k, d) in key_rows(app, q) {
+        let item_w = width(&k) + 1 + width(&d) + 2;
+        if used + item_w > w {
+            break;
+        }
+        used += item_w;
+        spans.push(Span::styled(k, t.key()));
+        spans.push(Span::styled(format!(" {d}  "), t.dim()));
+    }
+    Line::from(spans)
+}
