@@ -395,6 +395,46 @@ fn choice_questions_get_three_clean_distractors() {
 }
 
 #[test]
+fn distractors_never_say_the_same_in_other_words() {
+    let mut cards = deck_of_basics();
+    let right = "Getrennte Abteilungen ohne Abstimmung führen zu ineffizienter Ressourcennutzung";
+    cards.push(basic(
+        "silo",
+        "marketing",
+        &["teil-a"],
+        "Silo-Denken?",
+        right,
+    ));
+    // Says the same with most of the same words: must never be a distractor.
+    cards.push(basic(
+        "silo-kurz",
+        "marketing",
+        &["teil-a"],
+        "Was heißt Silo?",
+        "Getrennte Abteilungen arbeiten ohne Abstimmung",
+    ));
+    for seed in 0..40 {
+        let qs = draw(
+            &refs(&cards),
+            &|_| reviewed(0.5),
+            &spec(30, &[Form::Choice], seed),
+            &mut Rng::new(seed),
+        );
+        for q in qs.iter().filter(|q| q.expected == right) {
+            let QuestionForm::Choice { options, .. } = &q.form else {
+                panic!("only choice allowed");
+            };
+            assert!(
+                !options
+                    .iter()
+                    .any(|o| o.starts_with("Getrennte Abteilungen arbeiten")),
+                "{options:?}"
+            );
+        }
+    }
+}
+
+#[test]
 fn distractors_prefer_same_deck_and_tag() {
     let mut cards = vec![basic("x", "d", &["t"], "Frage?", "Preispolitik")];
     for (i, w) in ["Marktanteil", "Zielgruppe", "Rabatt"].iter().enumerate() {

@@ -325,6 +325,28 @@ fn shape(card: &Card) -> Option<(CardKind, bool)> {
 fn clearly_different(a: &str, b: &str) -> bool {
     matcher::compare(a, b).outcome == Outcome::Wrong
         && matcher::compare(b, a).outcome == Outcome::Wrong
+        && !same_gist(a, b)
+}
+
+/// True when most content words of the shorter text (4 letters or more,
+/// normalised) also stand in the other: "Getrennte Abteilungen ohne
+/// Abstimmung" and a longer sentence saying the same would otherwise both be
+/// offered, and both be right.
+fn same_gist(a: &str, b: &str) -> bool {
+    let words = |s: &str| -> std::collections::HashSet<String> {
+        matcher::normalize(s)
+            .split_whitespace()
+            .filter(|w| w.chars().count() >= 4)
+            .map(str::to_owned)
+            .collect()
+    };
+    let (wa, wb) = (words(a), words(b));
+    let shorter = wa.len().min(wb.len());
+    if shorter < 2 {
+        return false;
+    }
+    let shared = wa.intersection(&wb).count();
+    shared * 2 >= shorter
 }
 
 /// Three distractors from similar cards: same deck sharing a tag first, then
