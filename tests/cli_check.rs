@@ -569,3 +569,61 @@ fn list_json() {
     assert_eq!(arr[4]["answer"], "Brand Awareness");
     assert_eq!(arr[5]["deck"], "beispiel");
 }
+
+#[test]
+fn duplicate_and_near_identical_questions_across_decks_are_warned() {
+    let data = tempfile::tempdir().unwrap();
+    let a = data.path().join("a.toml");
+    let b = data.path().join("b.toml");
+    std::fs::write(
+        &a,
+        "[deck]\nname = \"A\"\ndescription = \"\"\n\n\
+         [[cards]]\nid = \"a-1\"\nfront = \"Was ist Marketing?\"\nback = \"x\"\n\n\
+         [[cards]]\nid = \"a-2\"\nfront = \"Nenne die Aufgaben der Preispolitik.\"\nback = \"y\"\n",
+    )
+    .unwrap();
+    std::fs::write(
+        &b,
+        "[deck]\nname = \"B\"\ndescription = \"\"\n\n\
+         [[cards]]\nid = \"b-1\"\nfront = \"was ist  Marketing\"\nback = \"x\"\n\n\
+         [[cards]]\nid = \"b-2\"\nfront = \"Nenne die Aufgaben der Preispolitk.\"\nback = \"y\"\n\n\
+         [[cards]]\nid = \"b-3\"\nfront = \"Was ist Vertrieb?\"\nback = \"z\"\n",
+    )
+    .unwrap();
+    let run = kartei(
+        data.path(),
+        &[
+            "--no-bundled",
+            "check",
+            a.to_str().unwrap(),
+            b.to_str().unwrap(),
+        ],
+    );
+    assert_eq!(
+        run.code, 0,
+        "warnings do not fail the check: {}",
+        run.stderr
+    );
+    let bp = b.to_str().unwrap();
+    let ap = a.to_str().unwrap();
+    assert!(
+        run.stderr.contains(&format!(
+            "warning: {bp}:5:1: card `b-1` asks the same question as `a-1` ({ap}:5)"
+        )),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr.contains(&format!(
+            "warning: {bp}:10:1: card `b-2` asks almost the same question as `a-2` ({ap}:10)"
+        )),
+        "{}",
+        run.stderr
+    );
+    assert!(!run.stderr.contains("b-3"), "{}", run.stderr);
+    assert!(
+        run.stdout.contains("0 errors, 2 warnings"),
+        "{}",
+        run.stdout
+    );
+}

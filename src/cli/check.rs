@@ -86,7 +86,9 @@ pub fn check(ctx: &Context, paths: &[PathBuf], json: bool, fix: bool) -> Result<
     if fix {
         run_fix(ctx, paths);
     }
-    let set = load(ctx, paths);
+    let mut set = load(ctx, paths);
+    let similar = crate::deck::similar_questions(&set);
+    set.warnings.extend(similar);
     let mut by_kind: BTreeMap<&'static str, usize> = [
         CardKind::Basic,
         CardKind::Cloze,

@@ -6,6 +6,7 @@ mod fix;
 mod load;
 mod model;
 mod set;
+mod similar;
 
 pub use bundled::bundled;
 pub use diagnostic::{Diagnostic, LineIndex, Severity, closest, edit_distance};
@@ -16,3 +17,4 @@ pub use load::{
 };
 pub use model::*;
 pub use set::{DeckSet, deck_files, load_all};
+pub use similar::similar_questions;
