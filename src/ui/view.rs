@@ -761,14 +761,22 @@ fn hints_line(app: &App, w: usize) -> Line<'static> {
         Screen::Stats(_) => items.extend(super::stats_view::hints(app)),
         _ => items.push(key(Action::Select, tr.back_to_overview())),
     }
-    if !matches!(app.screen, Screen::Overview | Screen::Stats(_)) {
-        items.push(key(
-            Action::Undo,
-            tr.action(Action::Undo).split(" (").next().unwrap_or(""),
-        ));
+    // While an answer is typed, letters go into the field: only Esc (back)
+    // and the control keys work, so only those are offered.
+    let typing =
+        matches!(&app.screen, Screen::Review(r) if r.stage == Stage::Question && r.is_typed());
+    if typing {
+        items.push(("Esc".to_owned(), tr.action(Action::Back).to_owned()));
+    } else {
+        if !matches!(app.screen, Screen::Overview | Screen::Stats(_)) {
+            items.push(key(
+                Action::Undo,
+                tr.action(Action::Undo).split(" (").next().unwrap_or(""),
+            ));
+        }
+        items.push(key(Action::Help, tr.action(Action::Help)));
+        items.push(key(Action::Back, tr.action(Action::Back)));
     }
-    items.push(key(Action::Help, tr.action(Action::Help)));
-    items.push(key(Action::Back, tr.action(Action::Back)));
     let mut spans = Vec::new();
     let mut used = 0;
     for (k, d) in items {
