@@ -305,13 +305,49 @@ impl Collection {
     }
 
     /// Today's queue for the cards in `scope`.
+    ///
+    /// Siblings are buried as in Anki: of the cards of one note (a reversed
+    /// side, the other gaps of a cloze text) only one new or review card is
+    /// shown per study day, and none while a sibling is in learning or was
+    /// answered today; the rest wait for a later day.
     #[must_use]
     pub fn queue(&self, scope: &Scope, now: DateTime<Utc>) -> Queue {
+        let clock = self.clock(now);
+        let today = clock.today();
+        let end_of_day = clock.end_of(today);
+        let mut taken: HashSet<&str> = self
+            .reviews
+            .iter()
+            .filter(|(_, reviews)| reviews.iter().any(|r| clock.day_of(r.ts) == today))
+            .map(|(id, _)| id.note_key())
+            .collect();
+        taken.extend(
+            self.states
+                .iter()
+                .filter(|(_, s)| {
+                    matches!(s.phase, Phase::Learning { .. } | Phase::Relearning { .. })
+                })
+                .map(|(id, _)| id.note_key()),
+        );
         let cards = self
             .cards()
             .filter(|c| scope.includes(c))
             .enumerate()
-            .map(|(pos, c)| (c.id.clone(), self.state(&c.id), pos));
+            .filter_map(|(pos, c)| {
+                let state = self.state(&c.id);
+                let shown_today = match state.phase {
+                    Phase::Learning { .. } | Phase::Relearning { .. } => {
+                        return Some((c, state, pos));
+                    }
+                    Phase::New => true,
+                    Phase::Review => state.due.is_some_and(|due| due < end_of_day),
+                };
+                if shown_today && !taken.insert(c.id.note_key()) {
+                    return None;
+                }
+                Some((c, state, pos))
+            })
+            .map(|(c, state, pos)| (c.id.clone(), state, pos));
         Queue::build(&self.scheduler, cards, now, self.done_today(now))
     }
 

@@ -86,8 +86,8 @@ fn review_three_cards_in_a_real_terminal() {
     for n in 1..=3 {
         screen.wait_for("Space reveal");
         press(" ");
-        let text = screen.wait_for("3 Good");
-        assert!(text.contains("Answer"), "{text}");
+        // Revealed: the grade keys with their intervals are shown.
+        screen.wait_for("3 Good");
         press("3");
         screen.wait_for(&format!("{n}/"));
     }

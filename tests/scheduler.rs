@@ -659,3 +659,113 @@ fn fit_returns_full_finite_parameters_on_enough_data() {
     // Fitted on these very reviews, the new parameters must not predict them worse.
     assert!(new.log_loss <= old.log_loss + 1e-6, "{new:?} vs {old:?}");
 }
+
+// ---------- own FSRS-6 evaluation vs the fsrs crate ----------
+
+fn rel_close(a: f32, b: f32) -> bool {
+    (a - b).abs() <= 1e-4 * b.abs().max(1.0)
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(500))]
+
+    #[test]
+    fn fsrs6_equals_crate_next_states(
+        scale in prop::collection::vec(0.3f32..1.7, 21),
+        defaults in any::<bool>(),
+        stability in 0.001f32..40000.0,
+        difficulty in 0.5f32..11.0,
+        days in prop_oneof![Just(0u32), 1u32..30, 30u32..5000],
+        new_card in any::<bool>(),
+        retention in 0.7f32..0.99,
+    ) {
+        let params: Vec<f32> = if defaults {
+            Vec::new()
+        } else {
+            fsrs::DEFAULT_PARAMETERS.iter().zip(&scale).map(|(w, k)| w * k).collect()
+        };
+        let ours = kartei::scheduler::Fsrs6::new(&params).unwrap();
+        let crate_model = fsrs::FSRS::new(&params).unwrap();
+        let memory = (!new_card).then_some(Memory { stability, difficulty });
+        let mine = ours.next_states(memory, days);
+        let theirs = crate_model
+            .next_states(memory.map(Into::into), retention, days)
+            .unwrap();
+        for (m, t) in mine.iter().zip([theirs.again, theirs.hard, theirs.good, theirs.easy]) {
+            prop_assert!(rel_close(m.stability, t.memory.stability), "{m:?} vs {t:?}");
+            prop_assert!((m.difficulty - t.memory.difficulty).abs() <= 1e-4, "{m:?} vs {t:?}");
+            prop_assert!(rel_close(ours.interval(m.stability, retention), t.interval));
+        }
+    }
+}
+
+#[test]
+fn scheduler_uses_configured_parameters() {
+    let mut params = fsrs::DEFAULT_PARAMETERS.to_vec();
+    params[2] = 5.0; // initial stability after Good
+    let s = sched(|c| {
+        c.fuzz = false;
+        c.parameters = params.clone();
+        c.learning_steps = Vec::new();
+    });
+    let st = s.replay(&CardId::from("p"), [(t0(), Grade::Good)]);
+    assert_eq!(st.memory.unwrap().stability, 5.0);
+    assert_eq!(st.scheduled_days, 5);
+}
+
+#[test]
+fn queue_ahead_brings_later_reviews_forward() {
+    let s = no_fuzz();
+    let now = t0();
+    let mut soon = review_state(10.0, 1, now);
+    soon.due = Some(now + Duration::days(2));
+    let mut far = review_state(30.0, 1, now);
+    far.due = Some(now + Duration::days(9));
+    let mut q = Queue::build(
+        &s,
+        [
+            (CardId::from("soon"), &soon, 0),
+            (CardId::from("far"), &far, 1),
+        ],
+        now,
+        DoneToday::default(),
+    );
+    assert_eq!(q.next(now), Next::Done);
+    assert_eq!(q.ahead(1), 0);
+    assert_eq!(q.ahead(2), 1);
+    assert_eq!(q.counts().review, 1);
+    assert_eq!(q.next(now), Next::Card(CardId::from("soon")));
+    assert_eq!(q.ahead(10), 1);
+    assert_eq!(q.counts().review, 2);
+}
+
+#[test]
+fn queue_undo_of_review_restores_order_and_limit() {
+    let s = sched(|c| {
+        c.fuzz = false;
+        c.reviews_per_day = 2;
+    });
+    let now = t0();
+    let weak = review_state(1.0, 20, now);
+    let mid = review_state(5.0, 10, now);
+    let strong = review_state(50.0, 2, now);
+    let mut q = Queue::build(
+        &s,
+        [
+            (CardId::from("weak"), &weak, 0),
+            (CardId::from("mid"), &mid, 1),
+            (CardId::from("strong"), &strong, 2),
+        ],
+        now,
+        DoneToday { new: 0, reviews: 1 },
+    );
+    assert_eq!(q.counts().review, 1);
+    let c = CardId::from("weak");
+    assert_eq!(q.next(now), Next::Card(c.clone()));
+    q.answered(&c, &s.review(&c, &weak, Grade::Good, now), now);
+    assert_eq!(q.counts().review, 0);
+    assert_eq!(q.next(now), Next::Done);
+    q.undo(&c, &weak);
+    assert_eq!(q.counts().review, 1);
+    assert_eq!(q.next(now), Next::Card(c));
+}

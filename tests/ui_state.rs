@@ -194,7 +194,7 @@ fn edit_opens_the_file_or_explains_bundled_decks() {
 #[test]
 fn quit_back_help_and_coming_soon() {
     let mut h = Harness::new(Lang::De);
-    h.keys("s");
+    h.keys("t");
     assert_eq!(h.app.status.as_deref(), Some("noch nicht verfügbar"));
     h.keys("?");
     assert!(h.app.help);

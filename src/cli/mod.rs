@@ -3,6 +3,8 @@
 
 mod check;
 mod context;
+mod interchange;
+mod optimize;
 mod stats;
 mod sync;
 pub mod tui;
@@ -108,7 +110,9 @@ pub enum Command {
     New { file: PathBuf },
     /// Convert an Anki plain-text export or a CSV file into a deck
     Import {
+        /// A `.csv` file (columns front,back,tags) or an Anki "Notes in Plain Text" export
         file: PathBuf,
+        /// Name of the new deck; its id is made from it
         #[arg(long, value_name = "NAME")]
         deck_name: String,
         /// Output file (default: a file in your deck folder)
@@ -215,6 +219,9 @@ pub fn ui_options(ctx: &Context, keys: &toml::Table) -> anyhow::Result<crate::ui
         start: ctx.now,
         offset: ctx.offset,
         editor,
+        watch: std::iter::once(ctx.user_deck_dir())
+            .chain(ctx.deck_paths.iter().cloned())
+            .collect(),
     })
 }
 
@@ -235,15 +242,27 @@ pub fn run(ctx: &Context, command: Option<Command>) -> anyhow::Result<ExitCode> 
             clap_mangen::Man::new(cmd).render(&mut std::io::stdout())?;
             Ok(ExitCode::SUCCESS)
         }
+        Some(Command::New { file }) => interchange::new_deck(&file),
+        Some(Command::Import {
+            file,
+            deck_name,
+            output,
+        }) => interchange::import(ctx, &file, &deck_name, output.as_deref()),
         Some(Command::Check { paths, json, fix }) => check::check(ctx, &paths, json, fix),
         Some(Command::List { deck, tag, json }) => {
             check::list(ctx, deck.as_deref(), tag.as_deref(), json)
         }
+        Some(Command::Export {
+            deck,
+            format,
+            output,
+        }) => interchange::export(ctx, deck.as_deref(), format, &output),
         Some(Command::Sync { action }) => sync::run(ctx, action),
         Some(Command::Stats { deck, tag, json }) => {
             stats::stats(ctx, deck.as_deref(), tag.as_deref(), json)
         }
         Some(Command::Due { json }) => stats::due(ctx, json),
+        Some(Command::Optimize { yes }) => optimize::run(ctx, yes),
         Some(other) => anyhow::bail!("`{other:?}` is not built yet"),
     }
 }

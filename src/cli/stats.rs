@@ -105,14 +105,18 @@ fn report(collection: &Collection, scope: &Scope, now: DateTime<Utc>) -> StatsRe
                 reviews: d.count,
             })
             .collect(),
-        quizzes: stats::quiz_points(collection.journal().events(), &clock)
-            .into_iter()
-            .map(|q| QuizPoint {
-                date: q.date,
-                score: q.percent,
-                grade: q.grade,
-            })
-            .collect(),
+        quizzes: stats::series::quiz_series(
+            collection.journal().events(),
+            clock.offset,
+            clock.day_start_hour,
+        )
+        .into_iter()
+        .map(|q| QuizPoint {
+            date: q.date,
+            score: q.score,
+            grade: q.grade,
+        })
+        .collect(),
     }
 }
 

@@ -13,7 +13,10 @@ use crate::deck::CardId;
 use crate::progress::Grade;
 use crate::review::ReviewSession;
 use crate::scheduler::{Next, format_interval};
-use crate::ui::{Counts, DeckRow, NextCard, Overview, Scope, SessionSummary, ShowCard, Study};
+use crate::ui::{
+    Counts, DeckRow, NextCard, Overview, Scope, SessionSummary, ShowCard, StatsFilter, StatsPort,
+    StatsView, Study,
+};
 
 /// Opens the collection described by the context.
 ///
@@ -148,7 +151,7 @@ impl Study for CollectionStudy {
         };
         match session.next(now) {
             Next::Card(id) => {
-                let Some((deck, card)) = self.collection.card(&id) else {
+                let Some(show) = self.card(&id, now) else {
                     // Removed from its deck since the queue was built.
                     let mut fresh = session.clone();
                     fresh.refresh(&self.collection, now);
@@ -158,20 +161,7 @@ impl Study for CollectionStudy {
                     self.session = Some(fresh);
                     return self.next_card(now);
                 };
-                let state = self.collection.state(&id);
-                let outcomes = self.collection.scheduler().preview(&id, state, now);
-                let r = session.remaining();
-                NextCard::Show(Box::new(ShowCard {
-                    card: card.clone(),
-                    deck_name: deck.name.clone(),
-                    labels: outcomes.map(|o| format_interval(o.interval)),
-                    remaining: Counts {
-                        new: to_u32(r.new),
-                        learning: to_u32(r.learning),
-                        review: to_u32(r.review),
-                    },
-                    done: session.done(),
-                }))
+                NextCard::Show(Box::new(show))
             }
             Next::Wait(until) => NextCard::Wait { until },
             Next::Done => {
@@ -211,6 +201,28 @@ impl Study for CollectionStudy {
             .map_err(|e| format!("undo failed: {e}"))
     }
 
+    fn card(&self, id: &CardId, now: DateTime<Utc>) -> Option<ShowCard> {
+        let (deck, card) = self.collection.card(id)?;
+        let state = self.collection.state(id);
+        let outcomes = self.collection.scheduler().preview(id, state, now);
+        let (remaining, done) = self.session.as_ref().map_or_else(Default::default, |s| {
+            let r = s.remaining();
+            let counts = Counts {
+                new: to_u32(r.new),
+                learning: to_u32(r.learning),
+                review: to_u32(r.review),
+            };
+            (counts, s.done())
+        });
+        Some(ShowCard {
+            card: card.clone(),
+            deck_name: deck.name.clone(),
+            labels: outcomes.map(|o| format_interval(o.interval)),
+            remaining,
+            done,
+        })
+    }
+
     fn edit_location(&self, card: &CardId) -> Option<(PathBuf, u32)> {
         let (deck, card) = self.collection.card(card)?;
         deck.origin.path().map(|p| (p.to_path_buf(), card.line))
@@ -229,6 +241,91 @@ impl Study for CollectionStudy {
                 .map(|d| format!("{}:{}:{}: {}", d.file, d.line, d.column, d.message))
                 .collect::<Vec<_>>()
                 .join("\n"))
+        }
+    }
+}
+
+impl StatsPort for CollectionStudy {
+    fn stats(&self, filter: StatsFilter, now: DateTime<Utc>) -> StatsView {
+        use std::collections::{BTreeSet, HashSet};
+        let c = &self.collection;
+        let clock = c.clock(now);
+        let wanted = |card: &crate::deck::Card| {
+            filter.deck.as_ref().is_none_or(|d| &card.deck_id == d)
+                && filter.tag.as_ref().is_none_or(|t| card.tags.contains(t))
+        };
+        let ids: HashSet<&CardId> = c.cards().filter(|x| wanted(x)).map(|x| &x.id).collect();
+        // Without a filter, progress of cards in no loaded deck counts too.
+        let records: Vec<_> = c
+            .review_records()
+            .into_iter()
+            .filter(|r| filter.is_empty() || ids.contains(r.card))
+            .collect();
+        let states: Vec<_> = ids.iter().filter_map(|id| c.states().get(*id)).collect();
+        let retention = c
+            .decks()
+            .decks
+            .iter()
+            .filter(|d| filter.deck.as_ref().is_none_or(|id| &d.id == id))
+            .map(|d| {
+                let deck_ids: HashSet<&CardId> = d
+                    .cards
+                    .iter()
+                    .filter(|x| wanted(x))
+                    .map(|x| &x.id)
+                    .collect();
+                let deck_records: Vec<_> = records
+                    .iter()
+                    .filter(|r| deck_ids.contains(r.card))
+                    .copied()
+                    .collect();
+                (
+                    d.name.clone(),
+                    crate::stats::true_retention(&deck_records, &clock, 30),
+                )
+            })
+            .collect();
+        let quizzes = crate::stats::series::quiz_series(
+            c.journal().events(),
+            clock.offset,
+            clock.day_start_hour,
+        )
+        .into_iter()
+        .filter(|q| {
+            filter
+                .deck
+                .as_ref()
+                .is_none_or(|d| q.decks.is_empty() || q.decks.contains(d))
+                && filter
+                    .tag
+                    .as_ref()
+                    .is_none_or(|t| q.tags.is_empty() || q.tags.contains(t))
+        })
+        .map(|q| (q.date, q.score, q.grade))
+        .collect();
+        let streak = crate::stats::streak(&records, &clock);
+        let tags: BTreeSet<&String> = c.cards().flat_map(|x| x.tags.iter()).collect();
+        StatsView {
+            forecast: crate::stats::forecast(states.iter().copied(), &clock, 30)
+                .into_iter()
+                .map(|d| (d.date, d.count))
+                .collect(),
+            history: crate::stats::history(&records, &clock, 26 * 7)
+                .into_iter()
+                .map(|d| (d.date, d.count))
+                .collect(),
+            retention,
+            desired_retention: f64::from(c.config().scheduler.desired_retention),
+            stability: crate::stats::stability_histogram(states.iter().copied()),
+            quizzes,
+            streak: (streak.current, streak.longest),
+            decks: c
+                .decks()
+                .decks
+                .iter()
+                .map(|d| (d.id.clone(), d.name.clone()))
+                .collect(),
+            tags: tags.into_iter().cloned().collect(),
         }
     }
 }

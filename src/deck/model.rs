@@ -24,6 +24,13 @@ impl CardId {
     pub fn as_str(&self) -> &str {
         &self.0
     }
+
+    /// The note this card was generated from: the id before `~`. Siblings
+    /// (a reversed side, the other gaps of a cloze text) share it.
+    #[must_use]
+    pub fn note_key(&self) -> &str {
+        self.0.split('~').next().unwrap_or_default()
+    }
 }
 
 impl fmt::Display for CardId {

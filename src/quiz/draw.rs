@@ -98,7 +98,7 @@ pub struct Question {
 /// note (a reversed side, the gaps of one cloze text) are siblings.
 #[must_use]
 pub fn note_key(id: &CardId) -> &str {
-    id.as_str().split('~').next().unwrap_or_default()
+    id.note_key()
 }
 
 /// Draws up to `spec.count` questions from `cards` (restricted to

@@ -10,15 +10,17 @@
 //! fuzzed (deterministically, per card and review count).
 
 mod config;
+pub mod fsrs6;
 pub mod metrics;
 pub mod optimize;
 pub mod queue;
 
 use chrono::{DateTime, Duration, FixedOffset, NaiveDate, Utc};
-use fsrs::{FSRS, MemoryState};
+use fsrs::MemoryState;
 use serde::{Deserialize, Serialize};
 
 pub use config::{DurationError, SchedulerConfig, format_interval, parse_duration};
+pub use fsrs6::Fsrs6;
 pub use queue::{Counts, DoneToday, Next, Queue};
 
 use crate::deck::CardId;
@@ -173,11 +175,12 @@ impl Plan {
 /// The scheduler for one configuration.
 #[derive(Debug, Clone)]
 pub struct Scheduler {
-    fsrs: FSRS,
+    model: Fsrs6,
+    /// `desired_retention^(1/-decay) - 1`, fixed per scheduler.
+    retention_term: f32,
     config: SchedulerConfig,
     learning: Vec<Duration>,
     relearning: Vec<Duration>,
-    decay: f32,
     offset: FixedOffset,
 }
 
@@ -189,18 +192,13 @@ impl Scheduler {
     /// Any [`SchedulerConfig::validate`] error, or [`SchedulerError::Fsrs`].
     pub fn new(config: &SchedulerConfig) -> Result<Self, SchedulerError> {
         let steps = config.validated_steps()?;
-        let fsrs =
-            FSRS::new(&config.parameters).map_err(|e| SchedulerError::Fsrs(e.to_string()))?;
-        let full = fsrs::check_and_fill_parameters(&config.parameters)
-            .map_err(|e| SchedulerError::Fsrs(e.to_string()))?;
-        // The crate clamps the decay into this range; do the same for R.
-        let decay = full[20].clamp(0.1, 0.8);
+        let model = Fsrs6::new(&config.parameters)?;
         Ok(Self {
-            fsrs,
+            retention_term: model.retention_term(config.desired_retention),
+            model,
             config: config.clone(),
             learning: steps.learning,
             relearning: steps.relearning,
-            decay,
             offset: FixedOffset::east_opt(0).expect("zero offset"),
         })
     }
@@ -235,8 +233,8 @@ impl Scheduler {
     #[must_use]
     pub fn interval_for(&self, memory: &Memory) -> f64 {
         f64::from(
-            self.fsrs
-                .next_interval(Some(memory.stability), self.config.desired_retention, 3),
+            self.model
+                .interval_with(memory.stability, self.retention_term),
         )
     }
 
@@ -249,7 +247,7 @@ impl Scheduler {
         let elapsed = state
             .last_review
             .map_or(0.0, |l| (now - l).num_seconds().max(0) as f64 / 86_400.0);
-        let r = fsrs::current_retrievability(memory.into(), elapsed as f32, self.decay);
+        let r = self.model.retrievability(memory, elapsed as f32);
         Some(f64::from(r).clamp(0.0, 1.0))
     }
 
@@ -331,16 +329,16 @@ impl Scheduler {
             let days = (self.study_day(now) - self.study_day(last)).num_days();
             u32::try_from(days.max(0)).unwrap_or(u32::MAX)
         });
-        let retention = self.config.desired_retention;
-        let memories: [Option<Memory>; 4] =
-            match self
-                .fsrs
-                .next_states(state.memory.map(MemoryState::from), retention, elapsed)
-            {
-                Ok(n) => [n.again, n.hard, n.good, n.easy].map(|s| Some(s.memory.into())),
-                // Non-finite input (a corrupt state): keep what we had.
-                Err(_) => [state.memory; 4],
-            };
+        let next = self.model.next_states(state.memory, elapsed);
+        let memories: [Option<Memory>; 4] = if next
+            .iter()
+            .all(|m| m.stability.is_finite() && m.difficulty.is_finite())
+        {
+            next.map(Some)
+        } else {
+            // Non-finite input (a corrupt state): keep what we had.
+            [state.memory; 4]
+        };
 
         let max = self.config.maximum_interval_days;
         let raw_days = |m: Option<Memory>| -> f64 {

@@ -47,6 +47,9 @@ enum Slot {
     Learning(i64),
     Review(u64),
     New(usize),
+    /// A review card due on a later day (key: due time; and its recall
+    /// probability key for when [`Queue::ahead`] brings it forward).
+    Later(i64, u64),
 }
 
 /// The queue for one study session.
@@ -61,6 +64,9 @@ pub struct Queue {
     /// Key: retrievability bits (non-negative f64 orders like its bits).
     review: BTreeSet<(u64, u32)>,
     new: BTreeSet<(usize, u32)>,
+    later: BTreeSet<(i64, u32)>,
+    /// Per answer: the card, the list it left, and `reviews_since_new` before.
+    answers: Vec<(u32, Slot, u32)>,
     new_left: u32,
     reviews_left: u32,
     reviews_since_new: u32,
@@ -87,6 +93,8 @@ impl Queue {
             learning: BTreeSet::new(),
             review: BTreeSet::new(),
             new: BTreeSet::new(),
+            later: BTreeSet::new(),
+            answers: Vec::new(),
             new_left: config.new_per_day.saturating_sub(done.new),
             reviews_left: config.reviews_per_day.saturating_sub(done.reviews),
             reviews_since_new: 0,
@@ -127,6 +135,9 @@ impl Queue {
             Slot::New(k) => {
                 self.new.remove(&(k, i));
             }
+            Slot::Later(k, _) => {
+                self.later.remove(&(k, i));
+            }
         }
         slot
     }
@@ -141,12 +152,17 @@ impl Queue {
             Phase::Learning { .. } | Phase::Relearning { .. } if due_today(state.due) => {
                 Slot::Learning(state.due.map_or(i64::MIN, |d| d.timestamp_millis()))
             }
-            Phase::Review if due_today(state.due) => {
+            Phase::Review => {
                 let r = self
                     .scheduler
                     .retrievability(state, self.built_at)
                     .unwrap_or(0.0);
-                Slot::Review(r.max(0.0).to_bits())
+                let key = r.max(0.0).to_bits();
+                if due_today(state.due) {
+                    Slot::Review(key)
+                } else {
+                    Slot::Later(state.due.map_or(i64::MAX, |d| d.timestamp_millis()), key)
+                }
             }
             _ => Slot::None,
         };
@@ -160,6 +176,9 @@ impl Queue {
             }
             Slot::New(k) => {
                 self.new.insert((k, i));
+            }
+            Slot::Later(k, _) => {
+                self.later.insert((k, i));
             }
         }
         self.slots[i as usize] = slot;
@@ -207,7 +226,10 @@ impl Queue {
             Some(&i) => i,
             None => self.register(card.clone(), usize::MAX),
         };
-        match self.remove(i) {
+        let since_new = self.reviews_since_new;
+        let slot = self.remove(i);
+        self.answers.push((i, slot, since_new));
+        match slot {
             Slot::New(_) => {
                 self.new_left = self.new_left.saturating_sub(1);
                 self.reviews_since_new = 0;
@@ -216,29 +238,69 @@ impl Queue {
                 self.reviews_left = self.reviews_left.saturating_sub(1);
                 self.reviews_since_new += 1;
             }
-            Slot::Learning(_) | Slot::None => {}
+            Slot::Learning(_) | Slot::Later(..) | Slot::None => {}
         }
         if !matches!(new_state.phase, Phase::New | Phase::Review) {
             self.insert(i, new_state);
         }
     }
 
-    /// Takes back the last answer to `card`: it returns to the list its
-    /// `previous_state` belongs in, and the daily counts are restored.
+    /// Takes back the last answer to `card`: it returns to the list it was
+    /// answered from (or, if this queue did not see that answer, the list
+    /// `previous_state` belongs in) and the daily counts are restored.
     pub fn undo(&mut self, card: &CardId, previous_state: &CardState) {
         let i = match self.index.get(card) {
             Some(&i) => i,
             None => self.register(card.clone(), usize::MAX),
         };
-        self.insert(i, previous_state);
-        match self.slots[i as usize] {
-            Slot::New(_) => self.new_left += 1,
-            Slot::Review(_) => {
-                self.reviews_left += 1;
-                self.reviews_since_new = self.reviews_since_new.saturating_sub(1);
+        let Some(pos) = self.answers.iter().rposition(|a| a.0 == i) else {
+            self.insert(i, previous_state);
+            return;
+        };
+        let (_, slot, since_new) = self.answers.remove(pos);
+        self.remove(i);
+        match slot {
+            Slot::None => {}
+            Slot::Learning(k) => {
+                self.learning.insert((k, i));
             }
-            Slot::Learning(_) | Slot::None => {}
+            Slot::Review(k) => {
+                self.review.insert((k, i));
+                self.reviews_left += 1;
+                self.reviews_since_new = since_new;
+            }
+            Slot::New(k) => {
+                self.new.insert((k, i));
+                self.new_left += 1;
+                self.reviews_since_new = since_new;
+            }
+            Slot::Later(k, _) => {
+                self.later.insert((k, i));
+            }
         }
+        self.slots[i as usize] = slot;
+    }
+
+    /// Review ahead: review cards due within the next `days` study days join
+    /// today's reviews (lowest recall probability first; the daily review
+    /// limit still applies). Answering early needs no special treatment: the
+    /// scheduler always uses the real time elapsed. Returns how many joined.
+    pub fn ahead(&mut self, days: u32) -> usize {
+        let limit = self.today + chrono::Days::new(u64::from(days));
+        let mut moved = 0;
+        while let Some(&(due, i)) = self.later.first() {
+            let day = DateTime::from_timestamp_millis(due).map(|d| self.scheduler.study_day(d));
+            if day.is_none_or(|d| d > limit) {
+                break;
+            }
+            self.later.pop_first();
+            if let Slot::Later(_, key) = self.slots[i as usize] {
+                self.review.insert((key, i));
+                self.slots[i as usize] = Slot::Review(key);
+            }
+            moved += 1;
+        }
+        moved
     }
 
     /// Cards left today, limits applied.

@@ -2,6 +2,8 @@
 //! true retention, streaks, the due forecast and the review history. Pure:
 //! the current time and the day boundary are passed in.
 
+pub mod series;
+
 use std::collections::{BTreeMap, HashMap};
 
 use chrono::{DateTime, Duration, FixedOffset, NaiveDate, TimeZone, Utc};
@@ -309,38 +311,6 @@ pub fn stability_histogram<'a>(states: impl IntoIterator<Item = &'a CardState>) 
         counts[i] += 1;
     }
     counts
-}
-
-/// One finished quiz for the score chart.
-#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
-pub struct QuizPoint {
-    pub date: NaiveDate,
-    /// Score in percent, 0..=100.
-    pub percent: f64,
-    /// German grade 1.0..=5.0.
-    pub grade: f64,
-}
-
-/// The finished (not abandoned) quizzes in journal order.
-#[must_use]
-pub fn quiz_points(events: &[crate::progress::Event], clock: &StudyClock) -> Vec<QuizPoint> {
-    events
-        .iter()
-        .filter_map(|e| match &e.body {
-            crate::progress::EventBody::QuizEnd {
-                score,
-                max,
-                grade,
-                abandoned: false,
-                ..
-            } => Some(QuizPoint {
-                date: clock.day_of(e.ts),
-                percent: if *max > 0.0 { score / max * 100.0 } else { 0.0 },
-                grade: *grade,
-            }),
-            _ => None,
-        })
-        .collect()
 }
 
 #[cfg(test)]

@@ -9,6 +9,7 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 use super::i18n::Tr;
 use super::keymap::{Action, KeyMap};
 use super::port::{NextCard, Overview, Scope, SessionSummary, ShowCard, Study};
+use super::stats_screen::StatsState;
 use super::theme::Theme;
 use super::typed::{self, Feedback};
 use crate::cli::Lang;
@@ -35,6 +36,7 @@ pub enum Screen {
         until: DateTime<Utc>,
     },
     Summary(SessionSummary),
+    Stats(Box<StatsState>),
 }
 
 /// Where the student is within one card.
@@ -107,7 +109,7 @@ pub struct ReviewState {
 }
 
 impl ReviewState {
-    fn new(show: ShowCard, now: DateTime<Utc>) -> Self {
+    pub(super) fn new(show: ShowCard, now: DateTime<Utc>) -> Self {
         let options = match &show.card.content {
             CardContent::Choice { choices, .. } => choices.len(),
             _ => 0,
@@ -211,6 +213,13 @@ impl App {
         if action == Some(Action::Quit) {
             return Effect::Quit;
         }
+        if !self.help
+            && let Screen::Stats(st) = &mut self.screen
+            && !matches!(action, Some(Action::Back | Action::Help))
+            && st.handle_key(key, now, &*study)
+        {
+            return Effect::None;
+        }
         let plain = !key
             .modifiers
             .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT);
@@ -280,7 +289,12 @@ impl App {
                 self.scroll = 0;
                 return Effect::None;
             }
-            Action::Stats | Action::Quiz => {
+            Action::Stats if !matches!(self.screen, Screen::Stats(_)) => {
+                let back = std::mem::replace(&mut self.screen, Screen::Overview);
+                self.screen = Screen::Stats(Box::new(StatsState::open(back, now, &*study)));
+                return Effect::None;
+            }
+            Action::Quiz => {
                 self.status = Some(tr.coming_soon().to_owned());
                 return Effect::None;
             }
@@ -314,6 +328,20 @@ impl App {
                 Action::All => self.start(Scope::All, now, study),
                 Action::Edit => self.status = Some(tr.edit_needs_card().to_owned()),
                 Action::Back => return Effect::Quit,
+                _ => {}
+            },
+            Screen::Stats(st) => match action {
+                Action::Back => {
+                    match *std::mem::replace(&mut st.back, Box::new(Screen::Overview)) {
+                        Screen::Overview => self.go_overview(now, study),
+                        back => self.screen = back,
+                    }
+                }
+                Action::Up | Action::Down => {
+                    let body = super::stats_view::body_for_size(self.size);
+                    let max = super::stats_view::max_scroll(st, body);
+                    st.scroll_by(action == Action::Down, max);
+                }
                 _ => {}
             },
             Screen::Waiting { .. } | Screen::Summary(_) => match action {
@@ -379,16 +407,7 @@ impl App {
             self.status = Some(e);
             return;
         }
-        match study.reload() {
-            Ok(()) => {
-                self.status = Some(self.tr().reloaded().to_owned());
-                self.overview = study.overview(now);
-                if matches!(self.screen, Screen::Review(_)) {
-                    self.advance(now, study);
-                }
-            }
-            Err(e) => self.status = Some(format!("{}: {e}", self.tr().reload_failed())),
-        }
+        self.reload(now, study);
     }
 
     fn reveal(r: &mut ReviewState, all: bool) {
@@ -464,7 +483,7 @@ impl App {
         }
     }
 
-    fn advance(&mut self, now: DateTime<Utc>, study: &mut dyn Study) {
+    pub(super) fn advance(&mut self, now: DateTime<Utc>, study: &mut dyn Study) {
         self.scroll = 0;
         self.screen = match study.next_card(now) {
             NextCard::Show(show) => Screen::Review(Box::new(ReviewState::new(*show, now))),
@@ -473,7 +492,7 @@ impl App {
         };
     }
 
-    fn go_overview(&mut self, now: DateTime<Utc>, study: &mut dyn Study) {
+    pub(super) fn go_overview(&mut self, now: DateTime<Utc>, study: &mut dyn Study) {
         self.screen = Screen::Overview;
         self.scroll = 0;
         self.overview = study.overview(now);

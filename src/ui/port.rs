@@ -8,6 +8,7 @@ use std::path::PathBuf;
 
 use chrono::{DateTime, Utc};
 
+use super::stats_port::StatsPort;
 use crate::deck::{Card, CardId};
 use crate::progress::Grade;
 
@@ -96,8 +97,9 @@ pub enum NextCard {
     Done(SessionSummary),
 }
 
-/// Everything the interface needs from the study logic.
-pub trait Study {
+/// Everything the interface needs from the study logic (the statistics
+/// figures come through the [`StatsPort`] supertrait).
+pub trait Study: StatsPort {
     /// The deck table, today's totals and load messages.
     fn overview(&self, now: DateTime<Utc>) -> Overview;
 
@@ -132,9 +134,21 @@ pub trait Study {
     /// The file and 1-based line a card comes from (`None` for bundled decks).
     fn edit_location(&self, card: &CardId) -> Option<(PathBuf, u32)>;
 
-    /// Loads the decks again after an edit. On error the old decks stay.
+    /// The current version of one card, as [`Study::next_card`] would show it
+    /// (`None` when no loaded deck has it any more). The interface calls it
+    /// after a reload to refresh the card on screen.
+    fn card(&self, id: &CardId, now: DateTime<Utc>) -> Option<ShowCard>;
+
+    /// Loads the decks again after an edit (the editor key or a file change
+    /// seen by [`crate::watch::DeckWatcher`]).
+    ///
+    /// Progress is keyed by card id and must be kept. The running session
+    /// keeps its place: cards still in its queue get their new wording, new
+    /// cards of the session's scope join the queue, removed cards leave it.
+    /// When the new decks have errors (a broken edit), nothing changes: the
+    /// last good version stays in use and the error is returned.
     ///
     /// # Errors
-    /// The load problems, to show.
+    /// The load problems, one line each with file:line:column, to show.
     fn reload(&mut self) -> Result<(), String>;
 }

@@ -3,7 +3,7 @@
 //! for the editor.
 
 use std::io::{self, stdout};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::sync::mpsc;
 use std::time::{Duration, Instant};
@@ -36,6 +36,9 @@ pub struct Options {
     pub offset: FixedOffset,
     /// `$VISUAL` or `$EDITOR` (default `vi`), possibly with arguments.
     pub editor: String,
+    /// Deck folders and files to watch: a change reloads the decks while
+    /// the interface runs (empty: no live reload).
+    pub watch: Vec<PathBuf>,
 }
 
 /// Runs the interface until the student quits or a signal arrives.
@@ -98,6 +101,17 @@ fn event_loop(
         now(),
         study,
     );
+    let watcher = if opts.watch.is_empty() {
+        None
+    } else {
+        match crate::watch::DeckWatcher::new(opts.watch.clone()) {
+            Ok(w) => Some(w),
+            Err(e) => {
+                app.status = Some(e.to_string());
+                None
+            }
+        }
+    };
     let mut last_tick = Instant::now();
     loop {
         let size = terminal.size()?;
@@ -125,6 +139,13 @@ fn event_loop(
         if last_tick.elapsed() >= TICK {
             last_tick = Instant::now();
             app.tick(now(), study);
+            if watcher
+                .as_ref()
+                .and_then(crate::watch::DeckWatcher::poll)
+                .is_some()
+            {
+                app.reload(now(), study);
+            }
         }
     }
 }

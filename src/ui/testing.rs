@@ -5,11 +5,15 @@
 use std::collections::VecDeque;
 use std::path::PathBuf;
 
-use chrono::{DateTime, Duration, Utc};
+use chrono::{DateTime, Duration, NaiveDate, Utc};
 
 use super::port::{Counts, DeckRow, NextCard, Overview, Scope, SessionSummary, ShowCard, Study};
+use super::stats_port::{StatsFilter, StatsPort, StatsView};
 use crate::deck::{Card, CardContent, CardId, ClozeSegment};
 use crate::progress::Grade;
+
+/// One deck of the fake: `(deck id, deck name, file or None for bundled, cards)`.
+pub type FakeDeck = (String, String, Option<PathBuf>, Vec<Card>);
 
 /// One answer the fake recorded.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -34,7 +38,12 @@ pub struct FakeStudy {
     /// Make the next `answer` fail with this message.
     pub fail_next_answer: Option<String>,
     pub reloads: u32,
+    /// The decks the next successful `reload` switches to (an edited file).
+    pub next_decks: Option<Vec<FakeDeck>>,
+    /// Make the next `reload` fail with this message (a broken edit).
+    pub fail_next_reload: Option<String>,
     pub status: Vec<String>,
+    scope: Option<Scope>,
     started: Option<DateTime<Utc>>,
     answered_stack: Vec<Card>,
     last_now: Option<DateTime<Utc>>,
@@ -198,7 +207,10 @@ impl FakeStudy {
             wait_until: None,
             fail_next_answer: None,
             reloads: 0,
+            next_decks: None,
+            fail_next_reload: None,
             status: Vec::new(),
+            scope: None,
             started: None,
             answered_stack: Vec::new(),
             last_now: None,
@@ -216,6 +228,25 @@ impl FakeStudy {
             cards,
         )];
         s
+    }
+
+    fn show(&self, card: Card) -> ShowCard {
+        let deck_name = self
+            .deck_of(&card.id)
+            .map(|d| d.1.clone())
+            .unwrap_or_default();
+        let rest = u32::try_from(self.queue.len().saturating_sub(1)).unwrap_or(0);
+        ShowCard {
+            card,
+            deck_name,
+            labels: LABELS.map(str::to_owned),
+            remaining: Counts {
+                new: rest,
+                learning: 0,
+                review: 0,
+            },
+            done: u32::try_from(self.answers.len()).unwrap_or(0),
+        }
     }
 
     fn deck_of(&self, card: &CardId) -> Option<&(String, String, Option<PathBuf>, Vec<Card>)> {
@@ -257,6 +288,7 @@ impl Study for FakeStudy {
     }
 
     fn start_session(&mut self, scope: Scope, now: DateTime<Utc>) -> Result<(), String> {
+        self.scope = Some(scope.clone());
         let cards: Vec<Card> = match scope {
             Scope::All => self.decks.iter().flat_map(|d| d.3.clone()).collect(),
             Scope::Deck(id) => self
@@ -283,22 +315,7 @@ impl Study for FakeStudy {
     fn next_card(&mut self, now: DateTime<Utc>) -> NextCard {
         self.last_now = Some(now);
         if let Some(card) = self.queue.front().cloned() {
-            let deck_name = self
-                .deck_of(&card.id)
-                .map(|d| d.1.clone())
-                .unwrap_or_default();
-            let rest = u32::try_from(self.queue.len() - 1).unwrap_or(0);
-            return NextCard::Show(Box::new(ShowCard {
-                card,
-                deck_name,
-                labels: LABELS.map(str::to_owned),
-                remaining: Counts {
-                    new: rest,
-                    learning: 0,
-                    review: 0,
-                },
-                done: u32::try_from(self.answers.len()).unwrap_or(0),
-            }));
+            return NextCard::Show(Box::new(self.show(card)));
         }
         if let Some(until) = self.wait_until.take()
             && now < until
@@ -366,8 +383,160 @@ impl Study for FakeStudy {
         deck.2.clone().map(|p| (p, line))
     }
 
+    fn card(&self, id: &CardId, _now: DateTime<Utc>) -> Option<ShowCard> {
+        let card = self
+            .decks
+            .iter()
+            .flat_map(|d| d.3.iter())
+            .find(|c| &c.id == id)?;
+        Some(self.show(card.clone()))
+    }
+
     fn reload(&mut self) -> Result<(), String> {
+        if let Some(msg) = self.fail_next_reload.take() {
+            return Err(msg);
+        }
         self.reloads += 1;
+        let Some(decks) = self.next_decks.take() else {
+            return Ok(());
+        };
+        self.decks = decks;
+        let find = |id: &CardId| {
+            self.decks
+                .iter()
+                .flat_map(|d| d.3.iter())
+                .find(|c| &c.id == id)
+                .cloned()
+        };
+        // Queued cards get their new version; removed cards leave.
+        let queue: VecDeque<Card> = self.queue.iter().filter_map(|c| find(&c.id)).collect();
+        // New cards of the session's scope join at the end.
+        let answered: Vec<&CardId> = self.answers.iter().map(|a| &a.card).collect();
+        let joining: Vec<Card> = self
+            .decks
+            .iter()
+            .filter(|d| match &self.scope {
+                Some(Scope::All) => true,
+                Some(Scope::Deck(id)) => &d.0 == id,
+                _ => false,
+            })
+            .flat_map(|d| d.3.iter())
+            .filter(|c| !answered.contains(&&c.id) && !queue.iter().any(|q| q.id == c.id))
+            .cloned()
+            .collect();
+        self.queue = queue;
+        self.queue.extend(joining);
         Ok(())
+    }
+}
+
+/// The fixed due forecast of the fake (30 days).
+const FORECAST: [usize; 30] = [
+    12, 8, 5, 9, 3, 0, 7, 4, 6, 2, 11, 5, 3, 0, 4, 8, 2, 6, 1, 3, 5, 0, 2, 7, 3, 1, 4, 2, 0, 6,
+];
+
+/// The fixed stability histogram of the fake.
+const STABILITY: [usize; 9] = [14, 9, 11, 7, 6, 4, 2, 1, 0];
+
+impl StatsPort for FakeStudy {
+    /// Fixed figures relative to the day of `now`: a deck filter keeps 70 %
+    /// (the first deck) or 30 % (others) of every count, a tag filter half;
+    /// an unknown deck or tag gives zeros.
+    fn stats(&self, filter: StatsFilter, now: DateTime<Utc>) -> StatsView {
+        let today: NaiveDate = now.date_naive();
+        let tags: Vec<String> = ["4p", "kpi", "marketing"].map(str::to_owned).to_vec();
+        let deck_index = filter
+            .deck
+            .as_ref()
+            .map(|id| self.decks.iter().position(|d| &d.0 == id));
+        let mut share = match deck_index {
+            None => 1.0,
+            Some(Some(0)) => 0.7,
+            Some(Some(_)) => 0.3,
+            Some(None) => 0.0,
+        };
+        if let Some(tag) = &filter.tag {
+            share *= if tags.contains(tag) { 0.5 } else { 0.0 };
+        }
+        #[allow(
+            clippy::cast_possible_truncation,
+            clippy::cast_sign_loss,
+            clippy::cast_precision_loss
+        )]
+        let scale = |n: usize| (n as f64 * share).round() as usize;
+        let forecast = FORECAST
+            .iter()
+            .enumerate()
+            .map(|(i, &n)| (today + Duration::days(i as i64), scale(n)))
+            .collect();
+        let days = 26 * 7;
+        let history = (0..days)
+            .map(|i| {
+                let date = today - Duration::days((days - 1 - i) as i64);
+                // Quiet weekends early on, busier lately, a gap in the middle.
+                let base = if (70..84).contains(&i) || (i % 7 == 3 && i < 90) {
+                    0
+                } else {
+                    (i * 37 % 23) / 2 + i / 20
+                };
+                (date, scale(base))
+            })
+            .collect();
+        let retention = self
+            .decks
+            .iter()
+            .enumerate()
+            .filter(|(_, d)| filter.deck.as_ref().is_none_or(|id| &d.0 == id))
+            .map(|(i, d)| {
+                let value = match (i, share > 0.0, filter.tag.is_some()) {
+                    (_, false, _) => None,
+                    (0, true, false) => Some(0.87),
+                    (0, true, true) => Some(0.82),
+                    (_, true, false) => Some(0.93),
+                    (_, true, true) => None,
+                };
+                (d.1.clone(), value)
+            })
+            .collect();
+        let all_quizzes = [
+            (55.0, 4.0),
+            (62.5, 3.3),
+            (70.0, 2.7),
+            (68.0, 2.7),
+            (81.0, 1.7),
+            (88.0, 1.3),
+        ];
+        let keep = match deck_index {
+            None => 6,
+            Some(Some(0)) => 4,
+            Some(Some(_)) => 1,
+            Some(None) => 0,
+        };
+        let quizzes = all_quizzes
+            .iter()
+            .enumerate()
+            .skip(6 - keep)
+            .map(|(i, &(pct, grade))| (today - Duration::days(60 - 10 * i as i64), pct, grade))
+            .collect();
+        let streak = match deck_index {
+            None => (5, 12),
+            Some(Some(_)) => (3, 9),
+            Some(None) => (0, 0),
+        };
+        StatsView {
+            forecast,
+            history,
+            retention,
+            desired_retention: 0.9,
+            stability: STABILITY.iter().map(|&n| scale(n)).collect(),
+            quizzes,
+            streak,
+            decks: self
+                .decks
+                .iter()
+                .map(|d| (d.0.clone(), d.1.clone()))
+                .collect(),
+            tags,
+        }
     }
 }

@@ -34,6 +34,7 @@ pub fn render(app: &App, frame: &mut Frame<'_>) {
         Screen::Review(r) => render_review(app, r, frame, body, grades),
         Screen::Waiting { until } => render_waiting(app, *until, frame, body),
         Screen::Summary(s) => render_summary(app, s, frame, body),
+        Screen::Stats(st) => super::stats_view::render(app, st, frame, body),
     }
     let status_line = app
         .status
@@ -109,6 +110,10 @@ fn render_header(app: &App, frame: &mut Frame<'_>, area: Rect) {
         }
         Screen::Waiting { .. } => (tr.waiting().to_owned(), Line::default()),
         Screen::Summary(_) => (tr.summary().to_owned(), Line::default()),
+        Screen::Stats(_) => (
+            super::stats_view::screen_title(app).to_owned(),
+            Line::default(),
+        ),
     };
     let [top, bar] = Layout::vertical([Constraint::Length(1), Constraint::Length(1)]).areas(area);
     let right_w = u16::try_from(right.width()).unwrap_or(0).min(top.width / 2);
@@ -632,6 +637,7 @@ fn screen_actions(app: &App) -> Vec<Action> {
         Screen::Waiting { .. } | Screen::Summary(_) => {
             vec![Select, Undo, Stats, Quiz, Help, Back, Quit]
         }
+        Screen::Stats(_) => vec![Up, Down, Help, Back, Quit],
     }
 }
 
@@ -642,6 +648,9 @@ fn help_lines(app: &App) -> Vec<Line<'static>> {
         .into_iter()
         .map(|a| (app.keymap.label(a), tr.action(a).to_owned()))
         .collect();
+    if let Screen::Stats(_) = &app.screen {
+        rows.splice(0..0, super::stats_view::help_rows(app));
+    }
     if let Screen::Review(r) = &app.screen {
         if !r.ticked.is_empty() {
             let last = char::from(b'a' + u8::try_from((r.ticked.len() - 1) % 26).unwrap_or(0));
@@ -739,9 +748,10 @@ fn hints_line(app: &App, w: usize) -> Line<'static> {
             }
             Stage::Answer => items.push((grade_keys.clone(), tr.grade_word().to_owned())),
         },
+        Screen::Stats(_) => items.extend(super::stats_view::hints(app)),
         _ => items.push(key(Action::Select, tr.back_to_overview())),
     }
-    if !matches!(app.screen, Screen::Overview) {
+    if !matches!(app.screen, Screen::Overview | Screen::Stats(_)) {
         items.push(key(
             Action::Undo,
             tr.action(Action::Undo).split(" (").next().unwrap_or(""),

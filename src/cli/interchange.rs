@@ -1,0 +1,280 @@
+//! `kartei new`, `kartei import` and `kartei export`.
+
+use std::collections::HashSet;
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use anyhow::{Context as _, Result, bail};
+
+use crate::atomic;
+use crate::deck::{Deck, DeckOrigin};
+use crate::interchange::{self, DeckMeta, ImportError, Imported, NoteBody};
+
+use super::{Context, ExportFormat};
+
+/// `kartei new FILE`: writes the commented deck template; never overwrites.
+///
+/// # Errors
+/// The file exists already or cannot be written.
+pub fn new_deck(file: &Path) -> Result<ExitCode> {
+    if file.exists() {
+        bail!(
+            "{} already exists; choose another file name or remove it first",
+            file.display()
+        );
+    }
+    let stem = file
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let text = interchange::template::template(&stem);
+    atomic::write(file, text.as_bytes())
+        .with_context(|| format!("cannot write {}", file.display()))?;
+    println!(
+        "Wrote a deck template to {}.\nEdit it, then run `kartei check {}`.",
+        file.display(),
+        file.display()
+    );
+    Ok(ExitCode::SUCCESS)
+}
+
+/// The kind of file being imported.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Source {
+    Csv,
+    Anki,
+}
+
+fn source_kind(file: &Path) -> Source {
+    match file.extension().and_then(|e| e.to_str()) {
+        Some(e) if e.eq_ignore_ascii_case("csv") => Source::Csv,
+        _ => Source::Anki,
+    }
+}
+
+/// Reads a file as UTF-8, naming the line and column of the first bad byte.
+fn read_utf8(file: &Path) -> Result<String> {
+    let bytes = fs::read(file).with_context(|| format!("cannot read {}", file.display()))?;
+    match String::from_utf8(bytes) {
+        Ok(s) => Ok(s),
+        Err(e) => {
+            let good = &e.as_bytes()[..e.utf8_error().valid_up_to()];
+            // `good` is valid UTF-8 by construction.
+            let good = std::str::from_utf8(good).unwrap_or_default();
+            let line = good.matches('\n').count() + 1;
+            let column = good.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+            bail!(
+                "{}:{line}:{column}: the file is not valid UTF-8; save it as UTF-8 and import it again",
+                file.display()
+            )
+        }
+    }
+}
+
+/// How many cards a note produces.
+fn card_count(body: &NoteBody) -> usize {
+    match body {
+        NoteBody::Basic { reverse, .. } => 1 + usize::from(*reverse),
+        NoteBody::Cloze { text } => text.matches("{{").count(),
+    }
+}
+
+/// `kartei import FILE --deck-name NAME [-o OUT.toml]`.
+///
+/// Exit code 0 when every line was imported, 1 when lines were skipped (the
+/// others are still written) or when nothing could be imported (nothing is
+/// written then).
+///
+/// # Errors
+/// Unreadable input, a bad header, an existing output file, a failed write.
+pub fn import(
+    ctx: &Context,
+    file: &Path,
+    deck_name: &str,
+    output: Option<&Path>,
+) -> Result<ExitCode> {
+    let deck_name = deck_name.trim();
+    let id = interchange::slug(deck_name);
+    if id.is_empty() {
+        bail!(
+            "the deck name {deck_name:?} needs at least one letter or digit (it also gives the deck id)"
+        );
+    }
+    let out: PathBuf = match output {
+        Some(o) => o.to_path_buf(),
+        None => {
+            let dir = ctx.user_deck_dir();
+            fs::create_dir_all(&dir)
+                .with_context(|| format!("cannot create the deck folder {}", dir.display()))?;
+            dir.join(format!("{id}.toml"))
+        }
+    };
+    if out.exists() {
+        bail!(
+            "{} already exists; pass -o OUT.toml to write somewhere else, or remove the file",
+            out.display()
+        );
+    }
+    // The new deck must load next to the others: its deck id and card ids
+    // (`<deck id>-<n>`) may not be taken already.
+    let set = crate::deck::load_all(
+        ctx.load_bundled,
+        Some(&ctx.user_deck_dir()),
+        &ctx.deck_paths,
+    );
+    if let Some(d) = set.decks.iter().find(|d| d.id == id) {
+        bail!(
+            "the deck id `{id}` (from --deck-name) is already used by {}; choose another --deck-name",
+            d.origin.display_name()
+        );
+    }
+    let taken: HashSet<&str> = set
+        .cards()
+        .map(|(_, c)| c.id.as_str().split('~').next().unwrap_or_default())
+        .collect();
+    let src = read_utf8(file)?;
+    let parsed = match source_kind(file) {
+        Source::Csv => interchange::csv::import_csv(&src),
+        Source::Anki => interchange::anki::import_anki(&src),
+    };
+    let Imported { notes, issues } = match parsed {
+        Ok(i) => i,
+        Err(ImportError::Header { line, message }) => {
+            bail!("{}:{line}: {message}", file.display())
+        }
+        Err(ImportError::Empty) => bail!(
+            "{}: the file contains no notes; nothing was written",
+            file.display()
+        ),
+    };
+    for issue in &issues {
+        eprintln!(
+            "{}:{}: {} (skipped)",
+            file.display(),
+            issue.line,
+            issue.message
+        );
+    }
+    if notes.is_empty() {
+        eprintln!(
+            "kartei: no line of {} could be imported; nothing was written",
+            file.display()
+        );
+        return Ok(ExitCode::FAILURE);
+    }
+    let file_name = file.file_name().map_or_else(
+        || file.display().to_string(),
+        |n| n.to_string_lossy().into_owned(),
+    );
+    let meta = DeckMeta {
+        id: id.clone(),
+        name: deck_name.to_owned(),
+        description: format!("Importiert aus {file_name}"),
+    };
+    let text = interchange::deck_toml(&meta, &notes);
+    if let Some(clash) = (1..=notes.len())
+        .map(|n| format!("{id}-{n}"))
+        .find(|c| taken.contains(c.as_str()))
+    {
+        bail!("the card id `{clash}` is already used by a loaded deck; choose another --deck-name");
+    }
+    // A generated deck that the loader rejects would be a bug here; never write one.
+    if let Err(diagnostics) = crate::deck::parse_deck(&text, DeckOrigin::File(out.clone())) {
+        let first = diagnostics
+            .first()
+            .map(ToString::to_string)
+            .unwrap_or_default();
+        bail!("internal error: the converted deck does not load, nothing was written:\n{first}");
+    }
+    atomic::write(&out, text.as_bytes())
+        .with_context(|| format!("cannot write {}", out.display()))?;
+    let cards: usize = notes.iter().map(|n| card_count(&n.body)).sum();
+    println!(
+        "Imported {} ({}) from {} into {} (deck id `{id}`).",
+        plural(notes.len(), "note"),
+        plural(cards, "card"),
+        file.display(),
+        out.display()
+    );
+    if issues.is_empty() {
+        Ok(ExitCode::SUCCESS)
+    } else {
+        println!(
+            "Skipped {} that could not be converted (listed above).",
+            plural(issues.len(), "line")
+        );
+        Ok(ExitCode::FAILURE)
+    }
+}
+
+fn plural(n: usize, word: &str) -> String {
+    if n == 1 {
+        format!("1 {word}")
+    } else {
+        format!("{n} {word}s")
+    }
+}
+
+/// `kartei export [--deck ID] --format anki|csv -o FILE`.
+///
+/// Exports one deck, or every deck kartei loads. Decks that fail to load are
+/// reported (and, when exporting everything, make the exit code 1; the
+/// others are still written).
+///
+/// # Errors
+/// An unknown deck id (the known ones are listed), no decks at all, a failed write.
+pub fn export(
+    ctx: &Context,
+    deck: Option<&str>,
+    format: ExportFormat,
+    output: &Path,
+) -> Result<ExitCode> {
+    let user_dir = ctx.user_deck_dir();
+    let set = crate::deck::load_all(ctx.load_bundled, Some(&user_dir), &ctx.deck_paths);
+    for error in &set.errors {
+        eprintln!("{error}");
+    }
+    let decks: Vec<&Deck> = match deck {
+        Some(id) => match set.decks.iter().find(|d| d.id == id) {
+            Some(d) => vec![d],
+            None => {
+                let mut known: Vec<&str> = set.decks.iter().map(|d| d.id.as_str()).collect();
+                known.sort_unstable();
+                if known.is_empty() {
+                    bail!("unknown deck `{id}`: no decks are loaded");
+                }
+                bail!("unknown deck `{id}`; known decks: {}", known.join(", "));
+            }
+        },
+        None => set.decks.iter().collect(),
+    };
+    if decks.is_empty() {
+        bail!("no decks are loaded, so there is nothing to export");
+    }
+    let text = match format {
+        ExportFormat::Anki => interchange::export::to_anki(decks.iter().copied()),
+        ExportFormat::Csv => interchange::export::to_csv(decks.iter().copied()),
+    };
+    atomic::write(output, text.as_bytes())
+        .with_context(|| format!("cannot write {}", output.display()))?;
+    let notes: usize = decks
+        .iter()
+        .map(|d| interchange::export::notes(d).len())
+        .sum();
+    println!(
+        "Exported {} from {} to {} ({}).",
+        plural(notes, "note"),
+        plural(decks.len(), "deck"),
+        output.display(),
+        match format {
+            ExportFormat::Anki => "Anki plain text: File > Import in Anki",
+            ExportFormat::Csv => "CSV",
+        }
+    );
+    if deck.is_none() && !set.errors.is_empty() {
+        eprintln!("kartei: decks with errors were not exported; run `kartei check` for details");
+        return Ok(ExitCode::FAILURE);
+    }
+    Ok(ExitCode::SUCCESS)
+}

@@ -1,0 +1,203 @@
+//! Live reload: watches the deck folders and files and reports, without
+//! blocking, when a deck file changed. Bursts of events (an editor writes a
+//! temporary file, renames it over the deck, touches a backup) coalesce into
+//! one [`ReloadRequest`] once the folder has been quiet for the debounce time.
+//!
+//! Folders are watched non-recursively; for a single file its parent folder
+//! is watched, because editors replace files by rename, which a watch on the
+//! file itself would lose. Only `*.toml` files count; hidden files
+//! (`.deck.toml.swp`), backups (`deck.toml~`) and vim's probe file `4913`
+//! never trigger a reload.
+
+use std::cell::RefCell;
+use std::collections::BTreeSet;
+use std::path::{Path, PathBuf};
+use std::sync::mpsc;
+use std::time::{Duration, Instant};
+
+use notify::{EventKind, RecursiveMode, Watcher};
+use thiserror::Error;
+
+/// Events closer together than this coalesce into one reload.
+pub const DEBOUNCE: Duration = Duration::from_millis(200);
+
+/// Why watching could not start.
+#[derive(Debug, Error)]
+pub enum WatchError {
+    #[error(
+        "cannot watch the deck files for changes: {0}; live reload is off (restart kartei after editing)"
+    )]
+    Init(#[source] notify::Error),
+    #[error("cannot watch {}: {source}; live reload is off for it", path.display())]
+    Watch {
+        path: PathBuf,
+        #[source]
+        source: notify::Error,
+    },
+}
+
+/// Deck files changed: load the decks again.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ReloadRequest {
+    /// The changed deck files (sorted, each once).
+    pub paths: Vec<PathBuf>,
+}
+
+#[derive(Debug, Default)]
+struct Pending {
+    paths: BTreeSet<PathBuf>,
+    last: Option<Instant>,
+}
+
+/// Watches deck folders and files; see the module docs.
+pub struct DeckWatcher {
+    _watcher: notify::RecommendedWatcher,
+    events: mpsc::Receiver<notify::Result<notify::Event>>,
+    /// Folders whose `*.toml` files all count.
+    dirs: BTreeSet<PathBuf>,
+    /// Single files that count (as the watched parent joined with the name).
+    files: BTreeSet<PathBuf>,
+    debounce: Duration,
+    pending: RefCell<Pending>,
+}
+
+impl std::fmt::Debug for DeckWatcher {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("DeckWatcher")
+            .field("dirs", &self.dirs)
+            .field("files", &self.files)
+            .field("debounce", &self.debounce)
+            .finish_non_exhaustive()
+    }
+}
+
+impl DeckWatcher {
+    /// Watches `paths` (deck folders and single deck files) with the default
+    /// debounce. Paths that do not exist (and single files whose folder does
+    /// not exist) are skipped.
+    ///
+    /// # Errors
+    /// The platform watcher cannot start, or an existing folder cannot be
+    /// watched (e.g. the inotify watch limit is reached).
+    pub fn new(paths: Vec<PathBuf>) -> Result<DeckWatcher, WatchError> {
+        Self::with_debounce(paths, DEBOUNCE)
+    }
+
+    /// Like [`DeckWatcher::new`] with another quiet time.
+    ///
+    /// # Errors
+    /// As [`DeckWatcher::new`].
+    pub fn with_debounce(
+        paths: Vec<PathBuf>,
+        debounce: Duration,
+    ) -> Result<DeckWatcher, WatchError> {
+        let (tx, events) = mpsc::channel();
+        let mut watcher = notify::recommended_watcher(move |ev| {
+            // The receiver is gone only when the watcher is being dropped.
+            let _ = tx.send(ev);
+        })
+        .map_err(WatchError::Init)?;
+        let mut dirs = BTreeSet::new();
+        let mut files = BTreeSet::new();
+        let mut watched = BTreeSet::new();
+        for path in paths {
+            let folder = if path.is_dir() {
+                dirs.insert(path.clone());
+                path
+            } else {
+                let parent = match path.parent() {
+                    Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+                    _ => PathBuf::from("."),
+                };
+                let Some(name) = path.file_name() else {
+                    continue;
+                };
+                if !parent.is_dir() {
+                    continue;
+                }
+                files.insert(parent.join(name));
+                parent
+            };
+            if watched.insert(folder.clone()) {
+                watcher
+                    .watch(&folder, RecursiveMode::NonRecursive)
+                    .map_err(|source| WatchError::Watch {
+                        path: folder.clone(),
+                        source,
+                    })?;
+            }
+        }
+        Ok(DeckWatcher {
+            _watcher: watcher,
+            events,
+            dirs,
+            files,
+            debounce,
+            pending: RefCell::new(Pending::default()),
+        })
+    }
+
+    /// True when a change of `path` should reload the decks.
+    fn counts(&self, path: &Path) -> bool {
+        let Some(name) = path.file_name().and_then(|n| n.to_str()) else {
+            return false;
+        };
+        if !is_deck_file_name(name) {
+            return false;
+        }
+        self.files.contains(path) || path.parent().is_some_and(|p| self.dirs.contains(p))
+    }
+
+    /// Collects what happened since the last call, without blocking.
+    /// Returns a request once relevant changes were seen and nothing more
+    /// happened for the debounce time; `None` otherwise.
+    pub fn poll(&self) -> Option<ReloadRequest> {
+        let mut pending = self.pending.borrow_mut();
+        while let Ok(event) = self.events.try_recv() {
+            // A watcher error (e.g. an event queue overflow) may have lost a
+            // change: reload to be safe.
+            let Ok(event) = event else {
+                pending.last = Some(Instant::now());
+                continue;
+            };
+            if matches!(event.kind, EventKind::Access(_)) {
+                continue;
+            }
+            for path in event.paths {
+                if self.counts(&path) {
+                    pending.paths.insert(path);
+                    pending.last = Some(Instant::now());
+                }
+            }
+        }
+        let last = pending.last?;
+        if last.elapsed() < self.debounce {
+            return None;
+        }
+        pending.last = None;
+        Some(ReloadRequest {
+            paths: std::mem::take(&mut pending.paths).into_iter().collect(),
+        })
+    }
+}
+
+/// True for `*.toml` names that are not hidden, backup or swap files.
+#[must_use]
+pub fn is_deck_file_name(name: &str) -> bool {
+    name.ends_with(".toml") && !name.starts_with('.') && !name.ends_with('~') && name != ".toml"
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_deck_files_count() {
+        assert!(is_deck_file_name("marketing.toml"));
+        assert!(!is_deck_file_name(".marketing.toml.swp"));
+        assert!(!is_deck_file_name(".marketing.toml"));
+        assert!(!is_deck_file_name("marketing.toml~"));
+        assert!(!is_deck_file_name("4913"));
+        assert!(!is_deck_file_name("notes.md"));
+    }
+}
