@@ -59,3 +59,8 @@ fn journal_parse_corpus() {
 fn matcher_corpus() {
     replay("matcher", fuzz_checks::matcher);
 }
+
+#[test]
+fn import_corpus() {
+    replay("import", fuzz_checks::import);
+}

@@ -143,3 +143,56 @@ pub fn matcher(bytes: &[u8]) {
         assert_eq!(lv.matched() as f64 / items.len() as f64, lv.score);
     }
 }
+
+/// Anki/CSV importer: the first byte picks the format (even: Anki text
+/// export, odd: CSV), the rest is the file. Whatever is imported must render
+/// to a deck the loader accepts (the CLI refuses to write one that does not,
+/// calling it an internal error), and exporting that deck again and
+/// importing the export must not panic.
+pub fn import(bytes: &[u8]) {
+    use kartei::interchange::{DeckMeta, ImportError, anki, csv, deck_toml, export};
+    let Some((&kind, rest)) = bytes.split_first() else {
+        return;
+    };
+    let src = String::from_utf8_lossy(rest);
+    let lines = src.split('\n').count();
+    let result = if kind % 2 == 0 {
+        anki::import_anki(&src)
+    } else {
+        csv::import_csv(&src)
+    };
+    let imported = match result {
+        Ok(i) => i,
+        Err(ImportError::Header { line, .. }) => {
+            assert!(line >= 1 && line <= lines, "header error on line {line}");
+            return;
+        }
+        Err(ImportError::Empty) => return,
+    };
+    for n in &imported.notes {
+        assert!(n.line >= 1 && n.line <= lines, "note on line {}", n.line);
+    }
+    for i in &imported.issues {
+        assert!(i.line >= 1 && i.line <= lines, "issue on line {}", i.line);
+    }
+    if imported.notes.is_empty() {
+        return;
+    }
+    let meta = DeckMeta {
+        id: "fuzz".to_owned(),
+        name: "Fuzz".to_owned(),
+        description: "Importiert".to_owned(),
+    };
+    let text = deck_toml(&meta, &imported.notes);
+    let parsed = kartei::deck::parse_deck(&text, DeckOrigin::Bundled("fuzz.toml".to_owned()))
+        .unwrap_or_else(|d| {
+            panic!(
+                "the imported deck does not load:\n{}\n--- deck ---\n{text}",
+                d.first().map(ToString::to_string).unwrap_or_default()
+            )
+        });
+    let anki_text = export::to_anki([&parsed.deck]);
+    let _ = anki::import_anki(&anki_text);
+    let csv_text = export::to_csv([&parsed.deck]);
+    let _ = csv::import_csv(&csv_text);
+}
