@@ -82,34 +82,53 @@ fn a_held_journal_keeps_the_tui_and_merge_out_but_not_stats() {
     let data = tempfile::tempdir().unwrap();
     let path = write_journal(
         data.path(),
-        &[review("e1", "2026-11-20T10:00:00Z", "gl-marketing-definition")],
+        &[review(
+            "e1",
+            "2026-11-20T10:00:00Z",
+            "gl-marketing-definition",
+        )],
     );
     let before = fs::read(&path).unwrap();
     let (_held, _) = Journal::open(data.path()).unwrap();
 
     let out = kartei(data.path()).output().unwrap();
     assert_eq!(out.status.code(), Some(1), "{}", text(&out));
-    assert!(text(&out).contains("another running kartei"), "{}", text(&out));
+    assert!(
+        text(&out).contains("another running kartei"),
+        "{}",
+        text(&out)
+    );
 
     for cmd in ["stats", "due"] {
         let out = kartei(data.path()).arg(cmd).output().unwrap();
         assert!(out.status.success(), "{cmd}: {}", text(&out));
     }
-    let out = kartei(data.path()).args(["stats", "--json"]).output().unwrap();
+    let out = kartei(data.path())
+        .args(["stats", "--json"])
+        .output()
+        .unwrap();
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(v["total"]["reviewed_today"], 0, "{v}");
 
     let other = tempfile::tempdir().unwrap();
     let other_path = write_journal(
         other.path(),
-        &[review("o1", "2026-11-21T10:00:00Z", "gl-marketing-definition")],
+        &[review(
+            "o1",
+            "2026-11-21T10:00:00Z",
+            "gl-marketing-definition",
+        )],
     );
     let out = kartei(data.path())
         .args(["sync", "merge", other_path.to_str().unwrap()])
         .output()
         .unwrap();
     assert_eq!(out.status.code(), Some(1), "{}", text(&out));
-    assert!(text(&out).contains("another running kartei"), "{}", text(&out));
+    assert!(
+        text(&out).contains("another running kartei"),
+        "{}",
+        text(&out)
+    );
     assert_eq!(fs::read(&path).unwrap(), before);
 }
 
@@ -118,13 +137,21 @@ fn a_stale_lock_file_left_by_a_crash_is_no_obstacle() {
     let data = tempfile::tempdir().unwrap();
     let path = write_journal(
         data.path(),
-        &[review("e1", "2026-11-20T10:00:00Z", "gl-marketing-definition")],
+        &[review(
+            "e1",
+            "2026-11-20T10:00:00Z",
+            "gl-marketing-definition",
+        )],
     );
     fs::write(data.path().join("journal.lock"), "4242\n").unwrap();
     let other = tempfile::tempdir().unwrap();
     let other_path = write_journal(
         other.path(),
-        &[review("o1", "2026-11-21T10:00:00Z", "gl-marketing-definition")],
+        &[review(
+            "o1",
+            "2026-11-21T10:00:00Z",
+            "gl-marketing-definition",
+        )],
     );
     let out = kartei(data.path())
         .args(["sync", "merge", other_path.to_str().unwrap()])
@@ -156,7 +183,10 @@ fn a_journal_from_a_newer_kartei_is_refused_and_left_alone() {
         let out = kartei(data.path()).args(&args).output().unwrap();
         assert_eq!(out.status.code(), Some(1), "{args:?}: {}", text(&out));
         let t = text(&out);
-        assert!(t.contains("newer kartei") && t.contains("journal.jsonl:2"), "{args:?}: {t}");
+        assert!(
+            t.contains("newer kartei") && t.contains("journal.jsonl:2"),
+            "{args:?}: {t}"
+        );
         assert!(!t.contains("panicked"), "{t}");
         assert_eq!(fs::read(&path).unwrap(), before, "{args:?}");
     }
@@ -179,7 +209,10 @@ fn reviews_in_the_future_are_not_due_and_nothing_panics() {
         let out = kartei(data.path()).args(&args).output().unwrap();
         assert!(out.status.success(), "{args:?}: {}", text(&out));
     }
-    let out = kartei(data.path()).args(["due", "--json"]).output().unwrap();
+    let out = kartei(data.path())
+        .args(["due", "--json"])
+        .output()
+        .unwrap();
     assert!(out.status.success(), "{}", text(&out));
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     let due: Vec<&str> = v["cards"]
@@ -215,16 +248,19 @@ fn check_fix_on_a_full_disk_fails_cleanly() {
     let path = deck_without_ids(decks.path(), 60);
     let before = fs::read(&path).unwrap();
     assert!(before.len() > 4 * 1024);
-    let out = kartei_limited(
-        data.path(),
-        4,
-        &["check", "--fix", path.to_str().unwrap()],
-    );
+    let out = kartei_limited(data.path(), 4, &["check", "--fix", path.to_str().unwrap()]);
     assert_eq!(out.status.code(), Some(1), "{}", text(&out));
     let t = text(&out);
-    assert!(t.contains("ohne.toml") && t.contains("File too large"), "{t}");
+    assert!(
+        t.contains("ohne.toml") && t.contains("File too large"),
+        "{t}"
+    );
     assert_eq!(fs::read(&path).unwrap(), before);
-    assert!(temp_files(decks.path()).is_empty(), "{:?}", temp_files(decks.path()));
+    assert!(
+        temp_files(decks.path()).is_empty(),
+        "{:?}",
+        temp_files(decks.path())
+    );
 
     // With room it works.
     let out = kartei(data.path())
@@ -239,7 +275,13 @@ fn check_fix_on_a_full_disk_fails_cleanly() {
 fn sync_merge_on_a_full_disk_keeps_the_journal() {
     let data = tempfile::tempdir().unwrap();
     let lines: Vec<String> = (0..30)
-        .map(|i| review(&format!("e{i:02}"), "2026-11-20T10:00:00Z", "gl-marketing-definition"))
+        .map(|i| {
+            review(
+                &format!("e{i:02}"),
+                "2026-11-20T10:00:00Z",
+                "gl-marketing-definition",
+            )
+        })
         .collect();
     let path = write_journal(data.path(), &lines);
     let before = fs::read(&path).unwrap();
@@ -257,9 +299,16 @@ fn sync_merge_on_a_full_disk_keeps_the_journal() {
     );
     assert_eq!(out.status.code(), Some(1), "{}", text(&out));
     let t = text(&out);
-    assert!(t.contains("journal.jsonl") && t.contains("File too large"), "{t}");
+    assert!(
+        t.contains("journal.jsonl") && t.contains("File too large"),
+        "{t}"
+    );
     assert_eq!(fs::read(&path).unwrap(), before);
-    assert!(temp_files(data.path()).is_empty(), "{:?}", temp_files(data.path()));
+    assert!(
+        temp_files(data.path()).is_empty(),
+        "{:?}",
+        temp_files(data.path())
+    );
 }
 
 #[test]
@@ -269,9 +318,16 @@ fn a_file_where_the_data_directory_should_be_is_a_clear_error() {
     fs::write(&blocker, "not a directory").unwrap();
     let other = write_journal(&dir.path().join("other"), &[]);
     for args in [vec![], vec!["sync", "merge", other.to_str().unwrap()]] {
-        let out = kartei(&blocker.join("kartei")).args(&args).output().unwrap();
+        let out = kartei(&blocker.join("kartei"))
+            .args(&args)
+            .output()
+            .unwrap();
         assert_eq!(out.status.code(), Some(1), "{args:?}: {}", text(&out));
-        assert!(text(&out).contains("data/kartei"), "{args:?}: {}", text(&out));
+        assert!(
+            text(&out).contains("data/kartei"),
+            "{args:?}: {}",
+            text(&out)
+        );
     }
     assert_eq!(fs::read_to_string(&blocker).unwrap(), "not a directory");
 }
@@ -329,10 +385,18 @@ fn config_save_fails_cleanly_when_it_cannot_write() {
     assert!(err.to_string().contains("d.toml"), "{err}");
     assert!(as_dir.is_dir());
 
-    assert!(temp_files(dir.path()).is_empty(), "{:?}", temp_files(dir.path()));
+    assert!(
+        temp_files(dir.path()).is_empty(),
+        "{:?}",
+        temp_files(dir.path())
+    );
     // And with nothing in the way it saves.
     Config::default().save_section(&path, "quiz").unwrap();
-    assert!(fs::read_to_string(&path).unwrap().contains("meine Einstellungen"));
+    assert!(
+        fs::read_to_string(&path)
+            .unwrap()
+            .contains("meine Einstellungen")
+    );
 }
 
 #[test]
@@ -356,7 +420,11 @@ fn journal_merge_fails_cleanly_when_it_cannot_write_and_appends_go_on() {
     let dir = tempfile::tempdir().unwrap();
     let path = write_journal(
         dir.path(),
-        &[review("e1", "2026-11-20T10:00:00Z", "gl-marketing-definition")],
+        &[review(
+            "e1",
+            "2026-11-20T10:00:00Z",
+            "gl-marketing-definition",
+        )],
     );
     let other = tempfile::tempdir().unwrap();
     let other_path = write_journal(
@@ -384,4 +452,23 @@ fn journal_merge_fails_cleanly_when_it_cannot_write_and_appends_go_on() {
     let (j, _) = Journal::open_read_only(dir.path()).unwrap();
     assert_eq!(j.events().len(), 2);
     assert!(temp_files(dir.path()).is_empty());
+}
+
+#[test]
+fn an_error_that_cannot_be_printed_is_still_a_plain_failure() {
+    // Printing the message fails (stderr is /dev/full; a vanished terminal
+    // gives EIO the same way); that must not turn into a panic (exit 101).
+    let dir = tempfile::tempdir().unwrap();
+    let blocker = dir.path().join("data");
+    fs::write(&blocker, "not a directory").unwrap();
+    let out = std::process::Command::new("bash")
+        .arg("-c")
+        .arg("exec \"$0\" \"$@\" 2>/dev/full")
+        .arg(env!("CARGO_BIN_EXE_kartei"))
+        .arg("stats")
+        .env("KARTEI_DATA_DIR", blocker.join("kartei"))
+        .env("KARTEI_NOW", NOW)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1), "{out:?}");
 }

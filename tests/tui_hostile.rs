@@ -5,7 +5,8 @@
 
 use std::io::{Read, Write};
 use std::path::Path;
-use std::sync::mpsc;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, mpsc};
 use std::time::{Duration, Instant};
 
 use portable_pty::{Child, CommandBuilder, MasterPty, PtySize, native_pty_system};
@@ -15,9 +16,22 @@ struct Term {
     /// Every byte the program wrote to the terminal.
     raw: Vec<u8>,
     rx: mpsc::Receiver<Vec<u8>>,
-    writer: Box<dyn Write + Send>,
+    writer: Option<Box<dyn Write + Send>>,
     child: Box<dyn Child + Send + Sync>,
-    _master: Box<dyn MasterPty + Send>,
+    master: Option<Box<dyn MasterPty + Send>>,
+    /// Tells the reader thread to close its handle on the terminal.
+    stop_reading: Arc<AtomicBool>,
+    reader: Option<std::thread::JoinHandle<()>>,
+}
+
+impl Drop for Term {
+    /// A failed test must not leave kartei running.
+    fn drop(&mut self) {
+        if let Ok(None) = self.child.try_wait() {
+            let _ = self.child.kill();
+            let _ = self.child.wait();
+        }
+    }
 }
 
 impl Term {
@@ -47,10 +61,12 @@ impl Term {
         drop(pty.slave);
         let mut reader = pty.master.try_clone_reader().unwrap();
         let (tx, rx) = mpsc::channel();
-        std::thread::spawn(move || {
+        let stop_reading = Arc::new(AtomicBool::new(false));
+        let stop = Arc::clone(&stop_reading);
+        let reader_thread = std::thread::spawn(move || {
             let mut buf = [0u8; 4096];
             while let Ok(n) = reader.read(&mut buf) {
-                if n == 0 || tx.send(buf[..n].to_vec()).is_err() {
+                if n == 0 || tx.send(buf[..n].to_vec()).is_err() || stop.load(Ordering::SeqCst) {
                     break;
                 }
             }
@@ -60,9 +76,11 @@ impl Term {
             parser: vt100::Parser::new(30, 100, 0),
             raw: Vec::new(),
             rx,
-            writer,
+            writer: Some(writer),
             child,
-            _master: pty.master,
+            master: Some(pty.master),
+            stop_reading,
+            reader: Some(reader_thread),
         }
     }
 
@@ -90,8 +108,9 @@ impl Term {
     }
 
     fn press(&mut self, keys: &str) {
-        self.writer.write_all(keys.as_bytes()).unwrap();
-        self.writer.flush().unwrap();
+        let writer = self.writer.as_mut().expect("the terminal is open");
+        writer.write_all(keys.as_bytes()).unwrap();
+        writer.flush().unwrap();
     }
 
     fn quit(mut self) -> Vec<u8> {
@@ -107,7 +126,27 @@ impl Term {
         }
         std::thread::sleep(Duration::from_millis(100));
         self.text();
-        self.raw
+        std::mem::take(&mut self.raw)
+    }
+
+    /// Closes the terminal (as closing its window does) and waits up to
+    /// `limit` for kartei to end.
+    fn hang_up(mut self, limit: Duration) -> Option<portable_pty::ExitStatus> {
+        // Every handle on the terminal's master side must go: the reader
+        // thread's too, which wakes up on the output of a key press.
+        self.stop_reading.store(true, Ordering::SeqCst);
+        self.press("?");
+        self.reader.take().unwrap().join().unwrap();
+        self.writer = None;
+        self.master = None;
+        let deadline = Instant::now() + limit;
+        while Instant::now() < deadline {
+            if let Some(status) = self.child.try_wait().unwrap() {
+                return Some(status);
+            }
+            std::thread::sleep(Duration::from_millis(50));
+        }
+        None
     }
 }
 
@@ -201,4 +240,72 @@ fn a_full_disk_while_reviewing_is_reported_and_the_journal_kept() {
     term.press("q");
     term.quit();
     assert_eq!(std::fs::read_to_string(&path).unwrap(), journal);
+}
+
+/// Kills a process when the test ends, passed or not.
+struct KillOnDrop(u32);
+
+impl Drop for KillOnDrop {
+    fn drop(&mut self) {
+        let _ = std::process::Command::new("kill")
+            .args(["-KILL", &self.0.to_string()])
+            .stderr(std::process::Stdio::null())
+            .status();
+    }
+}
+
+#[test]
+fn sigterm_ends_kartei_even_when_its_terminal_is_gone() {
+    // bash stays the session leader and ignores the hangup, so kartei gets
+    // no SIGHUP when the terminal closes; crossterm then spins inside
+    // `event::poll` on the dead tty and never returns (crossterm #793).
+    // A SIGTERM must still end it (the signal thread ends the process when
+    // the loop does not answer within its grace period).
+    let data = tempfile::tempdir().unwrap();
+    let mut term = Term::start(data.path(), "trap '' HUP\n\"$0\" \"$@\"\nexit", &[]);
+    term.wait_for("Grundlagen");
+    let bash = term.child.process_id().unwrap();
+    let children = std::fs::read_to_string(format!("/proc/{bash}/task/{bash}/children")).unwrap();
+    let kartei: u32 = children.split_whitespace().next().unwrap().parse().unwrap();
+    let _cleanup = KillOnDrop(kartei);
+    // kartei may notice the dead terminal by itself and end; otherwise it
+    // spins and only a signal can end it.
+    let _ = term.hang_up(Duration::from_millis(500));
+    let alive = |pid: u32| {
+        std::fs::read_to_string(format!("/proc/{pid}/stat")).is_ok_and(|s| {
+            !s.rsplit(')')
+                .next()
+                .unwrap_or("")
+                .trim_start()
+                .starts_with('Z')
+        })
+    };
+    let _ = std::process::Command::new("kill")
+        .args(["-TERM", &kartei.to_string()])
+        .stderr(std::process::Stdio::null())
+        .status();
+    let deadline = Instant::now() + Duration::from_secs(10);
+    while alive(kartei) {
+        assert!(
+            Instant::now() < deadline,
+            "kartei ignored SIGTERM for 10 s after its terminal closed"
+        );
+        std::thread::sleep(Duration::from_millis(50));
+    }
+}
+
+#[test]
+fn closing_the_terminal_ends_kartei() {
+    // Without a fix kartei spins at 100 % CPU inside crossterm's poll on the
+    // dead terminal forever, holding the journal lock.
+    let data = tempfile::tempdir().unwrap();
+    let mut term = Term::start(data.path(), "", &[]);
+    term.wait_for("Grundlagen");
+    let status = term.hang_up(Duration::from_secs(15));
+    assert!(
+        status.is_some(),
+        "kartei still runs after its terminal closed"
+    );
+    // The lock is free again: a new writer can open the journal.
+    kartei::progress::Journal::open(data.path()).expect("the lock was released");
 }
