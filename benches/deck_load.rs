@@ -39,7 +39,10 @@ fn deck_file(cards: usize) -> &'static Path {
             .collect();
         (dir, files)
     });
-    &files[SIZES.iter().position(|&n| n == cards).expect("a bench size")]
+    &files[SIZES
+        .iter()
+        .position(|&n| n == cards)
+        .expect("a bench size")]
 }
 
 /// Notes: 1/4 each basic, cloze with two gaps, choice, list.

@@ -113,7 +113,11 @@ fn a_ten_megabyte_card_loads() {
 fn a_hundred_thousand_cards_load_with_unique_ids() {
     let mut src = String::from("[deck]\nid = \"viele\"\nname = \"Viele\"\ndescription = \"\"\n");
     for i in 0..100_000 {
-        write!(src, "\n[[cards]]\nid = \"k{i}\"\nfront = \"Frage {i}\"\nback = \"Antwort {i}\"\n").unwrap();
+        write!(
+            src,
+            "\n[[cards]]\nid = \"k{i}\"\nfront = \"Frage {i}\"\nback = \"Antwort {i}\"\n"
+        )
+        .unwrap();
     }
     let parsed = load_bytes(src.as_bytes(), origin()).expect("rejected");
     assert_eq!(parsed.deck.cards.len(), 100_000);
@@ -161,7 +165,10 @@ fn list_and_due_strip_control_and_bidi_characters() {
     }
     let out = kartei(data.path(), &["--no-bundled", "--decks", f, "list"]);
     let text = String::from_utf8_lossy(&out.stdout);
-    assert!(text.contains("BLINKX"), "the text itself is still shown: {text}");
+    assert!(
+        text.contains("BLINKX"),
+        "the text itself is still shown: {text}"
+    );
 }
 
 #[test]

@@ -22,12 +22,12 @@ pub fn deck(bytes: &[u8]) {
             let mut ids = std::collections::HashSet::new();
             for card in &parsed.deck.cards {
                 let id = card.id.as_str();
+                assert!(note_id_ok(id), "invalid card id {:?} accepted", card.id);
                 assert!(
-                    note_id_ok(id),
-                    "invalid card id {:?} accepted",
+                    ids.insert(card.id.clone()),
+                    "duplicate card id {:?}",
                     card.id
                 );
-                assert!(ids.insert(card.id.clone()), "duplicate card id {:?}", card.id);
                 let _ = (card.question(), card.answer(), card.kind());
             }
             for w in &parsed.warnings {
@@ -57,7 +57,11 @@ pub fn deck(bytes: &[u8]) {
 fn note_id_ok(id: &str) -> bool {
     let note = match id.rsplit_once('~') {
         Some((note, "rev")) => note,
-        Some((note, gap)) if gap.strip_prefix('c').is_some_and(|n| n.parse::<u32>().is_ok()) => {
+        Some((note, gap))
+            if gap
+                .strip_prefix('c')
+                .is_some_and(|n| n.parse::<u32>().is_ok()) =>
+        {
             note
         }
         Some(_) => return false,
@@ -67,7 +71,11 @@ fn note_id_ok(id: &str) -> bool {
 }
 
 fn check_position(d: &kartei::deck::Diagnostic, lines: u32) {
-    assert!(d.line <= lines.max(1), "line {} beyond the input: {d:?}", d.line);
+    assert!(
+        d.line <= lines.max(1),
+        "line {} beyond the input: {d:?}",
+        d.line
+    );
     let shown = d.to_string();
     assert!(!shown.is_empty());
 }
@@ -119,7 +127,11 @@ pub fn matcher(bytes: &[u8]) {
     // The expected answer always matches itself unless it normalises away.
     let own = compare(expected, expected);
     if !normalize(expected).trim().is_empty() {
-        assert_eq!(own.outcome, Outcome::Exact, "{expected:?} does not match itself");
+        assert_eq!(
+            own.outcome,
+            Outcome::Exact,
+            "{expected:?} does not match itself"
+        );
     } else {
         assert_eq!(own.outcome, Outcome::Wrong);
     }
