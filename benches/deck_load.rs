@@ -1,13 +1,18 @@
-//! Loading a 100,000-card deck: the full loader (`parse_deck`: parse,
-//! validate, build cards, positions) against a bare `toml::from_str` of the
-//! same text into plain serde structs. Target: within 1.5x of the bare parse.
+//! Loading 1k / 10k / 100k-card decks: the full loader (`load_file`: read,
+//! parse, validate, build cards, positions) against a bare `toml::from_str`
+//! of the same text into plain serde structs (the limit) and a plain read of
+//! the file (what `cat` does). Target: within 1.5x of the bare parse. The
+//! AllocProfiler columns give the allocations (and the largest live total).
 //!
 //! Run: `cargo bench --bench deck_load`
 
 use std::fmt::Write as _;
 
 use divan::AllocProfiler;
-use kartei::deck::{DeckOrigin, parse_deck};
+use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
+
+use kartei::deck::load_file;
 use serde::Deserialize;
 
 #[global_allocator]
@@ -17,12 +22,34 @@ fn main() {
     divan::main();
 }
 
-const CARDS: usize = 100_000;
+const SIZES: [usize; 3] = [1_000, 10_000, 100_000];
 
-fn deck_text() -> String {
-    let mut s = String::with_capacity(CARDS * 120);
+/// The generated deck files, written once into a temp dir.
+fn deck_file(cards: usize) -> &'static Path {
+    static FILES: OnceLock<(tempfile::TempDir, Vec<PathBuf>)> = OnceLock::new();
+    let (_dir, files) = FILES.get_or_init(|| {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let files = SIZES
+            .iter()
+            .map(|&n| {
+                let p = dir.path().join(format!("bench-{n}.toml"));
+                std::fs::write(&p, deck_text(n)).expect("write the deck");
+                p
+            })
+            .collect();
+        (dir, files)
+    });
+    &files[SIZES
+        .iter()
+        .position(|&n| n == cards)
+        .expect("a bench size")]
+}
+
+/// Notes: 1/4 each basic, cloze with two gaps, choice, list.
+fn deck_text(cards: usize) -> String {
+    let mut s = String::with_capacity(cards * 120);
     s.push_str("# Generated benchmark deck\n[deck]\nid = \"bench\"\nname = \"Benchmark\"\ndescription = \"Viele Karten\"\ntags = [\"bench\"]\n");
-    for i in 0..CARDS {
+    for i in 0..cards {
         match i % 4 {
             0 => write!(
                 s,
@@ -93,26 +120,30 @@ struct RawCard {
     source: Option<String>,
 }
 
-#[divan::bench(sample_count = 10)]
-fn full_load(bencher: divan::Bencher) {
-    let text = deck_text();
+#[divan::bench(args = SIZES, sample_count = 10)]
+fn full_load(bencher: divan::Bencher, cards: usize) {
+    let path = deck_file(cards);
     bencher.bench(|| {
-        let parsed = parse_deck(
-            divan::black_box(&text),
-            DeckOrigin::Bundled("bench.toml".to_owned()),
-        )
-        .expect("the generated deck is valid");
-        assert_eq!(parsed.deck.cards.len(), CARDS + CARDS / 4);
+        let parsed = load_file(divan::black_box(path)).expect("the generated deck is valid");
+        assert_eq!(parsed.deck.cards.len(), cards + cards / 4);
         parsed
     });
 }
 
-#[divan::bench(sample_count = 10)]
-fn bare_toml_from_str(bencher: divan::Bencher) {
-    let text = deck_text();
+#[divan::bench(args = SIZES, sample_count = 10)]
+fn bare_toml_from_str(bencher: divan::Bencher, cards: usize) {
+    let path = deck_file(cards);
     bencher.bench(|| {
-        let deck: RawDeck = toml::from_str(divan::black_box(&text)).expect("valid TOML");
-        assert_eq!(deck.cards.len(), CARDS);
+        let text = std::fs::read_to_string(divan::black_box(path)).expect("readable");
+        let deck: RawDeck = toml::from_str(&text).expect("valid TOML");
+        assert_eq!(deck.cards.len(), cards);
         deck
     });
+}
+
+/// Reading the bytes only (`cat`), the floor under both.
+#[divan::bench(args = SIZES, sample_count = 10)]
+fn read_file(bencher: divan::Bencher, cards: usize) {
+    let path = deck_file(cards);
+    bencher.bench(|| std::fs::read(divan::black_box(path)).expect("readable"));
 }

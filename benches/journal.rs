@@ -15,6 +15,9 @@ use kartei::progress::{
     new_event_id,
 };
 
+#[global_allocator]
+static ALLOC: divan::AllocProfiler = divan::AllocProfiler::system();
+
 fn main() {
     divan::main();
 }

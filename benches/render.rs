@@ -8,6 +8,9 @@ use kartei::ui::{Action, App, KeyMap, Theme, render};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 
+#[global_allocator]
+static ALLOC: divan::AllocProfiler = divan::AllocProfiler::system();
+
 fn main() {
     divan::main();
 }

@@ -6,6 +6,9 @@ use kartei::deck::CardId;
 use kartei::progress::Grade;
 use kartei::scheduler::{CardState, DoneToday, Next, Queue, Scheduler, SchedulerConfig};
 
+#[global_allocator]
+static ALLOC: divan::AllocProfiler = divan::AllocProfiler::system();
+
 fn main() {
     divan::main();
 }

@@ -83,9 +83,7 @@ fn orphans(ctx: &Context, set: &DeckSet) -> Vec<String> {
 /// # Errors
 /// Only when stdout cannot be written.
 pub fn check(ctx: &Context, paths: &[PathBuf], json: bool, fix: bool) -> Result<ExitCode> {
-    if fix {
-        run_fix(ctx, paths);
-    }
+    let fix_failed = fix && !run_fix(ctx, paths);
     let mut set = load(ctx, paths);
     let similar = crate::deck::similar_questions(&set);
     set.warnings.extend(similar);
@@ -160,7 +158,7 @@ pub fn check(ctx: &Context, paths: &[PathBuf], json: bool, fix: bool) -> Result<
             )?;
         }
     }
-    Ok(if set.errors.is_empty() {
+    Ok(if set.errors.is_empty() && !fix_failed {
         ExitCode::SUCCESS
     } else {
         ExitCode::FAILURE
@@ -173,8 +171,9 @@ fn plural<'a>(n: usize, one: &'a str, many: &'a str) -> &'a str {
 
 /// Writes ids into the deck files (never bundled decks, never files with
 /// errors); reports on stderr what it did. Errors are reported by the check
-/// that follows.
-fn run_fix(ctx: &Context, paths: &[PathBuf]) {
+/// that follows. Returns false when a file could not be read or written.
+fn run_fix(ctx: &Context, paths: &[PathBuf]) -> bool {
+    let mut ok = true;
     let (files, _) = if paths.is_empty() {
         deck_files(Some(&ctx.user_deck_dir()), &ctx.deck_paths)
     } else {
@@ -202,9 +201,14 @@ fn run_fix(ctx: &Context, paths: &[PathBuf]) {
             Err(FixError::Invalid { file, .. }) => {
                 eprintln!("not fixed: {file} has errors (listed below); nothing was written");
             }
+            Err(e @ (FixError::Read { .. } | FixError::Write { .. })) => {
+                eprintln!("not fixed: {e}; the file was left unchanged");
+                ok = false;
+            }
             Err(e) => eprintln!("not fixed: {e}"),
         }
     }
+    ok
 }
 
 #[derive(Serialize)]

@@ -178,7 +178,7 @@ pub fn main() -> ExitCode {
     let ctx = match Context::from_env(&cli.global) {
         Ok(c) => c,
         Err(e) => {
-            eprintln!("kartei: {e:#}");
+            report(&e);
             return ExitCode::from(2);
         }
     };
@@ -194,10 +194,17 @@ pub fn main() -> ExitCode {
             ExitCode::SUCCESS
         }
         Err(e) => {
-            eprintln!("kartei: {e:#}");
+            report(&e);
             ExitCode::FAILURE
         }
     }
+}
+
+/// Prints the error on stderr. Unlike `eprintln!` it does not panic when
+/// stderr is gone (the terminal was closed), which would abort the process.
+fn report(e: &anyhow::Error) {
+    use std::io::Write as _;
+    let _ = writeln!(std::io::stderr(), "kartei: {e:#}");
 }
 
 /// The interface options from the context and the environment: the

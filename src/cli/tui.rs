@@ -192,7 +192,7 @@ impl Study for CollectionStudy {
             .ok_or_else(|| "no review session is running".to_owned())?;
         session
             .answer(&mut self.collection, card, grade, ms, now)
-            .map_err(|e| format!("not recorded: {e}"))
+            .map_err(|e| e.to_string())
     }
 
     fn undo(&mut self, now: DateTime<Utc>) -> Result<Option<CardId>, String> {

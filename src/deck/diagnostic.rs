@@ -88,23 +88,17 @@ impl Diagnostic {
 impl fmt::Display for Diagnostic {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let sev = self.severity.as_str();
+        let (file, message) = (printable(&self.file), printable(&self.message));
         if self.line == 0 {
-            writeln!(f, "{sev}: {}: {}", self.file, self.message)?;
+            writeln!(f, "{sev}: {file}: {message}")?;
         } else {
-            writeln!(
-                f,
-                "{sev}: {}:{}:{}: {}",
-                self.file, self.line, self.column, self.message
-            )?;
+            writeln!(f, "{sev}: {file}:{}:{}: {message}", self.line, self.column)?;
         }
         if let Some(src) = &self.source_line {
             let num = self.line.to_string();
             let pad = " ".repeat(num.len());
-            // Tabs are shown as single spaces so the caret stays aligned.
-            let shown: String = src
-                .chars()
-                .map(|c| if c == '\t' { ' ' } else { c })
-                .collect();
+            // One char in, one char out, so the caret stays aligned.
+            let shown = printable(src);
             writeln!(f, "{pad} |")?;
             writeln!(f, "{num} | {shown}")?;
             let lead: usize = shown
@@ -126,13 +120,28 @@ impl fmt::Display for Diagnostic {
             )?;
         }
         if let Some(help) = &self.help {
-            writeln!(f, "help: {help}")?;
+            writeln!(f, "help: {}", printable(help))?;
         }
         Ok(())
     }
 }
 
 impl std::error::Error for Diagnostic {}
+
+/// Text from a deck file made safe to print to a terminal, char for char:
+/// a tab becomes a space, and control characters (an escape sequence could
+/// retitle, clear or recolour the terminal) and bidi overrides (which could
+/// reorder what follows) become U+FFFD.
+fn printable(s: &str) -> String {
+    s.chars()
+        .map(|c| match c {
+            '\t' => ' ',
+            c if c.is_control() => '\u{FFFD}',
+            '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' => '\u{FFFD}',
+            c => c,
+        })
+        .collect()
+}
 
 /// Maps byte offsets of one source text to 1-based lines and character
 /// columns. The line starts are computed once; each lookup is a binary search.

@@ -587,6 +587,19 @@ fn rollback(file: &mut File, len: u64) -> io::Result<()> {
     Ok(())
 }
 
+/// Decodes the bytes of a journal file as [`Journal::open_read_only`] does,
+/// without touching any file: a torn last line becomes a warning in the
+/// report, any other damage (or a newer format) is an error naming `path`.
+///
+/// # Errors
+/// [`JournalError::Corrupt`] or [`JournalError::NewerVersion`].
+pub fn parse_journal_bytes(
+    path: &Path,
+    bytes: &[u8],
+) -> Result<(Vec<Event>, LoadReport), JournalError> {
+    load_lenient(path, bytes)
+}
+
 /// Parses without modifying: a torn last line becomes a warning.
 fn load_lenient(path: &Path, bytes: &[u8]) -> Result<(Vec<Event>, LoadReport), JournalError> {
     let parsed = parse_all(path, bytes)?;

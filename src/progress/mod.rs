@@ -8,7 +8,7 @@ mod replay;
 pub use event::*;
 pub use journal::{
     JOURNAL_FILE, Journal, JournalError, LOCK_FILE, LoadReport, MergeReport, encode_line,
-    new_event_id,
+    new_event_id, parse_journal_bytes,
 };
 pub use replay::{
     ReviewEntry, effective_reviews, last_undoable, orphans, undo_candidates, undone_ids,

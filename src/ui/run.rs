@@ -23,6 +23,10 @@ use crate::cli::Lang;
 /// How often timers are checked.
 pub const TICK: Duration = Duration::from_millis(250);
 
+/// How long the event loop has to notice SIGTERM/SIGHUP before the process
+/// is ended from the signal thread.
+const SIGNAL_GRACE: Duration = Duration::from_secs(2);
+
 /// Everything the runtime needs from the caller (who reads the environment).
 #[derive(Debug, Clone)]
 pub struct Options {
@@ -54,9 +58,18 @@ pub fn run(opts: Options, study: &mut dyn Study) -> io::Result<()> {
         signal_hook::consts::SIGHUP,
     ])?;
     let handle = signals.handle();
+    let (done_tx, done_rx) = mpsc::channel::<()>();
     let signal_thread = std::thread::spawn(move || {
-        if signals.forever().next().is_some() {
+        if let Some(signal) = signals.forever().next() {
             let _ = tx.send(());
+            // When the terminal is gone (SIGHUP: the window was closed),
+            // crossterm's `event::poll` spins on the dead tty and never
+            // returns, even with a timeout (crossterm issue #793), so the
+            // loop never sees the signal. Every answer is already durable;
+            // end the process rather than spin forever holding the lock.
+            if let Err(mpsc::RecvTimeoutError::Timeout) = done_rx.recv_timeout(SIGNAL_GRACE) {
+                std::process::exit(128 + signal);
+            }
         }
     });
     // Installs a panic hook that restores the terminal before the message.
@@ -78,6 +91,7 @@ pub fn run(opts: Options, study: &mut dyn Study) -> io::Result<()> {
             ))
         }
     };
+    drop(done_tx);
     handle.close();
     let _ = signal_thread.join();
     result
