@@ -167,7 +167,8 @@ pub fn import(bytes: &[u8]) {
         return;
     };
     let src = String::from_utf8_lossy(rest);
-    let lines = src.split('\n').count();
+    // The CSV reader also takes a lone CR as a line break (old Mac files).
+    let lines = src.split('\n').count() + src.matches('\r').count() - src.matches("\r\n").count();
     let result = if kind % 2 == 0 {
         anki::import_anki(&src)
     } else {
