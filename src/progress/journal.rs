@@ -140,10 +140,71 @@ struct Parsed {
     torn: Option<(usize, String)>,
 }
 
+/// Journals bigger than this are parsed in parallel chunks.
+const PARALLEL_FROM: usize = 4 << 20;
+
 fn parse_all(path: &Path, bytes: &[u8]) -> Result<Parsed, JournalError> {
+    let threads = std::thread::available_parallelism().map_or(1, std::num::NonZero::get);
+    if bytes.len() < PARALLEL_FROM || threads < 2 {
+        return parse_chunk(path, bytes, true, 0);
+    }
+    // Cut at line ends into about equal chunks; each thread parses one.
+    let n = threads.min(8);
+    let mut cuts = vec![0];
+    for k in 1..n {
+        let target = (bytes.len() * k / n).max(*cuts.last().unwrap_or(&0));
+        let cut = find_newline(&bytes[target..]).map_or(bytes.len(), |i| target + i + 1);
+        if cut < bytes.len() && cut > *cuts.last().unwrap_or(&0) {
+            cuts.push(cut);
+        }
+    }
+    cuts.push(bytes.len());
+    let chunks: Vec<&[u8]> = cuts.windows(2).map(|w| &bytes[w[0]..w[1]]).collect();
+    let last = chunks.len() - 1;
+    let results: Vec<Result<Parsed, JournalError>> = std::thread::scope(|scope| {
+        let handles: Vec<_> = chunks
+            .iter()
+            .enumerate()
+            .map(|(i, &chunk)| {
+                let before = &bytes[..cuts[i]];
+                scope.spawn(move || {
+                    let first_line = before.iter().filter(|&&b| b == b'\n').count();
+                    parse_chunk(path, chunk, i == last, first_line)
+                })
+            })
+            .collect();
+        handles
+            .into_iter()
+            .map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
+            .collect()
+    });
+    let mut events = Vec::with_capacity(bytes.len() / 140 + 1);
+    let mut good_len = 0;
+    let mut torn = None;
+    for (i, result) in results.into_iter().enumerate() {
+        let parsed = result?;
+        events.extend(parsed.events);
+        good_len = cuts[i] + parsed.good_len;
+        torn = parsed.torn;
+    }
+    Ok(Parsed {
+        events,
+        good_len,
+        torn,
+    })
+}
+
+/// Parses `bytes` (whole lines) whose first line is line `first_line + 1`
+/// of the file. Only the file's final chunk can end in a torn line.
+fn parse_chunk(
+    path: &Path,
+    bytes: &[u8],
+    is_final: bool,
+    first_line: usize,
+) -> Result<Parsed, JournalError> {
     let mut events = Vec::with_capacity(bytes.len() / 140 + 1);
     let mut pos = 0;
-    let mut line_no = 0;
+    let mut line_no = first_line;
     let mut good_len = 0;
     while pos < bytes.len() {
         line_no += 1;
@@ -158,9 +219,10 @@ fn parse_all(path: &Path, bytes: &[u8]) -> Result<Parsed, JournalError> {
             good_len = next;
             continue;
         }
-        let is_last = bytes[next..].iter().all(u8::is_ascii_whitespace);
+        let is_last = is_final && bytes[next..].iter().all(u8::is_ascii_whitespace);
         match parse_line(line) {
-            Ok(ev) if terminated => {
+            // Only the final chunk can end without a line end.
+            Ok(ev) if terminated || !is_final => {
                 events.push(ev);
                 pos = next;
                 good_len = next;
@@ -172,7 +234,7 @@ fn parse_all(path: &Path, bytes: &[u8]) -> Result<Parsed, JournalError> {
                     torn: Some((line_no, "the last line has no line end".into())),
                 });
             }
-            Err(LineError::Syntax { message, .. }) if is_last || !terminated => {
+            Err(LineError::Syntax { message, .. }) if is_last || (is_final && !terminated) => {
                 return Ok(Parsed {
                     events,
                     good_len,
