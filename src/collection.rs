@@ -126,16 +126,34 @@ impl Collection {
 
     fn replay_all(&mut self) {
         self.reviews = effective_reviews(self.journal.events());
-        self.states = self
-            .reviews
-            .iter()
-            .map(|(id, reviews)| {
-                let state = self
-                    .scheduler
-                    .replay(id, reviews.iter().map(|r| (r.ts, r.grade)));
-                (id.clone(), state)
-            })
-            .collect();
+        let entries: Vec<(&CardId, &Vec<ReviewEntry>)> = self.reviews.iter().collect();
+        let threads = std::thread::available_parallelism().map_or(1, std::num::NonZero::get);
+        // Replaying is independent per card: split the cards over the cores
+        // when there are enough of them to be worth a thread.
+        let per_thread = if entries.len() < 20_000 {
+            entries.len().max(1)
+        } else {
+            entries.len().div_ceil(threads.min(8))
+        };
+        let scheduler = &self.scheduler;
+        let replay = |part: &[(&CardId, &Vec<ReviewEntry>)]| -> Vec<(CardId, CardState)> {
+            part.iter()
+                .map(|(id, reviews)| {
+                    let state = scheduler.replay(id, reviews.iter().map(|r| (r.ts, r.grade)));
+                    ((*id).clone(), state)
+                })
+                .collect()
+        };
+        self.states = std::thread::scope(|scope| {
+            let handles: Vec<_> = entries
+                .chunks(per_thread)
+                .map(|part| scope.spawn(move || replay(part)))
+                .collect();
+            handles
+                .into_iter()
+                .flat_map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
+                .collect()
+        });
     }
 
     /// Loads the decks again (after an edit). A deck whose file now has

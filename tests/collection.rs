@@ -204,3 +204,44 @@ fn progress_of_removed_cards_is_kept_as_orphans() {
     assert!(c.orphans().is_empty());
     assert_ne!(c.state(&id("t-a")).phase, Phase::New);
 }
+
+#[test]
+fn many_cards_replay_in_parallel_to_the_same_states() {
+    use kartei::progress::{Event, EventBody, FORMAT_VERSION, Mode, encode_line, new_event_id};
+    let dir = tempfile::tempdir().unwrap();
+    let (options, _) = setup(dir.path());
+    std::fs::create_dir_all(&options.data_dir).unwrap();
+    let mut bytes = Vec::new();
+    let cards = 25_000;
+    for round in 0..2i64 {
+        for i in 0..cards {
+            let ts = now() - Duration::days(10 - round * 5) + Duration::seconds(i as i64);
+            let event = Event {
+                v: FORMAT_VERSION,
+                id: new_event_id(ts),
+                ts,
+                body: EventBody::Review {
+                    card: CardId(format!("weg-{i}")),
+                    deck: "weg".into(),
+                    grade: Grade::ALL[(i + round as usize) % 4],
+                    ms: 1000,
+                    mode: Mode::Review,
+                    quiz: None,
+                },
+            };
+            encode_line(&event, &mut bytes).unwrap();
+        }
+    }
+    std::fs::write(options.data_dir.join("journal.jsonl"), bytes).unwrap();
+    let c = Collection::open(options).unwrap();
+    assert_eq!(c.states().len(), cards);
+    for i in [0, 1, 12_345, cards - 1] {
+        let id = CardId(format!("weg-{i}"));
+        let expected = c
+            .scheduler()
+            .replay(&id, c.reviews_of(&id).iter().map(|r| (r.ts, r.grade)));
+        assert_eq!(c.state(&id), &expected, "{id}");
+        assert_eq!(c.reviews_of(&id).len(), 2);
+    }
+    assert_eq!(c.orphans().len(), cards);
+}
