@@ -75,6 +75,37 @@ impl CollectionStudy {
         &self.collection
     }
 
+    /// Journals one quiz answer (a `QuizAnswer` event) and, with a grade, the
+    /// review it means for the scheduler (mode quiz).
+    fn journal_quiz_answer(
+        &mut self,
+        quiz: &str,
+        answer: crate::progress::EventBody,
+        grade: Option<Grade>,
+        now: DateTime<Utc>,
+    ) -> Result<(), String> {
+        let crate::progress::EventBody::QuizAnswer { card, ms, .. } = &answer else {
+            return Err("not a quiz answer".to_owned());
+        };
+        let (card, ms) = (card.clone(), *ms);
+        self.collection
+            .append(now, answer)
+            .map_err(|e| e.to_string())?;
+        if let Some(grade) = grade {
+            self.collection
+                .record_answer(
+                    &card,
+                    grade,
+                    ms,
+                    crate::progress::Mode::Quiz,
+                    Some(quiz.to_owned()),
+                    now,
+                )
+                .map_err(|e| e.to_string())?;
+        }
+        Ok(())
+    }
+
     fn status_lines(&self) -> Vec<String> {
         let decks = self.collection.decks();
         let mut status: Vec<String> = decks
@@ -426,32 +457,17 @@ impl crate::ui::QuizPort for CollectionStudy {
         answered: &crate::quiz::Answered,
         now: DateTime<Utc>,
     ) -> Result<(), String> {
-        self.collection
-            .append(
-                now,
-                crate::progress::EventBody::QuizAnswer {
-                    quiz: quiz.to_owned(),
-                    card: answered.card.clone(),
-                    deck: answered.deck.clone(),
-                    form: answered.form.as_str().to_owned(),
-                    given: answered.given.clone(),
-                    score: answered.score,
-                    timed_out: false,
-                    ms: answered.ms,
-                },
-            )
-            .map_err(|e| e.to_string())?;
-        self.collection
-            .record_answer(
-                &answered.card,
-                answered.grade,
-                answered.ms,
-                crate::progress::Mode::Quiz,
-                Some(quiz.to_owned()),
-                now,
-            )
-            .map(|_| ())
-            .map_err(|e| e.to_string())
+        let body = crate::progress::EventBody::QuizAnswer {
+            quiz: quiz.to_owned(),
+            card: answered.card.clone(),
+            deck: answered.deck.clone(),
+            form: answered.form.as_str().to_owned(),
+            given: answered.given.clone(),
+            score: answered.score,
+            timed_out: false,
+            ms: answered.ms,
+        };
+        self.journal_quiz_answer(quiz, body, Some(answered.grade), now)
     }
 
     fn record_quiz_timeout(
@@ -460,34 +476,19 @@ impl crate::ui::QuizPort for CollectionStudy {
         timeout: &crate::quiz::TimeoutEvent,
         now: DateTime<Utc>,
     ) -> Result<(), String> {
-        self.collection
-            .append(
-                now,
-                crate::progress::EventBody::QuizAnswer {
-                    quiz: quiz.to_owned(),
-                    card: timeout.card.clone(),
-                    deck: timeout.deck.clone(),
-                    form: timeout.form.as_str().to_owned(),
-                    given: String::new(),
-                    score: 0.0,
-                    timed_out: true,
-                    ms: timeout.ms,
-                },
-            )
-            .map_err(|e| e.to_string())?;
-        if timeout.shown {
-            self.collection
-                .record_answer(
-                    &timeout.card,
-                    Grade::Again,
-                    timeout.ms,
-                    crate::progress::Mode::Quiz,
-                    Some(quiz.to_owned()),
-                    now,
-                )
-                .map_err(|e| e.to_string())?;
-        }
-        Ok(())
+        let body = crate::progress::EventBody::QuizAnswer {
+            quiz: quiz.to_owned(),
+            card: timeout.card.clone(),
+            deck: timeout.deck.clone(),
+            form: timeout.form.as_str().to_owned(),
+            given: String::new(),
+            score: 0.0,
+            timed_out: true,
+            ms: timeout.ms,
+        };
+        // A question never shown was not forgotten: no review for it.
+        let grade = timeout.shown.then_some(Grade::Again);
+        self.journal_quiz_answer(quiz, body, grade, now)
     }
 
     fn record_quiz_pause(&mut self, quiz: &str, ms: u64, now: DateTime<Utc>) -> Result<(), String> {
