@@ -627,17 +627,5 @@ pub fn key_rows(app: &App, q: &QuizScreen) -> Vec<(String, String)> {
 /// The bottom hints line of a quiz screen.
 #[must_use]
 pub fn hints_line(app: &App, q: &QuizScreen, w: usize) -> Line<'static> {
-    let t = app.theme;
-    let mut spans = Vec::new();
-    let mut used = 0;
-    for (k, d) in key_rows(app, q) {
-        let item_w = width(&k) + 1 + width(&d) + 2;
-        if used + item_w > w {
-            break;
-        }
-        used += item_w;
-        spans.push(Span::styled(k, t.key()));
-        spans.push(Span::styled(format!(" {d}  "), t.dim()));
-    }
-    Line::from(spans)
+    super::view::fitted_hints(app.theme, key_rows(app, q), w)
 }

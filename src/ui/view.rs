@@ -11,6 +11,7 @@ use super::app::{App, ReviewState, Screen, Stage};
 use super::keymap::Action;
 use super::port::SessionSummary;
 use super::text::{sanitize, truncate, width, wrap_plain, wrap_spans};
+use super::theme::Theme;
 use super::typed::{Mark, Outcome};
 use crate::deck::{CardContent, ClozeSegment};
 use crate::progress::Grade;
@@ -777,6 +778,16 @@ fn hints_line(app: &App, w: usize) -> Line<'static> {
         items.push(key(Action::Help, tr.action(Action::Help)));
         items.push(key(Action::Back, tr.action(Action::Back)));
     }
+    fitted_hints(t, items, w)
+}
+
+/// A hints line of `(key, description)` items, as many as fit in `w`
+/// columns, in order.
+pub(super) fn fitted_hints(
+    t: Theme,
+    items: impl IntoIterator<Item = (String, String)>,
+    w: usize,
+) -> Line<'static> {
     let mut spans = Vec::new();
     let mut used = 0;
     for (k, d) in items {
