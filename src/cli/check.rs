@@ -221,6 +221,25 @@ struct ListEntry<'a> {
     tags: &'a [String],
 }
 
+/// An error naming the loaded deck ids when `id` is not among them.
+///
+/// # Errors
+/// There is no deck `id`.
+pub(super) fn require_deck(set: &DeckSet, id: &str) -> Result<()> {
+    if set.deck(id).is_some() {
+        return Ok(());
+    }
+    let known: Vec<&str> = set.decks.iter().map(|d| d.id.as_str()).collect();
+    anyhow::bail!(
+        "there is no deck `{id}`; decks: {}",
+        if known.is_empty() {
+            "(none)".to_owned()
+        } else {
+            known.join(", ")
+        }
+    )
+}
+
 /// `kartei list [--deck ID] [--tag TAG] [--json]`.
 ///
 /// # Errors
@@ -230,18 +249,8 @@ pub fn list(ctx: &Context, deck: Option<&str>, tag: Option<&str>, json: bool) ->
     for d in &set.errors {
         eprintln!("{d}");
     }
-    if let Some(id) = deck
-        && set.deck(id).is_none()
-    {
-        let known: Vec<&str> = set.decks.iter().map(|d| d.id.as_str()).collect();
-        anyhow::bail!(
-            "there is no deck `{id}`; decks: {}",
-            if known.is_empty() {
-                "(none)".to_owned()
-            } else {
-                known.join(", ")
-            }
-        );
+    if let Some(id) = deck {
+        require_deck(&set, id)?;
     }
     let entries: Vec<ListEntry<'_>> = set
         .cards()

@@ -50,15 +50,7 @@ fn scope(collection: &Collection, deck: Option<&str>, tag: Option<&str>) -> Resu
     match (deck, tag) {
         (Some(_), Some(_)) => anyhow::bail!("give either --deck or --tag, not both"),
         (Some(id), None) => {
-            if collection.decks().deck(id).is_none() {
-                let known: Vec<&str> = collection
-                    .decks()
-                    .decks
-                    .iter()
-                    .map(|d| d.id.as_str())
-                    .collect();
-                anyhow::bail!("there is no deck `{id}`; decks: {}", known.join(", "));
-            }
+            super::check::require_deck(collection.decks(), id)?;
             Ok(Scope::Deck(id.to_owned()))
         }
         (None, Some(tag)) => Ok(Scope::Tag(tag.to_owned())),
