@@ -80,6 +80,7 @@ fn open_bundled_decks(bencher: divan::Bencher, events: u64) {
             extra_decks: Vec::new(),
             offset: FixedOffset::east_opt(3600).unwrap(),
             read_only: false,
+            cache_dir: None,
         })
         .unwrap();
         assert_eq!(c.journal().events().len() as u64, events);

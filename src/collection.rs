@@ -34,6 +34,9 @@ pub struct OpenOptions {
     pub offset: FixedOffset,
     /// Open the journal without the writer lock; answers are refused.
     pub read_only: bool,
+    /// Where the compiled deck cache and the journal checkpoint live
+    /// (`None`: parse every deck and replay the whole journal).
+    pub cache_dir: Option<PathBuf>,
 }
 
 /// Why the collection could not be opened or an answer not recorded.
@@ -496,9 +499,11 @@ impl Collection {
 }
 
 fn load_decks(options: &OpenOptions) -> DeckSet {
-    crate::deck::load_all(
+    let cache = options.cache_dir.clone().map(crate::cache::Cache::new);
+    crate::deck::load_all_with(
         options.bundled,
         options.user_decks.as_deref(),
         &options.extra_decks,
+        cache.as_ref(),
     )
 }

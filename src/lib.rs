@@ -5,6 +5,7 @@
 //! `cli` wires everything together.
 
 pub mod atomic;
+pub mod cache;
 pub mod cli;
 pub mod collection;
 pub mod config;

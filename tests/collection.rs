@@ -52,6 +52,7 @@ fn setup(dir: &Path) -> (OpenOptions, PathBuf) {
         extra_decks: Vec::new(),
         offset: FixedOffset::east_opt(0).unwrap(),
         read_only: false,
+        cache_dir: None,
     };
     (options, file)
 }
@@ -133,6 +134,7 @@ fn a_second_writer_is_refused_but_may_read() {
     );
     let reader = Collection::open(OpenOptions {
         read_only: true,
+        cache_dir: None,
         ..options
     })
     .unwrap();

@@ -28,6 +28,7 @@ fn quiz_answers_reach_the_journal_and_the_scheduler() {
         extra_decks: Vec::new(),
         offset: FixedOffset::east_opt(0).unwrap(),
         read_only: false,
+        cache_dir: None,
     };
     let mut study = CollectionStudy::new(Collection::open(options.clone()).unwrap());
     let spec = QuizSpec {

@@ -41,6 +41,7 @@ fn open(dir: &std::path::Path) -> Collection {
         extra_decks: Vec::new(),
         offset: FixedOffset::east_opt(3600).unwrap(),
         read_only: false,
+        cache_dir: None,
     })
     .unwrap();
     assert!(c.decks().errors.is_empty(), "{:?}", c.decks().errors);

@@ -10,20 +10,21 @@ use anyhow::Result;
 use serde::Serialize;
 
 use super::Context;
-use crate::deck::{CardKind, DeckSet, Diagnostic, FixError, deck_files, fix_file, load_all};
+use crate::deck::{CardKind, DeckSet, Diagnostic, FixError, deck_files, fix_file, load_all_with};
 use crate::ui::text::{sanitize, truncate, width};
 
 /// The decks a command works on: with `paths` only those, otherwise every
 /// deck the app would load.
 fn load(ctx: &Context, paths: &[PathBuf]) -> DeckSet {
     if paths.is_empty() {
-        load_all(
+        load_all_with(
             ctx.load_bundled,
             Some(&ctx.user_deck_dir()),
             &ctx.deck_paths,
+            ctx.cache().as_ref(),
         )
     } else {
-        load_all(false, None, paths)
+        load_all_with(false, None, paths, ctx.cache().as_ref())
     }
 }
 

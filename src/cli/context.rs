@@ -24,6 +24,10 @@ pub struct Context {
     /// The local UTC offset at `now`, for the day boundary.
     pub offset: FixedOffset,
     pub lang: Lang,
+    /// The compiled deck cache and journal checkpoint (`None`: `--no-cache`).
+    /// `KARTEI_CACHE_DIR`, else `cache/` in an overridden data dir, else the
+    /// user's cache directory.
+    pub cache_dir: Option<PathBuf>,
 }
 
 impl Context {
@@ -45,9 +49,10 @@ impl Context {
         let offset = *now.with_timezone(&Local).offset();
         let env_dir = std::env::var_os("KARTEI_DATA_DIR").filter(|s| !s.is_empty());
         let overridden = args.data_dir.clone().or_else(|| env_dir.map(PathBuf::from));
-        let (data_dir, config_path) = if let Some(dir) = overridden {
+        let (data_dir, config_path, default_cache) = if let Some(dir) = overridden {
             let config = dir.join("config.toml");
-            (dir, config)
+            let cache = dir.join("cache");
+            (dir, config, cache)
         } else {
             let dirs = directories::ProjectDirs::from("", "", "kartei").context(
                 "could not find a home directory for kartei's data; set KARTEI_DATA_DIR or pass --data-dir",
@@ -55,8 +60,14 @@ impl Context {
             (
                 dirs.data_dir().to_path_buf(),
                 dirs.config_dir().join("config.toml"),
+                dirs.cache_dir().to_path_buf(),
             )
         };
+        let cache_dir = (!args.no_cache).then(|| {
+            std::env::var_os("KARTEI_CACHE_DIR")
+                .filter(|s| !s.is_empty())
+                .map_or(default_cache, PathBuf::from)
+        });
         let lang = args.lang.unwrap_or_else(lang_from_env);
         Ok(Self {
             data_dir,
@@ -66,7 +77,14 @@ impl Context {
             now,
             offset,
             lang,
+            cache_dir,
         })
+    }
+
+    /// The cache to use, if any.
+    #[must_use]
+    pub fn cache(&self) -> Option<crate::cache::Cache> {
+        self.cache_dir.clone().map(crate::cache::Cache::new)
     }
 
     /// The user's own deck folder inside the data dir.

@@ -118,10 +118,11 @@ pub fn import(
     }
     // The new deck must load next to the others: its deck id and card ids
     // (`<deck id>-<n>`) may not be taken already.
-    let set = crate::deck::load_all(
+    let set = crate::deck::load_all_with(
         ctx.load_bundled,
         Some(&ctx.user_deck_dir()),
         &ctx.deck_paths,
+        ctx.cache().as_ref(),
     );
     if let Some(d) = set.decks.iter().find(|d| d.id == id) {
         bail!(
@@ -231,7 +232,12 @@ pub fn export(
     output: &Path,
 ) -> Result<ExitCode> {
     let user_dir = ctx.user_deck_dir();
-    let set = crate::deck::load_all(ctx.load_bundled, Some(&user_dir), &ctx.deck_paths);
+    let set = crate::deck::load_all_with(
+        ctx.load_bundled,
+        Some(&user_dir),
+        &ctx.deck_paths,
+        ctx.cache().as_ref(),
+    );
     for error in &set.errors {
         eprintln!("{error}");
     }

@@ -39,6 +39,11 @@ pub struct GlobalArgs {
     /// Do not load the decks bundled with kartei
     #[arg(long, global = true)]
     pub no_bundled: bool,
+    /// Neither read nor write the compiled deck cache and the journal
+    /// checkpoint (start slower; the results are the same) [cache folder:
+    /// env KARTEI_CACHE_DIR]
+    #[arg(long, global = true)]
+    pub no_cache: bool,
     /// Language of the interface (default: from LANG / LC_ALL)
     #[arg(long, global = true, value_enum)]
     pub lang: Option<Lang>,

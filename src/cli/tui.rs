@@ -31,6 +31,7 @@ pub fn open_collection(ctx: &Context, read_only: bool) -> Result<Collection> {
         extra_decks: ctx.deck_paths.clone(),
         offset: ctx.offset,
         read_only,
+        cache_dir: ctx.cache_dir.clone(),
     })?;
     Ok(collection)
 }

@@ -16,5 +16,5 @@ pub use load::{
     parse_deck, slug, valid_card_id, valid_deck_id,
 };
 pub use model::*;
-pub use set::{DeckSet, deck_files, load_all};
+pub use set::{DeckSet, deck_files, load_all, load_all_with, load_file_cached};
 pub use similar::similar_questions;

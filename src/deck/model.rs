@@ -46,7 +46,7 @@ impl From<&str> for CardId {
 }
 
 /// Where a deck was loaded from.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub enum DeckOrigin {
     /// Embedded in the binary; the name is the file name under `decks/`.
     Bundled(String),
@@ -75,7 +75,7 @@ impl DeckOrigin {
 }
 
 /// One loaded, validated deck.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Deck {
     /// `[deck] id`, or the file stem when absent.
     pub id: String,
@@ -111,7 +111,7 @@ impl CardKind {
 }
 
 /// One piece of a cloze text.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub enum ClozeSegment {
     Text(String),
     /// `{{answer}}` or `{{answer::hint}}`.
@@ -122,7 +122,7 @@ pub enum ClozeSegment {
 }
 
 /// What a card asks and how it is answered.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub enum CardContent {
     /// `front` asks, `back` answers. `reversed` marks the generated back→front card.
     Basic {
@@ -151,7 +151,7 @@ pub enum CardContent {
 }
 
 /// One reviewable card.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Card {
     pub id: CardId,
     /// True when `id` was written in the deck, false when derived.

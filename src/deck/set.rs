@@ -7,8 +7,11 @@ use std::path::{Path, PathBuf};
 
 use super::bundled::bundled;
 use super::diagnostic::{Diagnostic, Severity};
-use super::load::{Parsed, load_file, parse_deck};
+use serde::{Deserialize, Serialize};
+
+use super::load::{Parsed, load_bytes, load_file, parse_deck};
 use super::model::{Card, CardId, Deck, DeckOrigin};
+use crate::cache::Cache;
 
 /// All loaded decks plus every problem found while loading them. Decks with
 /// errors are not in `decks`.
@@ -186,8 +189,23 @@ pub fn deck_files(user_dir: Option<&Path>, paths: &[PathBuf]) -> (Vec<PathBuf>, 
 /// skipped.
 #[must_use]
 pub fn load_all(bundled_decks: bool, user_dir: Option<&Path>, paths: &[PathBuf]) -> DeckSet {
+    load_all_with(bundled_decks, user_dir, paths, None)
+}
+
+/// [`load_all`] through the compiled deck cache (see [`load_file_cached`]).
+/// `None` parses every file.
+#[must_use]
+pub fn load_all_with(
+    bundled_decks: bool,
+    user_dir: Option<&Path>,
+    paths: &[PathBuf],
+    cache: Option<&Cache>,
+) -> DeckSet {
     let mut set = DeckSet::default();
     if bundled_decks {
+        // Not cached: the bundled decks are small and already in memory,
+        // and parsing them all costs less than reading a cache entry per deck
+        // would save (see docs/performance.md).
         for (name, src) in bundled() {
             set.add(parse_deck(src, DeckOrigin::Bundled((*name).to_owned())));
         }
@@ -195,7 +213,143 @@ pub fn load_all(bundled_decks: bool, user_dir: Option<&Path>, paths: &[PathBuf])
     let (files, errors) = deck_files(user_dir, paths);
     set.errors.extend(errors);
     for f in files {
-        set.add(load_file(&f));
+        set.add(match cache {
+            Some(cache) => load_file_cached(&f, cache),
+            None => load_file(&f),
+        });
     }
     set
+}
+
+/// The key of a deck file's cache entry; every part must match.
+#[derive(Debug, PartialEq, Eq, Serialize, Deserialize)]
+struct DeckKey {
+    path: PathBuf,
+    size: u64,
+    /// Modification time in nanoseconds since the epoch (0 when unknown).
+    mtime_ns: i128,
+    /// xxh3-128 of the file's bytes.
+    content: u128,
+}
+
+/// A compiled deck file: its key and what loading it gave (the deck and
+/// its warnings, or no deck and its errors).
+#[derive(Debug, Deserialize)]
+struct DeckEntry {
+    key: DeckKey,
+    deck: Option<Deck>,
+    diagnostics: Vec<CachedDiagnostic>,
+}
+
+/// [`DeckEntry`] borrowed, for writing (same encoding).
+#[derive(Serialize)]
+struct DeckEntryRef<'a> {
+    key: &'a DeckKey,
+    deck: Option<&'a Deck>,
+    diagnostics: Vec<CachedDiagnostic>,
+}
+
+/// [`Diagnostic`] with every field stored (its own serde form is the JSON
+/// output, which leaves some out).
+#[derive(Debug, Serialize, Deserialize)]
+struct CachedDiagnostic {
+    error: bool,
+    file: String,
+    line: u32,
+    column: u32,
+    message: String,
+    help: Option<String>,
+    source_line: Option<String>,
+    width: u32,
+}
+
+impl From<Diagnostic> for CachedDiagnostic {
+    fn from(d: Diagnostic) -> Self {
+        Self {
+            error: d.severity == Severity::Error,
+            file: d.file,
+            line: d.line,
+            column: d.column,
+            message: d.message,
+            help: d.help,
+            source_line: d.source_line,
+            width: d.width,
+        }
+    }
+}
+
+impl From<CachedDiagnostic> for Diagnostic {
+    fn from(d: CachedDiagnostic) -> Self {
+        Self {
+            severity: if d.error {
+                Severity::Error
+            } else {
+                Severity::Warning
+            },
+            file: d.file,
+            line: d.line,
+            column: d.column,
+            message: d.message,
+            help: d.help,
+            source_line: d.source_line,
+            width: d.width,
+        }
+    }
+}
+
+/// Loads a deck file like [`load_file`], but returns the compiled result
+/// from `cache` when the file's path, size, modification time and content
+/// hash all match the entry; otherwise parses it and stores the result
+/// (deck or diagnostics). The file is always read, so a change of any byte
+/// is seen even when size and time stayed the same.
+///
+/// # Errors
+/// As [`load_file`].
+pub fn load_file_cached(path: &Path, cache: &Cache) -> Result<Parsed, Vec<Diagnostic>> {
+    let read = std::fs::File::open(path).and_then(|f| {
+        let meta = f.metadata()?;
+        let mut bytes = Vec::with_capacity(usize::try_from(meta.len()).unwrap_or(0));
+        std::io::Read::read_to_end(&mut std::io::Read::take(&f, meta.len()), &mut bytes)?;
+        Ok((meta, bytes))
+    });
+    let Ok((meta, bytes)) = read else {
+        return load_file(path);
+    };
+    let mtime_ns = meta
+        .modified()
+        .ok()
+        .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
+        .map_or(0, |d| i128::try_from(d.as_nanos()).unwrap_or(0));
+    let key = DeckKey {
+        path: path.to_path_buf(),
+        size: bytes.len() as u64,
+        mtime_ns,
+        content: crate::cache::hash(&bytes),
+    };
+    let name = path.as_os_str().as_encoded_bytes();
+    if let Some(entry) = cache.read::<DeckEntry>("deck", name)
+        && entry.key == key
+    {
+        let diagnostics = entry.diagnostics.into_iter().map(Into::into).collect();
+        return match entry.deck {
+            Some(deck) => Ok(Parsed {
+                deck,
+                warnings: diagnostics,
+            }),
+            None => Err(diagnostics),
+        };
+    }
+    let result = load_bytes(&bytes, DeckOrigin::File(path.to_path_buf()));
+    drop(bytes);
+    let (deck, diagnostics) = match &result {
+        Ok(parsed) => (Some(&parsed.deck), &parsed.warnings),
+        Err(errors) => (None, errors),
+    };
+    let entry = DeckEntryRef {
+        key: &key,
+        deck,
+        diagnostics: diagnostics.iter().cloned().map(Into::into).collect(),
+    };
+    cache.write("deck", name, &entry);
+    result
 }

@@ -1,0 +1,147 @@
+//! Disposable on-disk caches: compiled decks and the journal checkpoint.
+//!
+//! Each entry is one file `<kind>-<hash of its key>.bin` in the cache
+//! directory, written atomically ([`crate::atomic`]), so a reader sees the
+//! old entry, the new one or none, never half of one. An entry is
+//!
+//! ```text
+//! magic "KARTEI-CACHE\0" | build fingerprint (u64 LE) | payload length (u64 LE)
+//! | xxh3-128 of the payload (16 bytes LE) | payload (postcard)
+//! ```
+//!
+//! and is used only when every part checks out: written by this very build
+//! (the fingerprint covers the sources, so a changed loader or scheduler
+//! never reads an old result), complete, and with the payload's checksum.
+//! Anything else (a missing, truncated, corrupt or foreign file) reads as
+//! "no entry" and is rebuilt, so deleting or damaging the cache changes
+//! nothing but speed. Write errors are ignored for the same reason.
+
+use std::path::{Path, PathBuf};
+
+use serde::Serialize;
+use serde::de::DeserializeOwned;
+
+mod fingerprint {
+    include!(concat!(env!("OUT_DIR"), "/fingerprint.rs"));
+}
+
+const MAGIC: &[u8; 13] = b"KARTEI-CACHE\0";
+const HEADER: usize = MAGIC.len() + 8 + 8 + 16;
+
+/// A fingerprint of the build: entries written by another build are ignored.
+#[must_use]
+pub fn build_fingerprint() -> u64 {
+    fingerprint::SOURCE_FINGERPRINT
+}
+
+/// The 128-bit content hash used for cache keys (xxh3).
+#[must_use]
+pub fn hash(bytes: &[u8]) -> u128 {
+    xxhash_rust::xxh3::xxh3_128(bytes)
+}
+
+/// A cache directory (created on the first write).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Cache {
+    dir: PathBuf,
+}
+
+impl Cache {
+    #[must_use]
+    pub fn new(dir: impl Into<PathBuf>) -> Self {
+        Self { dir: dir.into() }
+    }
+
+    /// The directory the entries live in.
+    #[must_use]
+    pub fn dir(&self) -> &Path {
+        &self.dir
+    }
+
+    /// The file of the entry `kind` + `key` (`key` is hashed into the name).
+    #[must_use]
+    pub fn entry_path(&self, kind: &str, key: &[u8]) -> PathBuf {
+        self.dir.join(format!("{kind}-{:032x}.bin", hash(key)))
+    }
+
+    /// Reads and decodes an entry; `None` for anything but a complete, intact
+    /// entry of this build that decodes as `T`.
+    #[must_use]
+    pub fn read<T: DeserializeOwned>(&self, kind: &str, key: &[u8]) -> Option<T> {
+        let bytes = std::fs::read(self.entry_path(kind, key)).ok()?;
+        decode(&bytes)
+    }
+
+    /// Encodes and writes an entry atomically. Failures (read-only disk, no
+    /// space, a value that cannot be encoded) are ignored: the cache only
+    /// ever saves time.
+    pub fn write<T: Serialize + ?Sized>(&self, kind: &str, key: &[u8], value: &T) {
+        let Some(bytes) = encode(value) else { return };
+        if std::fs::create_dir_all(&self.dir).is_err() {
+            return;
+        }
+        let _ = crate::atomic::write(&self.entry_path(kind, key), &bytes);
+    }
+}
+
+fn encode<T: Serialize + ?Sized>(value: &T) -> Option<Vec<u8>> {
+    let mut out = Vec::with_capacity(4096);
+    out.extend_from_slice(MAGIC);
+    out.extend_from_slice(&build_fingerprint().to_le_bytes());
+    out.extend_from_slice(&[0; 8 + 16]);
+    let mut out = postcard::to_extend(value, out).ok()?;
+    let payload_len = (out.len() - HEADER) as u64;
+    let sum = hash(&out[HEADER..]);
+    out[MAGIC.len() + 8..MAGIC.len() + 16].copy_from_slice(&payload_len.to_le_bytes());
+    out[MAGIC.len() + 16..HEADER].copy_from_slice(&sum.to_le_bytes());
+    Some(out)
+}
+
+fn decode<T: DeserializeOwned>(bytes: &[u8]) -> Option<T> {
+    let header = bytes.get(..HEADER)?;
+    let payload = &bytes[HEADER..];
+    let (magic, rest) = header.split_at(MAGIC.len());
+    let (fingerprint, rest) = rest.split_at(8);
+    let (len, sum) = rest.split_at(8);
+    if magic != MAGIC
+        || u64::from_le_bytes(fingerprint.try_into().ok()?) != build_fingerprint()
+        || u64::from_le_bytes(len.try_into().ok()?) != payload.len() as u64
+        || u128::from_le_bytes(sum.try_into().ok()?) != hash(payload)
+    {
+        return None;
+    }
+    postcard::from_bytes(payload).ok()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn round_trip_and_every_damage_reads_as_missing() {
+        let value = (String::from("deck"), vec![1u32, 2, 3], Some(7i64));
+        let bytes = encode(&value).unwrap();
+        assert_eq!(
+            decode::<(String, Vec<u32>, Option<i64>)>(&bytes),
+            Some(value)
+        );
+        for cut in 0..bytes.len() {
+            assert_eq!(
+                decode::<(String, Vec<u32>, Option<i64>)>(&bytes[..cut]),
+                None
+            );
+        }
+        for i in 0..bytes.len() {
+            let mut bad = bytes.clone();
+            bad[i] ^= 0x40;
+            assert_eq!(
+                decode::<(String, Vec<u32>, Option<i64>)>(&bad),
+                None,
+                "byte {i}"
+            );
+        }
+        let mut longer = bytes.clone();
+        longer.push(0);
+        assert_eq!(decode::<(String, Vec<u32>, Option<i64>)>(&longer), None);
+    }
+}

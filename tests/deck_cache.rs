@@ -1,0 +1,225 @@
+//! The compiled deck cache is disposable: whatever happens to it (deleted,
+//! truncated, corrupted, garbage, a deck edited behind its back with the same
+//! size and time), `kartei list` and `kartei check` print exactly what they
+//! print without a cache. Through the binary.
+
+use std::path::{Path, PathBuf};
+
+use assert_cmd::Command;
+
+const GOOD: &str = r#"[deck]
+id = "eins"
+name = "Eins"
+description = ""
+tags = ["t"]
+
+[[cards]]
+id = "a"
+front = "Was ist A?"
+back = "Alpha"
+reverse = true
+
+[[cards]]
+kind = "cloze"
+text = "Die {{Preispolitik}} und {{Distribution::D}}."
+
+[[cards]]
+id = "c"
+kind = "choice"
+front = "Welche?"
+choices = ["x", "y", "z"]
+answer = ["z"]
+"#;
+
+const BROKEN: &str = r#"[deck]
+name = "Zwei"
+description = ""
+
+[[cards]]
+frnt = "typo"
+back = "b"
+"#;
+
+struct Setup {
+    _tmp: tempfile::TempDir,
+    data: PathBuf,
+    cache: PathBuf,
+}
+
+fn setup() -> Setup {
+    let tmp = tempfile::tempdir().unwrap();
+    let data = tmp.path().join("data");
+    let cache = tmp.path().join("cache");
+    std::fs::create_dir_all(data.join("decks")).unwrap();
+    std::fs::write(data.join("decks/eins.toml"), GOOD).unwrap();
+    std::fs::write(data.join("decks/zwei.toml"), BROKEN).unwrap();
+    Setup {
+        _tmp: tmp,
+        data,
+        cache,
+    }
+}
+
+/// (exit code, stdout, stderr) of `kartei ARGS` over the setup's data.
+fn run(s: &Setup, cache: bool, args: &[&str]) -> (i32, String, String) {
+    let mut cmd = Command::cargo_bin("kartei").unwrap();
+    cmd.env("KARTEI_DATA_DIR", &s.data)
+        .env("KARTEI_CACHE_DIR", &s.cache)
+        .env("KARTEI_NOW", "2026-11-27T09:00:00Z")
+        .env("TZ", "UTC")
+        .env_remove("LANG")
+        .env_remove("LC_ALL")
+        .arg("--no-bundled");
+    if !cache {
+        cmd.arg("--no-cache");
+    }
+    let out = cmd.args(args).output().unwrap();
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+const COMMANDS: &[&[&str]] = &[&["list", "--json"], &["check"], &["check", "--json"]];
+
+fn outputs(s: &Setup, cache: bool) -> Vec<(i32, String, String)> {
+    COMMANDS.iter().map(|args| run(s, cache, args)).collect()
+}
+
+fn entries(dir: &Path) -> Vec<PathBuf> {
+    let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
+        .map(|rd| rd.filter_map(Result::ok).map(|e| e.path()).collect())
+        .unwrap_or_default();
+    files.retain(|p| {
+        p.file_name()
+            .is_some_and(|n| n.to_string_lossy().starts_with("deck-"))
+    });
+    files.sort();
+    files
+}
+
+#[test]
+fn cached_runs_print_what_uncached_runs_print() {
+    let s = setup();
+    let reference = outputs(&s, false);
+    assert!(
+        !s.cache.exists(),
+        "--no-cache must not create the cache folder"
+    );
+    // Sanity: the reference shows the cards, the warning and the error.
+    assert!(reference[0].1.contains("Was ist A?"), "{}", reference[0].1);
+    assert!(reference[1].2.contains("frnt") || reference[1].1.contains("frnt"));
+    assert!(
+        reference[1].1.contains("derived id") || reference[1].2.contains("derived id"),
+        "{reference:?}"
+    );
+    // First run writes one entry per deck file (the broken one included),
+    // the second reads them.
+    assert_eq!(outputs(&s, true), reference);
+    let files = entries(&s.cache);
+    assert_eq!(files.len(), 2);
+    // A valid entry is read, not rewritten (a rewrite is an atomic rename,
+    // which gives the entry a new inode).
+    let inode = |p: &Path| std::os::unix::fs::MetadataExt::ino(&std::fs::metadata(p).unwrap());
+    let before: Vec<u64> = files.iter().map(|f| inode(f)).collect();
+    assert_eq!(outputs(&s, true), reference);
+    let after: Vec<u64> = files.iter().map(|f| inode(f)).collect();
+    assert_eq!(before, after, "valid entries were rebuilt");
+}
+
+#[test]
+fn damaged_entries_are_rebuilt_and_change_nothing() {
+    let s = setup();
+    let reference = outputs(&s, false);
+    type Damage = fn(&[u8]) -> Vec<u8>;
+    let damages: &[(&str, Damage)] = &[
+        ("empty", |_| Vec::new()),
+        ("half", |b| b[..b.len() / 2].to_vec()),
+        ("one byte short", |b| b[..b.len() - 1].to_vec()),
+        ("one byte more", |b| [b, &[0]].concat()),
+        ("garbage", |b| {
+            (0..b.len()).map(|i| (i * 7 + 3) as u8).collect()
+        }),
+        ("flipped byte in the payload", |b| {
+            let mut v = b.to_vec();
+            let i = v.len() - 20;
+            v[i] ^= 0x01;
+            v
+        }),
+        ("flipped byte in the header", |b| {
+            let mut v = b.to_vec();
+            v[3] ^= 0x20;
+            v
+        }),
+    ];
+    for (what, damage) in damages {
+        assert_eq!(outputs(&s, true), reference, "before {what}");
+        let files = entries(&s.cache);
+        assert_eq!(files.len(), 2, "{what}");
+        for f in &files {
+            let bytes = std::fs::read(f).unwrap();
+            std::fs::write(f, damage(&bytes)).unwrap();
+        }
+        assert_eq!(outputs(&s, true), reference, "after {what}");
+    }
+    // The entries of one deck swapped with the other's.
+    let files = entries(&s.cache);
+    let a = std::fs::read(&files[0]).unwrap();
+    let b = std::fs::read(&files[1]).unwrap();
+    std::fs::write(&files[0], b).unwrap();
+    std::fs::write(&files[1], a).unwrap();
+    assert_eq!(outputs(&s, true), reference, "swapped entries");
+    // Deleted altogether.
+    std::fs::remove_dir_all(&s.cache).unwrap();
+    assert_eq!(outputs(&s, true), reference, "deleted cache");
+    // The cache path is a file: nothing can be cached, nothing changes.
+    std::fs::remove_dir_all(&s.cache).unwrap();
+    std::fs::write(&s.cache, "not a folder").unwrap();
+    assert_eq!(outputs(&s, true), reference, "cache path is a file");
+}
+
+#[test]
+fn an_edit_with_the_same_size_and_time_is_seen() {
+    let s = setup();
+    let deck = s.data.join("decks/eins.toml");
+    let before = run(&s, true, &["list", "--json"]);
+    assert!(before.1.contains("Alpha") || before.1.contains("Was ist A?"));
+    let mtime = std::fs::metadata(&deck).unwrap().modified().unwrap();
+    let edited = GOOD.replace("Was ist A?", "Was ist B?");
+    assert_eq!(edited.len(), GOOD.len());
+    std::fs::write(&deck, &edited).unwrap();
+    std::fs::File::options()
+        .write(true)
+        .open(&deck)
+        .unwrap()
+        .set_modified(mtime)
+        .unwrap();
+    let after = run(&s, true, &["list", "--json"]);
+    assert!(after.1.contains("Was ist B?"), "{}", after.1);
+    assert!(!after.1.contains("Was ist A?"), "{}", after.1);
+    assert_eq!(after, run(&s, false, &["list", "--json"]));
+    // Fixing the broken deck is seen too.
+    std::fs::write(
+        s.data.join("decks/zwei.toml"),
+        BROKEN.replace("frnt", "front"),
+    )
+    .unwrap();
+    let fixed = run(&s, true, &["check"]);
+    assert_eq!(fixed, run(&s, false, &["check"]));
+    assert!(!fixed.1.contains("frnt") && !fixed.2.contains("frnt"));
+}
+
+#[test]
+fn the_default_cache_of_an_overridden_data_dir_is_inside_it() {
+    let s = setup();
+    let out = Command::cargo_bin("kartei")
+        .unwrap()
+        .env("KARTEI_DATA_DIR", &s.data)
+        .env_remove("KARTEI_CACHE_DIR")
+        .args(["--no-bundled", "list"])
+        .output()
+        .unwrap();
+    assert!(out.status.code().is_some());
+    assert_eq!(entries(&s.data.join("cache")).len(), 2);
+}
