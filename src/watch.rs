@@ -91,10 +91,31 @@ impl DeckWatcher {
         paths: Vec<PathBuf>,
         debounce: Duration,
     ) -> Result<DeckWatcher, WatchError> {
+        Self::with_wake(paths, debounce, || {})
+    }
+
+    /// Like [`DeckWatcher::with_debounce`]; `wake` is called (on the
+    /// watcher's thread) whenever something other than a read happened in a
+    /// watched folder, so a caller that sleeps can wake up and [`poll`].
+    ///
+    /// [`poll`]: DeckWatcher::poll
+    ///
+    /// # Errors
+    /// As [`DeckWatcher::new`].
+    pub fn with_wake(
+        paths: Vec<PathBuf>,
+        debounce: Duration,
+        wake: impl Fn() + Send + 'static,
+    ) -> Result<DeckWatcher, WatchError> {
         let (tx, events) = mpsc::channel();
-        let mut watcher = notify::recommended_watcher(move |ev| {
+        let mut watcher = notify::recommended_watcher(move |ev: notify::Result<notify::Event>| {
+            let read = ev
+                .as_ref()
+                .is_ok_and(|e| matches!(e.kind, EventKind::Access(_)));
             // The receiver is gone only when the watcher is being dropped.
-            let _ = tx.send(ev);
+            if tx.send(ev).is_ok() && !read {
+                wake();
+            }
         })
         .map_err(WatchError::Init)?;
         let mut dirs = BTreeSet::new();
@@ -146,6 +167,17 @@ impl DeckWatcher {
             return false;
         }
         self.files.contains(path) || path.parent().is_some_and(|p| self.dirs.contains(p))
+    }
+
+    /// How long until [`DeckWatcher::poll`] may have a request: the rest of
+    /// the debounce time after a change, `None` when nothing is pending (a
+    /// new change calls the wake function).
+    #[must_use]
+    pub fn next_poll(&self) -> Option<Duration> {
+        self.pending
+            .borrow()
+            .last
+            .map(|last| self.debounce.saturating_sub(last.elapsed()))
     }
 
     /// Collects what happened since the last call, without blocking.

@@ -404,6 +404,18 @@ impl App {
     }
 
     /// The periodic timer: a waiting session looks for its next card.
+    /// How long nothing on screen changes by itself: until a waiting
+    /// screen's time, or until the quiz countdown shows the next second.
+    /// `None`: only a key (or a deck change) changes anything.
+    #[must_use]
+    pub fn next_wake(&self, now: DateTime<Utc>) -> Option<std::time::Duration> {
+        match &self.screen {
+            Screen::Waiting { until } => Some((*until - now).to_std().unwrap_or_default()),
+            Screen::Quiz(q) => q.next_wake(now),
+            _ => None,
+        }
+    }
+
     pub fn tick(&mut self, now: DateTime<Utc>, study: &mut dyn Study) {
         if let Screen::Waiting { until } = self.screen
             && now >= until

@@ -655,6 +655,31 @@ impl QuizScreen {
         exit
     }
 
+    /// When the countdown shows its next second (or a limit runs out):
+    /// `None` without a limit, paused or finished.
+    #[must_use]
+    pub fn next_wake(&self, now: DateTime<Utc>) -> Option<std::time::Duration> {
+        let QuizScreen::Running(run) = self else {
+            return None;
+        };
+        if run.quiz.is_paused() || run.quiz.is_finished() {
+            return None;
+        }
+        let rem = run.quiz.remaining(now);
+        let second = std::time::Duration::from_secs(1);
+        [rem.quiz, rem.question]
+            .into_iter()
+            .flatten()
+            .map(|left| {
+                // The display changes when a whole second has passed.
+                let part = std::time::Duration::from_nanos(
+                    u64::try_from(left.as_nanos() % second.as_nanos()).unwrap_or(0),
+                );
+                if part.is_zero() { second } else { part }
+            })
+            .min()
+    }
+
     /// The periodic timer: applies time limits and records the timeouts.
     pub fn tick(&mut self, now: DateTime<Utc>, study: &mut dyn Study, cx: &mut Ctx<'_>) {
         if let QuizScreen::Running(run) = self {

@@ -1,5 +1,6 @@
 //! The terminal runtime: set-up and restore on every path (normal quit,
-//! error, panic, SIGTERM, SIGHUP), the event loop with a Tick, and suspending
+//! error, panic, SIGTERM, SIGHUP), the event loop (which sleeps while nothing
+//! changes: see `event_loop`), and suspending
 //! for the editor.
 
 use std::io::{self, stdout};
@@ -20,8 +21,9 @@ use super::port::Study;
 use super::theme::Theme;
 use crate::cli::Lang;
 
-/// How often timers are checked.
-pub const TICK: Duration = Duration::from_millis(250);
+/// The longest sleep of an idle interface (a key, a timer, a deck change
+/// or a signal wake it earlier).
+const IDLE: Duration = Duration::from_secs(3600);
 
 /// How long the event loop has to notice SIGTERM/SIGHUP before the process
 /// is ended from the signal thread.
@@ -62,6 +64,7 @@ pub fn run(opts: Options, study: &mut dyn Study) -> io::Result<()> {
     let signal_thread = std::thread::spawn(move || {
         if let Some(signal) = signals.forever().next() {
             let _ = tx.send(());
+            wake();
             // When the terminal is gone (SIGHUP: the window was closed),
             // crossterm's `event::poll` spins on the dead tty and never
             // returns, even with a timeout (crossterm issue #793), so the
@@ -117,10 +120,14 @@ fn event_loop(
         now(),
         study,
     );
+    // Start crossterm's event source now, so that a wake-up (SIGWINCH, see
+    // `wake`) already reaches it.
+    let _ = event::poll(Duration::ZERO)?;
     let watcher = if opts.watch.is_empty() {
         None
     } else {
-        match crate::watch::DeckWatcher::new(opts.watch.clone()) {
+        match crate::watch::DeckWatcher::with_wake(opts.watch.clone(), crate::watch::DEBOUNCE, wake)
+        {
             Ok(w) => Some(w),
             Err(e) => {
                 app.status = Some(e.to_string());
@@ -131,16 +138,33 @@ fn event_loop(
     if let Some(spec) = &opts.quiz {
         app.start_quiz(spec, now(), study);
     }
-    let mut last_tick = Instant::now();
+    // Idle: draw only when something changed, and sleep until a key, a
+    // timer of the screen (the quiz countdown once a second, a waiting
+    // screen's time), a deck change or a signal (the last two wake the poll
+    // through `wake`).
+    let mut redraw = true;
     loop {
-        let size = terminal.size()?;
-        app.size = (size.width, size.height);
-        terminal.draw(|f| super::view::render(&app, f))?;
+        if redraw {
+            let size = terminal.size()?;
+            app.size = (size.width, size.height);
+            terminal.draw(|f| super::view::render(&app, f))?;
+            redraw = false;
+        }
         if signals.try_recv().is_ok() {
             return Ok(());
         }
-        let timeout = TICK.saturating_sub(last_tick.elapsed());
+        let timeout = [
+            app.next_wake(now()),
+            watcher
+                .as_ref()
+                .and_then(crate::watch::DeckWatcher::next_poll),
+        ]
+        .into_iter()
+        .flatten()
+        .min()
+        .unwrap_or(IDLE);
         if event::poll(timeout)? {
+            redraw = true;
             let effect = match event::read()? {
                 Event::Key(key) => app.handle_key(&key, now(), study),
                 // Resize: the next loop iteration redraws at the new size.
@@ -155,18 +179,25 @@ fn event_loop(
                 }
             }
         }
-        if last_tick.elapsed() >= TICK {
-            last_tick = Instant::now();
+        if app.next_wake(now()).is_some_and(|d| d.is_zero()) || timeout < IDLE {
             app.tick(now(), study);
-            if watcher
-                .as_ref()
-                .and_then(crate::watch::DeckWatcher::poll)
-                .is_some()
-            {
-                app.reload(now(), study);
-            }
+            redraw = true;
+        }
+        if watcher
+            .as_ref()
+            .and_then(crate::watch::DeckWatcher::poll)
+            .is_some()
+        {
+            app.reload(now(), study);
+            redraw = true;
         }
     }
+}
+
+/// Wakes the event loop from another thread: crossterm's poll wakes on
+/// SIGWINCH (and reports a resize, which redraws).
+fn wake() {
+    let _ = signal_hook::low_level::raise(signal_hook::consts::SIGWINCH);
 }
 
 /// Leaves the interface, runs the editor at `+LINE FILE`, and comes back.
