@@ -10,11 +10,13 @@ use std::path::PathBuf;
 use chrono::{DateTime, FixedOffset, Utc};
 use thiserror::Error;
 
+use crate::cache::Cache;
+use crate::checkpoint::{self, CHECKPOINT_VERSION, Checkpoint, CheckpointRef, Derived};
 use crate::config::{Config, ConfigError};
 use crate::deck::{Card, CardId, Deck, DeckSet, Diagnostic};
 use crate::progress::{
-    Event, EventBody, EventId, Grade, Journal, JournalError, LoadReport, Mode, ReviewEntry,
-    effective_reviews, undone_ids,
+    Event, EventBody, EventId, Grade, JOURNAL_FILE, Journal, JournalError, LoadReport, Mode,
+    ReviewEntry, effective_reviews, undone_ids,
 };
 use crate::scheduler::{CardState, DoneToday, Phase, Queue, Scheduler, SchedulerError};
 use crate::stats::{DeckCounts, ReviewRecord, StudyClock};
@@ -107,11 +109,14 @@ impl Collection {
                 source,
             })?
             .with_utc_offset(options.offset);
-        let (journal, journal_report) = if options.read_only {
-            Journal::open_read_only(&options.data_dir)?
-        } else {
-            Journal::open(&options.data_dir)?
-        };
+        let cache = options.cache_dir.clone().map(Cache::new);
+        let settings =
+            checkpoint::settings_key(&config.scheduler, options.offset.local_minus_utc());
+        let key = checkpoint::cache_key(&options.data_dir.join(JOURNAL_FILE));
+        let saved: Option<Checkpoint> = cache.as_ref().and_then(|c| c.read("journal", &key));
+        let resume = saved.as_ref().and_then(|c| c.resume(settings));
+        let (journal, journal_report) =
+            Journal::open_resuming(&options.data_dir, options.read_only, resume)?;
         let decks = load_decks(&options);
         let mut collection = Self {
             options,
@@ -123,8 +128,97 @@ impl Collection {
             reviews: HashMap::new(),
             states: HashMap::new(),
         };
-        collection.replay_all();
+        collection.derive(saved, cache.as_ref(), settings);
         Ok(collection)
+    }
+
+    /// Derives everything replay gives ([`Derived`]): from the checkpoint
+    /// plus the events after it when the journal was opened from one (and
+    /// nothing after it refers back into it), otherwise by replaying the
+    /// whole journal. Then saves a new checkpoint when there was none or
+    /// the events after it have grown.
+    fn derive(&mut self, saved: Option<Checkpoint>, cache: Option<&Cache>, settings: u128) {
+        let resumed = match saved {
+            Some(c) if self.journal.unparsed() > 0 && self.journal.unparsed() == c.offset => {
+                self.replay_tail(c.derived)
+            }
+            _ => false,
+        };
+        let write = if resumed {
+            self.journal.tail_events().len() >= checkpoint::REWRITE_AFTER_EVENTS
+        } else {
+            self.replay_all();
+            // Undos whose review is in no event (yet) would have to be
+            // carried along; such journals are rare and simply replayed.
+            let events = self.journal.events();
+            let reviews: HashSet<&EventId> = events
+                .iter()
+                .filter(|e| matches!(e.body, EventBody::Review { .. }))
+                .map(|e| &e.id)
+                .collect();
+            undone_ids(events).iter().all(|id| reviews.contains(id))
+        };
+        let loaded = self.journal.loaded();
+        if let Some(cache) = cache
+            && write
+            && loaded.events > 0
+        {
+            let derived = Derived {
+                reviews: std::mem::take(&mut self.reviews),
+                states: std::mem::take(&mut self.states),
+            };
+            let stored = CheckpointRef {
+                version: CHECKPOINT_VERSION,
+                settings,
+                offset: loaded.offset,
+                hash: loaded.hash,
+                events: loaded.events,
+                derived: &derived,
+            };
+            cache.write(
+                "journal",
+                &checkpoint::cache_key(self.journal.path()),
+                &stored,
+            );
+            let Derived { reviews, states } = derived;
+            self.reviews = reviews;
+            self.states = states;
+        }
+    }
+
+    /// Continues `derived` (the checkpoint's, up to the unparsed prefix)
+    /// with the journal's events after it: each card with new reviews is
+    /// replayed over its whole history, exactly as a full replay would.
+    /// False (nothing changed) when an undo after the checkpoint takes back
+    /// a review before it.
+    fn replay_tail(&mut self, derived: Derived) -> bool {
+        let tail = self.journal.tail_events();
+        let tail_reviews: HashSet<&EventId> = tail
+            .iter()
+            .filter(|e| matches!(e.body, EventBody::Review { .. }))
+            .map(|e| &e.id)
+            .collect();
+        if undone_ids(tail).iter().any(|id| !tail_reviews.contains(id)) {
+            return false;
+        }
+        let Derived {
+            mut reviews,
+            mut states,
+        } = derived;
+        for (card, added) in effective_reviews(tail) {
+            let list = reviews.entry(card.clone()).or_default();
+            list.extend(added);
+            if !list.is_sorted_by_key(|r| r.ts) {
+                list.sort_by_key(|r| r.ts);
+            }
+            let state = self
+                .scheduler
+                .replay(&card, list.iter().map(|r| (r.ts, r.grade)));
+            states.insert(card, state);
+        }
+        self.reviews = reviews;
+        self.states = states;
+        true
     }
 
     fn replay_all(&mut self) {
@@ -262,24 +356,22 @@ impl Collection {
         orphans
     }
 
-    /// Every effective review in time order, for statistics.
+    /// Every effective review in time order (ties by card id), for
+    /// statistics.
     #[must_use]
     pub fn review_records(&self) -> Vec<ReviewRecord<'_>> {
-        let events = self.journal.events();
-        let undone = undone_ids(events);
-        let mut records: Vec<ReviewRecord<'_>> = events
+        let mut records: Vec<ReviewRecord<'_>> = self
+            .reviews
             .iter()
-            .filter(|e| !undone.contains(&e.id))
-            .filter_map(|e| match &e.body {
-                EventBody::Review { card, grade, .. } => Some(ReviewRecord {
+            .flat_map(|(card, reviews)| {
+                reviews.iter().map(move |r| ReviewRecord {
                     card,
-                    ts: e.ts,
-                    grade: *grade,
-                }),
-                _ => None,
+                    ts: r.ts,
+                    grade: r.grade,
+                })
             })
             .collect();
-        records.sort_by_key(|r| r.ts);
+        records.sort_by(|a, b| a.ts.cmp(&b.ts).then_with(|| a.card.cmp(b.card)));
         records
     }
 
@@ -428,20 +520,70 @@ impl Collection {
         target: &EventId,
         now: DateTime<Utc>,
     ) -> Result<Option<CardId>, CollectionError> {
-        let Some(card) = self.journal.events().iter().find_map(|e| match &e.body {
-            EventBody::Review { card, .. } if &e.id == target => Some(card.clone()),
-            _ => None,
-        }) else {
+        let find = |events: &[Event]| {
+            events.iter().find_map(|e| match &e.body {
+                EventBody::Review {
+                    card,
+                    grade,
+                    mode,
+                    ms,
+                    ..
+                } if &e.id == target => Some((
+                    card.clone(),
+                    ReviewEntry {
+                        ts: e.ts,
+                        grade: *grade,
+                        mode: *mode,
+                        ms: *ms,
+                    },
+                )),
+                _ => None,
+            })
+        };
+        // A review after the checkpoint (the usual case: one of this
+        // session's) is found without parsing the rest of the journal.
+        let in_tail = find(self.journal.tail_events());
+        let resumed = self.journal.unparsed() > 0;
+        let Some((card, entry)) = in_tail.clone().or_else(|| find(self.journal.events())) else {
             return Ok(None);
         };
+        let already_undone = resumed && undone_ids(self.journal.tail_events()).contains(target);
         self.journal.append(
             now,
             EventBody::Undo {
                 target: target.clone(),
             },
         )?;
-        self.replay_card(&card);
+        match in_tail {
+            Some(_) if resumed => {
+                if !already_undone {
+                    self.remove_review(&card, &entry);
+                }
+            }
+            _ => self.replay_card(&card),
+        }
         Ok(Some(card))
+    }
+
+    /// Takes one review equal to `entry` out of the card's history and
+    /// replays the card (equal entries are interchangeable, so this is what
+    /// a full replay without it gives).
+    fn remove_review(&mut self, card: &CardId, entry: &ReviewEntry) {
+        let Some(list) = self.reviews.get_mut(card) else {
+            return;
+        };
+        if let Some(i) = list.iter().position(|r| r == entry) {
+            list.remove(i);
+        }
+        if list.is_empty() {
+            self.reviews.remove(card);
+            self.states.remove(card);
+        } else {
+            let state = self
+                .scheduler
+                .replay(card, list.iter().map(|r| (r.ts, r.grade)));
+            self.states.insert(card.clone(), state);
+        }
     }
 
     /// Appends a non-review event (quiz start, pause, end, answer).

@@ -6,6 +6,7 @@
 
 pub mod atomic;
 pub mod cache;
+pub mod checkpoint;
 pub mod cli;
 pub mod collection;
 pub mod config;

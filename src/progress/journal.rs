@@ -115,6 +115,18 @@ pub struct MergeReport {
     pub warnings: Vec<String>,
 }
 
+/// Where a checkpoint says its replay of the journal ended: the first
+/// `offset` bytes of the file, which had this hash and held `events` events.
+/// [`Journal::open_resuming`] skips parsing them when the file still starts
+/// with exactly those bytes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Resume {
+    pub offset: u64,
+    /// [`crate::cache::hash`] of the first `offset` bytes.
+    pub hash: u128,
+    pub events: usize,
+}
+
 /// The open journal of one data directory.
 #[derive(Debug)]
 pub struct Journal {
@@ -123,7 +135,20 @@ pub struct Journal {
     file: Option<File>,
     /// Held for the lifetime of the journal; the OS drops the lock with it.
     _lock: Option<File>,
+    /// Events after the first `unparsed` bytes, in file order (every event
+    /// when `unparsed` is 0).
     events: Vec<Event>,
+    /// Bytes at the start of the file that were not parsed because a
+    /// checkpoint covers them ([`Journal::open_resuming`]); 0 otherwise.
+    unparsed: u64,
+    /// The file as opened, to parse the skipped prefix from when every event
+    /// is asked for.
+    reader: Option<File>,
+    /// Every event (prefix and `events`), parsed on first use when
+    /// `unparsed` > 0.
+    all: std::sync::OnceLock<Vec<Event>>,
+    /// The length and hash of the file as loaded, for a new checkpoint.
+    loaded: Resume,
     /// Length of the file as far as we wrote it (all complete lines).
     len: u64,
     /// A failed append could not cut its partial line off; retry first.
@@ -380,6 +405,27 @@ impl Journal {
     /// `Corrupt`/`NewerVersion` for damage (the file is then untouched), `Io`
     /// when the directory or files cannot be created or read.
     pub fn open(dir: &Path) -> Result<(Journal, LoadReport), JournalError> {
+        Self::open_resuming(dir, false, None)
+    }
+
+    /// [`Journal::open`] (or [`Journal::open_read_only`] when `read_only`),
+    /// skipping the parse of the first `resume.offset` bytes when the file
+    /// still starts with the bytes that `resume` was made from (same hash);
+    /// otherwise, or when anything after them is not a clean run of lines,
+    /// the whole file is loaded as usual. [`Journal::unparsed`] tells which
+    /// happened. The skipped events are parsed on the first call of
+    /// [`Journal::events`].
+    ///
+    /// # Errors
+    /// As [`Journal::open`] and [`Journal::open_read_only`].
+    pub fn open_resuming(
+        dir: &Path,
+        read_only: bool,
+        resume: Option<Resume>,
+    ) -> Result<(Journal, LoadReport), JournalError> {
+        if read_only {
+            return Self::open_read_only_resuming(dir, resume);
+        }
         fs::create_dir_all(dir).map_err(JournalError::io("create the data directory", dir))?;
         let lock_path = dir.join(LOCK_FILE);
         let lock = OpenOptions::new()
@@ -407,6 +453,24 @@ impl Journal {
             .create(true)
             .open(&path)
             .map_err(JournalError::io("open", &path))?;
+        if let Some(resumed) = resume.and_then(|r| try_resume(&file, &path, r)) {
+            let reader = file.try_clone().ok();
+            let journal = Journal {
+                path,
+                file: Some(file),
+                _lock: Some(lock),
+                buf: Vec::with_capacity(512),
+                reader,
+                ..resumed
+            };
+            let report = LoadReport {
+                events: journal.loaded.events,
+                ..LoadReport::default()
+            };
+            return Ok((journal, report));
+        }
+        io::Seek::seek(&mut &file, io::SeekFrom::Start(0))
+            .map_err(JournalError::io("read", &path))?;
         let bytes = read_file(&file, &path)?;
         let parsed = parse_all(&path, &bytes)?;
         let mut report = LoadReport {
@@ -428,12 +492,21 @@ impl Journal {
             report.backup = Some(bak);
             report.torn_bytes = cut as u64;
         }
+        let loaded = Resume {
+            offset: parsed.good_len as u64,
+            hash: crate::cache::hash(&bytes[..parsed.good_len]),
+            events: parsed.events.len(),
+        };
         drop(bytes);
         let journal = Journal {
             path,
             file: Some(file),
             _lock: Some(lock),
             events: parsed.events,
+            unparsed: 0,
+            reader: None,
+            all: std::sync::OnceLock::new(),
+            loaded,
             len: parsed.good_len as u64,
             needs_rollback: false,
             buf: Vec::with_capacity(512),
@@ -448,19 +521,58 @@ impl Journal {
     /// # Errors
     /// As [`Journal::open`], except `Locked`.
     pub fn open_read_only(dir: &Path) -> Result<(Journal, LoadReport), JournalError> {
+        Self::open_read_only_resuming(dir, None)
+    }
+
+    fn open_read_only_resuming(
+        dir: &Path,
+        resume: Option<Resume>,
+    ) -> Result<(Journal, LoadReport), JournalError> {
         let path = dir.join(JOURNAL_FILE);
-        let bytes = match File::open(&path) {
-            Ok(f) => read_file(&f, &path)?,
-            Err(e) if e.kind() == io::ErrorKind::NotFound => Vec::new(),
+        let file = match File::open(&path) {
+            Ok(f) => Some(f),
+            Err(e) if e.kind() == io::ErrorKind::NotFound => None,
             Err(e) => return Err(JournalError::io("open", &path)(e)),
         };
-        let (events, report) = load_lenient(&path, &bytes)?;
+        if let Some(f) = &file
+            && let Some(resumed) = resume.and_then(|r| try_resume(f, &path, r))
+        {
+            let journal = Journal {
+                path,
+                reader: file,
+                ..resumed
+            };
+            let report = LoadReport {
+                events: journal.loaded.events,
+                ..LoadReport::default()
+            };
+            return Ok((journal, report));
+        }
+        let bytes = match &file {
+            Some(f) => {
+                let mut f = f;
+                io::Seek::seek(&mut f, io::SeekFrom::Start(0))
+                    .map_err(JournalError::io("read", &path))?;
+                read_file(f, &path)?
+            }
+            None => Vec::new(),
+        };
+        let (events, report, good_len) = load_lenient_len(&path, &bytes)?;
+        let loaded = Resume {
+            offset: good_len as u64,
+            hash: crate::cache::hash(&bytes[..good_len]),
+            events: events.len(),
+        };
         let journal = Journal {
             path,
             file: None,
             _lock: None,
             len: bytes.len() as u64,
             events,
+            unparsed: 0,
+            reader: None,
+            all: std::sync::OnceLock::new(),
+            loaded,
             needs_rollback: false,
             buf: Vec::new(),
         };
@@ -479,10 +591,54 @@ impl Journal {
         self.file.is_none()
     }
 
-    /// Every event, in file order.
+    /// Every event, in file order. After [`Journal::open_resuming`] skipped
+    /// a prefix, the first call parses it (the file was checked to start
+    /// with the bytes the checkpoint was made from; should it no longer
+    /// read, the events after the prefix alone are returned).
     #[must_use]
     pub fn events(&self) -> &[Event] {
+        if self.unparsed == 0 {
+            return &self.events;
+        }
+        self.all.get_or_init(|| {
+            let mut all = self.parse_prefix().unwrap_or_default();
+            all.extend(self.events.iter().cloned());
+            all
+        })
+    }
+
+    /// The events after the part a checkpoint covers (every event when the
+    /// whole file was parsed), in file order.
+    #[must_use]
+    pub fn tail_events(&self) -> &[Event] {
         &self.events
+    }
+
+    /// How many bytes at the start of the file were not parsed at open
+    /// because a checkpoint covers them (0: every event was parsed).
+    #[must_use]
+    pub fn unparsed(&self) -> u64 {
+        self.unparsed
+    }
+
+    /// The length, hash and event count of the file as loaded (after a torn
+    /// last line was cut off): what a new checkpoint is made from.
+    #[must_use]
+    pub fn loaded(&self) -> Resume {
+        self.loaded
+    }
+
+    fn parse_prefix(&self) -> Option<Vec<Event>> {
+        let mut reader = self.reader.as_ref()?;
+        io::Seek::seek(&mut reader, io::SeekFrom::Start(0)).ok()?;
+        let cap = usize::try_from(self.unparsed).ok()?;
+        let mut bytes = Vec::with_capacity(cap);
+        reader.take(self.unparsed).read_to_end(&mut bytes).ok()?;
+        if bytes.len() != cap {
+            return None;
+        }
+        let parsed = parse_all(&self.path, &bytes).ok()?;
+        (parsed.torn.is_none() && parsed.good_len == cap).then_some(parsed.events)
     }
 
     /// Records `body` at `ts`; returns the event once it is on disk.
@@ -533,6 +689,9 @@ impl Journal {
         match write(file, &self.buf).and_then(|()| file.sync_data()) {
             Ok(()) => {
                 self.len += self.buf.len() as u64;
+                if let Some(all) = self.all.get_mut() {
+                    all.push(event.clone());
+                }
                 self.events.push(event.clone());
                 Ok(event)
             }
@@ -559,7 +718,7 @@ impl Journal {
         ts: DateTime<Utc>,
         since: Option<&EventId>,
     ) -> Result<Option<Event>, JournalError> {
-        let Some(target) = last_undoable(&self.events, since).cloned() else {
+        let Some(target) = last_undoable(self.events(), since).cloned() else {
             return Ok(None);
         };
         self.append(
@@ -592,7 +751,7 @@ impl Journal {
             warnings: load.warnings,
             ..MergeReport::default()
         };
-        let ours: HashMap<&EventId, &Event> = self.events.iter().map(|e| (&e.id, e)).collect();
+        let ours: HashMap<&EventId, &Event> = self.events().iter().map(|e| (&e.id, e)).collect();
         let mut new_ids: HashSet<&EventId> = HashSet::new();
         let mut added = Vec::new();
         for e in &theirs {
@@ -607,7 +766,7 @@ impl Journal {
         if added.is_empty() {
             return Ok(report);
         }
-        let mut merged: Vec<Event> = self.events.clone();
+        let mut merged: Vec<Event> = self.events().to_vec();
         merged.extend(added.into_iter().cloned());
         drop(ours);
         drop(new_ids);
@@ -635,7 +794,15 @@ impl Journal {
         self.file = Some(file);
         self.len = written;
         self.needs_rollback = false;
+        self.loaded = Resume {
+            offset: written,
+            hash: 0,
+            events: merged.len(),
+        };
         self.events = merged;
+        self.unparsed = 0;
+        self.reader = None;
+        self.all = std::sync::OnceLock::new();
         Ok(report)
     }
 }
@@ -664,6 +831,14 @@ pub fn parse_journal_bytes(
 
 /// Parses without modifying: a torn last line becomes a warning.
 fn load_lenient(path: &Path, bytes: &[u8]) -> Result<(Vec<Event>, LoadReport), JournalError> {
+    load_lenient_len(path, bytes).map(|(events, report, _)| (events, report))
+}
+
+/// [`load_lenient`], also returning the end of the last good line.
+fn load_lenient_len(
+    path: &Path,
+    bytes: &[u8],
+) -> Result<(Vec<Event>, LoadReport, usize), JournalError> {
     let parsed = parse_all(path, bytes)?;
     let mut report = LoadReport {
         events: parsed.events.len(),
@@ -677,5 +852,58 @@ fn load_lenient(path: &Path, bytes: &[u8]) -> Result<(Vec<Event>, LoadReport), J
             path.display()
         ));
     }
-    Ok((parsed.events, report))
+    Ok((parsed.events, report, parsed.good_len))
+}
+
+/// Checks that `file` starts with the bytes `resume` was made from and that
+/// everything after them is whole, valid lines; then returns a journal
+/// holding only the events after the prefix (path, file and lock still to be
+/// filled in). `None` when anything does not fit: the caller loads the whole
+/// file, which also reports any damage precisely.
+fn try_resume(file: &File, path: &Path, resume: Resume) -> Option<Journal> {
+    let total = file.metadata().ok()?.len();
+    if resume.offset == 0 || resume.offset > total {
+        return None;
+    }
+    let mut reader = file;
+    io::Seek::seek(&mut reader, io::SeekFrom::Start(0)).ok()?;
+    let mut hasher = xxhash_rust::xxh3::Xxh3::new();
+    let mut chunk = vec![0u8; 1 << 20];
+    let mut left = resume.offset;
+    while left > 0 {
+        let want = usize::try_from(left.min(chunk.len() as u64)).ok()?;
+        reader.read_exact(&mut chunk[..want]).ok()?;
+        hasher.update(&chunk[..want]);
+        left -= want as u64;
+    }
+    drop(chunk);
+    if hasher.digest128() != resume.hash {
+        return None;
+    }
+    let rest = total - resume.offset;
+    let mut tail = Vec::with_capacity(usize::try_from(rest).ok()?);
+    reader.take(rest).read_to_end(&mut tail).ok()?;
+    let parsed = parse_all(path, &tail).ok()?;
+    if parsed.torn.is_some() || parsed.good_len != tail.len() {
+        return None;
+    }
+    hasher.update(&tail);
+    let len = resume.offset + tail.len() as u64;
+    Some(Journal {
+        path: PathBuf::new(),
+        file: None,
+        _lock: None,
+        loaded: Resume {
+            offset: len,
+            hash: hasher.digest128(),
+            events: resume.events + parsed.events.len(),
+        },
+        events: parsed.events,
+        unparsed: resume.offset,
+        reader: None,
+        all: std::sync::OnceLock::new(),
+        len,
+        needs_rollback: false,
+        buf: Vec::new(),
+    })
 }

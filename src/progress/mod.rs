@@ -7,7 +7,7 @@ mod replay;
 
 pub use event::*;
 pub use journal::{
-    JOURNAL_FILE, Journal, JournalError, LOCK_FILE, LoadReport, MergeReport, encode_line,
+    JOURNAL_FILE, Journal, JournalError, LOCK_FILE, LoadReport, MergeReport, Resume, encode_line,
     new_event_id, parse_journal_bytes,
 };
 pub use replay::{

@@ -9,8 +9,9 @@ use super::event::{Event, EventBody, EventId, Grade, Mode};
 use crate::deck::CardId;
 
 /// One review that still counts (it was not undone).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct ReviewEntry {
+    #[serde(with = "crate::checkpoint::exact_time")]
     pub ts: DateTime<Utc>,
     pub grade: Grade,
     pub mode: Mode,
