@@ -1,10 +1,18 @@
-//! Start to first frame: spawn the kartei binary (built with the bench
-//! profile) in a pseudo-terminal with the bundled decks and an empty data
-//! directory, and time until the screen shows the deck table.
+//! Start to first frame, whole process: spawn the kartei binary (built with
+//! the bench profile) in a pseudo-terminal and time until the screen shows
+//! the deck table. With the bundled decks only, and with a user deck of
+//! 1k / 10k / 100k notes (and a 1M-review journal) warm (the compiled deck
+//! cache and the journal checkpoint are there) and cold (a fresh cache
+//! folder each start), beside the bare `toml` parse of the same deck file
+//! in the same run.
 //!
 //! Run: `cargo bench --bench startup`
 
+mod common;
+
 use std::io::Read;
+use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
 use std::sync::mpsc;
 use std::time::{Duration, Instant};
 
@@ -14,8 +22,8 @@ fn main() {
     divan::main();
 }
 
-/// One start: returns once "Grundlagen" (the first bundled deck) is on screen.
-fn start_once(data: &std::path::Path) {
+/// One start: returns once `needle` is on screen.
+fn start_once(data: &Path, cache: Option<&Path>, needle: &str) {
     let pty = native_pty_system()
         .openpty(PtySize {
             rows: 30,
@@ -26,6 +34,10 @@ fn start_once(data: &std::path::Path) {
         .unwrap();
     let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_kartei"));
     cmd.env("KARTEI_DATA_DIR", data);
+    match cache {
+        Some(dir) => cmd.env("KARTEI_CACHE_DIR", dir),
+        None => cmd.arg("--no-cache"),
+    }
     cmd.env("KARTEI_NOW", "2026-11-27T09:00:00Z");
     cmd.env("TERM", "xterm-256color");
     cmd.env("LANG", "en_US.UTF-8");
@@ -42,13 +54,13 @@ fn start_once(data: &std::path::Path) {
         }
     });
     let mut parser = vt100::Parser::new(30, 100, 0);
-    let deadline = Instant::now() + Duration::from_secs(30);
+    let deadline = Instant::now() + Duration::from_secs(60);
     loop {
         let bytes = rx
             .recv_timeout(deadline.saturating_duration_since(Instant::now()))
-            .expect("kartei showed no deck table within 30 s");
+            .unwrap_or_else(|_| panic!("kartei did not show {needle:?} within 60 s"));
         parser.process(&bytes);
-        if parser.screen().contents().contains("Grundlagen") {
+        if parser.screen().contents().contains(needle) {
             break;
         }
     }
@@ -59,5 +71,80 @@ fn start_once(data: &std::path::Path) {
 #[divan::bench(sample_count = 10, sample_size = 1)]
 fn first_frame_bundled_decks(bencher: divan::Bencher) {
     let data = tempfile::tempdir().unwrap();
-    bencher.bench_local(|| start_once(data.path()));
+    let cache = tempfile::tempdir().unwrap();
+    bencher.bench_local(|| start_once(data.path(), Some(cache.path()), "Grundlagen"));
+}
+
+const NOTES: [usize; 3] = [1_000, 10_000, 100_000];
+
+struct Data {
+    _tmp: tempfile::TempDir,
+    dirs: Vec<((usize, u64), PathBuf)>,
+}
+
+fn data(notes: usize, events: u64) -> &'static Path {
+    static DATA: OnceLock<Data> = OnceLock::new();
+    let data = DATA.get_or_init(|| {
+        let tmp = tempfile::tempdir().unwrap();
+        let mut dirs: Vec<_> = NOTES
+            .iter()
+            .map(|&n| ((n, 0), common::data_dir(tmp.path(), n, 0)))
+            .collect();
+        dirs.push((
+            (100_000, 1_000_000),
+            common::data_dir(tmp.path(), 100_000, 1_000_000),
+        ));
+        Data { _tmp: tmp, dirs }
+    });
+    &data
+        .dirs
+        .iter()
+        .find(|(k, _)| *k == (notes, events))
+        .expect("generated")
+        .1
+}
+
+/// The bare parse of the same deck file, for the ratio.
+#[divan::bench(args = NOTES, sample_count = 7, sample_size = 1)]
+fn bare_toml(bencher: divan::Bencher, notes: usize) {
+    let path = data(notes, 0).join("decks/bench.toml");
+    bencher.bench(|| common::bare_parse(divan::black_box(&path)));
+}
+
+/// Nothing changed since the last start.
+#[divan::bench(args = NOTES, sample_count = 7, sample_size = 1)]
+fn first_frame_warm(bencher: divan::Bencher, notes: usize) {
+    let dir = data(notes, 0);
+    let cache = tempfile::tempdir().unwrap();
+    start_once(dir, Some(cache.path()), "Benchmark");
+    bencher.bench_local(|| start_once(dir, Some(cache.path()), "Benchmark"));
+}
+
+/// First start: an empty cache folder each time.
+#[divan::bench(args = NOTES, sample_count = 7, sample_size = 1)]
+fn first_frame_cold(bencher: divan::Bencher, notes: usize) {
+    let dir = data(notes, 0);
+    bencher
+        .with_inputs(|| tempfile::tempdir().unwrap())
+        .bench_local_values(|cache| start_once(dir, Some(cache.path()), "Benchmark"));
+}
+
+/// `--no-cache`: what every start cost before the cache.
+#[divan::bench(args = NOTES, sample_count = 7, sample_size = 1)]
+fn first_frame_no_cache(bencher: divan::Bencher, notes: usize) {
+    let dir = data(notes, 0);
+    bencher.bench_local(|| start_once(dir, None, "Benchmark"));
+}
+
+/// 100k notes and a 1M-review journal, warm and without cache.
+#[divan::bench(args = [true, false], sample_count = 5, sample_size = 1)]
+fn first_frame_1m_events(bencher: divan::Bencher, warm: bool) {
+    let dir = data(100_000, 1_000_000);
+    let cache = tempfile::tempdir().unwrap();
+    if warm {
+        start_once(dir, Some(cache.path()), "Benchmark");
+        bencher.bench_local(|| start_once(dir, Some(cache.path()), "Benchmark"));
+    } else {
+        bencher.bench_local(|| start_once(dir, None, "Benchmark"));
+    }
 }

@@ -388,7 +388,7 @@ impl Collection {
             };
             if clock.day_of(first.ts) == today {
                 done.new += 1;
-            } else if reviews.iter().any(|r| clock.day_of(r.ts) == today) {
+            } else if reviews_on(reviews, &clock, today) > 0 {
                 done.reviews += 1;
             }
         }
@@ -399,8 +399,13 @@ impl Collection {
     #[must_use]
     pub fn deck_counts(&self, scope: &Scope, now: DateTime<Utc>) -> Vec<DeckCounts> {
         let clock = self.clock(now);
-        let records = self.review_records();
-        let today = crate::stats::reviewed_today(&records, &clock);
+        let day = clock.today();
+        let today: HashMap<&CardId, usize> = self
+            .reviews
+            .iter()
+            .map(|(id, reviews)| (id, reviews_on(reviews, &clock, day)))
+            .filter(|(_, n)| *n > 0)
+            .collect();
         self.decks
             .decks
             .iter()
@@ -431,7 +436,7 @@ impl Collection {
         let mut taken: HashSet<&str> = self
             .reviews
             .iter()
-            .filter(|(_, reviews)| reviews.iter().any(|r| clock.day_of(r.ts) == today))
+            .filter(|(_, reviews)| reviews_on(reviews, &clock, today) > 0)
             .map(|(id, _)| id.note_key())
             .collect();
         taken.extend(
@@ -497,15 +502,19 @@ impl Collection {
         )?;
         let previous = self.state(card).clone();
         let next = self.scheduler.review(card, &previous, grade, now);
-        self.reviews
-            .entry(card.clone())
-            .or_default()
-            .push(ReviewEntry {
+        // In time order, as a replay sorts them (a clock set back can put
+        // an answer before earlier ones).
+        let list = self.reviews.entry(card.clone()).or_default();
+        let at = list.partition_point(|r| r.ts <= now);
+        list.insert(
+            at,
+            ReviewEntry {
                 ts: now,
                 grade,
                 mode,
                 ms,
-            });
+            },
+        );
         self.states.insert(card.clone(), next);
         Ok((event, previous))
     }
@@ -638,6 +647,14 @@ impl Collection {
     pub fn is_new(&self, id: &CardId) -> bool {
         matches!(self.state(id).phase, Phase::New)
     }
+}
+
+/// How many of `reviews` (in time order) fall on study day `day`: a binary
+/// search, since the study day only grows with the time.
+fn reviews_on(reviews: &[ReviewEntry], clock: &StudyClock, day: chrono::NaiveDate) -> usize {
+    let from = reviews.partition_point(|r| clock.day_of(r.ts) < day);
+    let to = reviews.partition_point(|r| clock.day_of(r.ts) <= day);
+    to - from
 }
 
 fn load_decks(options: &OpenOptions) -> DeckSet {

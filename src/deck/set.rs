@@ -107,7 +107,16 @@ impl DeckSet {
         }
         let mut clash = false;
         for card in &deck.cards {
-            if let Some((other_deck, other)) = self.card(&card.id) {
+            // The index alone (a hash lookup): `card` falls back to a scan
+            // over every card when the id is unknown, quadratic here.
+            let indexed = self.index.get(&card.id).and_then(|&(d, c)| {
+                let deck = self.decks.get(d)?;
+                deck.cards
+                    .get(c)
+                    .filter(|o| o.id == card.id)
+                    .map(|o| (deck, o))
+            });
+            if let Some((other_deck, other)) = indexed {
                 clash = true;
                 self.errors.push(Diagnostic {
                     severity: Severity::Error,
@@ -306,13 +315,24 @@ impl From<CachedDiagnostic> for Diagnostic {
 /// # Errors
 /// As [`load_file`].
 pub fn load_file_cached(path: &Path, cache: &Cache) -> Result<Parsed, Vec<Diagnostic>> {
-    let read = std::fs::File::open(path).and_then(|f| {
+    // The content hash is computed while streaming the file, so a cache hit
+    // never holds the whole text in memory.
+    let scan = std::fs::File::open(path).and_then(|mut f| {
         let meta = f.metadata()?;
-        let mut bytes = Vec::with_capacity(usize::try_from(meta.len()).unwrap_or(0));
-        std::io::Read::read_to_end(&mut std::io::Read::take(&f, meta.len()), &mut bytes)?;
-        Ok((meta, bytes))
+        let mut hasher = xxhash_rust::xxh3::Xxh3::new();
+        let mut buf = vec![0u8; 1 << 20];
+        let mut size = 0u64;
+        loop {
+            let n = std::io::Read::read(&mut f, &mut buf)?;
+            if n == 0 {
+                break;
+            }
+            hasher.update(&buf[..n]);
+            size += n as u64;
+        }
+        Ok((meta, size, hasher.digest128()))
     });
-    let Ok((meta, bytes)) = read else {
+    let Ok((meta, size, content)) = scan else {
         return load_file(path);
     };
     let mtime_ns = meta
@@ -322,9 +342,9 @@ pub fn load_file_cached(path: &Path, cache: &Cache) -> Result<Parsed, Vec<Diagno
         .map_or(0, |d| i128::try_from(d.as_nanos()).unwrap_or(0));
     let key = DeckKey {
         path: path.to_path_buf(),
-        size: bytes.len() as u64,
+        size,
         mtime_ns,
-        content: crate::cache::hash(&bytes),
+        content,
     };
     let name = path.as_os_str().as_encoded_bytes();
     if let Some(entry) = cache.read::<DeckEntry>("deck", name)
@@ -339,6 +359,11 @@ pub fn load_file_cached(path: &Path, cache: &Cache) -> Result<Parsed, Vec<Diagno
             None => Err(diagnostics),
         };
     }
+    let bytes = match std::fs::read(path) {
+        Ok(bytes) if crate::cache::hash(&bytes) == key.content => bytes,
+        // Changed while we looked, or unreadable now: load without caching.
+        _ => return load_file(path),
+    };
     let result = load_bytes(&bytes, DeckOrigin::File(path.to_path_buf()));
     drop(bytes);
     let (deck, diagnostics) = match &result {
