@@ -6,7 +6,8 @@
 //! folder each start), beside the bare `toml` parse of the same deck file
 //! in the same run.
 //!
-//! Run: `cargo bench --bench startup`
+//! Run: `cargo bench --bench startup`; `KARTEI_BENCH_BIN=path/to/kartei`
+//! times another binary with the same harness.
 
 mod common;
 
@@ -32,7 +33,11 @@ fn start_once(data: &Path, cache: Option<&Path>, needle: &str) {
             pixel_height: 0,
         })
         .unwrap();
-    let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_kartei"));
+    // KARTEI_BENCH_BIN: another build to time (e.g. an older one, for a
+    // before/after comparison in one run; it must understand the flags used).
+    let bin =
+        std::env::var_os("KARTEI_BENCH_BIN").unwrap_or_else(|| env!("CARGO_BIN_EXE_kartei").into());
+    let mut cmd = CommandBuilder::new(bin);
     cmd.env("KARTEI_DATA_DIR", data);
     match cache {
         Some(dir) => cmd.env("KARTEI_CACHE_DIR", dir),
