@@ -133,3 +133,9 @@ fn journal_warm(bencher: divan::Bencher, events: u64) {
         c
     });
 }
+
+/// The bundled decks, parsed as every start does (they are not cached).
+#[divan::bench(sample_count = 20)]
+fn bundled_decks_parse(bencher: divan::Bencher) {
+    bencher.bench(|| kartei::deck::load_all(true, None, &[]));
+}

@@ -375,6 +375,29 @@ impl Collection {
         records
     }
 
+    /// Reviews done on the current study day, and the streak of study days
+    /// with reviews, without building the list of every review.
+    #[must_use]
+    pub fn today_and_streak(&self, now: DateTime<Utc>) -> (usize, crate::stats::Streak) {
+        let clock = self.clock(now);
+        let today = clock.today();
+        let mut days = Vec::new();
+        let mut count = 0;
+        for reviews in self.reviews.values() {
+            count += reviews_on(reviews, &clock, today);
+            // In time order, so a card's days come in runs.
+            let mut last = None;
+            for r in reviews {
+                let day = clock.day_of(r.ts);
+                if last != Some(day) {
+                    days.push(day);
+                    last = Some(day);
+                }
+            }
+        }
+        (count, crate::stats::streak_of_days(days, &clock))
+    }
+
     /// How many new cards were introduced and reviews done on the current
     /// study day (for the daily limits).
     #[must_use]

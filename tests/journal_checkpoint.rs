@@ -102,6 +102,17 @@ fn snapshot(c: &Collection, now: DateTime<Utc>) -> String {
         .iter()
         .map(|r| (r.card.clone(), r.ts, r.grade))
         .collect();
+    // The overview's shortcut agrees with the list of every review.
+    let clock = c.clock(now);
+    let all = c.review_records();
+    let today = all
+        .iter()
+        .filter(|r| clock.day_of(r.ts) == clock.today())
+        .count();
+    assert_eq!(
+        c.today_and_streak(now),
+        (today, kartei::stats::streak(&all, &clock))
+    );
     format!(
         "{states:?}\n{reviews:?}\n{records:?}\n{:?}\n{:?}",
         c.deck_counts(&Scope::All, now),

@@ -148,18 +148,11 @@ impl Study for CollectionStudy {
                 mastery: c.mastery(),
             })
             .collect();
-        let records = self.collection.review_records();
-        let clock = self.collection.clock(now);
-        let today = clock.today();
+        let (reviewed_today, streak) = self.collection.today_and_streak(now);
         Overview {
             decks,
-            reviewed_today: to_u32(
-                records
-                    .iter()
-                    .filter(|r| clock.day_of(r.ts) == today)
-                    .count(),
-            ),
-            streak_days: crate::stats::streak(&records, &clock).current,
+            reviewed_today: to_u32(reviewed_today),
+            streak_days: streak.current,
             status: self.status_lines(),
         }
     }

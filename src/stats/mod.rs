@@ -210,7 +210,13 @@ pub struct Streak {
 /// Streaks from the review times.
 #[must_use]
 pub fn streak(reviews: &[ReviewRecord<'_>], clock: &StudyClock) -> Streak {
-    let mut days: Vec<NaiveDate> = reviews.iter().map(|r| clock.day_of(r.ts)).collect();
+    streak_of_days(reviews.iter().map(|r| clock.day_of(r.ts)).collect(), clock)
+}
+
+/// Streaks from the study days that had reviews (in any order, repeats
+/// allowed).
+#[must_use]
+pub fn streak_of_days(mut days: Vec<NaiveDate>, clock: &StudyClock) -> Streak {
     days.sort_unstable();
     days.dedup();
     let mut longest = 0u32;
