@@ -380,38 +380,60 @@ impl Collection {
     #[must_use]
     pub fn today_and_streak(&self, now: DateTime<Utc>) -> (usize, crate::stats::Streak) {
         let clock = self.clock(now);
-        let today = clock.today();
-        let mut days = Vec::new();
-        let mut count = 0;
-        for reviews in self.reviews.values() {
-            count += reviews_on(reviews, &clock, today);
-            // In time order, so a card's days come in runs.
-            let mut last = None;
-            for r in reviews {
-                let day = clock.day_of(r.ts);
-                if last != Some(day) {
-                    days.push(day);
-                    last = Some(day);
+        let days = DayNumbers::new(&clock);
+        let today = days.of(now);
+        let count = self
+            .reviews
+            .values()
+            .map(|reviews| reviews_on(reviews, days, today))
+            .sum();
+        // The days with reviews, marked in a table over the range they span
+        // (each card's reviews are in time order).
+        let (lo, hi) = self
+            .reviews
+            .values()
+            .filter_map(|r| Some((days.of(r.first()?.ts), days.of(r.last()?.ts))))
+            .fold((i64::MAX, i64::MIN), |(lo, hi), (a, b)| {
+                (lo.min(a), hi.max(b))
+            });
+        let mut dates = Vec::new();
+        if lo <= hi {
+            let span = usize::try_from(hi - lo + 1).unwrap_or(usize::MAX);
+            if span <= 1 << 24 {
+                let mut seen = vec![false; span];
+                for r in self.reviews.values().flatten() {
+                    if let Ok(i) = usize::try_from(days.of(r.ts) - lo) {
+                        seen[i] = true;
+                    }
                 }
+                dates.extend(
+                    seen.iter()
+                        .enumerate()
+                        .filter(|(_, s)| **s)
+                        .filter_map(|(i, _)| DayNumbers::date(lo + i as i64)),
+                );
+            } else {
+                // Times scattered over more than 45,000 years: rare enough.
+                dates.extend(self.reviews.values().flatten().map(|r| clock.day_of(r.ts)));
             }
         }
-        (count, crate::stats::streak_of_days(days, &clock))
+        (count, crate::stats::streak_of_days(dates, &clock))
     }
 
     /// How many new cards were introduced and reviews done on the current
     /// study day (for the daily limits).
     #[must_use]
     pub fn done_today(&self, now: DateTime<Utc>) -> DoneToday {
-        let clock = self.clock(now);
-        let today = clock.today();
+        let days = DayNumbers::new(&self.clock(now));
+        let today = days.of(now);
         let mut done = DoneToday::default();
         for reviews in self.reviews.values() {
             let Some(first) = reviews.first() else {
                 continue;
             };
-            if clock.day_of(first.ts) == today {
+            if days.of(first.ts) == today {
                 done.new += 1;
-            } else if reviews_on(reviews, &clock, today) > 0 {
+            } else if reviews_on(reviews, days, today) > 0 {
                 done.reviews += 1;
             }
         }
@@ -422,11 +444,12 @@ impl Collection {
     #[must_use]
     pub fn deck_counts(&self, scope: &Scope, now: DateTime<Utc>) -> Vec<DeckCounts> {
         let clock = self.clock(now);
-        let day = clock.today();
+        let days = DayNumbers::new(&clock);
+        let day = days.of(now);
         let today: HashMap<&CardId, usize> = self
             .reviews
             .iter()
-            .map(|(id, reviews)| (id, reviews_on(reviews, &clock, day)))
+            .map(|(id, reviews)| (id, reviews_on(reviews, days, day)))
             .filter(|(_, n)| *n > 0)
             .collect();
         self.decks
@@ -456,10 +479,12 @@ impl Collection {
         let clock = self.clock(now);
         let today = clock.today();
         let end_of_day = clock.end_of(today);
+        let days = DayNumbers::new(&clock);
+        let today_no = days.of(now);
         let mut taken: HashSet<&str> = self
             .reviews
             .iter()
-            .filter(|(_, reviews)| reviews_on(reviews, &clock, today) > 0)
+            .filter(|(_, reviews)| reviews_on(reviews, days, today_no) > 0)
             .map(|(id, _)| id.note_key())
             .collect();
         taken.extend(
@@ -672,11 +697,42 @@ impl Collection {
     }
 }
 
+/// Study days as plain numbers (days since 1970-01-01 of the local time
+/// shifted back by the day-start hour): exactly [`StudyClock::day_of`], but
+/// integer arithmetic instead of calendar arithmetic, for loops over every
+/// review.
+#[derive(Debug, Clone, Copy)]
+struct DayNumbers {
+    shift: i64,
+}
+
+/// 1970-01-01 counted from 0001-01-01 (day 1).
+const EPOCH_DAYS_FROM_CE: i64 = 719_163;
+
+impl DayNumbers {
+    fn new(clock: &StudyClock) -> Self {
+        Self {
+            shift: i64::from(clock.offset.local_minus_utc())
+                - i64::from(clock.day_start_hour) * 3600,
+        }
+    }
+
+    fn of(self, ts: DateTime<Utc>) -> i64 {
+        (ts.timestamp() + self.shift).div_euclid(86_400)
+    }
+
+    fn date(n: i64) -> Option<chrono::NaiveDate> {
+        i32::try_from(n + EPOCH_DAYS_FROM_CE)
+            .ok()
+            .and_then(chrono::NaiveDate::from_num_days_from_ce_opt)
+    }
+}
+
 /// How many of `reviews` (in time order) fall on study day `day`: a binary
 /// search, since the study day only grows with the time.
-fn reviews_on(reviews: &[ReviewEntry], clock: &StudyClock, day: chrono::NaiveDate) -> usize {
-    let from = reviews.partition_point(|r| clock.day_of(r.ts) < day);
-    let to = reviews.partition_point(|r| clock.day_of(r.ts) <= day);
+fn reviews_on(reviews: &[ReviewEntry], days: DayNumbers, day: i64) -> usize {
+    let from = reviews.partition_point(|r| days.of(r.ts) < day);
+    let to = reviews.partition_point(|r| days.of(r.ts) <= day);
     to - from
 }
 
@@ -688,4 +744,36 @@ fn load_decks(options: &OpenOptions) -> DeckSet {
         &options.extra_decks,
         cache.as_ref(),
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn day_numbers_are_the_study_days() {
+        let base = DateTime::parse_from_rfc3339("1969-12-30T21:17:05.5Z")
+            .unwrap()
+            .with_timezone(&Utc);
+        for offset_h in [-12, -5, 0, 1, 2, 9, 14] {
+            for hour in [0, 4, 23] {
+                let clock = StudyClock {
+                    now: base,
+                    offset: FixedOffset::east_opt(offset_h * 3600 + 1800).unwrap(),
+                    day_start_hour: hour,
+                };
+                let days = DayNumbers::new(&clock);
+                for k in 0..2_000i64 {
+                    // Steps of 53 min 7 s over about 74 days, then far away.
+                    let ts =
+                        base + chrono::Duration::seconds(k * 3187 + (k / 1000) * 20_000_000_000);
+                    assert_eq!(
+                        DayNumbers::date(days.of(ts)),
+                        Some(clock.day_of(ts)),
+                        "{ts} {offset_h} {hour}"
+                    );
+                }
+            }
+        }
+    }
 }

@@ -142,6 +142,7 @@ impl DeckSet {
             return;
         }
         self.warnings.extend(parsed.warnings);
+        self.index.reserve(deck.cards.len());
         let d = self.decks.len();
         for (c, card) in deck.cards.iter().enumerate() {
             self.index.insert(card.id.clone(), (d, c));

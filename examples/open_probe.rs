@@ -1,0 +1,58 @@
+//! One start-up step, for instruction counts and peak memory of exactly
+//! that step (`valgrind --tool=callgrind --toggle-collect=open_probe::measured`,
+//! `/usr/bin/time -f %M`):
+//!
+//! - `open_probe bare DECK.toml`: read + `toml::from_str` into plain structs;
+//! - `open_probe open DATA_DIR [CACHE_DIR]`: `Collection::open` with the
+//!   bundled decks and `DATA_DIR/decks`, plus what the overview computes
+//!   (deck counts, reviews today, streak); without `CACHE_DIR` no cache.
+//!
+//! Run: `cargo run --profile bench --example open_probe -- open DIR CACHE`
+
+#[path = "../benches/common/mod.rs"]
+mod common;
+
+use std::path::PathBuf;
+
+use chrono::{DateTime, FixedOffset, Utc};
+use kartei::collection::{Collection, OpenOptions, Scope};
+
+#[inline(never)]
+fn measured(args: &[String]) -> usize {
+    match args.first().map(String::as_str) {
+        Some("bare") => common::bare_parse(std::path::Path::new(&args[1]))
+            .cards
+            .len(),
+        Some("open") => {
+            let dir = PathBuf::from(&args[1]);
+            let c = Collection::open(OpenOptions {
+                data_dir: dir.clone(),
+                config_path: dir.join("config.toml"),
+                bundled: true,
+                user_decks: Some(dir.join("decks")),
+                extra_decks: Vec::new(),
+                offset: FixedOffset::east_opt(3600).expect("valid offset"),
+                read_only: false,
+                cache_dir: args.get(2).map(PathBuf::from),
+            })
+            .expect("the collection opens");
+            let now: DateTime<Utc> = "2026-11-27T09:00:00Z".parse().expect("a time");
+            let counts = c.deck_counts(&Scope::All, now);
+            let (today, _) = c.today_and_streak(now);
+            let n = counts.len() + today;
+            // Like the interface at its first frame: nothing is dropped.
+            std::mem::forget(c);
+            n
+        }
+        _ => {
+            eprintln!("usage: open_probe bare DECK.toml | open DATA_DIR [CACHE_DIR]");
+            std::process::exit(2);
+        }
+    }
+}
+
+fn main() {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let n = measured(&args);
+    println!("{n}");
+}
