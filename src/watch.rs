@@ -107,20 +107,9 @@ impl DeckWatcher {
         debounce: Duration,
         wake: impl Fn() + Send + 'static,
     ) -> Result<DeckWatcher, WatchError> {
-        let (tx, events) = mpsc::channel();
-        let mut watcher = notify::recommended_watcher(move |ev: notify::Result<notify::Event>| {
-            let read = ev
-                .as_ref()
-                .is_ok_and(|e| matches!(e.kind, EventKind::Access(_)));
-            // The receiver is gone only when the watcher is being dropped.
-            if tx.send(ev).is_ok() && !read {
-                wake();
-            }
-        })
-        .map_err(WatchError::Init)?;
         let mut dirs = BTreeSet::new();
         let mut files = BTreeSet::new();
-        let mut watched = BTreeSet::new();
+        let mut folders = BTreeSet::new();
         for path in paths {
             let folder = if path.is_dir() {
                 dirs.insert(path.clone());
@@ -139,14 +128,33 @@ impl DeckWatcher {
                 files.insert(parent.join(name));
                 parent
             };
-            if watched.insert(folder.clone()) {
-                watcher
-                    .watch(&folder, RecursiveMode::NonRecursive)
-                    .map_err(|source| WatchError::Watch {
-                        path: folder.clone(),
-                        source,
-                    })?;
+            folders.insert(folder);
+        }
+        let (tx, events) = mpsc::channel();
+        let (wake_dirs, wake_files) = (dirs.clone(), files.clone());
+        let mut watcher = notify::recommended_watcher(move |ev: notify::Result<notify::Event>| {
+            // Wake the caller only for what `poll` acts on: a change of a
+            // deck file (or an error), not the journal or a read beside it.
+            let relevant = match &ev {
+                Ok(e) => {
+                    !matches!(e.kind, EventKind::Access(_))
+                        && e.paths.iter().any(|p| counts(&wake_dirs, &wake_files, p))
+                }
+                Err(_) => true,
+            };
+            // The receiver is gone only when the watcher is being dropped.
+            if tx.send(ev).is_ok() && relevant {
+                wake();
             }
+        })
+        .map_err(WatchError::Init)?;
+        for folder in folders {
+            watcher
+                .watch(&folder, RecursiveMode::NonRecursive)
+                .map_err(|source| WatchError::Watch {
+                    path: folder.clone(),
+                    source,
+                })?;
         }
         Ok(DeckWatcher {
             _watcher: watcher,
@@ -160,13 +168,7 @@ impl DeckWatcher {
 
     /// True when a change of `path` should reload the decks.
     fn counts(&self, path: &Path) -> bool {
-        let Some(name) = path.file_name().and_then(|n| n.to_str()) else {
-            return false;
-        };
-        if !is_deck_file_name(name) {
-            return false;
-        }
-        self.files.contains(path) || path.parent().is_some_and(|p| self.dirs.contains(p))
+        counts(&self.dirs, &self.files, path)
     }
 
     /// How long until [`DeckWatcher::poll`] may have a request: the rest of
@@ -211,6 +213,18 @@ impl DeckWatcher {
             paths: std::mem::take(&mut pending.paths).into_iter().collect(),
         })
     }
+}
+
+/// True when a change of `path` should reload the decks: a deck file in one
+/// of `dirs`, or one of `files`.
+fn counts(dirs: &BTreeSet<PathBuf>, files: &BTreeSet<PathBuf>, path: &Path) -> bool {
+    let Some(name) = path.file_name().and_then(|n| n.to_str()) else {
+        return false;
+    };
+    if !is_deck_file_name(name) {
+        return false;
+    }
+    files.contains(path) || path.parent().is_some_and(|p| dirs.contains(p))
 }
 
 /// True for `*.toml` names that are not hidden, backup or swap files.
