@@ -1,6 +1,9 @@
 //! Embeds every `decks/*.toml` into the binary: writes `bundled_decks.rs`
 //! into OUT_DIR with a `(file name, include_str!(...))` list, sorted by
 //! name. A missing or empty `decks/` folder gives an empty list.
+//!
+//! Also writes `fingerprint.rs`: a hash of the sources and `Cargo.lock`,
+//! which the on-disk caches (`src/cache.rs`) are keyed by.
 
 use std::fmt::Write as _;
 use std::path::PathBuf;
@@ -38,6 +41,7 @@ fn main() {
     std::fs::write(out_dir.join("bundled_decks.rs"), out)
         .expect("cannot write bundled_decks.rs into OUT_DIR");
     println!("cargo:rerun-if-changed=src");
+    println!("cargo:rerun-if-changed=Cargo.lock");
     let fingerprint = source_fingerprint(&manifest);
     std::fs::write(
         out_dir.join("fingerprint.rs"),
@@ -49,8 +53,9 @@ fn main() {
 }
 
 /// A fingerprint of the sources (FNV-1a over every `src/**/*.rs`, path and
-/// content, sorted): the on-disk caches are only used by the build that
-/// wrote them, so a changed loader or scheduler never reads stale results.
+/// content, sorted, and `Cargo.lock`, for the parser's and scheduler's
+/// versions): the on-disk caches are only used by the build that wrote
+/// them, so a changed loader or scheduler never reads stale results.
 fn source_fingerprint(manifest: &std::path::Path) -> u64 {
     fn walk(dir: &std::path::Path, out: &mut Vec<PathBuf>) {
         if let Ok(rd) = std::fs::read_dir(dir) {
@@ -82,5 +87,6 @@ fn source_fingerprint(manifest: &std::path::Path) -> u64 {
             .as_bytes());
         eat(&std::fs::read(f).unwrap_or_default());
     }
+    eat(&std::fs::read(manifest.join("Cargo.lock")).unwrap_or_default());
     h
 }
