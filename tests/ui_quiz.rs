@@ -346,7 +346,11 @@ fn r_reviews_the_missed_cards() {
     // The fake builds exactly this scope from Scope::Cards.
     let mut again = FakeStudy::with_cards(cards.iter().map(|id| sample(id)).collect());
     again
-        .start_session(Scope::Cards(missed.clone()), h.now)
+        .start_session(
+            Scope::Cards(missed.clone()),
+            kartei::study::SessionKind::Mistakes,
+            h.now,
+        )
         .unwrap();
     assert_eq!(again.queue.len(), missed.len());
 }

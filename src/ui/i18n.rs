@@ -72,6 +72,67 @@ strings! {
     tags => "tags", "Tags";
     grade_word => "grade", "bewerten";
     back_to_overview => "back to the overview", "zurück zur Übersicht";
+    act_hint => "show the hint", "Hinweis zeigen";
+    act_suspend => "suspend / unsuspend the card", "Karte aussetzen / wieder aufnehmen";
+    act_bury => "bury until tomorrow", "bis morgen zurückstellen";
+    act_flag => "flag / unflag", "markieren / Markierung entfernen";
+    act_reset => "forget the card's progress (asks first)", "Lernstand der Karte zurücksetzen (fragt erst)";
+    act_browse => "card browser", "Kartenübersicht";
+    act_practice => "practise (schedule unchanged)", "üben (Plan bleibt unverändert)";
+    act_ahead => "review ahead (next 7 days)", "vorausarbeiten (nächste 7 Tage)";
+    no_hint => "this card has no hint", "diese Karte hat keinen Hinweis";
+    suspended_msg => "card suspended", "Karte ausgesetzt";
+    unsuspended_msg => "card unsuspended", "Karte wieder aufgenommen";
+    buried_msg => "card buried until tomorrow", "Karte bis morgen zurückgestellt";
+    unburied_msg => "card back in today's queue", "Karte wieder in der heutigen Liste";
+    flagged_msg => "card flagged", "Karte markiert";
+    unflagged_msg => "flag removed", "Markierung entfernt";
+    reset_msg => "progress reset: the card is new again", "Lernstand zurückgesetzt: die Karte ist wieder neu";
+    reset_confirm => "Forget this card's progress? It becomes new (its history is kept). y/j = yes, n = no",
+        "Lernstand dieser Karte vergessen? Sie wird wieder neu (der Verlauf bleibt). j/y = ja, n = nein";
+    nothing_ahead => "nothing due in the next 7 days", "in den nächsten 7 Tagen ist nichts fällig";
+    practice_title => "Practice", "Üben";
+    mistakes_title => "Mistakes", "Fehler wiederholen";
+    cram_title => "Cram", "Pauken";
+    practice_note => "practice · the schedule stays as it is", "Üben · der Plan bleibt unverändert";
+    nothing_now => "Nothing to study right now", "Gerade nichts zu lernen";
+    waiting_offer => "Learning cards come back later. Until then:", "Lernkarten kommen später wieder. Bis dahin:";
+    finished_offer => "Want more? Practice goes through every card, weakest first, without moving the schedule.",
+        "Noch mehr? Üben geht alle Karten durch, die schwächsten zuerst, ohne den Plan zu ändern.";
+    practice_done => "Practice complete", "Üben beendet";
+    progress_word => "progress", "Fortschritt";
+    flag_mark => "flagged", "markiert";
+    browser_title => "Cards", "Karten";
+    search_word => "search", "suchen";
+    filter_word => "state", "Status";
+    sort_word => "sort", "sortieren";
+    all_states => "all", "alle";
+    no_cards_match => "No card matches.", "Keine Karte passt.";
+    history_word => "History", "Verlauf";
+    recall_now => "recall now", "Erinnerung jetzt";
+    stability_word => "stability", "Stabilität";
+    difficulty_word => "difficulty", "Schwierigkeit";
+    lapses_word => "lapses", "vergessen";
+    due_word => "due", "fällig";
+    never_studied => "not studied yet", "noch nicht gelernt";
+    open_card => "show the card", "Karte zeigen";
+    search_keys => "type to search, Enter/Esc done", "tippen zum Suchen, Enter/Esc fertig";
+    cycle_state => "cycle the state filter", "Statusfilter wechseln";
+    cycle_sort => "cycle the order", "Reihenfolge wechseln";
+    st_suspended => "suspended", "ausgesetzt";
+    st_buried => "buried", "zurückgestellt";
+    st_new => "new", "neu";
+    st_learning => "learning", "lernen";
+    st_due => "due", "fällig";
+    st_review => "review", "später";
+    sort_deck => "deck order", "Stapelreihenfolge";
+    sort_due => "due date", "Fälligkeit";
+    sort_difficulty => "difficulty", "Schwierigkeit";
+    sort_lapses => "lapses", "Vergessen";
+    mode_review => "review", "Wiederholung";
+    mode_quiz => "quiz", "Quiz";
+    mode_practice => "practice", "Üben";
+    mode_cram => "cram", "Pauken";
 }
 
 impl Tr {
@@ -145,6 +206,13 @@ impl Tr {
                     "edit the card in your editor"
                 }
             }
+            Action::Hint => self.act_hint(),
+            Action::Suspend => self.act_suspend(),
+            Action::Bury => self.act_bury(),
+            Action::Flag => self.act_flag(),
+            Action::Reset => self.act_reset(),
+            Action::Browse => self.act_browse(),
+            Action::Practice => self.act_practice(),
             Action::Stats => {
                 if de {
                     "Statistik"

@@ -3,6 +3,7 @@
 //! kartei only through the [`Study`] port.
 
 pub mod app;
+pub mod browser;
 pub mod i18n;
 pub mod keymap;
 pub mod quiz_screen;

@@ -14,7 +14,7 @@ use super::theme::Theme;
 use super::typed::{Mark, Outcome};
 use crate::deck::{CardContent, ClozeSegment};
 use crate::progress::Grade;
-use crate::study::port::SessionSummary;
+use crate::study::port::{SessionKind, SessionSummary};
 
 /// The smallest usable terminal.
 pub const MIN_SIZE: (u16, u16) = (60, 16);
@@ -37,6 +37,7 @@ pub fn render(app: &App, frame: &mut Frame<'_>) {
         Screen::Summary(s) => render_summary(app, s, frame, body),
         Screen::Stats(st) => super::stats_view::render(app, st, frame, body),
         Screen::Quiz(q) => super::quiz_view::render(app, q, frame, body),
+        Screen::Browser(b) => super::browser::render(app, b, frame, body),
     }
     let status_line = app
         .status
@@ -103,8 +104,14 @@ fn render_header(app: &App, frame: &mut Frame<'_>, area: Rect) {
         Screen::Overview => (tr.decks().to_owned(), Line::default()),
         Screen::Review(r) => {
             let c = r.show.remaining;
+            let kind = match r.show.kind {
+                SessionKind::Review => String::new(),
+                SessionKind::Practice => format!("{} · ", tr.practice_title()),
+                SessionKind::Mistakes => format!("{} · ", tr.mistakes_title()),
+                SessionKind::Cram => format!("{} · ", tr.cram_title()),
+            };
             (
-                sanitize(&r.show.deck_name),
+                format!("{kind}{}", sanitize(&r.show.deck_name)),
                 Line::from(vec![
                     Span::styled(format!("{} {}", tr.new_word(), c.new), t.new_count()),
                     Span::raw(" · "),
@@ -121,6 +128,7 @@ fn render_header(app: &App, frame: &mut Frame<'_>, area: Rect) {
             Line::default(),
         ),
         Screen::Quiz(q) => (super::quiz_view::title(app, q), Line::default()),
+        Screen::Browser(b) => (super::browser::title(app, b), Line::default()),
     };
     let [top, bar] = Layout::vertical([Constraint::Length(1), Constraint::Length(1)]).areas(area);
     let right_w = u16::try_from(right.width()).unwrap_or(0).min(top.width / 2);
@@ -139,9 +147,14 @@ fn render_header(app: &App, frame: &mut Frame<'_>, area: Rect) {
     // Second row: the session progress bar and tags, or a rule.
     let second = match &app.screen {
         Screen::Review(r) => {
-            let done = r.show.done;
-            let total = done + r.show.remaining.total() + 1;
-            let label = format!(" {done}/{total}");
+            let done = r.show.progress.done;
+            let total = r.show.progress.total.max(done);
+            let flag = if r.show.flagged {
+                format!(" ⚑ {}", app.tr().flag_mark())
+            } else {
+                String::new()
+            };
+            let label = format!(" {done}/{total}{flag}");
             let tags = if r.show.card.tags.is_empty() {
                 String::new()
             } else {
@@ -220,7 +233,7 @@ fn render_overview(app: &App, frame: &mut Frame<'_>, area: Rect) {
             let name = truncate(&sanitize(&row.name), name_w);
             let pad = name_w.saturating_sub(width(&name));
             let base = if sel { t.selected() } else { Style::new() };
-            let vals = [row.new, row.learning, row.due_today, row.total];
+            let vals = [row.new, row.learning, row.due, row.total];
             let styles = [t.new_count(), t.learn_count(), t.due_count(), Style::new()];
             let mut spans = vec![
                 Span::styled(if sel { "▶ " } else { "  " }, base),
@@ -416,6 +429,12 @@ fn review_lines(app: &App, r: &ReviewState, w: usize) -> Vec<Line<'static>> {
             }
         }
     }
+    if r.show_hint
+        && let Some(hint) = &card.hint
+    {
+        out.push(Line::default());
+        out.extend(wrap_plain(&format!("{}: {hint}", tr.hint()), t.key(), w));
+    }
     if let Some(fb) = &r.feedback {
         out.push(Line::default());
         if !fb.diff.is_empty() {
@@ -541,14 +560,20 @@ fn render_review(app: &App, r: &ReviewState, frame: &mut Frame<'_>, body: Rect, 
         }
         spans.push(Span::styled(if chosen { "▶" } else { " " }, style));
         spans.push(Span::styled(key, t.key().patch(style)));
-        spans.push(Span::styled(
-            format!(" {} · {}", tr.grade(g), sanitize(&r.show.labels[i])),
-            style,
-        ));
+        let label = &r.show.labels[i];
+        let text = if label.is_empty() {
+            format!(" {}", tr.grade(g))
+        } else {
+            format!(" {} · {}", tr.grade(g), sanitize(label))
+        };
+        spans.push(Span::styled(text, style));
     }
     let hint = format!("  ({})", tr.suggested());
     let used: usize = spans.iter().map(Span::width).sum();
-    if r.pending.is_some() && used + width(&hint) <= grades.width as usize {
+    if r.pending.is_some()
+        && r.pending == r.suggested
+        && used + width(&hint) <= grades.width as usize
+    {
         spans.push(Span::styled(hint, t.dim()));
     }
     frame.render_widget(Paragraph::new(Line::from(spans)), grades);
@@ -564,7 +589,9 @@ fn local_time(app: &App, at: DateTime<Utc>, with_date: bool) -> String {
 }
 
 fn render_waiting(app: &App, until: DateTime<Utc>, frame: &mut Frame<'_>, area: Rect) {
+    let t = app.theme;
     let tr = app.tr();
+    let km = &app.keymap;
     let lines = vec![
         Line::default(),
         Line::styled(
@@ -572,6 +599,20 @@ fn render_waiting(app: &App, until: DateTime<Utc>, frame: &mut Frame<'_>, area: 
             Style::new().add_modifier(Modifier::BOLD),
         ),
         Line::raw(tr.next_at(&local_time(app, until, false))),
+        Line::default(),
+        Line::styled(tr.waiting_offer().to_owned(), t.dim()),
+        Line::from(vec![
+            Span::styled(km.first(Action::All), t.key()),
+            Span::raw(format!(" {}", tr.act_ahead())),
+        ]),
+        Line::from(vec![
+            Span::styled(km.first(Action::Practice), t.key()),
+            Span::raw(format!(" {}", tr.act_practice())),
+        ]),
+        Line::from(vec![
+            Span::styled(km.first(Action::Back), t.key()),
+            Span::raw(format!(" {}", tr.back_to_overview())),
+        ]),
     ];
     frame.render_widget(Paragraph::new(lines).centered(), area);
 }
@@ -579,6 +620,7 @@ fn render_waiting(app: &App, until: DateTime<Utc>, frame: &mut Frame<'_>, area: 
 fn render_summary(app: &App, s: &SessionSummary, frame: &mut Frame<'_>, area: Rect) {
     let t = app.theme;
     let tr = app.tr();
+    let km = &app.keymap;
     let pct = (u64::from(s.correct) * 100)
         .checked_div(u64::from(s.reviewed))
         .unwrap_or(0);
@@ -597,18 +639,38 @@ fn render_summary(app: &App, s: &SessionSummary, frame: &mut Frame<'_>, area: Re
             Span::styled(v, Style::new().add_modifier(Modifier::BOLD)),
         ])
     };
-    let lines = vec![
+    let title = match (s.kind, s.reviewed) {
+        (SessionKind::Review, 0) => tr.nothing_now(),
+        (SessionKind::Review, _) => tr.summary(),
+        _ => tr.practice_done(),
+    };
+    let mut lines = vec![
         Line::default(),
-        Line::styled(format!("✓ {}", tr.summary()), t.title()),
+        Line::styled(format!("✓ {title}"), t.title()),
         Line::default(),
-        row(tr.reviewed(), s.reviewed.to_string()),
-        row(
+    ];
+    if s.reviewed > 0 {
+        lines.push(row(tr.reviewed(), s.reviewed.to_string()));
+        lines.push(row(
             tr.correct(),
             format!("{pct} % ({}/{})", s.correct, s.reviewed),
-        ),
-        row(tr.time_spent(), time),
-        row(tr.next_due(), next),
-    ];
+        ));
+        lines.push(row(tr.time_spent(), time));
+    }
+    lines.push(row(tr.next_due(), next));
+    lines.push(Line::default());
+    let w = area.width.saturating_sub(2) as usize;
+    lines.extend(wrap_plain(tr.finished_offer(), t.dim(), w));
+    lines.push(Line::from(vec![
+        Span::styled(km.first(Action::Practice), t.key()),
+        Span::raw(format!(" {}", tr.act_practice())),
+    ]));
+    if s.kind == SessionKind::Review {
+        lines.push(Line::from(vec![
+            Span::styled(km.first(Action::All), t.key()),
+            Span::raw(format!(" {}", tr.act_ahead())),
+        ]));
+    }
     let inner = Rect {
         x: area.x + 2,
         width: area.width.saturating_sub(2),
@@ -619,33 +681,59 @@ fn render_summary(app: &App, s: &SessionSummary, frame: &mut Frame<'_>, area: Re
 
 /// The actions that mean something on the current screen, in help order.
 fn screen_actions(app: &App) -> Vec<Action> {
+    use crate::progress::Grade as G;
     use Action::*;
     match &app.screen {
         Screen::Overview => vec![
-            Up, Down, Select, All, Undo, Edit, Stats, Quiz, Help, Back, Quit,
+            Up, Down, Select, All, Practice, Browse, Stats, Quiz, Help, Back, Quit,
         ],
-        Screen::Review(_) => vec![
-            Reveal,
-            Select,
-            Grade(crate::progress::Grade::Again),
-            Grade(crate::progress::Grade::Hard),
-            Grade(crate::progress::Grade::Good),
-            Grade(crate::progress::Grade::Easy),
-            Undo,
-            Edit,
-            ScrollUp,
-            ScrollDown,
-            Stats,
-            Quiz,
-            Help,
-            Back,
-            Quit,
-        ],
-        Screen::Waiting { .. } | Screen::Summary(_) => {
-            vec![Select, Undo, Stats, Quiz, Help, Back, Quit]
+        Screen::Review(r) => {
+            let mut v = vec![Reveal, Select];
+            if r.show.card.hint.is_some() {
+                v.push(Hint);
+            }
+            v.extend([
+                Grade(G::Again),
+                Grade(G::Hard),
+                Grade(G::Good),
+                Grade(G::Easy),
+                Undo,
+                Edit,
+                Suspend,
+                Bury,
+                Flag,
+                Reset,
+                ScrollUp,
+                ScrollDown,
+                Browse,
+                Stats,
+                Quiz,
+                Help,
+                Back,
+                Quit,
+            ]);
+            v
         }
+        Screen::Waiting { .. } => vec![All, Practice, Undo, Browse, Stats, Quiz, Help, Back, Quit],
+        Screen::Summary(s) if s.kind == SessionKind::Review => {
+            vec![Practice, All, Undo, Browse, Stats, Quiz, Help, Back, Quit]
+        }
+        Screen::Summary(_) => vec![Practice, Undo, Browse, Stats, Quiz, Help, Back, Quit],
         Screen::Stats(_) => vec![Up, Down, Help, Back, Quit],
         Screen::Quiz(_) => vec![Help, Quit],
+        Screen::Browser(_) => vec![Up, Down, ScrollUp, ScrollDown, Help, Back, Quit],
+    }
+}
+
+/// What an action does on the current screen.
+fn action_text(app: &App, a: Action) -> String {
+    let tr = app.tr();
+    match (&app.screen, a) {
+        (Screen::Waiting { .. } | Screen::Summary(_), Action::All) => tr.act_ahead().to_owned(),
+        (Screen::Waiting { .. } | Screen::Summary(_), Action::Select) => {
+            tr.back_to_overview().to_owned()
+        }
+        _ => tr.action(a).to_owned(),
     }
 }
 
@@ -654,13 +742,16 @@ fn help_lines(app: &App) -> Vec<Line<'static>> {
     let tr = app.tr();
     let mut rows: Vec<(String, String)> = screen_actions(app)
         .into_iter()
-        .map(|a| (app.keymap.label(a), tr.action(a).to_owned()))
+        .map(|a| (app.keymap.label(a), action_text(app, a)))
         .collect();
     if let Screen::Stats(_) = &app.screen {
         rows.splice(0..0, super::stats_view::help_rows(app));
     }
     if let Screen::Quiz(q) = &app.screen {
         rows.splice(0..0, super::quiz_view::key_rows(app, q));
+    }
+    if let Screen::Browser(b) = &app.screen {
+        rows.splice(0..0, super::browser::help_rows(app, b));
     }
     if let Screen::Review(r) = &app.screen {
         if !r.ticked.is_empty() {
@@ -725,6 +816,8 @@ fn hints_line(app: &App, w: usize) -> Line<'static> {
     let tr = app.tr();
     let km = &app.keymap;
     let mut items: Vec<(String, String)> = Vec::new();
+    // Offered after help and back, where room is left.
+    let mut extras: Vec<(String, String)> = Vec::new();
     let grade_keys: Vec<String> = Grade::ALL
         .iter()
         .map(|g| km.first(Action::Grade(*g)))
@@ -744,32 +837,79 @@ fn hints_line(app: &App, w: usize) -> Line<'static> {
                 tr.action(Action::Select).split(" /").next().unwrap_or(""),
             ));
             items.push(key(Action::All, tr.action(Action::All)));
+            items.push(key(Action::Stats, tr.action(Action::Stats)));
+            items.push(key(Action::Quiz, tr.action(Action::Quiz)));
+            extras.push(key(Action::Practice, tr.practice_title()));
+            extras.push(key(Action::Browse, tr.browser_title()));
         }
-        Screen::Review(r) => match r.stage {
-            Stage::Question if r.is_typed() => items.push(key(
-                Action::Select,
-                tr.action(Action::Select).rsplit("/ ").next().unwrap_or(""),
-            )),
-            Stage::Question => items.push(key(Action::Reveal, tr.action(Action::Reveal))),
-            Stage::Answer if r.pending.is_some() => {
-                items.push(key(
+        Screen::Review(r) => {
+            match r.stage {
+                Stage::Question if r.is_typed() => items.push(key(
                     Action::Select,
                     tr.action(Action::Select).rsplit("/ ").next().unwrap_or(""),
-                ));
+                )),
+                Stage::Question if !r.ticked.is_empty() => {
+                    let last =
+                        char::from(b'a' + u8::try_from((r.ticked.len() - 1) % 26).unwrap_or(0));
+                    items.push((format!("a–{last}"), tr.select_options().to_owned()));
+                    items.push(key(
+                        Action::Select,
+                        tr.action(Action::Select).rsplit("/ ").next().unwrap_or(""),
+                    ));
+                }
+                Stage::Question => items.push(key(Action::Reveal, tr.action(Action::Reveal))),
+                Stage::Answer if r.pending.is_some() => {
+                    items.push(key(
+                        Action::Select,
+                        tr.action(Action::Select).rsplit("/ ").next().unwrap_or(""),
+                    ));
+                    items.push((grade_keys.clone(), tr.grade_word().to_owned()));
+                }
+                Stage::Answer => items.push((grade_keys.clone(), tr.grade_word().to_owned())),
             }
-            Stage::Answer => items.push((grade_keys.clone(), tr.grade_word().to_owned())),
-        },
+            if r.show.card.hint.is_some() && !r.show_hint {
+                if r.is_typed() && r.stage == Stage::Question {
+                    // Letters go into the answer field: the Ctrl binding works.
+                    let ctrl = app
+                        .keymap
+                        .keys(Action::Hint)
+                        .iter()
+                        .find(|k| k.ctrl)
+                        .map(|k| k.to_string());
+                    if let Some(k) = ctrl {
+                        items.push((k, tr.hint().to_owned()));
+                    }
+                } else {
+                    items.push(key(Action::Hint, tr.hint()));
+                }
+            }
+        }
         Screen::Stats(_) => items.extend(super::stats_view::hints(app)),
-        _ => items.push(key(Action::Select, tr.back_to_overview())),
+        Screen::Browser(b) => items.extend(super::browser::hints(app, b)),
+        Screen::Waiting { .. } => {
+            items.push(key(Action::All, tr.act_ahead()));
+            items.push(key(Action::Practice, tr.practice_title()));
+        }
+        Screen::Summary(s) => {
+            items.push(key(Action::Practice, tr.practice_title()));
+            if s.kind == SessionKind::Review {
+                items.push(key(Action::All, tr.act_ahead()));
+            }
+            items.push(key(Action::Select, tr.back_to_overview()));
+        }
+        Screen::Quiz(_) => {}
     }
     // While an answer is typed, letters go into the field: only Esc (back)
     // and the control keys work, so only those are offered.
     let typing =
         matches!(&app.screen, Screen::Review(r) if r.stage == Stage::Question && r.is_typed());
     if typing {
-        items.push(("Esc".to_owned(), tr.action(Action::Back).to_owned()));
+        items.insert(1, ("Esc".to_owned(), tr.action(Action::Back).to_owned()));
     } else {
-        if !matches!(app.screen, Screen::Overview | Screen::Stats(_)) {
+        if !matches!(
+            app.screen,
+            Screen::Overview | Screen::Stats(_) | Screen::Browser(_)
+        ) {
             items.push(key(
                 Action::Undo,
                 tr.action(Action::Undo).split(" (").next().unwrap_or(""),
@@ -778,6 +918,7 @@ fn hints_line(app: &App, w: usize) -> Line<'static> {
         items.push(key(Action::Help, tr.action(Action::Help)));
         items.push(key(Action::Back, tr.action(Action::Back)));
     }
+    items.extend(extras);
     fitted_hints(t, items, w)
 }
 
