@@ -161,6 +161,8 @@ impl Collection {
             handles
                 .into_iter()
                 .flat_map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
+                // Cards with only practice answers (or reset) are new.
+                .filter(|(_, state)| !matches!(state.phase, Phase::New))
                 .collect()
         });
     }

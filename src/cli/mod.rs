@@ -59,6 +59,31 @@ impl ValueEnum for Lang {
     }
 }
 
+/// A card state for `kartei list --state`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum StateArg {
+    New,
+    Learning,
+    Due,
+    Suspended,
+    Buried,
+    Flagged,
+}
+
+impl StateArg {
+    fn filter(self) -> crate::study::StateFilter {
+        use crate::study::StateFilter as F;
+        match self {
+            StateArg::New => F::New,
+            StateArg::Learning => F::Learning,
+            StateArg::Due => F::Due,
+            StateArg::Suspended => F::Suspended,
+            StateArg::Buried => F::Buried,
+            StateArg::Flagged => F::Flagged,
+        }
+    }
+}
+
 /// Output format for export.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum ExportFormat {
@@ -85,6 +110,9 @@ pub enum Command {
         deck: Option<String>,
         #[arg(long, value_name = "TAG")]
         tag: Option<String>,
+        /// Only cards in this state now
+        #[arg(long, value_enum, value_name = "STATE")]
+        state: Option<StateArg>,
         #[arg(long)]
         json: bool,
     },
@@ -266,9 +294,18 @@ pub fn run(ctx: &Context, command: Option<Command>) -> anyhow::Result<ExitCode> 
             output,
         }) => interchange::import(ctx, &file, &deck_name, output.as_deref()),
         Some(Command::Check { paths, json, fix }) => check::check(ctx, &paths, json, fix),
-        Some(Command::List { deck, tag, json }) => {
-            check::list(ctx, deck.as_deref(), tag.as_deref(), json)
-        }
+        Some(Command::List {
+            deck,
+            tag,
+            state,
+            json,
+        }) => check::list(
+            ctx,
+            deck.as_deref(),
+            tag.as_deref(),
+            state.map(StateArg::filter),
+            json,
+        ),
         Some(Command::Export {
             deck,
             format,

@@ -490,9 +490,9 @@ pub fn hints(app: &App, st: &BrowserState) -> Vec<(String, String)> {
         items.push(("Tab".to_owned(), tr.filter_word().to_owned()));
         items.push(("o".to_owned(), tr.sort_word().to_owned()));
     }
-    items.push(k(Action::Suspend, tr.st_suspended()));
-    items.push(k(Action::Bury, tr.st_buried()));
-    items.push(k(Action::Flag, tr.flag_mark()));
+    items.push(k(Action::Suspend, tr.do_suspend()));
+    items.push(k(Action::Bury, tr.do_bury()));
+    items.push(k(Action::Flag, tr.do_flag()));
     items
 }
 

@@ -119,6 +119,10 @@ strings! {
     search_keys => "type to search, Enter/Esc done", "tippen zum Suchen, Enter/Esc fertig";
     cycle_state => "cycle the state filter", "Statusfilter wechseln";
     cycle_sort => "cycle the order", "Reihenfolge wechseln";
+    do_suspend => "suspend", "aussetzen";
+    do_bury => "bury", "zurückstellen";
+    do_flag => "flag", "markieren";
+    left_word => "left", "offen";
     st_suspended => "suspended", "ausgesetzt";
     st_buried => "buried", "zurückgestellt";
     st_new => "new", "neu";

@@ -110,16 +110,18 @@ fn render_header(app: &App, frame: &mut Frame<'_>, area: Rect) {
                 SessionKind::Mistakes => format!("{} · ", tr.mistakes_title()),
                 SessionKind::Cram => format!("{} · ", tr.cram_title()),
             };
-            (
-                format!("{kind}{}", sanitize(&r.show.deck_name)),
+            let right = if r.show.kind == SessionKind::Review {
                 Line::from(vec![
                     Span::styled(format!("{} {}", tr.new_word(), c.new), t.new_count()),
                     Span::raw(" · "),
                     Span::styled(format!("{} {}", tr.learning(), c.learning), t.learn_count()),
                     Span::raw(" · "),
                     Span::styled(format!("{} {}", tr.due(), c.review), t.due_count()),
-                ]),
-            )
+                ])
+            } else {
+                Line::styled(format!("{} {}", c.total(), tr.left_word()), t.due_count())
+            };
+            (format!("{kind}{}", sanitize(&r.show.deck_name)), right)
         }
         Screen::Waiting { .. } => (tr.waiting().to_owned(), Line::default()),
         Screen::Summary(_) => (tr.summary().to_owned(), Line::default()),
