@@ -1,9 +1,19 @@
 //! The `accept` key: further answers that count as right when a basic back or
 //! a cloze gap is typed. Loaded through `deck::parse_deck`, judged by
-//! `ui::typed::check` exactly as the review screen judges a typed card.
+//! `ui::typed::check` exactly as the review screen judges a typed card, and
+//! honoured by the review screen and the quiz themselves.
 
+mod ui_common;
+
+use kartei::cli::Lang;
 use kartei::deck::{Card, DeckOrigin, Diagnostic, parse_deck};
+use kartei::matcher::compare;
+use kartei::progress::Grade;
+use kartei::quiz::{Form, QuestionForm, QuizSpec, Rng, TypedAnswer, Weakness, draw};
+use kartei::ui::testing::FakeStudy;
 use kartei::ui::typed::{Outcome, check};
+use kartei::ui::{Screen, Stage};
+use ui_common::Harness;
 
 fn load(src: &str) -> Result<Vec<Card>, Vec<Diagnostic>> {
     parse_deck(src, DeckOrigin::File("t.toml".into())).map(|p| p.deck.cards)
@@ -177,5 +187,46 @@ fn misused_accept_is_an_error_with_a_position() {
                 .any(|e| e.message.starts_with(message) && e.line == *line && e.help.is_some()),
             "{body}: wanted `{message}` on line {line}, got {errs:#?}"
         );
+    }
+}
+
+#[test]
+fn the_review_screen_accepts_an_alternative_as_right() {
+    let cards = load(DECK).unwrap();
+    let preis = card(&cards, "preis").clone();
+    let mut h = Harness::with(Lang::De, FakeStudy::with_cards(vec![preis]), false);
+    h.enter();
+    h.keys("120 Euro");
+    h.enter();
+    let Screen::Review(r) = &h.app.screen else {
+        panic!("not reviewing")
+    };
+    assert_eq!(r.stage, Stage::Answer);
+    assert_eq!(r.feedback.as_ref().unwrap().outcome, Outcome::Right);
+    assert_eq!(r.pending, Some(Grade::Good));
+}
+
+#[test]
+fn a_typed_quiz_question_accepts_alternatives_and_shows_the_answer() {
+    let cards = load(DECK).unwrap();
+    let pool: Vec<&Card> = vec![card(&cards, "preis"), card(&cards, "zeit~c1")];
+    let spec = QuizSpec {
+        count: 2,
+        forms: vec![Form::Typed],
+        ..QuizSpec::default()
+    };
+    let questions = draw(&pool, &|_| Weakness::default(), &spec, &mut Rng::new(7));
+    assert_eq!(questions.len(), 2);
+    for q in &questions {
+        let QuestionForm::Typed(TypedAnswer::Single(expected)) = &q.form else {
+            panic!("{} is not asked typed", q.card)
+        };
+        let (shown, alternative, wrong) = match q.card.as_str() {
+            "preis" => ("120 €", "120 Euro", "1 bis 3 Monate"),
+            _ => ("3–12 Monate", "3 bis 12 Monate", "120 Euro"),
+        };
+        assert_eq!(q.expected, shown);
+        assert!(compare(expected, alternative).outcome.is_accepted());
+        assert!(!compare(expected, wrong).outcome.is_accepted());
     }
 }
