@@ -17,6 +17,7 @@ fn card(id: &str, tags: &[&str], content: CardContent) -> Card {
         explain: None,
         source: None,
         input: false,
+        accept: Vec::new(),
         line: 1,
         content,
     }

@@ -20,6 +20,7 @@ fn card(id: &str, deck: &str, tags: &[&str], content: CardContent) -> Card {
         explain: Some(format!("explain {id}")),
         source: None,
         input: false,
+        accept: Vec::new(),
         line: 1,
         content,
     }

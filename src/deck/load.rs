@@ -28,8 +28,8 @@ pub struct Parsed {
 pub const DECK_KEYS: &[&str] = &["id", "name", "description", "tags"];
 /// Keys allowed in a `[[cards]]` table (of some kind).
 pub const CARD_KEYS: &[&str] = &[
-    "id", "kind", "front", "back", "reverse", "input", "text", "choices", "answer", "items",
-    "ordered", "tags", "hint", "explain", "source",
+    "id", "kind", "front", "back", "reverse", "input", "accept", "text", "choices", "answer",
+    "items", "ordered", "tags", "hint", "explain", "source",
 ];
 const TOP_KEYS: &[&str] = &["deck", "cards"];
 const COMMON_CARD_KEYS: &[&str] = &["id", "kind", "tags", "hint", "explain", "source"];
@@ -38,8 +38,8 @@ const KINDS: &[&str] = &["basic", "cloze", "choice", "list"];
 /// The keys a card of `kind` may have besides the common ones.
 fn kind_keys(kind: CardKind) -> &'static [&'static str] {
     match kind {
-        CardKind::Basic => &["front", "back", "reverse", "input"],
-        CardKind::Cloze => &["text", "input"],
+        CardKind::Basic => &["front", "back", "reverse", "input", "accept"],
+        CardKind::Cloze => &["text", "input", "accept"],
         CardKind::Choice => &["front", "choices", "answer"],
         CardKind::List => &["front", "items", "ordered", "input"],
     }
@@ -319,6 +319,9 @@ struct Note<'a> {
     reverse: bool,
     input: bool,
     ordered: bool,
+    /// `accept`: further accepted typed answers; basic notes use gap 0 for
+    /// the back, cloze notes one entry per gap key `c1`, `c2`, ... (0-based).
+    accept: Vec<(usize, Vec<&'a str>)>,
 }
 
 impl<'s> Checker<'s> {
@@ -411,6 +414,75 @@ impl<'s> Checker<'s> {
             }
         }
         ok.then_some(out)
+    }
+
+    /// One array of accepted alternatives; `None` (reported) when it is not
+    /// an array of non-empty strings.
+    fn alternatives<'a>(&mut self, key: &str, v: &'a Spanned<DeValue<'_>>) -> Option<Vec<&'a str>> {
+        let list = self.string_array(key, v)?;
+        let mut ok = true;
+        for (s, span) in &list {
+            if s.trim().is_empty() {
+                self.error(
+                    span.clone(),
+                    format!("empty alternative in `{key}`"),
+                    Some("remove it or write the alternative answer".to_owned()),
+                );
+                ok = false;
+            }
+        }
+        ok.then(|| list.into_iter().map(|(s, _)| s).collect())
+    }
+
+    /// `accept`: an array of strings on a basic note (answers accepted
+    /// besides `back`), a table of such arrays keyed by gap (`c1`, `c2`, ...)
+    /// on a cloze note.
+    fn accept<'a>(
+        &mut self,
+        kind: CardKind,
+        v: &'a Spanned<DeValue<'_>>,
+    ) -> Vec<(usize, Vec<&'a str>)> {
+        if kind != CardKind::Cloze {
+            return self
+                .alternatives("accept", v)
+                .map(|list| vec![(0, list)])
+                .unwrap_or_default();
+        }
+        let Some(table) = v.get_ref().as_table() else {
+            self.error(
+                v.span(),
+                format!(
+                    "`accept` on a cloze card must be a table of gaps, not {}",
+                    article(v.get_ref().type_str())
+                ),
+                Some("write it like `accept = { c1 = [\"...\"], c2 = [\"...\"] }`".to_owned()),
+            );
+            return Vec::new();
+        };
+        let mut out = Vec::new();
+        for (k, val) in table.iter() {
+            let key: &str = k.get_ref();
+            let gap = key
+                .strip_prefix('c')
+                .filter(|n| !n.starts_with('0'))
+                .and_then(|n| n.parse::<usize>().ok())
+                .filter(|&n| n >= 1);
+            let Some(gap) = gap else {
+                self.error(
+                    k.span(),
+                    format!("`accept` key `{key}` is not a gap"),
+                    Some(
+                        "name the gap like its card: c1 for the first gap, c2 for the second, ..."
+                            .to_owned(),
+                    ),
+                );
+                continue;
+            };
+            if let Some(list) = self.alternatives(&format!("accept.{key}"), val) {
+                out.push((gap - 1, list));
+            }
+        }
+        out
     }
 
     fn unknown_key(&mut self, key: &str, span: Range<usize>, allowed: &[&str], place: &str) {
@@ -712,6 +784,7 @@ impl<'s> Checker<'s> {
             reverse: false,
             input: false,
             ordered: false,
+            accept: Vec::new(),
         };
         for (k, v) in t.iter() {
             let key: &str = k.get_ref();
@@ -804,6 +877,7 @@ impl<'s> Checker<'s> {
                 "reverse" => note.reverse = self.boolean("reverse", v),
                 "input" => note.input = self.boolean("input", v),
                 "ordered" => note.ordered = self.boolean("ordered", v),
+                "accept" => note.accept = self.accept(note.kind, v),
                 "tags" => {
                     if let Some(t) = self.string_array("tags", v) {
                         note.tags = t.into_iter().map(|(s, _)| s).collect();
@@ -871,12 +945,32 @@ impl<'s> Checker<'s> {
                 );
             }
         }
-        if let Some((text, span)) = &note.text
-            && let Err(errs) = parse_cloze(text)
-        {
-            for e in errs {
-                let at = self.string_offset(span, text, e.offset, e.len);
-                self.error(at, e.message, Some(e.help));
+        if let Some((text, span)) = &note.text {
+            match parse_cloze(text) {
+                Err(errs) => {
+                    for e in errs {
+                        let at = self.string_offset(span, text, e.offset, e.len);
+                        self.error(at, e.message, Some(e.help));
+                    }
+                }
+                Ok(segments) => {
+                    let gaps = super::model::gaps(&segments).count();
+                    if let Some(v) = t.get("accept")
+                        && let Some(&(gap, _)) = note.accept.iter().find(|(g, _)| *g >= gaps)
+                    {
+                        self.error(
+                            v.span(),
+                            format!(
+                                "`accept` names gap `c{}`, but the text has {gaps} gap{}",
+                                gap + 1,
+                                if gaps == 1 { "" } else { "s" }
+                            ),
+                            Some(format!(
+                                "the gaps are numbered in the order of the text: c1 to c{gaps}"
+                            )),
+                        );
+                    }
+                }
             }
         }
         if let Some(choices) = &note.choices {
@@ -991,7 +1085,14 @@ impl<'s> Checker<'s> {
                 tags.push((*t).to_owned());
             }
         }
-        let make = |id: String, content: CardContent| Card {
+        let accepted = |gap: usize| -> Vec<String> {
+            note.accept
+                .iter()
+                .filter(|(g, _)| *g == gap)
+                .flat_map(|(_, list)| list.iter().map(|s| (*s).to_owned()))
+                .collect()
+        };
+        let make = |id: String, content: CardContent, accept: Vec<String>| Card {
             id: CardId(id),
             id_explicit: explicit,
             deck_id: deck_id.to_owned(),
@@ -1000,6 +1101,7 @@ impl<'s> Checker<'s> {
             explain: note.explain.map(str::to_owned),
             source: note.source.map(str::to_owned),
             input: note.input,
+            accept,
             line,
             content,
         };
@@ -1015,6 +1117,7 @@ impl<'s> Checker<'s> {
                             back: back.clone(),
                             reversed: false,
                         },
+                        accepted(0),
                     ));
                     out.push(make(
                         format!("{base}~rev"),
@@ -1023,6 +1126,7 @@ impl<'s> Checker<'s> {
                             back: front,
                             reversed: true,
                         },
+                        Vec::new(),
                     ));
                 } else {
                     out.push(make(
@@ -1032,6 +1136,7 @@ impl<'s> Checker<'s> {
                             back,
                             reversed: false,
                         },
+                        accepted(0),
                     ));
                 }
             }
@@ -1058,6 +1163,7 @@ impl<'s> Checker<'s> {
                             segments: segs,
                             active,
                         },
+                        accepted(active),
                     ));
                 }
             }
@@ -1081,6 +1187,7 @@ impl<'s> Checker<'s> {
                         choices,
                         answer,
                     },
+                    Vec::new(),
                 ));
             }
             CardKind::List => {
@@ -1097,6 +1204,7 @@ impl<'s> Checker<'s> {
                         items,
                         ordered: note.ordered,
                     },
+                    Vec::new(),
                 ));
             }
         }

@@ -252,7 +252,7 @@ fn typed_form(card: &Card) -> QuestionForm {
             items: items.clone(),
             ordered: *ordered,
         }),
-        _ => QuestionForm::Typed(TypedAnswer::Single(card.answer())),
+        _ => QuestionForm::Typed(TypedAnswer::Single(card.typed_answer())),
     }
 }
 

@@ -409,6 +409,7 @@ mod tests {
             explain: None,
             source: None,
             input: false,
+            accept: Vec::new(),
             line: 1,
             content: crate::deck::CardContent::Basic {
                 front: "f".into(),

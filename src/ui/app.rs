@@ -614,7 +614,7 @@ impl App {
                     CardContent::List { items, ordered, .. } => {
                         typed::check_list(items, &r.input.text, *ordered)
                     }
-                    _ => typed::check(&r.show.card.answer(), &r.input.text),
+                    _ => typed::check(&r.show.card.typed_answer(), &r.input.text),
                 };
                 r.pending = Some(fb.suggested());
                 r.suggested = r.pending;

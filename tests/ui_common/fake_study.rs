@@ -108,6 +108,7 @@ fn card(id: &str, deck: &str, line: u32, content: CardContent) -> Card {
         explain: None,
         source: None,
         input: false,
+        accept: Vec::new(),
         line,
         content,
     }
