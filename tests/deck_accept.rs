@@ -5,15 +5,15 @@
 
 mod ui_common;
 
-use kartei::cli::Lang;
 use kartei::deck::{Card, DeckOrigin, Diagnostic, parse_deck};
+use kartei::i18n::Lang;
 use kartei::matcher::compare;
 use kartei::progress::Grade;
 use kartei::quiz::{Form, QuestionForm, QuizSpec, Rng, TypedAnswer, Weakness, draw};
-use kartei::ui::testing::FakeStudy;
 use kartei::ui::typed::{Outcome, check};
 use kartei::ui::{Screen, Stage};
 use ui_common::Harness;
+use ui_common::fake_study::FakeStudy;
 
 fn load(src: &str) -> Result<Vec<Card>, Vec<Diagnostic>> {
     parse_deck(src, DeckOrigin::File("t.toml".into())).map(|p| p.deck.cards)
