@@ -124,7 +124,7 @@ fn render_header(app: &App, frame: &mut Frame<'_>, area: Rect) {
             (format!("{kind}{}", sanitize(&r.show.deck_name)), right)
         }
         Screen::Waiting { .. } => (tr.waiting().to_owned(), Line::default()),
-        Screen::Summary(_) => (tr.summary().to_owned(), Line::default()),
+        Screen::Summary(s) => (summary_title(app, s).to_owned(), Line::default()),
         Screen::Stats(_) => (
             super::stats_view::screen_title(app).to_owned(),
             Line::default(),
@@ -619,6 +619,16 @@ fn render_waiting(app: &App, until: DateTime<Utc>, frame: &mut Frame<'_>, area: 
     frame.render_widget(Paragraph::new(lines).centered(), area);
 }
 
+/// "Session complete", "Nothing to study right now" or "Practice complete".
+fn summary_title(app: &App, s: &SessionSummary) -> &'static str {
+    let tr = app.tr();
+    match (s.kind, s.reviewed) {
+        (SessionKind::Review, 0) => tr.nothing_now(),
+        (SessionKind::Review, _) => tr.summary(),
+        _ => tr.practice_done(),
+    }
+}
+
 fn render_summary(app: &App, s: &SessionSummary, frame: &mut Frame<'_>, area: Rect) {
     let t = app.theme;
     let tr = app.tr();
@@ -641,11 +651,7 @@ fn render_summary(app: &App, s: &SessionSummary, frame: &mut Frame<'_>, area: Re
             Span::styled(v, Style::new().add_modifier(Modifier::BOLD)),
         ])
     };
-    let title = match (s.kind, s.reviewed) {
-        (SessionKind::Review, 0) => tr.nothing_now(),
-        (SessionKind::Review, _) => tr.summary(),
-        _ => tr.practice_done(),
-    };
+    let title = summary_title(app, s);
     let mut lines = vec![
         Line::default(),
         Line::styled(format!("✓ {title}"), t.title()),
