@@ -216,6 +216,8 @@ pub struct App {
     /// Where a session returns when it ends (the quiz results after
     /// reviewing a quiz's mistakes); `None` shows the summary.
     pub return_to: Option<Box<Screen>>,
+    /// Opened by `kartei quiz`: leaving the quiz returns to the shell.
+    pub quiz_only: bool,
 }
 
 impl App {
@@ -242,6 +244,7 @@ impl App {
             size: (80, 24),
             session_scope: None,
             return_to: None,
+            quiz_only: false,
         }
     }
 
@@ -569,6 +572,7 @@ impl App {
         now: DateTime<Utc>,
         study: &mut dyn Study,
     ) {
+        self.quiz_only = true;
         match QuizScreen::start(spec, self.lang, now, study) {
             Ok(q) => self.screen = Screen::Quiz(Box::new(q)),
             Err(e) => self.status = Some(e),
@@ -578,6 +582,7 @@ impl App {
     fn after_quiz(&mut self, exit: QuizExit, now: DateTime<Utc>, study: &mut dyn Study) -> Effect {
         match exit {
             QuizExit::Stay => {}
+            QuizExit::Overview if self.quiz_only => return Effect::Quit,
             QuizExit::Overview => self.go_overview(now, study),
             QuizExit::Review(cards) => {
                 let results = std::mem::replace(&mut self.screen, Screen::Overview);
