@@ -457,8 +457,7 @@ impl App {
                     }
                 }
                 Action::Up | Action::Down => {
-                    let body = super::stats_view::body_for_size(self.size);
-                    let max = super::stats_view::max_scroll(st, body);
+                    let max = super::layout::stats_max_scroll(st, self.size);
                     st.scroll_by(action == Action::Down, max);
                 }
                 _ => {}
@@ -807,7 +806,7 @@ impl App {
     /// True when the terminal is below the smallest usable size.
     #[must_use]
     pub fn too_small(&self) -> bool {
-        self.size.0 < super::view::MIN_SIZE.0 || self.size.1 < super::view::MIN_SIZE.1
+        self.size.0 < super::layout::MIN_SIZE.0 || self.size.1 < super::layout::MIN_SIZE.1
     }
 
     pub(super) fn go_overview(&mut self, now: DateTime<Utc>, study: &mut dyn Study) {
@@ -824,7 +823,7 @@ impl App {
         self.scroll = if dir < 0 {
             self.scroll.saturating_sub(step)
         } else {
-            let max = super::view::max_scroll(self);
+            let max = super::layout::max_scroll(self);
             (self.scroll + step).min(max)
         };
     }
