@@ -3,6 +3,7 @@
 
 mod check;
 mod context;
+mod decks;
 mod interchange;
 mod optimize;
 pub mod quiz;
@@ -129,6 +130,11 @@ pub enum Command {
         #[arg(short, long, value_name = "FILE")]
         output: PathBuf,
     },
+    /// Work with deck files
+    Decks {
+        #[command(subcommand)]
+        action: DecksAction,
+    },
     /// Print shell completions
     Completions { shell: clap_complete::Shell },
     /// Print the man page (roff)
@@ -163,6 +169,19 @@ pub struct QuizArgs {
     pub history: bool,
     #[arg(long)]
     pub json: bool,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum DecksAction {
+    /// Copy a bundled deck into your deck folder to edit it there
+    ///
+    /// The copy (decks/ in the data dir) replaces the bundled deck and keeps
+    /// its card ids, so your progress stays. An existing file is never
+    /// overwritten.
+    CopyBundled {
+        /// The id of the bundled deck to copy (default: all of them)
+        id: Option<String>,
+    },
 }
 
 #[derive(Debug, Subcommand)]
@@ -267,6 +286,9 @@ pub fn run(ctx: &Context, command: Option<Command>) -> anyhow::Result<ExitCode> 
             output,
         }) => interchange::export(ctx, deck.as_deref(), format, &output),
         Some(Command::Sync { action }) => sync::run(ctx, action),
+        Some(Command::Decks {
+            action: DecksAction::CopyBundled { id },
+        }) => decks::copy(ctx, id.as_deref()),
         Some(Command::Quiz(args)) => quiz::run(ctx, &args),
         Some(Command::Stats { deck, tag, json }) => {
             stats::stats(ctx, deck.as_deref(), tag.as_deref(), json)
