@@ -51,6 +51,7 @@ pub fn records(src: &str, sep: char) -> Vec<Result<Record, Issue>> {
     let mut out = Vec::new();
     let mut offset = 0;
     let mut unclosed = 0;
+    let mut reported = std::collections::HashSet::new();
     while offset < src.len() {
         let part = &src[offset..];
         let mut read = read_part(part, sep);
@@ -61,13 +62,16 @@ pub fn records(src: &str, sep: char) -> Vec<Result<Record, Issue>> {
         };
         let record_start = offset + read.pop().map_or(0, |r| r.0);
         push_records(&mut out, read, offset, &lines);
-        out.push(Err(Issue {
-            line: lines.line_of(record_start + quote_at),
-            message: format!(
-                "unclosed quote in field {field}: the `\"` that opens it is never closed; \
-                 close it, or write a literal quote as `\"\"`"
-            ),
-        }));
+        // Reading on from the next line can run into the same quote again.
+        if reported.insert(record_start + quote_at) {
+            out.push(Err(Issue {
+                line: lines.line_of(record_start + quote_at),
+                message: format!(
+                    "unclosed quote in field {field}: the `\"` that opens it is never closed; \
+                     close it, or write a literal quote as `\"\"`"
+                ),
+            }));
+        }
         unclosed += 1;
         offset = lines.next_line_start(record_start);
         if unclosed >= MAX_UNCLOSED_QUOTES && offset < src.len() {
@@ -699,14 +703,37 @@ mod tests {
         let issue = got[0].clone().unwrap_err();
         assert_eq!(issue.line, 2);
         assert!(issue.message.contains("field 3"), "{issue}");
-        assert_eq!(got[1].clone().unwrap_err().line, 2);
-        assert!(got[1].clone().unwrap_err().message.contains("field 2"));
+        // Reading on from line 2 meets the same quote: not reported twice.
+        assert_eq!(got.len(), 2, "{got:?}");
         assert_eq!(
-            got[2],
+            got[1],
             Ok(Record {
                 line: 3,
                 fields: v(&["y"])
             })
+        );
+    }
+
+    #[test]
+    fn many_unclosed_quotes_stop_the_reading() {
+        // Each line's `"c` is closed by the next line's `b"`, but the last
+        // one never is; reading on from the next line meets it again and
+        // again, so the reading stops after MAX_UNCLOSED_QUOTES tries.
+        let src = format!("\"a\n{}", "b\",\"c\n".repeat(MAX_UNCLOSED_QUOTES + 50));
+        let got = records(&src, ',');
+        let issues: Vec<Issue> = got.into_iter().map(|r| r.unwrap_err()).collect();
+        assert_eq!(issues.len(), 2, "{issues:?}");
+        assert_eq!(issues[0].line, MAX_UNCLOSED_QUOTES + 51);
+        assert!(
+            issues[0].message.starts_with("unclosed quote"),
+            "{}",
+            issues[0]
+        );
+        assert_eq!(issues[1].line, MAX_UNCLOSED_QUOTES + 1);
+        assert!(
+            issues[1]
+                .message
+                .contains("the rest of the file was not read")
         );
     }
 
