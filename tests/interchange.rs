@@ -641,3 +641,41 @@ proptest! {
         prop_assert_eq!(without_lines(&imported.notes), without_lines(&export::kartei_notes(&deck)));
     }
 }
+
+#[test]
+fn the_anki_header_says_what_was_simplified() {
+    let mut deck = sample_deck();
+    let file = export::to_anki([&deck]);
+    let notes: Vec<&str> = file.lines().filter(|l| l.starts_with("#kartei:")).collect();
+    let text = notes.join("\n");
+    assert!(
+        text.contains("#kartei:1 choice note(s) written as Basic"),
+        "{text}"
+    );
+    assert!(
+        text.contains("#kartei:2 list note(s) written as Basic"),
+        "{text}"
+    );
+    assert!(!text.contains("lost hint"), "{text}");
+    assert!(text.contains("card ids are not kept"), "{text}");
+
+    // Only basic cards, one with a hint and a spaced tag.
+    deck.cards
+        .retain(|c| matches!(c.content, CardContent::Basic { .. }));
+    deck.cards[0].hint = Some("Tipp".into());
+    deck.cards[0].tags.push("zwei worte".into());
+    let file = export::to_anki([&deck]);
+    assert!(!file.contains("choice note"), "{file}");
+    assert!(!file.contains("list note"), "{file}");
+    assert!(
+        file.contains("#kartei:1 note(s) lost hint, source, input"),
+        "{file}"
+    );
+    assert!(
+        file.contains("#kartei:1 note(s) have tags with spaces"),
+        "{file}"
+    );
+    // kartei's own import reads past these lines without a complaint.
+    let imported = anki::import_anki(&file).unwrap();
+    assert!(imported.issues.is_empty(), "{:?}", imported.issues);
+}
