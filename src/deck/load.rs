@@ -538,28 +538,23 @@ impl<'s> Checker<'s> {
         root: &DeTable<'_>,
         origin: &DeckOrigin,
     ) -> Option<(String, String, String, Vec<String>)> {
-        let Some(v) = root.get("deck") else {
-            self.error(
-                0..0,
-                "the file has no `[deck]` table",
-                Some(
-                    "start the file with `[deck]`, `name = \"...\"` and `description = \"...\"`"
-                        .to_owned(),
-                ),
-            );
-            return None;
+        // `[deck]` is optional: a deck needs only cards.
+        let table = match root.get("deck") {
+            None => None,
+            Some(v) => match v.get_ref().as_table() {
+                Some(t) => Some(t),
+                None => {
+                    self.type_error("deck", "a table", v);
+                    return None;
+                }
+            },
         };
-        let Some(table) = v.get_ref().as_table() else {
-            self.type_error("deck", "a table", v);
-            return None;
-        };
-        let header = v.span();
         let mut id = None;
         let mut name = None;
         let mut description = None;
         let mut tags = Vec::new();
         let mut ok = true;
-        for (k, val) in table.iter() {
+        for (k, val) in table.into_iter().flat_map(|t| t.iter()) {
             match k.get_ref().as_ref() {
                 "id" => match self.string("id", val) {
                     Some(s) if valid_deck_id(s) => id = Some(s.to_owned()),
@@ -600,29 +595,20 @@ impl<'s> Checker<'s> {
                 }
             }
         }
-        if name.is_none() && table.get("name").is_none() {
-            ok = false;
-            self.error(
-                header.clone(),
-                "`[deck]` has no `name`",
-                Some("add a line `name = \"...\"` below `[deck]`".to_owned()),
-            );
+        let has = |key: &str| table.is_some_and(|t| t.get(key).is_some());
+        // Without `name` the deck is called like its file; without
+        // `description` it has none.
+        if name.is_none() && !has("name") {
+            name = Some(stem_of(origin));
         }
-        if description.is_none() && table.get("description").is_none() {
-            ok = false;
-            self.error(
-                header,
-                "`[deck]` has no `description`",
-                Some(
-                    "add a line `description = \"...\"` below `[deck]` (it may be \"\")".to_owned(),
-                ),
-            );
+        if description.is_none() && !has("description") {
+            description = Some(String::new());
         }
         let id = match id {
             Some(id) => id,
             None => {
                 let stem = stem_of(origin);
-                if table.get("id").is_none() && !valid_deck_id(&stem) {
+                if !has("id") && !valid_deck_id(&stem) {
                     ok = false;
                     self.error(
                         0..0,

@@ -10,8 +10,8 @@ const TEMPLATE: &str = r#"# A kartei deck. Every key is explained in a comment; 
 
 [deck]
 id = "@ID@"                       # optional; default: the file name. a-z, 0-9, - and _ only
-name = "Mein Deck"                # required: shown in the deck overview
-description = "Eine Vorlage mit jeder Kartenart"   # required, may be ""
+name = "Mein Deck"                # optional (default: the file name): shown in the deck overview
+description = "Eine Vorlage mit jeder Kartenart"   # optional
 tags = ["vorlage"]                # optional: added to every card of the deck
 
 # --- basic: a question (front) and an answer (back) ---------------------------
