@@ -120,10 +120,9 @@ pub fn stats(ctx: &Context, deck: Option<&str>, tag: Option<&str>, json: bool) -
     let collection = open_collection(ctx, true)?;
     let scope = scope(&collection, deck, tag)?;
     let report = report(&collection, &scope, ctx.now);
-    let mut out = std::io::stdout().lock();
+    let mut out = crate::sanitize::stdout();
     if json {
-        serde_json::to_writer_pretty(&mut out, &report)?;
-        writeln!(out)?;
+        crate::sanitize::write_json(&mut out, &report)?;
         return Ok(ExitCode::SUCCESS);
     }
     writeln!(
@@ -226,10 +225,9 @@ pub fn due(ctx: &Context, json: bool) -> Result<ExitCode> {
         cards,
         next_due,
     };
-    let mut out = std::io::stdout().lock();
+    let mut out = crate::sanitize::stdout();
     if json {
-        serde_json::to_writer_pretty(&mut out, &report)?;
-        writeln!(out)?;
+        crate::sanitize::write_json(&mut out, &report)?;
         return Ok(ExitCode::SUCCESS);
     }
     let local = |t: DateTime<Utc>| t.with_timezone(&ctx.offset).format("%Y-%m-%d %H:%M");

@@ -172,10 +172,43 @@ fn fnv1a(bytes: &[u8]) -> u64 {
     h
 }
 
-/// True for a valid explicit card id: non-empty, no whitespace, no `~`.
+/// The longest explicit card id, in characters.
+pub const MAX_CARD_ID_CHARS: usize = 200;
+
+/// True for a valid explicit card id: 1 to [`MAX_CARD_ID_CHARS`] letters
+/// and digits (of any script, with their accents) and ASCII punctuation
+/// other than `~` (reserved for generated suffixes). No whitespace, no
+/// control or formatting characters: an id is printed by many commands.
 #[must_use]
 pub fn valid_card_id(id: &str) -> bool {
-    !id.is_empty() && !id.chars().any(|c| c.is_whitespace() || c == '~')
+    card_id_problem(id).is_none()
+}
+
+/// Why `id` is not a valid explicit card id, or `None` when it is.
+#[must_use]
+pub fn card_id_problem(id: &str) -> Option<String> {
+    if id.is_empty() {
+        return Some("it is empty".to_owned());
+    }
+    if id.chars().count() > MAX_CARD_ID_CHARS {
+        return Some(format!("it is longer than {MAX_CARD_ID_CHARS} characters"));
+    }
+    if id.contains('~') {
+        return Some("`~` is reserved for generated card ids".to_owned());
+    }
+    if id.chars().any(char::is_whitespace) {
+        return Some("it contains whitespace".to_owned());
+    }
+    let bad = id.chars().find(|&c| {
+        !(c.is_alphanumeric()
+            || c.is_ascii_punctuation()
+            || unicode_normalization::char::is_combining_mark(c))
+    })?;
+    Some(format!(
+        "it contains the character U+{:04X}; ids may contain only letters, digits and \
+         punctuation such as - _ . :",
+        u32::from(bad)
+    ))
 }
 
 /// True for a valid deck id: `[a-z0-9_-]+`.
@@ -770,24 +803,16 @@ impl<'s> Checker<'s> {
                 "kind" => {}
                 "id" => {
                     if let Some(s) = self.string("id", v) {
-                        if valid_card_id(s) {
-                            note.id = Some((s, v.span()));
-                        } else {
-                            let why = if s.is_empty() {
-                                "it is empty"
-                            } else if s.contains('~') {
-                                "`~` is reserved for generated card ids"
-                            } else {
-                                "it contains whitespace"
-                            };
-                            self.error(
+                        match card_id_problem(s) {
+                            None => note.id = Some((s, v.span())),
+                            Some(why) => self.error(
                                 v.span(),
                                 format!("invalid card id `{s}`: {why}"),
                                 Some(format!(
                                     "use letters, digits and -, e.g. `{}`",
                                     slug(s, usize::MAX)
                                 )),
-                            );
+                            ),
                         }
                     }
                 }

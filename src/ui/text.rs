@@ -7,19 +7,10 @@ use unicode_width::UnicodeWidthChar;
 
 /// Removes control characters (escape sequences included) except newline;
 /// a tab becomes a space. Deck text never reaches the terminal unfiltered.
+/// The rules are [`crate::sanitize::is_unsafe`]'s.
 #[must_use]
 pub fn sanitize(s: &str) -> String {
-    s.chars()
-        .filter_map(|c| match c {
-            '\n' => Some('\n'),
-            '\t' => Some(' '),
-            c if c.is_control() => None,
-            // Bidi overrides and similar format characters can reorder what
-            // follows on screen; drop them too.
-            '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' => None,
-            c => Some(c),
-        })
-        .collect()
+    crate::sanitize::sanitize(s).into_owned()
 }
 
 /// Display width of a string (control characters count as zero).
