@@ -60,8 +60,19 @@ pub enum JournalError {
         line: usize,
         version: u32,
     },
-    #[error("{} was opened read-only; nothing can be written to it", path.display())]
+    #[error(
+        "{} was opened read-only (--read-only, or another kartei holds the journal); \
+         nothing can be written to it",
+        path.display()
+    )]
     ReadOnly { path: PathBuf },
+    #[error(
+        "{} was replaced or removed by another program while kartei was running; \
+         nothing more is recorded in this session — restart kartei to continue with the file \
+         now at that path",
+        path.display()
+    )]
+    Replaced { path: PathBuf },
     #[error(
         "could not save the answer to {}: {source}{}",
         path.display(),
@@ -642,6 +653,14 @@ impl Journal {
                 path: self.path.clone(),
             });
         };
+        // Another program (a sync tool, `mv`) may have put a different file
+        // at the path: appending to the open one would acknowledge answers
+        // that the file at the path never gets.
+        if !same_file(file, &self.path) {
+            return Err(JournalError::Replaced {
+                path: self.path.clone(),
+            });
+        }
         let event = Event {
             v: FORMAT_VERSION,
             id: new_event_id(ts),
@@ -768,6 +787,24 @@ impl Journal {
         self.events = merged;
         Ok(report)
     }
+}
+
+/// True when `path` (following symlinks) still names the open `file`.
+#[cfg(unix)]
+fn same_file(file: &File, path: &Path) -> bool {
+    use std::os::unix::fs::MetadataExt as _;
+    match (file.metadata(), fs::metadata(path)) {
+        (Ok(a), Ok(b)) => a.dev() == b.dev() && a.ino() == b.ino(),
+        // Cannot tell (the open file cannot be inspected): keep going.
+        (Err(_), _) => true,
+        // Nothing at the path any more.
+        (Ok(_), Err(_)) => false,
+    }
+}
+
+#[cfg(not(unix))]
+fn same_file(_file: &File, path: &Path) -> bool {
+    path.exists()
 }
 
 /// Cuts the file back to `len` if a partial write made it longer.
