@@ -208,6 +208,20 @@ fn run_fix(ctx: &Context, paths: &[PathBuf]) -> bool {
     ok
 }
 
+/// Prints the errors of decks that did not load on stderr (they are
+/// missing from the output otherwise without a word). Returns the exit
+/// code the command should end with: failure when a deck is missing.
+pub(super) fn report_deck_errors(set: &DeckSet) -> ExitCode {
+    for d in &set.errors {
+        tell!("{d}");
+    }
+    if set.errors.is_empty() {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::FAILURE
+    }
+}
+
 #[derive(Serialize)]
 struct ListEntry<'a> {
     id: &'a str,
@@ -243,9 +257,7 @@ pub(super) fn require_deck(set: &DeckSet, id: &str) -> Result<()> {
 /// An unknown `--deck`, or stdout cannot be written.
 pub fn list(ctx: &Context, deck: Option<&str>, tag: Option<&str>, json: bool) -> Result<ExitCode> {
     let set = load(ctx, &[]);
-    for d in &set.errors {
-        tell!("{d}");
-    }
+    report_deck_errors(&set);
     if let Some(id) = deck {
         require_deck(&set, id)?;
     }

@@ -118,12 +118,13 @@ fn report(collection: &Collection, scope: &Scope, now: DateTime<Utc>) -> StatsRe
 /// The journal cannot be read, an unknown deck, or stdout fails.
 pub fn stats(ctx: &Context, deck: Option<&str>, tag: Option<&str>, json: bool) -> Result<ExitCode> {
     let collection = open_collection(ctx, true)?;
+    let code = super::check::report_deck_errors(collection.decks());
     let scope = scope(&collection, deck, tag)?;
     let report = report(&collection, &scope, ctx.now);
     let mut out = crate::sanitize::stdout();
     if json {
         crate::sanitize::write_json(&mut out, &report)?;
-        return Ok(ExitCode::SUCCESS);
+        return Ok(code);
     }
     writeln!(
         out,
@@ -163,7 +164,7 @@ pub fn stats(ctx: &Context, deck: Option<&str>, tag: Option<&str>, json: bool) -
             crate::quiz::format_grade(last.grade)
         )?;
     }
-    Ok(ExitCode::SUCCESS)
+    Ok(code)
 }
 
 #[derive(Serialize)]
@@ -191,6 +192,7 @@ struct DueReport<'a> {
 /// The journal cannot be read, or stdout fails.
 pub fn due(ctx: &Context, json: bool) -> Result<ExitCode> {
     let collection = open_collection(ctx, true)?;
+    let code = super::check::report_deck_errors(collection.decks());
     let now = ctx.now;
     let clock = collection.clock(now);
     let end = clock.end_of(clock.today());
@@ -228,7 +230,7 @@ pub fn due(ctx: &Context, json: bool) -> Result<ExitCode> {
     let mut out = crate::sanitize::stdout();
     if json {
         crate::sanitize::write_json(&mut out, &report)?;
-        return Ok(ExitCode::SUCCESS);
+        return Ok(code);
     }
     let local = |t: DateTime<Utc>| t.with_timezone(&ctx.offset).format("%Y-%m-%d %H:%M");
     writeln!(
@@ -259,7 +261,7 @@ pub fn due(ctx: &Context, json: bool) -> Result<ExitCode> {
         }
         None => {}
     }
-    Ok(ExitCode::SUCCESS)
+    Ok(code)
 }
 
 fn days(n: u32) -> String {

@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 use toml_edit::{Decor, DocumentMut, Item, Key, Table, value};
 
 use super::diagnostic::Diagnostic;
-use super::load::{derived_id, load_bytes, parse_cloze, parse_deck, slug};
+use super::load::{derived_id, load_bytes, parse_cloze, parse_deck, read_deck_file, slug};
 use super::model::{DeckOrigin, cloze_text};
 
 /// Why a file was not fixed.
@@ -123,11 +123,11 @@ pub fn fix_source(src: &str, origin: DeckOrigin) -> Result<FixOutcome, FixError>
 /// # Errors
 /// See [`FixError`].
 pub fn fix_file(path: &Path) -> Result<FixOutcome, FixError> {
-    let bytes = std::fs::read(path).map_err(|source| FixError::Read {
-        path: path.to_path_buf(),
-        source,
-    })?;
     let origin = DeckOrigin::File(path.to_path_buf());
+    let bytes = read_deck_file(path).map_err(|d| FixError::Invalid {
+        file: origin.display_name(),
+        errors: vec![d],
+    })?;
     let Ok(src) = std::str::from_utf8(&bytes) else {
         let errors = load_bytes(&bytes, origin.clone()).err().unwrap_or_default();
         return Err(FixError::Invalid {

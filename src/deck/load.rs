@@ -55,21 +55,116 @@ fn parse_kind(s: &str) -> Option<CardKind> {
     }
 }
 
+/// The largest deck file kartei reads (64 MiB): far more than any deck
+/// needs, and a bound on the memory a file can make kartei use.
+pub const MAX_DECK_BYTES: u64 = 64 << 20;
+
 /// Reads a deck file from disk.
 ///
 /// # Errors
-/// Every problem in the file, or a single one if it cannot be read.
+/// Every problem in the file, or a single one if it cannot be read (see
+/// [`read_deck_file`]).
 pub fn load_file(path: &Path) -> Result<Parsed, Vec<Diagnostic>> {
-    match std::fs::read(path) {
+    match read_deck_file(path) {
         Ok(bytes) => load_bytes(&bytes, DeckOrigin::File(path.to_path_buf())),
-        Err(e) => Err(vec![
-            Diagnostic::file_error(
-                path.display().to_string(),
-                format!("cannot read the file: {e}"),
-            )
-            .with_help("check that the path exists and is readable"),
-        ]),
+        Err(d) => Err(vec![d]),
     }
+}
+
+/// What kind of file system object `ft` is, for messages.
+#[must_use]
+pub fn file_kind(ft: std::fs::FileType) -> &'static str {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt as _;
+        if ft.is_fifo() {
+            return "a named pipe";
+        }
+        if ft.is_char_device() {
+            return "a character device";
+        }
+        if ft.is_block_device() {
+            return "a block device";
+        }
+        if ft.is_socket() {
+            return "a socket";
+        }
+    }
+    if ft.is_dir() {
+        "a folder"
+    } else if ft.is_symlink() {
+        "a symbolic link"
+    } else if ft.is_file() {
+        "a regular file"
+    } else {
+        "a special file"
+    }
+}
+
+/// Reads the bytes of a deck file: only a regular file (a symlink to one is
+/// fine) of at most [`MAX_DECK_BYTES`]. Devices, pipes and sockets are
+/// refused before they are read (`/dev/zero` never ends, a pipe blocks),
+/// and so is a file over the limit.
+///
+/// # Errors
+/// A diagnostic naming the file and the problem.
+pub fn read_deck_file(path: &Path) -> Result<Vec<u8>, Diagnostic> {
+    use std::io::Read as _;
+    let name = path.display().to_string();
+    let cannot_read = |e: std::io::Error| {
+        Diagnostic::file_error(name.clone(), format!("cannot read the file: {e}"))
+            .with_help("check that the path exists and is readable")
+    };
+    let check = |meta: &std::fs::Metadata| {
+        if !meta.is_file() {
+            return Err(Diagnostic::file_error(
+                name.clone(),
+                format!(
+                    "not a regular file ({}); decks are read from regular files only",
+                    file_kind(meta.file_type())
+                ),
+            )
+            .with_help("give the path of a .toml deck file"));
+        }
+        if meta.len() > MAX_DECK_BYTES {
+            return Err(too_big(&name, meta.len()));
+        }
+        Ok(())
+    };
+    check(&std::fs::metadata(path).map_err(cannot_read)?)?;
+    // Opened without blocking: had the file been swapped for a pipe since,
+    // opening it must not wait for a writer.
+    let mut options = std::fs::OpenOptions::new();
+    options.read(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt as _;
+        options.custom_flags(libc::O_NONBLOCK);
+    }
+    let file = options.open(path).map_err(cannot_read)?;
+    let meta = file.metadata().map_err(cannot_read)?;
+    check(&meta)?;
+    let mut bytes = Vec::with_capacity(usize::try_from(meta.len()).unwrap_or(0));
+    file.take(MAX_DECK_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(cannot_read)?;
+    if bytes.len() as u64 > MAX_DECK_BYTES {
+        return Err(too_big(&name, bytes.len() as u64));
+    }
+    Ok(bytes)
+}
+
+fn too_big(name: &str, len: u64) -> Diagnostic {
+    #[allow(clippy::cast_precision_loss)]
+    let mib = len as f64 / f64::from(1u32 << 20);
+    Diagnostic::file_error(
+        name.to_owned(),
+        format!(
+            "the file is {mib:.1} MiB; deck files may be at most {} MiB",
+            MAX_DECK_BYTES >> 20
+        ),
+    )
+    .with_help("split it into several decks")
 }
 
 /// Parses a deck from raw bytes; bytes that are not UTF-8 are reported with

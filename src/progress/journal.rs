@@ -412,6 +412,14 @@ fn read_file(file: &File, path: &Path) -> Result<Vec<u8>, JournalError> {
 }
 
 fn read_path(path: &Path) -> Result<Vec<u8>, JournalError> {
+    // A pipe would block the open, a device never end.
+    let meta = fs::metadata(path).map_err(JournalError::io("open", path))?;
+    if !meta.is_file() {
+        return Err(JournalError::io("read", path)(io::Error::other(format!(
+            "not a regular file ({})",
+            crate::deck::file_kind(meta.file_type())
+        ))));
+    }
     let file = File::open(path).map_err(JournalError::io("open", path))?;
     read_file(&file, path)
 }
@@ -532,6 +540,9 @@ impl Journal {
             }
         }
         let path = dir.join(JOURNAL_FILE);
+        // Holding the lock, no other kartei is merging: temporary files of
+        // a merge that was killed are garbage (they can be large).
+        crate::atomic::remove_stale_temps(&path);
         let file = OpenOptions::new()
             .read(true)
             .append(true)
