@@ -306,3 +306,82 @@ fn stats_and_due_report_decks_that_failed_to_load() {
         assert!(serde_json::from_slice::<serde_json::Value>(&out.stdout).is_ok());
     }
 }
+
+fn deck_with_fronts(fronts: &[&str]) -> String {
+    let mut s = String::from("[deck]\nid = \"d\"\nname = \"D\"\ndescription = \"\"\n");
+    for (i, f) in fronts.iter().enumerate() {
+        s.push_str(&format!(
+            "\n[[cards]]\nid = \"c{i}\"\nfront = \"{f}\"\nback = \"b\"\n"
+        ));
+    }
+    s
+}
+
+#[test]
+fn check_compares_long_near_identical_questions_in_bounded_time() {
+    let data = tempfile::tempdir().unwrap();
+    let a: String = (0..2500).map(|i| format!("Marktforschung{i} ")).collect();
+    assert!(a.len() > 20_000);
+    // One swapped pair of letters in the middle.
+    let b = a.replacen("Marktforschung1250 ", "Marktfroschung1250 ", 1);
+    let deck = data.path().join("d.toml");
+    std::fs::write(&deck, deck_with_fronts(&[&a, &b])).unwrap();
+    let started = Instant::now();
+    let out = kartei(
+        data.path(),
+        &["--no-bundled", "check", deck.to_str().unwrap()],
+    );
+    assert!(started.elapsed() < Duration::from_secs(20));
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    assert!(
+        text(&out.stderr).contains("card `c1` asks almost the same question as `c0`"),
+        "{}",
+        text(&out.stderr)
+    );
+}
+
+#[test]
+fn check_survives_a_ten_megabyte_question() {
+    let data = tempfile::tempdir().unwrap();
+    let a = "Frage ".repeat(10 << 20 >> 3);
+    let b = format!("{a}x");
+    let deck = data.path().join("d.toml");
+    std::fs::write(&deck, deck_with_fronts(&[&a, &b, &a])).unwrap();
+    let out = kartei(
+        data.path(),
+        &["--no-bundled", "check", deck.to_str().unwrap()],
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    assert!(
+        text(&out.stderr).contains("asks the same question as"),
+        "{}",
+        text(&out.stderr)
+    );
+}
+
+#[test]
+fn short_questions_that_differ_in_their_key_term_are_not_near_duplicates() {
+    let data = tempfile::tempdir().unwrap();
+    let deck = data.path().join("d.toml");
+    std::fs::write(
+        &deck,
+        deck_with_fronts(&[
+            "Wofür steht MQL?",
+            "Wofür steht SQL?",
+            "Was ist Marktforschung?",
+            "Was ist Marktforschnug?",
+        ]),
+    )
+    .unwrap();
+    let out = kartei(
+        data.path(),
+        &["--no-bundled", "check", deck.to_str().unwrap()],
+    );
+    let stderr = text(&out.stderr);
+    assert!(!stderr.contains("`c1` asks"), "{stderr}");
+    assert!(!stderr.contains("`c0` asks"), "{stderr}");
+    assert!(
+        stderr.contains("card `c3` asks almost the same question as `c2`"),
+        "{stderr}"
+    );
+}
