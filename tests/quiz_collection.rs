@@ -4,11 +4,11 @@
 
 use assert_cmd::Command;
 use chrono::{DateTime, Duration, FixedOffset, Utc};
-use kartei::cli::tui::CollectionStudy;
 use kartei::collection::{Collection, OpenOptions};
 use kartei::progress::{EventBody, Grade, Mode};
 use kartei::quiz::{Answer, AnswerOutcome, Form, Quiz, QuizSpec};
 use kartei::scheduler::Phase;
+use kartei::study::CollectionStudy;
 use kartei::ui::QuizPort;
 
 fn t0() -> DateTime<Utc> {

@@ -2,10 +2,10 @@
 //! the journal and the filter; `Study::card` returns the current wording.
 
 use chrono::{DateTime, Duration, FixedOffset, Utc};
-use kartei::cli::tui::CollectionStudy;
 use kartei::collection::{Collection, OpenOptions};
 use kartei::deck::CardId;
 use kartei::progress::{Grade, Mode};
+use kartei::study::CollectionStudy;
 use kartei::ui::{StatsFilter, StatsPort, Study};
 
 const DECK: &str = r#"[deck]

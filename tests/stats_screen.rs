@@ -4,11 +4,11 @@
 mod ui_common;
 
 use insta::assert_snapshot;
-use kartei::cli::Lang;
-use kartei::ui::testing::FakeStudy;
+use kartei::i18n::Lang;
 use kartei::ui::{Panel, Screen, StatsFilter};
 use ratatui::crossterm::event::KeyCode;
 use ui_common::Harness;
+use ui_common::fake_study::FakeStudy;
 
 fn stats(lang: Lang, no_color: bool) -> Harness {
     let mut h = Harness::with(lang, FakeStudy::new(), no_color);

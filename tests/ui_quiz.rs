@@ -6,15 +6,15 @@ mod ui_common;
 use std::time::Duration;
 
 use insta::assert_snapshot;
-use kartei::cli::Lang;
 use kartei::deck::{Card, CardId};
+use kartei::i18n::Lang;
 use kartei::progress::Grade;
 use kartei::quiz::{Form, Question, QuestionForm, QuizSpec};
 use kartei::ui::quiz_screen::{QuizScreen, RunState};
-use kartei::ui::testing::{FakeStudy, QuizRecord, sample_cards};
 use kartei::ui::{Scope, Screen, Study};
 use ratatui::crossterm::event::{KeyCode, KeyModifiers};
 use ui_common::Harness;
+use ui_common::fake_study::{FakeStudy, QuizRecord, sample_cards};
 
 fn sample(id: &str) -> Card {
     sample_cards()

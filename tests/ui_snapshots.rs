@@ -3,12 +3,12 @@
 mod ui_common;
 
 use insta::assert_snapshot;
-use kartei::cli::Lang;
 use kartei::deck::Card;
-use kartei::ui::testing::{FakeStudy, sample_cards};
+use kartei::i18n::Lang;
 use ratatui::crossterm::event::{KeyCode, KeyModifiers};
 use ratatui::style::{Color, Modifier};
 use ui_common::Harness;
+use ui_common::fake_study::{FakeStudy, sample_cards};
 
 fn sample(id: &str) -> Card {
     sample_cards()

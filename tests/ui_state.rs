@@ -2,14 +2,14 @@
 
 mod ui_common;
 
-use kartei::cli::Lang;
 use kartei::deck::CardId;
+use kartei::i18n::Lang;
 use kartei::progress::Grade;
-use kartei::ui::testing::{FakeStudy, sample_cards};
 use kartei::ui::{Effect, Screen, Stage};
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 use std::path::PathBuf;
 use ui_common::Harness;
+use ui_common::fake_study::{FakeStudy, sample_cards};
 
 fn current(h: &Harness) -> Option<String> {
     match &h.app.screen {

@@ -81,11 +81,7 @@ fn lang_from_env() -> Lang {
         if let Ok(v) = std::env::var(var)
             && !v.is_empty()
         {
-            return if v.to_ascii_lowercase().starts_with("de") {
-                Lang::De
-            } else {
-                Lang::En
-            };
+            return Lang::from_locale(&v);
         }
     }
     Lang::En

@@ -61,11 +61,19 @@ pub struct GlobalArgs {
     pub lang: Option<Lang>,
 }
 
-/// Interface language.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum Lang {
-    De,
-    En,
+pub use crate::i18n::Lang;
+
+impl ValueEnum for Lang {
+    fn value_variants<'a>() -> &'a [Self] {
+        &[Lang::De, Lang::En]
+    }
+
+    fn to_possible_value(&self) -> Option<clap::builder::PossibleValue> {
+        Some(clap::builder::PossibleValue::new(match self {
+            Lang::De => "de",
+            Lang::En => "en",
+        }))
+    }
 }
 
 /// Output format for export.

@@ -8,14 +8,14 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 
 use super::i18n::Tr;
 use super::keymap::{Action, KeyMap};
-use super::port::{NextCard, Overview, Scope, SessionSummary, ShowCard, Study};
 use super::quiz_screen::{self, QuizExit, QuizScreen};
 use super::stats_screen::StatsState;
 use super::theme::Theme;
 use super::typed::{self, Feedback};
-use crate::cli::Lang;
 use crate::deck::{CardContent, CardKind};
+use crate::i18n::Lang;
 use crate::progress::Grade;
+use crate::study::port::{NextCard, Overview, Scope, SessionSummary, ShowCard, Study};
 
 /// What the runtime must do after an update.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -1,6 +1,6 @@
 //! Interface strings in English and German.
 
-use crate::cli::Lang;
+use crate::i18n::Lang;
 use crate::progress::Grade;
 
 use super::keymap::Action;

@@ -10,14 +10,14 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 use super::app::TextInput;
 use super::keymap::Action;
-use super::port::Study;
-use super::quiz_port::QuizSetupView;
 use super::quiz_view::{l, results_max_scroll};
-use crate::cli::Lang;
 use crate::config::QuizSetup;
 use crate::deck::CardId;
+use crate::i18n::Lang;
 use crate::quiz::{Answer, AnswerOutcome, Form, Quiz, QuizSpec, Results, parse_forms};
 use crate::scheduler::parse_duration;
+use crate::study::port::Study;
+use crate::study::quiz_port::QuizSetupView;
 
 /// Question counts offered by ←/→ on the setup screen.
 pub const COUNT_STEPS: [u32; 10] = [5, 10, 15, 20, 25, 30, 40, 50, 75, 100];

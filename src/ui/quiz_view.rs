@@ -13,7 +13,7 @@ use super::app::App;
 use super::quiz_screen::{QuizScreen, ResultsState, RunState, SetupRow, SetupState};
 use super::text::{sanitize, truncate, width, wrap_plain, wrap_spans};
 use super::theme::Theme;
-use crate::cli::Lang;
+use crate::i18n::Lang;
 use crate::quiz::{Form, GRADE_SCALE, PASS_PERCENT, QuestionForm, format_grade};
 
 /// A string in the interface language.

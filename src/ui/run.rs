@@ -16,9 +16,9 @@ use ratatui::crossterm::terminal::{EnterAlternateScreen, enable_raw_mode};
 
 use super::app::{App, Effect};
 use super::keymap::KeyMap;
-use super::port::Study;
 use super::theme::Theme;
-use crate::cli::Lang;
+use crate::i18n::Lang;
+use crate::study::port::Study;
 
 /// How often timers are checked.
 pub const TICK: Duration = Duration::from_millis(250);

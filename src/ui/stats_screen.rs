@@ -5,8 +5,8 @@ use chrono::{DateTime, Utc};
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 use super::app::Screen;
-use super::port::Study;
-use super::stats_port::{StatsFilter, StatsView};
+use crate::study::port::Study;
+use crate::study::stats_port::{StatsFilter, StatsView};
 
 /// One panel of the statistics screen, in paging order.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -17,7 +17,7 @@ use ratatui::widgets::{
 use super::app::App;
 use super::stats_screen::{Panel, StatsState};
 use super::text::{sanitize, truncate, width};
-use crate::cli::Lang;
+use crate::i18n::Lang;
 use crate::stats::STABILITY_BUCKETS;
 
 /// The smallest body (width, height) that shows every panel at once.

@@ -9,12 +9,12 @@ use ratatui::widgets::{Block, Borders, Clear, Paragraph};
 
 use super::app::{App, ReviewState, Screen, Stage};
 use super::keymap::Action;
-use super::port::SessionSummary;
 use super::text::{sanitize, truncate, width, wrap_plain, wrap_spans};
 use super::theme::Theme;
 use super::typed::{Mark, Outcome};
 use crate::deck::{CardContent, ClozeSegment};
 use crate::progress::Grade;
+use crate::study::port::SessionSummary;
 
 /// The smallest usable terminal.
 pub const MIN_SIZE: (u16, u16) = (60, 16);

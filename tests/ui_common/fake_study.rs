@@ -7,13 +7,13 @@ use std::path::PathBuf;
 
 use chrono::{DateTime, Duration, NaiveDate, Utc};
 
-use super::port::{Counts, DeckRow, NextCard, Overview, Scope, SessionSummary, ShowCard, Study};
-use super::quiz_port::{QuizPort, QuizSetupView, QuizStarted};
-use super::stats_port::{StatsFilter, StatsPort, StatsView};
-use crate::config::QuizSetup;
-use crate::deck::{Card, CardContent, CardId, ClozeSegment};
-use crate::progress::Grade;
-use crate::quiz::{Answered, QuizSpec, Results, Rng, TimeoutEvent};
+use kartei::config::QuizSetup;
+use kartei::deck::{Card, CardContent, CardId, ClozeSegment};
+use kartei::progress::Grade;
+use kartei::quiz::{Answered, QuizSpec, Results, Rng, TimeoutEvent};
+use kartei::study::{Counts, DeckRow, NextCard, Overview, Scope, SessionSummary, ShowCard, Study};
+use kartei::study::{QuizPort, QuizSetupView, QuizStarted};
+use kartei::study::{StatsFilter, StatsPort, StatsView};
 
 /// One deck of the fake: `(deck id, deck name, file or None for bundled, cards)`.
 pub type FakeDeck = (String, String, Option<PathBuf>, Vec<Card>);
@@ -615,7 +615,7 @@ impl QuizPort for FakeStudy {
     fn start_quiz(&mut self, spec: &QuizSpec, _now: DateTime<Utc>) -> Result<QuizStarted, String> {
         let cards: Vec<&Card> = self.decks.iter().flat_map(|d| d.3.iter()).collect();
         let mut rng = Rng::new(spec.seed);
-        let questions = crate::quiz::draw(&cards, &|_| Default::default(), spec, &mut rng);
+        let questions = kartei::quiz::draw(&cards, &|_| Default::default(), spec, &mut rng);
         let id = format!("quiz-{}", self.quiz_log.len() + 1);
         self.quiz_log.push(QuizRecord::Start {
             quiz: id.clone(),
