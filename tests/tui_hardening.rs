@@ -52,3 +52,152 @@ fn an_answer_after_the_journal_was_replaced_is_not_acknowledged() {
         "nothing was acknowledged that is not in the file at the path"
     );
 }
+
+const DECK: &str = "[deck]\nid = \"eigen\"\nname = \"Eigenes Deck\"\ndescription = \"\"\n\n[[cards]]\nid = \"e1\"\nfront = \"Was ist eine Frage?\"\nback = \"Eine Antwort\"\n";
+
+/// Writes an executable shell script.
+fn script(path: &Path, body: &str) {
+    use std::os::unix::fs::PermissionsExt as _;
+    std::fs::write(path, format!("#!/bin/sh\n{body}\n")).unwrap();
+    std::fs::set_permissions(path, std::fs::Permissions::from_mode(0o755)).unwrap();
+}
+
+fn wait_for_file(path: &Path) {
+    let deadline = std::time::Instant::now() + Duration::from_secs(20);
+    while !path.exists() {
+        assert!(
+            std::time::Instant::now() < deadline,
+            "{} never appeared",
+            path.display()
+        );
+        std::thread::sleep(Duration::from_millis(30));
+    }
+    std::thread::sleep(Duration::from_millis(100));
+}
+
+/// The terminal left the alternate screen after it last entered it.
+fn left_alternate_screen(raw: &[u8]) -> bool {
+    let find_last = |needle: &[u8]| raw.windows(needle.len()).rposition(|w| w == needle);
+    match (find_last(b"\x1b[?1049h"), find_last(b"\x1b[?1049l")) {
+        (Some(enter), Some(leave)) => leave > enter,
+        _ => false,
+    }
+}
+
+#[test]
+fn every_catchable_signal_restores_the_terminal_and_exits_with_its_status() {
+    for (name, number) in [
+        ("TERM", libc::SIGTERM),
+        ("INT", libc::SIGINT),
+        ("QUIT", libc::SIGQUIT),
+        ("USR1", libc::SIGUSR1),
+        ("PIPE", libc::SIGPIPE),
+        ("XFSZ", libc::SIGXFSZ),
+        ("HUP", libc::SIGHUP),
+    ] {
+        let data = tempfile::tempdir().unwrap();
+        let mut term = Term::start(data.path(), "", &[]);
+        term.wait_for("Grundlagen");
+        assert!(
+            !term.is_cooked(),
+            "SIG{name}: the interface runs in raw mode"
+        );
+        eprintln!("SIG{name}");
+        term.kill(name);
+        let code = term.wait_exit(Duration::from_secs(15));
+        assert_eq!(code, 128 + number.unsigned_abs(), "SIG{name}");
+        assert!(
+            left_alternate_screen(&term.raw()),
+            "SIG{name}: alternate screen"
+        );
+        assert!(
+            term.is_cooked(),
+            "SIG{name}: terminal left raw:\n{}",
+            term.stty()
+        );
+    }
+}
+
+#[test]
+fn sigterm_while_the_editor_runs_is_forwarded_and_waited_for() {
+    let data = tempfile::tempdir().unwrap();
+    let dir = data.path();
+    let deck = dir.join("eigen.toml");
+    std::fs::write(&deck, DECK).unwrap();
+    let editor = dir.join("editor.sh");
+    script(
+        &editor,
+        &format!(
+            "trap 'echo TERM > {d}/got; exit 0' TERM\ntouch {d}/started\nwhile :; do sleep 0.05; done",
+            d = dir.display()
+        ),
+    );
+    let mut term = Term::start_with(
+        dir,
+        "",
+        &["--no-bundled", "--decks", deck.to_str().unwrap()],
+        &[("EDITOR", editor.to_str().unwrap()), ("VISUAL", "")],
+        None,
+    );
+    term.wait_for("Eigenes Deck");
+    term.press("\r");
+    term.wait_for("Was ist eine Frage?");
+    term.press("e");
+    wait_for_file(&dir.join("started"));
+    term.kill("TERM");
+    let code = term.wait_exit(Duration::from_secs(15));
+    assert_eq!(code, 143);
+    assert_eq!(
+        std::fs::read_to_string(dir.join("got")).unwrap().trim(),
+        "TERM",
+        "the editor got the signal"
+    );
+    assert!(term.is_cooked(), "terminal left raw:\n{}", term.stty());
+    assert!(left_alternate_screen(&term.raw()));
+}
+
+#[test]
+fn a_deck_file_name_never_reaches_the_editor_as_an_option_or_command() {
+    for name in ["+!touch PWNED.toml", "-c.toml"] {
+        let data = tempfile::tempdir().unwrap();
+        let dir = data.path();
+        std::fs::write(dir.join(name), DECK).unwrap();
+        // An editor in a folder with a space, with an argument of its own.
+        std::fs::create_dir(dir.join("My Editor")).unwrap();
+        let editor = dir.join("My Editor/edit");
+        script(
+            &editor,
+            &format!(
+                "for a in \"$@\"; do printf '%s\\n' \"$a\"; done > {d}/args.tmp\nmv {d}/args.tmp {d}/args",
+                d = dir.display()
+            ),
+        );
+        let editor_var = format!("\"{}\" --wait", editor.display());
+        let decks_arg = format!("--decks={name}");
+        let mut term = Term::start_with(
+            dir,
+            "",
+            &["--no-bundled", &decks_arg],
+            &[("VISUAL", &editor_var)],
+            Some(dir),
+        );
+        term.wait_for("Eigenes Deck");
+        term.press("\r");
+        term.wait_for("Was ist eine Frage?");
+        term.press("e");
+        wait_for_file(&dir.join("args"));
+        let args = std::fs::read_to_string(dir.join("args")).unwrap();
+        let args: Vec<&str> = args.lines().collect();
+        assert_eq!(args.len(), 3, "{name}: {args:?}");
+        assert_eq!(args[0], "--wait");
+        assert_eq!(args[1], "+6");
+        assert_eq!(
+            Path::new(args[2]),
+            dir.join(name).canonicalize().unwrap().as_path().to_owned(),
+            "{name}: {args:?}"
+        );
+        assert!(!dir.join("PWNED.toml").exists());
+        term.press("q");
+        term.quit();
+    }
+}

@@ -3,12 +3,14 @@
 //! kartei only through the [`Study`] port.
 
 pub mod app;
+pub mod editor;
 pub mod i18n;
 pub mod keymap;
 pub mod quiz_screen;
 pub mod quiz_view;
 mod reload;
 pub mod run;
+pub mod signals;
 pub mod stats_screen;
 pub mod stats_view;
 pub mod text;

@@ -1,10 +1,9 @@
 //! The terminal runtime: set-up and restore on every path (normal quit,
-//! error, panic, SIGTERM, SIGHUP), the event loop with a Tick, and suspending
-//! for the editor.
+//! error, panic, every catchable signal: see [`super::signals`]), the event
+//! loop with a Tick, and suspending for the editor.
 
 use std::io::{self, stdout};
 use std::path::{Path, PathBuf};
-use std::process::Command;
 use std::sync::mpsc;
 use std::time::{Duration, Instant};
 
@@ -22,10 +21,6 @@ use crate::study::port::Study;
 
 /// How often timers are checked.
 pub const TICK: Duration = Duration::from_millis(250);
-
-/// How long the event loop has to notice SIGTERM/SIGHUP before the process
-/// is ended from the signal thread.
-const SIGNAL_GRACE: Duration = Duration::from_secs(2);
 
 /// Everything the runtime needs from the caller (who reads the environment).
 #[derive(Debug, Clone)]
@@ -47,31 +42,14 @@ pub struct Options {
     pub quiz: Option<crate::quiz::QuizSpec>,
 }
 
-/// Runs the interface until the student quits or a signal arrives.
+/// Runs the interface until the student quits or a signal arrives. After a
+/// signal the terminal is restored and the process exits with status
+/// 128 + the signal's number (see [`super::signals`]).
 ///
 /// # Errors
 /// Terminal I/O failures; the terminal is restored before returning.
 pub fn run(opts: Options, study: &mut dyn Study) -> io::Result<()> {
-    let (tx, rx) = mpsc::channel::<()>();
-    let mut signals = signal_hook::iterator::Signals::new([
-        signal_hook::consts::SIGTERM,
-        signal_hook::consts::SIGHUP,
-    ])?;
-    let handle = signals.handle();
-    let (done_tx, done_rx) = mpsc::channel::<()>();
-    let signal_thread = std::thread::spawn(move || {
-        if let Some(signal) = signals.forever().next() {
-            let _ = tx.send(());
-            // When the terminal is gone (SIGHUP: the window was closed),
-            // crossterm's `event::poll` spins on the dead tty and never
-            // returns, even with a timeout (crossterm issue #793), so the
-            // loop never sees the signal. Every answer is already durable;
-            // end the process rather than spin forever holding the lock.
-            if let Err(mpsc::RecvTimeoutError::Timeout) = done_rx.recv_timeout(SIGNAL_GRACE) {
-                std::process::exit(128 + signal);
-            }
-        }
-    });
+    let (watch, rx) = super::signals::Watch::start()?;
     // Installs a panic hook that restores the terminal before the message.
     let terminal = ratatui::try_init();
     let result = match terminal {
@@ -91,18 +69,24 @@ pub fn run(opts: Options, study: &mut dyn Study) -> io::Result<()> {
             ))
         }
     };
-    drop(done_tx);
-    handle.close();
-    let _ = signal_thread.join();
-    result
+    watch.finish();
+    match result {
+        Ok(Some(signal)) => {
+            use std::io::Write as _;
+            let _ = stdout().flush();
+            std::process::exit(super::signals::exit_status(signal))
+        }
+        Ok(None) => Ok(()),
+        Err(e) => Err(e),
+    }
 }
 
 fn event_loop(
     terminal: &mut DefaultTerminal,
     opts: &Options,
     study: &mut dyn Study,
-    signals: &mpsc::Receiver<()>,
-) -> io::Result<()> {
+    signals: &mpsc::Receiver<i32>,
+) -> io::Result<Option<i32>> {
     let started = Instant::now();
     let now = || {
         opts.start
@@ -136,8 +120,8 @@ fn event_loop(
         let size = terminal.size()?;
         app.size = (size.width, size.height);
         terminal.draw(|f| super::view::render(&app, f))?;
-        if signals.try_recv().is_ok() {
-            return Ok(());
+        if let Ok(signal) = signals.try_recv() {
+            return Ok(Some(signal));
         }
         let timeout = TICK.saturating_sub(last_tick.elapsed());
         if event::poll(timeout)? {
@@ -148,7 +132,7 @@ fn event_loop(
             };
             match effect {
                 Effect::None => {}
-                Effect::Quit => return Ok(()),
+                Effect::Quit => return Ok(None),
                 Effect::OpenEditor(path, line) => {
                     let result = run_editor(terminal, &opts.editor, &path, line);
                     app.after_edit(result, now(), study);
@@ -177,24 +161,12 @@ fn run_editor(
     line: u32,
 ) -> Result<(), String> {
     ratatui::restore();
-    let mut words = editor.split_whitespace();
-    let program = words.next().unwrap_or("vi");
-    let status = Command::new(program)
-        .args(words)
-        .arg(format!("+{line}"))
-        .arg(path)
-        .status();
+    let result = super::editor::edit(editor, path, line);
     let back = enable_raw_mode()
         .and_then(|()| execute!(stdout(), EnterAlternateScreen))
         .and_then(|()| terminal.clear());
     if let Err(e) = back {
         return Err(format!("could not restore the terminal: {e}"));
     }
-    match status {
-        Ok(s) if s.success() => Ok(()),
-        Ok(s) => Err(format!("editor {program:?} exited with {s}")),
-        Err(e) => Err(format!(
-            "could not start editor {program:?}: {e}; set $VISUAL or $EDITOR"
-        )),
-    }
+    result
 }
