@@ -385,3 +385,144 @@ fn short_questions_that_differ_in_their_key_term_are_not_near_duplicates() {
         "{stderr}"
     );
 }
+
+#[test]
+fn duplicate_ids_point_at_both_id_lines_and_a_duplicated_table_is_one_error() {
+    let data = tempfile::tempdir().unwrap();
+    let dup = data.path().join("dup.toml");
+    std::fs::write(
+        &dup,
+        "[deck]\nid = \"x\"\nname = \"X\"\ndescription = \"\"\n\n[[cards]]\nid = \"a\"\nfront = \"q1\"\nback = \"b\"\n\n[[cards]]\nid = \"a\"\nfront = \"q2\"\nback = \"b\"\n",
+    )
+    .unwrap();
+    let out = kartei(
+        data.path(),
+        &["--no-bundled", "check", dup.to_str().unwrap()],
+    );
+    let stderr = text(&out.stderr);
+    assert!(
+        stderr.contains(&format!(
+            "{}:12:6: duplicate card id `a` (first used on line 7)",
+            dup.display()
+        )),
+        "{stderr}"
+    );
+    let table = data.path().join("table.toml");
+    std::fs::write(
+        &table,
+        "[deck]\nid = \"y\"\nname = \"X\"\ndescription = \"\"\n\n[deck]\nname = \"Y\"\ndescription = \"\"\n\n[[cards]]\nid = \"a\"\nfront = \"q1\"\nback = \"b\"\n",
+    )
+    .unwrap();
+    let out = kartei(
+        data.path(),
+        &["--no-bundled", "check", table.to_str().unwrap()],
+    );
+    let stderr = text(&out.stderr);
+    let errors: Vec<&str> = stderr.lines().filter(|l| l.starts_with("error:")).collect();
+    assert_eq!(
+        errors,
+        [format!(
+            "error: {}:6:2: invalid TOML: duplicate key",
+            table.display()
+        )],
+        "{stderr}"
+    );
+}
+
+#[test]
+fn an_os_error_is_printed_once() {
+    let data = tempfile::tempdir().unwrap();
+    std::fs::create_dir(data.path().join("journal.jsonl")).unwrap();
+    let other = data.path().join("other.jsonl");
+    std::fs::write(&other, "").unwrap();
+    let out = kartei(data.path(), &["sync", "merge", other.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = text(&out.stderr);
+    assert_eq!(stderr.matches("os error").count(), 1, "{stderr}");
+}
+
+#[test]
+fn a_locked_journal_suggests_read_only_which_works() {
+    let data = tempfile::tempdir().unwrap();
+    let journal = data.path().join("journal.jsonl");
+    std::fs::write(
+        &journal,
+        format!("{}\n", review_line("a1", "c1", "2026-11-26T08:00:00Z")),
+    )
+    .unwrap();
+    // Another kartei holds the journal.
+    let (_held, _) = kartei::progress::Journal::open(data.path()).unwrap();
+    let other = data.path().join("other.jsonl");
+    std::fs::write(
+        &other,
+        format!("{}\n", review_line("b1", "c2", "2026-11-26T09:00:00Z")),
+    )
+    .unwrap();
+    let out = kartei(data.path(), &["sync", "merge", other.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        text(&out.stderr).contains("add --read-only"),
+        "{}",
+        text(&out.stderr)
+    );
+    // Every command accepts the flag; those that write the journal refuse.
+    let out = kartei(
+        data.path(),
+        &["--read-only", "sync", "merge", other.to_str().unwrap()],
+    );
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        text(&out.stderr).contains("--read-only"),
+        "{}",
+        text(&out.stderr)
+    );
+    for args in [
+        &["--read-only", "stats"][..],
+        &["due", "--read-only"],
+        &["--read-only", "list"],
+    ] {
+        let out = kartei(data.path(), args);
+        assert!(out.status.success(), "{args:?}: {}", text(&out.stderr));
+    }
+    assert_eq!(
+        std::fs::read_to_string(&journal).unwrap().lines().count(),
+        1
+    );
+}
+
+#[test]
+fn check_fix_keeps_the_byte_order_mark_and_crlf_line_ends() {
+    let data = tempfile::tempdir().unwrap();
+    let deck = data.path().join("bom.toml");
+    std::fs::write(
+        &deck,
+        "\u{feff}[deck]\r\nid = \"x\"\r\nname = \"X\"\r\ndescription = \"\"\"\r\nzwei\r\nzeilen\"\"\"\r\n\r\n[[cards]]\r\nfront = \"q1\"\r\nback = \"b\"\r\n",
+    )
+    .unwrap();
+    let out = kartei(
+        data.path(),
+        &["--no-bundled", "check", "--fix", deck.to_str().unwrap()],
+    );
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let fixed = std::fs::read_to_string(&deck).unwrap();
+    assert!(fixed.starts_with("\u{feff}[deck]\r\n"), "{fixed:?}");
+    assert!(
+        fixed.contains("[[cards]]\r\nid = \"x-q1\"\r\n"),
+        "{fixed:?}"
+    );
+    assert_eq!(
+        fixed.matches('\n').count(),
+        fixed.matches("\r\n").count(),
+        "every line ends in CRLF: {fixed:?}"
+    );
+    // And the file still loads with the same content.
+    let out = kartei(
+        data.path(),
+        &["--no-bundled", "check", deck.to_str().unwrap()],
+    );
+    assert!(
+        text(&out.stdout).contains("0 errors, 0 warnings"),
+        "{}",
+        text(&out.stdout)
+    );
+}

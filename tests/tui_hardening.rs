@@ -201,3 +201,24 @@ fn a_deck_file_name_never_reaches_the_editor_as_an_option_or_command() {
         term.quit();
     }
 }
+
+#[test]
+fn read_only_interface_runs_beside_a_writer_and_records_nothing() {
+    let data = tempfile::tempdir().unwrap();
+    let journal = data.path().join("journal.jsonl");
+    // Another kartei holds the journal.
+    let (_held, _) = kartei::progress::Journal::open(data.path()).unwrap();
+    let before = std::fs::read(&journal).unwrap();
+    let mut term = Term::start(data.path(), "", &["--read-only"]);
+    term.wait_for("answers are not recorded");
+    term.press("\r");
+    term.wait_for("Space reveal");
+    term.press(" ");
+    term.wait_for("3 Good");
+    term.press("3");
+    let screen = term.wait_for("NOT recorded");
+    assert!(screen.contains("read-only"), "{screen}");
+    term.press("q");
+    term.quit();
+    assert_eq!(std::fs::read(&journal).unwrap(), before);
+}

@@ -59,6 +59,10 @@ pub struct GlobalArgs {
     /// Language of the interface (default: from LANG / LC_ALL)
     #[arg(long, global = true, value_enum)]
     pub lang: Option<Lang>,
+    /// Open the journal read-only: nothing is recorded, and a kartei that
+    /// is running already is no obstacle
+    #[arg(long, global = true)]
+    pub read_only: bool,
 }
 
 pub use crate::i18n::Lang;
@@ -292,6 +296,7 @@ pub fn ui_options(ctx: &Context, keys: &toml::Table) -> anyhow::Result<crate::ui
             .chain(ctx.deck_paths.iter().cloned())
             .collect(),
         quiz: None,
+        read_only: ctx.read_only,
     })
 }
 

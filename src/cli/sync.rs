@@ -15,6 +15,12 @@ use crate::progress::Journal;
 pub fn run(ctx: &Context, action: SyncAction) -> Result<ExitCode> {
     match action {
         SyncAction::Merge { other } => {
+            if ctx.read_only {
+                anyhow::bail!(
+                    "`sync merge` writes the journal, which --read-only forbids; run it without \
+                     --read-only"
+                );
+            }
             let (mut journal, load) = Journal::open(&ctx.data_dir).with_context(|| {
                 format!("could not open the journal in {}", ctx.data_dir.display())
             })?;

@@ -218,12 +218,31 @@ pub fn parse_deck(src: &str, origin: DeckOrigin) -> Result<Parsed, Vec<Diagnosti
     };
     let (root, syntax) = DeTable::parse_recoverable(src);
     if !syntax.is_empty() {
+        // A table written twice: its keys are "duplicate" again, line by
+        // line; only the header is worth an error.
+        let mut duplicated_table: Option<u32> = None;
         for e in syntax {
             let span = e.span().unwrap_or(0..0);
             let msg = e.message().trim().replace('\n', ", ");
-            cx.error(span, format!("invalid TOML: {msg}"), Some(
-                "fix the TOML syntax at this position (strings need quotes, tables look like [deck] or [[cards]])".to_owned(),
-            ));
+            if msg == "duplicate key" {
+                let line = cx.idx.line_of(span.start);
+                let is_header = cx.idx.line_text(line).trim_start().starts_with('[');
+                if is_header {
+                    duplicated_table = Some(line);
+                } else if let Some(header) = duplicated_table
+                    && (header + 1..line)
+                        .all(|l| !cx.idx.line_text(l).trim_start().starts_with('['))
+                {
+                    continue;
+                }
+            }
+            let help = if msg == "duplicate key" {
+                "this key or table is already defined above; remove the second one or merge the two \
+                 (each card is its own [[cards]] table, with two brackets)"
+            } else {
+                "fix the TOML syntax at this position (strings need quotes, tables look like [deck] or [[cards]])"
+            };
+            cx.error(span, format!("invalid TOML: {msg}"), Some(help.to_owned()));
         }
         return Err(cx.errors);
     }
@@ -749,6 +768,8 @@ impl<'s> Checker<'s> {
                 continue;
             }
             let line = self.line(&note.header);
+            // Duplicates are reported at, and point to, the `id` lines.
+            let id_line = note.id.as_ref().map_or(line, |(_, span)| self.line(span));
             let (key, explicit) = match &note.id {
                 Some((id, _)) => (std::borrow::Cow::Borrowed(*id), true),
                 None => (
@@ -782,7 +803,7 @@ impl<'s> Checker<'s> {
                 continue;
             }
             let base = key.clone().into_owned();
-            seen.insert(key, (line, explicit));
+            seen.insert(key, (id_line, explicit));
             if !explicit {
                 self.warning(
                     note.header.clone(),

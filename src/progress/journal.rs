@@ -35,7 +35,8 @@ pub enum JournalError {
         source: io::Error,
     },
     #[error(
-        "{} is in use by another running kartei; close it first (or open the journal read-only)",
+        "{} is in use by another running kartei; close it first, or add --read-only to look \
+         without recording",
         path.display()
     )]
     Locked { path: PathBuf },
@@ -61,8 +62,7 @@ pub enum JournalError {
         version: u32,
     },
     #[error(
-        "{} was opened read-only (--read-only, or another kartei holds the journal); \
-         nothing can be written to it",
+        "{} was opened read-only (--read-only); nothing is recorded",
         path.display()
     )]
     ReadOnly { path: PathBuf },

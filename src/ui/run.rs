@@ -40,6 +40,8 @@ pub struct Options {
     pub watch: Vec<PathBuf>,
     /// Open directly in this quiz (`kartei quiz`) instead of the overview.
     pub quiz: Option<crate::quiz::QuizSpec>,
+    /// The journal was opened read-only (`--read-only`): say so at start.
+    pub read_only: bool,
 }
 
 /// Runs the interface until the student quits or a signal arrives. After a
@@ -112,6 +114,15 @@ fn event_loop(
             }
         }
     };
+    if opts.read_only {
+        app.status = Some(
+            match opts.lang {
+                Lang::De => "Nur lesen (--read-only): Antworten werden nicht gespeichert",
+                Lang::En => "read-only (--read-only): answers are not recorded",
+            }
+            .to_owned(),
+        );
+    }
     if let Some(spec) = &opts.quiz {
         app.start_quiz(spec, now(), study);
     }
