@@ -102,7 +102,6 @@ fn every_catchable_signal_restores_the_terminal_and_exits_with_its_status() {
             !term.is_cooked(),
             "SIG{name}: the interface runs in raw mode"
         );
-        eprintln!("SIG{name}");
         term.kill(name);
         let code = term.wait_exit(Duration::from_secs(15));
         assert_eq!(code, 128 + number.unsigned_abs(), "SIG{name}");
@@ -221,4 +220,80 @@ fn read_only_interface_runs_beside_a_writer_and_records_nothing() {
     term.press("q");
     term.quit();
     assert_eq!(std::fs::read(&journal).unwrap(), before);
+}
+
+#[test]
+fn flag_emoji_are_cleared_as_one_cell_group() {
+    let data = tempfile::tempdir().unwrap();
+    let deck = data.path().join("flag.toml");
+    std::fs::write(
+        &deck,
+        r#"[deck]
+id = "flag"
+name = "Flaggen"
+description = ""
+
+[[cards]]
+id = "f1"
+kind = "choice"
+front = "Welches Land hat die Flagge 🇩🇪 und 🇫🇷 hier?"
+choices = ["Deutschland 🇩🇪", "Frankreich 🇫🇷", "Italien 🇮🇹", "Spanien 🇪🇸"]
+answer = "Deutschland 🇩🇪"
+
+[[cards]]
+id = "f3"
+front = "Zweite Frage ohne Flaggen"
+back = "Antwort"
+"#,
+    )
+    .unwrap();
+    let mut term = Term::start(
+        data.path(),
+        "",
+        &[
+            "--no-bundled",
+            "--decks",
+            deck.to_str().unwrap(),
+            "quiz",
+            "--count",
+            "2",
+            "--seed",
+            "1",
+            "--forms",
+            "choice,flip",
+        ],
+    );
+    let first = term.wait_for("Flagge");
+    let (ask_flag, next) = if first.contains("Welches Land") {
+        ("a", "Zweite Frage")
+    } else {
+        ("", "Welches Land")
+    };
+    if ask_flag.is_empty() {
+        // The flag question comes second: answer the first one (flip).
+        term.press(" ");
+        std::thread::sleep(Duration::from_millis(300));
+        term.press("y");
+        term.wait_for("Welches Land");
+        term.press("a\r");
+        let screen = term.wait_for("Results");
+        let _ = (screen, next);
+    } else {
+        term.press("a\r");
+        let screen = term.wait_for(next);
+        for flag in [
+            '\u{1F1E9}',
+            '\u{1F1EA}',
+            '\u{1F1EB}',
+            '\u{1F1F7}',
+            '\u{1F1EE}',
+            '\u{1F1F9}',
+            '\u{1F1F8}',
+        ] {
+            assert!(
+                !screen.contains(flag),
+                "a piece of a flag stayed on the next screen:\n{screen}"
+            );
+        }
+    }
 }

@@ -3,6 +3,7 @@
 //! kartei only through the [`Study`] port.
 
 pub mod app;
+pub mod backend;
 pub mod editor;
 pub mod i18n;
 pub mod keymap;

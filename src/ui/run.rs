@@ -4,16 +4,15 @@
 
 use std::io::{self, stdout};
 use std::path::{Path, PathBuf};
-use std::sync::mpsc;
 use std::time::{Duration, Instant};
 
 use chrono::{DateTime, FixedOffset, Utc};
-use ratatui::DefaultTerminal;
 use ratatui::crossterm::event::{self, Event};
 use ratatui::crossterm::execute;
 use ratatui::crossterm::terminal::{EnterAlternateScreen, enable_raw_mode};
 
 use super::app::{App, Effect};
+use super::backend::{SafeBackend, SafeTerminal};
 use super::keymap::KeyMap;
 use super::theme::Theme;
 use crate::i18n::Lang;
@@ -52,8 +51,14 @@ pub struct Options {
 /// Terminal I/O failures; the terminal is restored before returning.
 pub fn run(opts: Options, study: &mut dyn Study) -> io::Result<()> {
     let (watch, rx) = super::signals::Watch::start()?;
-    // Installs a panic hook that restores the terminal before the message.
-    let terminal = ratatui::try_init();
+    // Raw mode, the alternate screen and a panic hook that restores the
+    // terminal before the message; then the guarded backend.
+    let terminal = ratatui::try_init().and_then(|plain| {
+        drop(plain);
+        ratatui::Terminal::new(SafeBackend::new(ratatui::backend::CrosstermBackend::new(
+            stdout(),
+        )))
+    });
     let result = match terminal {
         Ok(mut terminal) => {
             let r = event_loop(&mut terminal, &opts, study, &rx);
@@ -84,10 +89,10 @@ pub fn run(opts: Options, study: &mut dyn Study) -> io::Result<()> {
 }
 
 fn event_loop(
-    terminal: &mut DefaultTerminal,
+    terminal: &mut SafeTerminal,
     opts: &Options,
     study: &mut dyn Study,
-    signals: &mpsc::Receiver<i32>,
+    signals: &super::signals::Incoming,
 ) -> io::Result<Option<i32>> {
     let started = Instant::now();
     let now = || {
@@ -131,7 +136,7 @@ fn event_loop(
         let size = terminal.size()?;
         app.size = (size.width, size.height);
         terminal.draw(|f| super::view::render(&app, f))?;
-        if let Ok(signal) = signals.try_recv() {
+        if let Some(signal) = signals.try_recv() {
             return Ok(Some(signal));
         }
         let timeout = TICK.saturating_sub(last_tick.elapsed());
@@ -166,7 +171,7 @@ fn event_loop(
 
 /// Leaves the interface, runs the editor at `+LINE FILE`, and comes back.
 fn run_editor(
-    terminal: &mut DefaultTerminal,
+    terminal: &mut SafeTerminal,
     editor: &str,
     path: &Path,
     line: u32,

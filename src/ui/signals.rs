@@ -12,8 +12,8 @@
 //! it already), as `system()` does.
 
 use std::io;
-use std::sync::atomic::{AtomicU32, Ordering};
-use std::sync::mpsc;
+use std::sync::atomic::{AtomicBool, AtomicU32, Ordering};
+use std::sync::{Arc, mpsc};
 use std::thread::JoinHandle;
 use std::time::Duration;
 
@@ -79,11 +79,31 @@ fn forward(pid: u32, signal: i32) {
     }
 }
 
+/// Signals that arrived, for the event loop.
+pub(super) struct Incoming {
+    rx: mpsc::Receiver<i32>,
+    /// SIGPIPE only sets a flag: the signal thread's wake-up socket raises
+    /// SIGPIPE itself when it is written after the thread ended, and a
+    /// handler that wrote to it again would never stop.
+    pipe: Arc<AtomicBool>,
+}
+
+impl Incoming {
+    /// The signal that should end the interface, if one arrived.
+    pub(super) fn try_recv(&self) -> Option<i32> {
+        if let Ok(signal) = self.rx.try_recv() {
+            return Some(signal);
+        }
+        self.pipe.load(Ordering::SeqCst).then_some(SIGPIPE)
+    }
+}
+
 /// The signal thread; [`Watch::finish`] stops it.
 pub(super) struct Watch {
     handle: signal_hook::iterator::Handle,
     thread: Option<JoinHandle<()>>,
     done: Option<mpsc::Sender<()>>,
+    pipe: signal_hook::SigId,
 }
 
 impl Watch {
@@ -92,12 +112,14 @@ impl Watch {
     ///
     /// # Errors
     /// The signal handlers cannot be installed.
-    pub(super) fn start() -> io::Result<(Watch, mpsc::Receiver<i32>)> {
+    pub(super) fn start() -> io::Result<(Watch, Incoming)> {
         let wanted: Vec<i32> = ENDING
             .iter()
             .copied()
-            .filter(|&s| !ignored_at_start(s))
+            .filter(|&s| s != SIGPIPE && !ignored_at_start(s))
             .collect();
+        let pipe_flag = Arc::new(AtomicBool::new(false));
+        let pipe = signal_hook::flag::register(SIGPIPE, Arc::clone(&pipe_flag))?;
         let mut signals = signal_hook::iterator::Signals::new(&wanted)?;
         let handle = signals.handle();
         let (tx, rx) = mpsc::channel::<i32>();
@@ -144,17 +166,23 @@ impl Watch {
                 handle,
                 thread: Some(thread),
                 done: Some(done_tx),
+                pipe,
             },
-            rx,
+            Incoming {
+                rx,
+                pipe: pipe_flag,
+            },
         ))
     }
 
     /// Stops the signal thread.
     pub(super) fn finish(mut self) {
-        self.done.take();
+        // Wake the thread while it still reads its socket, then end it.
         self.handle.close();
+        self.done.take();
         if let Some(t) = self.thread.take() {
             let _ = t.join();
         }
+        signal_hook::low_level::unregister(self.pipe);
     }
 }
