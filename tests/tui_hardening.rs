@@ -297,3 +297,58 @@ back = "Antwort"
         }
     }
 }
+
+/// CPU time (user + system) of a process so far, in seconds.
+fn cpu_seconds(pid: u32) -> f64 {
+    let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).unwrap();
+    let fields: Vec<&str> = stat
+        .rsplit(')')
+        .next()
+        .unwrap()
+        .split_whitespace()
+        .collect();
+    // utime and stime are fields 14 and 15 of the whole line.
+    let ticks: f64 = fields[11].parse::<f64>().unwrap() + fields[12].parse::<f64>().unwrap();
+    // SAFETY: sysconf has no side effects.
+    let hz = unsafe { libc::sysconf(libc::_SC_CLK_TCK) } as f64;
+    ticks / hz
+}
+
+#[test]
+fn a_ten_megabyte_card_does_not_keep_the_cpu_busy_while_idle() {
+    let data = tempfile::tempdir().unwrap();
+    let deck = data.path().join("big.toml");
+    let words: String = (0..1_400_000).map(|i| format!("Wort{i} ")).collect();
+    std::fs::write(
+        &deck,
+        format!(
+            "[deck]\nid = \"big\"\nname = \"Gross\"\ndescription = \"\"\n\n[[cards]]\nid = \"g1\"\nfront = \"Kurze Frage?\"\nback = \"{}\"\n",
+            &words[..10 << 20]
+        ),
+    )
+    .unwrap();
+    let mut term = Term::start(
+        data.path(),
+        "",
+        &["--no-bundled", "--decks", deck.to_str().unwrap()],
+    );
+    term.wait_for("Gross");
+    term.press("\r");
+    term.wait_for("Kurze Frage?");
+    term.press(" ");
+    term.wait_for("Wort0 Wort1");
+    std::thread::sleep(Duration::from_secs(1));
+    let pid = term.pid();
+    let before = cpu_seconds(pid);
+    std::thread::sleep(Duration::from_secs(3));
+    let used = cpu_seconds(pid) - before;
+    assert!(
+        used < 0.6,
+        "idle on a 10 MB card, kartei used {used:.2} s of CPU in 3 s"
+    );
+    // Scrolling still works.
+    term.press("\x1b[6~");
+    term.wait_for("Wort1");
+    term.press("q");
+    term.quit();
+}
