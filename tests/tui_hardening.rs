@@ -352,3 +352,36 @@ fn a_ten_megabyte_card_does_not_keep_the_cpu_busy_while_idle() {
     term.press("q");
     term.quit();
 }
+
+#[test]
+fn a_deck_folder_created_after_start_is_picked_up() {
+    let data = tempfile::tempdir().unwrap();
+    assert!(!data.path().join("decks").exists());
+    let mut term = Term::start(data.path(), "", &[]);
+    term.wait_for("Grundlagen");
+    let csv = data.path().join("neu.csv");
+    std::fs::write(
+        &csv,
+        "front,back,tags\nWas ist neu?,Das hier,\nUnd das?,Auch,\n",
+    )
+    .unwrap();
+    let out = assert_cmd::Command::cargo_bin("kartei")
+        .unwrap()
+        .env("KARTEI_DATA_DIR", data.path())
+        .args([
+            "import",
+            csv.to_str().unwrap(),
+            "--deck-name",
+            "Frisch Importiert",
+        ])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(data.path().join("decks").is_dir());
+    term.wait_for("Frisch Importiert");
+    term.quit();
+}
