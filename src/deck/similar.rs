@@ -38,7 +38,7 @@ fn key(question: &str) -> String {
         Some((cut, _)) => {
             let mut key = crate::matcher::normalize(&question[..cut]);
             let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-            for &b in question[cut..].as_bytes() {
+            for &b in &question.as_bytes()[cut..] {
                 h ^= u64::from(b);
                 h = h.wrapping_mul(0x0100_0000_01b3);
             }
@@ -54,7 +54,7 @@ fn key(question: &str) -> String {
 /// letter apart ("MQL"/"SQL") are different terms, not a typo.
 fn almost_same(a: &str, len_a: usize, b: &str, len_b: usize) -> bool {
     let len = len_a.max(len_b);
-    let k = (len / 10).max(1).min(MAX_EDITS);
+    let k = (len / 10).clamp(1, MAX_EDITS);
     if len < 12 || len_a.abs_diff(len_b) > k {
         return false;
     }
