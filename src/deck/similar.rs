@@ -50,8 +50,9 @@ fn key(question: &str) -> String {
 
 /// True when `a` and `b` (normalised, `len_a`/`len_b` characters) differ
 /// only by a typo: at most one edit in ten characters (at least 12
-/// characters), and the changed word is not short — two short words one
-/// letter apart ("MQL"/"SQL") are different terms, not a typo.
+/// characters), at most one in four of the words the difference falls in
+/// — two short words one letter apart ("MQL"/"SQL") are different terms,
+/// not a typo — and no number differs.
 fn almost_same(a: &str, len_a: usize, b: &str, len_b: usize) -> bool {
     let len = len_a.max(len_b);
     let k = (len / 10).clamp(1, MAX_EDITS);
@@ -105,9 +106,14 @@ fn almost_same(a: &str, len_a: usize, b: &str, len_b: usize) -> bool {
             .find(|(_, c)| c.is_whitespace())
             .map_or(s.len(), |(i, _)| from + i)
     };
-    let words_a = a[start..word_end(a, a.len() - suffix)].chars().count();
-    let words_b = b[start..word_end(b, b.len() - suffix)].chars().count();
-    d <= words_a.max(words_b) / 4
+    let region_a = &a[start..word_end(a, a.len() - suffix)];
+    let region_b = &b[start..word_end(b, b.len() - suffix)];
+    // Numbers are never typos: "Nummer 12" and "Nummer 13" are two questions.
+    let digits = |s: &str| s.chars().filter(char::is_ascii_digit).collect::<String>();
+    if digits(region_a) != digits(region_b) {
+        return false;
+    }
+    d <= region_a.chars().count().max(region_b.chars().count()) / 4
 }
 
 /// The edit distance (insertions, deletions, substitutions, swaps of
@@ -268,13 +274,16 @@ mod tests {
         assert!(!near("Wofür steht MQL?", "Wofür steht SQL?"));
         assert!(!near("Wofür steht SEO genau?", "Wofür steht SEA genau?"));
         assert!(!near("Was ist ein Lead?", "Was ist ein Deal?"));
+        assert!(!near(
+            "Die Preispolitik 10005 und Oekonomie",
+            "Die Preispolitik 10001 und Oekonomie"
+        ));
     }
 
     #[test]
     fn long_questions_are_compared_in_bounded_time() {
         let base: String = (0..4000).map(|i| format!("wort{i} ")).collect();
-        let mut other = base.clone();
-        other.replace_range(30_000..30_001, "x");
+        let other = base.replacen("wort3000 ", "wrot3000 ", 1);
         let started = std::time::Instant::now();
         assert!(near(&base, &other));
         let huge = "a".repeat(10 << 20);
