@@ -6,6 +6,10 @@
 //! statistics figures); `ui` (the terminal interface) and `cli` (the
 //! command line) are two thin views over it.
 
+// Output goes through `sanitize::stdout()`/`stderr()`, never the print
+// macros, so no output path can forget to filter escape sequences.
+#![deny(clippy::print_stdout, clippy::print_stderr)]
+
 pub mod atomic;
 pub mod cli;
 pub mod collection;
@@ -16,6 +20,7 @@ pub mod interchange;
 pub mod matcher;
 pub mod progress;
 pub mod quiz;
+pub mod sanitize;
 pub mod scheduler;
 pub mod stats;
 pub mod study;

@@ -5,7 +5,9 @@
 //!
 //! Folders are watched non-recursively; for a single file its parent folder
 //! is watched, because editors replace files by rename, which a watch on the
-//! file itself would lose. Only `*.toml` files count; hidden files
+//! file itself would lose. A deck folder that does not exist yet (`decks/`
+//! in a fresh data directory) is waited for in its parent: once it is
+//! created (e.g. by `kartei import`), it is watched and the decks reload. Only `*.toml` files count; hidden files
 //! (`.deck.toml.swp`), backups (`deck.toml~`) and vim's probe file `4913`
 //! never trigger a reload.
 
@@ -51,12 +53,16 @@ struct Pending {
 
 /// Watches deck folders and files; see the module docs.
 pub struct DeckWatcher {
-    _watcher: notify::RecommendedWatcher,
+    watcher: RefCell<notify::RecommendedWatcher>,
     events: mpsc::Receiver<notify::Result<notify::Event>>,
     /// Folders whose `*.toml` files all count.
     dirs: BTreeSet<PathBuf>,
     /// Single files that count (as the watched parent joined with the name).
     files: BTreeSet<PathBuf>,
+    /// Deck folders that did not exist yet; their parent is watched.
+    missing_dirs: RefCell<BTreeSet<PathBuf>>,
+    /// Folders that came into being since and are watched now.
+    new_dirs: RefCell<BTreeSet<PathBuf>>,
     debounce: Duration,
     pending: RefCell<Pending>,
 }
@@ -99,8 +105,14 @@ impl DeckWatcher {
         .map_err(WatchError::Init)?;
         let mut dirs = BTreeSet::new();
         let mut files = BTreeSet::new();
+        let mut missing_dirs = BTreeSet::new();
         let mut watched = BTreeSet::new();
         for path in paths {
+            let future_dir = !path.exists()
+                && path
+                    .file_name()
+                    .and_then(|n| n.to_str())
+                    .is_some_and(|n| !n.ends_with(".toml"));
             let folder = if path.is_dir() {
                 dirs.insert(path.clone());
                 path
@@ -115,7 +127,11 @@ impl DeckWatcher {
                 if !parent.is_dir() {
                     continue;
                 }
-                files.insert(parent.join(name));
+                if future_dir {
+                    missing_dirs.insert(parent.join(name));
+                } else {
+                    files.insert(parent.join(name));
+                }
                 parent
             };
             if watched.insert(folder.clone()) {
@@ -128,10 +144,12 @@ impl DeckWatcher {
             }
         }
         Ok(DeckWatcher {
-            _watcher: watcher,
+            watcher: RefCell::new(watcher),
             events,
             dirs,
             files,
+            missing_dirs: RefCell::new(missing_dirs),
+            new_dirs: RefCell::new(BTreeSet::new()),
             debounce,
             pending: RefCell::new(Pending::default()),
         })
@@ -145,7 +163,27 @@ impl DeckWatcher {
         if !is_deck_file_name(name) {
             return false;
         }
-        self.files.contains(path) || path.parent().is_some_and(|p| self.dirs.contains(p))
+        self.files.contains(path)
+            || path
+                .parent()
+                .is_some_and(|p| self.dirs.contains(p) || self.new_dirs.borrow().contains(p))
+    }
+
+    /// A deck folder that was missing now exists: watch it. True when it
+    /// is one of the folders waited for.
+    fn appeared(&self, path: &Path) -> bool {
+        if !self.missing_dirs.borrow().contains(path) || !path.is_dir() {
+            return false;
+        }
+        self.missing_dirs.borrow_mut().remove(path);
+        // A failure leaves live reload off for it; the reload now still
+        // picks up what is there.
+        let _ = self
+            .watcher
+            .borrow_mut()
+            .watch(path, RecursiveMode::NonRecursive);
+        self.new_dirs.borrow_mut().insert(path.to_path_buf());
+        true
     }
 
     /// Collects what happened since the last call, without blocking.
@@ -164,7 +202,7 @@ impl DeckWatcher {
                 continue;
             }
             for path in event.paths {
-                if self.counts(&path) {
+                if self.appeared(&path) || self.counts(&path) {
                     pending.paths.insert(path);
                     pending.last = Some(Instant::now());
                 }

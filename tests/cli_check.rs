@@ -137,7 +137,7 @@ fn duplicate_id_names_the_first_line() {
         "duplicate-id",
         11,
         6,
-        "duplicate card id `same` (first used on line 5)",
+        "duplicate card id `same` (first used on line 6)",
     );
 }
 
@@ -304,7 +304,7 @@ fn every_error_of_a_file_is_reported_at_once() {
         vec![
             format!("error: {p}:7:1: unknown key `frnot` in a card"),
             format!("error: {p}:14:9: `items` is empty"),
-            format!("error: {p}:17:6: duplicate card id `a` (first used on line 5)"),
+            format!("error: {p}:17:6: duplicate card id `a` (first used on line 6)"),
             // `text = "Ä {{x"`: the braces are character 11, byte 12.
             format!("error: {p}:19:11: unclosed cloze gap: `{{{{` has no matching `}}}}`"),
         ]

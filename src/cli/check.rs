@@ -72,7 +72,7 @@ fn orphans(ctx: &Context, set: &DeckSet) -> Vec<String> {
             .map(|id| id.0)
             .collect(),
         Err(e) => {
-            eprintln!("note: progress not checked: {e}");
+            tell!("note: progress not checked: {e}");
             Vec::new()
         }
     }
@@ -104,7 +104,7 @@ pub fn check(ctx: &Context, paths: &[PathBuf], json: bool, fix: bool) -> Result<
     } else {
         Vec::new()
     };
-    let mut out = std::io::stdout().lock();
+    let mut out = crate::sanitize::stdout();
     if json {
         let report = CheckReport {
             orphans,
@@ -114,10 +114,9 @@ pub fn check(ctx: &Context, paths: &[PathBuf], json: bool, fix: bool) -> Result<
             errors: set.errors.iter().map(JsonDiagnostic::from).collect(),
             warnings: set.warnings.iter().map(JsonDiagnostic::from).collect(),
         };
-        serde_json::to_writer_pretty(&mut out, &report)?;
-        writeln!(out)?;
+        crate::sanitize::write_json(&mut out, &report)?;
     } else {
-        let mut err = std::io::stderr().lock();
+        let mut err = crate::sanitize::stderr();
         for d in set.errors.iter().chain(&set.warnings) {
             // A closed stderr must not hide the summary or change the exit code.
             let _ = writeln!(err, "{d}");
@@ -180,35 +179,47 @@ fn run_fix(ctx: &Context, paths: &[PathBuf]) -> bool {
         deck_files(None, paths)
     };
     if paths.is_empty() && ctx.load_bundled {
-        eprintln!(
-            "note: bundled decks are part of kartei and are not changed (their cards have ids)"
-        );
+        tell!("note: bundled decks are part of kartei and are not changed (their cards have ids)");
     }
     for file in files {
         match fix_file(&file) {
             Ok(outcome) if outcome.added.is_empty() => {}
             Ok(outcome) => {
-                eprintln!(
+                tell!(
                     "fixed: {}: added {} {}",
                     file.display(),
                     outcome.added.len(),
                     plural(outcome.added.len(), "id", "ids")
                 );
                 for (line, id) in &outcome.added {
-                    eprintln!("  line {line}: id = \"{id}\"");
+                    tell!("  line {line}: id = \"{id}\"");
                 }
             }
             Err(FixError::Invalid { file, .. }) => {
-                eprintln!("not fixed: {file} has errors (listed below); nothing was written");
+                tell!("not fixed: {file} has errors (listed below); nothing was written");
             }
             Err(e @ (FixError::Read { .. } | FixError::Write { .. })) => {
-                eprintln!("not fixed: {e}; the file was left unchanged");
+                tell!("not fixed: {e}; the file was left unchanged");
                 ok = false;
             }
-            Err(e) => eprintln!("not fixed: {e}"),
+            Err(e) => tell!("not fixed: {e}"),
         }
     }
     ok
+}
+
+/// Prints the errors of decks that did not load on stderr (they are
+/// missing from the output otherwise without a word). Returns the exit
+/// code the command should end with: failure when a deck is missing.
+pub(super) fn report_deck_errors(set: &DeckSet) -> ExitCode {
+    for d in &set.errors {
+        tell!("{d}");
+    }
+    if set.errors.is_empty() {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::FAILURE
+    }
 }
 
 #[derive(Serialize)]
@@ -257,9 +268,7 @@ pub fn list(
     json: bool,
 ) -> Result<ExitCode> {
     let set = load(ctx, &[]);
-    for d in &set.errors {
-        eprintln!("{d}");
-    }
+    report_deck_errors(&set);
     if let Some(id) = deck {
         require_deck(&set, id)?;
     }
@@ -299,10 +308,9 @@ pub fn list(
             })
         })
         .collect();
-    let mut out = std::io::stdout().lock();
+    let mut out = crate::sanitize::stdout();
     if json {
-        serde_json::to_writer_pretty(&mut out, &entries)?;
-        writeln!(out)?;
+        crate::sanitize::write_json(&mut out, &entries)?;
     } else {
         let id_w = entries.iter().map(|e| width(e.id)).max().unwrap_or(0);
         let deck_w = entries.iter().map(|e| width(e.deck)).max().unwrap_or(0);

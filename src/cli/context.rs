@@ -24,6 +24,8 @@ pub struct Context {
     /// The local UTC offset at `now`, for the day boundary.
     pub offset: FixedOffset,
     pub lang: Lang,
+    /// `--read-only`: the journal is never written.
+    pub read_only: bool,
 }
 
 impl Context {
@@ -66,6 +68,7 @@ impl Context {
             now,
             offset,
             lang,
+            read_only: args.read_only,
         })
     }
 

@@ -23,14 +23,14 @@ pub fn copy(ctx: &Context, id: Option<&str>) -> Result<ExitCode> {
     let mut failed = false;
     for id in &ids {
         match copy_bundled(&dir, id) {
-            Ok(path) => println!(
+            Ok(path) => say!(
                 "Copied the bundled deck `{id}` to {}; edit it there (it now replaces the bundled one).",
                 path.display()
-            ),
+            )?,
             Err(e @ CopyBundledError::Unknown { .. }) => return Err(e.into()),
             Err(e) => {
                 failed = true;
-                eprintln!("kartei: {e}");
+                tell!("kartei: {e}");
             }
         }
     }

@@ -31,11 +31,11 @@ pub fn new_deck(file: &Path) -> Result<ExitCode> {
     let text = interchange::template::template(&stem);
     atomic::write(file, text.as_bytes())
         .with_context(|| format!("cannot write {}", file.display()))?;
-    println!(
+    say!(
         "Wrote a deck template to {}.\nEdit it, then run `kartei check {}`.",
         file.display(),
         file.display()
-    );
+    )?;
     Ok(ExitCode::SUCCESS)
 }
 
@@ -145,7 +145,7 @@ pub fn import(
         ),
     };
     for issue in &issues {
-        eprintln!(
+        tell!(
             "{}:{}: {} (skipped)",
             file.display(),
             issue.line,
@@ -153,7 +153,7 @@ pub fn import(
         );
     }
     if notes.is_empty() {
-        eprintln!(
+        tell!(
             "kartei: no line of {} could be imported; nothing was written",
             file.display()
         );
@@ -192,20 +192,20 @@ pub fn import(
     atomic::write(&out, text.as_bytes())
         .with_context(|| format!("cannot write {}", out.display()))?;
     let cards: usize = notes.iter().map(ImportedNote::card_count).sum();
-    println!(
+    say!(
         "Imported {} ({}) from {} into {} (deck id `{id}`).",
         plural(notes.len(), "note"),
         plural(cards, "card"),
         file.display(),
         out.display()
-    );
+    )?;
     if issues.is_empty() {
         Ok(ExitCode::SUCCESS)
     } else {
-        println!(
+        say!(
             "Skipped {} that could not be converted (listed above).",
             plural(issues.len(), "line")
-        );
+        )?;
         Ok(ExitCode::FAILURE)
     }
 }
@@ -235,7 +235,7 @@ pub fn export(
     let user_dir = ctx.user_deck_dir();
     let set = crate::deck::load_all(ctx.load_bundled, Some(&user_dir), &ctx.deck_paths);
     for error in &set.errors {
-        eprintln!("{error}");
+        tell!("{error}");
     }
     let decks: Vec<&Deck> = match deck {
         Some(id) => match set.decks.iter().find(|d| d.id == id) {
@@ -264,7 +264,7 @@ pub fn export(
         .iter()
         .map(|d| interchange::export::notes(d).len())
         .sum();
-    println!(
+    say!(
         "Exported {} from {} to {} ({}).",
         plural(notes, "note"),
         plural(decks.len(), "deck"),
@@ -273,9 +273,9 @@ pub fn export(
             ExportFormat::Anki => "Anki plain text: File > Import in Anki",
             ExportFormat::Csv => "CSV",
         }
-    );
+    )?;
     if deck.is_none() && !set.errors.is_empty() {
-        eprintln!("kartei: decks with errors were not exported; run `kartei check` for details");
+        tell!("kartei: decks with errors were not exported; run `kartei check` for details");
         return Ok(ExitCode::FAILURE);
     }
     Ok(ExitCode::SUCCESS)

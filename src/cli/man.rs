@@ -254,7 +254,7 @@ pub fn run(path: &[String], out_dir: Option<&Path>) -> Result<()> {
                 .with_context(|| format!("cannot write {}", file.display()))?;
             written.push(file);
         }
-        println!("Wrote {} man pages to {}.", written.len(), dir.display());
+        say!("Wrote {} man pages to {}.", written.len(), dir.display())?;
         return Ok(());
     }
     let cmd = command();

@@ -1,6 +1,23 @@
 //! Command-line interface: argument definitions and dispatch. The only layer
 //! (with `main`) that reads the environment and the clock.
 
+/// `writeln!` to standard output through [`crate::sanitize::SafeWriter`].
+macro_rules! say {
+    ($($arg:tt)*) => {{
+        use std::io::Write as _;
+        writeln!($crate::sanitize::stdout(), $($arg)*)
+    }};
+}
+
+/// `writeln!` to standard error through [`crate::sanitize::SafeWriter`]; a
+/// closed stderr is ignored (it must not change the outcome).
+macro_rules! tell {
+    ($($arg:tt)*) => {{
+        use std::io::Write as _;
+        let _ = writeln!($crate::sanitize::stderr(), $($arg)*);
+    }};
+}
+
 mod check;
 mod context;
 mod decks;
@@ -45,6 +62,10 @@ pub struct GlobalArgs {
     /// Language of the interface (default: from LANG / LC_ALL)
     #[arg(long, global = true, value_enum)]
     pub lang: Option<Lang>,
+    /// Open the journal read-only: nothing is recorded, and a kartei that
+    /// is running already is no obstacle
+    #[arg(long, global = true)]
+    pub read_only: bool,
 }
 
 pub use crate::i18n::Lang;
@@ -258,7 +279,26 @@ pub enum SyncAction {
 /// Parses the arguments, runs the command and maps the outcome to an exit code.
 #[must_use]
 pub fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        // Help and version go out as clap prints them.
+        Err(e)
+            if matches!(
+                e.kind(),
+                clap::error::ErrorKind::DisplayHelp
+                    | clap::error::ErrorKind::DisplayVersion
+                    | clap::error::ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand
+            ) =>
+        {
+            e.exit()
+        }
+        // Errors quote the arguments: filtered, without colour.
+        Err(e) => {
+            use std::io::Write as _;
+            let _ = write!(crate::sanitize::stderr(), "{}", e.render());
+            return ExitCode::from(u8::try_from(e.exit_code()).unwrap_or(2));
+        }
+    };
     let ctx = match Context::from_env(&cli.global) {
         Ok(c) => c,
         Err(e) => {
@@ -284,11 +324,28 @@ pub fn main() -> ExitCode {
     }
 }
 
-/// Prints the error on stderr. Unlike `eprintln!` it does not panic when
-/// stderr is gone (the terminal was closed), which would abort the process.
+/// Prints the error on stderr, filtered. Unlike `eprintln!` it does not
+/// panic when stderr is gone (the terminal was closed), which would abort
+/// the process.
 fn report(e: &anyhow::Error) {
-    use std::io::Write as _;
-    let _ = writeln!(std::io::stderr(), "kartei: {e:#}");
+    tell!("kartei: {}", error_chain(e));
+}
+
+/// The error and its causes, `: `-separated, each cause only once: an error
+/// that already quotes its source (`could not open x: Permission denied`)
+/// is not followed by the same text again.
+fn error_chain(e: &anyhow::Error) -> String {
+    let mut text = String::new();
+    for cause in e.chain() {
+        let part = cause.to_string();
+        if text.is_empty() {
+            text = part;
+        } else if !text.contains(&part) {
+            text.push_str(": ");
+            text.push_str(&part);
+        }
+    }
+    text
 }
 
 /// The interface options from the context and the environment: the
@@ -315,6 +372,7 @@ pub fn ui_options(ctx: &Context, keys: &toml::Table) -> anyhow::Result<crate::ui
             .chain(ctx.deck_paths.iter().cloned())
             .collect(),
         quiz: None,
+        read_only: ctx.read_only,
     })
 }
 

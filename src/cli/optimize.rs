@@ -33,7 +33,7 @@ pub fn run(ctx: &Context, yes: bool) -> Result<ExitCode> {
     let old = optimize::evaluate(&config.scheduler.parameters, &histories)?;
     let new = optimize::evaluate(&fit.parameters, &histories)?;
 
-    let mut out = std::io::stdout().lock();
+    let mut out = crate::sanitize::stdout();
     writeln!(
         out,
         "Fitted on {} reviews of {} cards.",

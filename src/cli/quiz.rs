@@ -1,6 +1,7 @@
 //! `kartei quiz`: start a timed quiz in the terminal interface, or list past
 //! quizzes from the journal (`--history [--json]`).
 
+use std::io::Write as _;
 use std::process::ExitCode;
 use std::time::Duration;
 
@@ -208,7 +209,8 @@ pub fn history_text(quizzes: &[QuizSummary], offset: FixedOffset) -> String {
                     .with_timezone(&offset)
                     .format("%Y-%m-%d %H:%M")
                     .to_string(),
-                scope,
+                // Deck ids and tags come from the journal: one clean line.
+                crate::sanitize::sanitize(&scope).replace('\n', " "),
                 format!("{}/{} ({:.0} %)", points(q.score), points(q.max), q.percent),
                 grade,
                 mm_ss(q.duration_s),
@@ -245,15 +247,19 @@ fn history(ctx: &Context, json: bool) -> Result<ExitCode> {
     let (journal, report) = Journal::open_read_only(&ctx.data_dir)
         .with_context(|| format!("could not read the journal in {}", ctx.data_dir.display()))?;
     for w in &report.warnings {
-        eprintln!("kartei: warning: {w}");
+        tell!("kartei: warning: {w}");
     }
     let quizzes = summaries(journal.events());
     if json {
-        println!("{}", serde_json::to_string_pretty(&quizzes)?);
+        crate::sanitize::write_json(&mut crate::sanitize::stdout(), &quizzes)?;
     } else if quizzes.is_empty() {
-        println!("No quizzes yet. Start one with `kartei quiz` or press t in kartei.");
+        say!("No quizzes yet. Start one with `kartei quiz` or press t in kartei.")?;
     } else {
-        print!("{}", history_text(&quizzes, ctx.offset));
+        write!(
+            crate::sanitize::stdout(),
+            "{}",
+            history_text(&quizzes, ctx.offset)
+        )?;
     }
     Ok(ExitCode::SUCCESS)
 }

@@ -118,13 +118,13 @@ fn report(collection: &Collection, scope: &Scope, now: DateTime<Utc>) -> StatsRe
 /// The journal cannot be read, an unknown deck, or stdout fails.
 pub fn stats(ctx: &Context, deck: Option<&str>, tag: Option<&str>, json: bool) -> Result<ExitCode> {
     let collection = open_collection(ctx, true)?;
+    let code = super::check::report_deck_errors(collection.decks());
     let scope = scope(&collection, deck, tag)?;
     let report = report(&collection, &scope, ctx.now);
-    let mut out = std::io::stdout().lock();
+    let mut out = crate::sanitize::stdout();
     if json {
-        serde_json::to_writer_pretty(&mut out, &report)?;
-        writeln!(out)?;
-        return Ok(ExitCode::SUCCESS);
+        crate::sanitize::write_json(&mut out, &report)?;
+        return Ok(code);
     }
     writeln!(
         out,
@@ -164,7 +164,7 @@ pub fn stats(ctx: &Context, deck: Option<&str>, tag: Option<&str>, json: bool) -
             crate::quiz::format_grade(last.grade)
         )?;
     }
-    Ok(ExitCode::SUCCESS)
+    Ok(code)
 }
 
 /// `kartei due [--json]`: the learning and due cards of today, and when
@@ -174,13 +174,13 @@ pub fn stats(ctx: &Context, deck: Option<&str>, tag: Option<&str>, json: bool) -
 /// The journal cannot be read, or stdout fails.
 pub fn due(ctx: &Context, json: bool) -> Result<ExitCode> {
     let collection = open_collection(ctx, true)?;
+    let code = super::check::report_deck_errors(collection.decks());
     let now = ctx.now;
     let report = today::due_today(&collection, &Scope::All, now);
-    let mut out = std::io::stdout().lock();
+    let mut out = crate::sanitize::stdout();
     if json {
-        serde_json::to_writer_pretty(&mut out, &report)?;
-        writeln!(out)?;
-        return Ok(ExitCode::SUCCESS);
+        crate::sanitize::write_json(&mut out, &report)?;
+        return Ok(code);
     }
     let local = |t: DateTime<Utc>| t.with_timezone(&ctx.offset).format("%Y-%m-%d %H:%M");
     writeln!(
@@ -211,7 +211,7 @@ pub fn due(ctx: &Context, json: bool) -> Result<ExitCode> {
         }
         None => {}
     }
-    Ok(ExitCode::SUCCESS)
+    Ok(code)
 }
 
 fn days(n: u32) -> String {

@@ -31,7 +31,7 @@ pub fn open_collection(ctx: &Context, read_only: bool) -> Result<Collection> {
 /// # Errors
 /// The collection cannot be opened or the terminal fails.
 pub fn run(ctx: &Context) -> Result<ExitCode> {
-    let collection = open_collection(ctx, false)?;
+    let collection = open_collection(ctx, ctx.read_only)?;
     let options = super::ui_options(ctx, &collection.config().keys)?;
     let mut study = CollectionStudy::new(collection);
     crate::ui::run(options, &mut study).context("the terminal interface failed")?;
@@ -43,7 +43,7 @@ pub fn run(ctx: &Context) -> Result<ExitCode> {
 /// # Errors
 /// The collection cannot be opened or the terminal fails.
 pub fn run_quiz(ctx: &Context, spec: crate::quiz::QuizSpec) -> Result<ExitCode> {
-    let collection = open_collection(ctx, false)?;
+    let collection = open_collection(ctx, ctx.read_only)?;
     let mut options = super::ui_options(ctx, &collection.config().keys)?;
     options.quiz = Some(spec);
     let mut study = CollectionStudy::new(collection);

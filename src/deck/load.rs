@@ -55,21 +55,116 @@ fn parse_kind(s: &str) -> Option<CardKind> {
     }
 }
 
+/// The largest deck file kartei reads (64 MiB): far more than any deck
+/// needs, and a bound on the memory a file can make kartei use.
+pub const MAX_DECK_BYTES: u64 = 64 << 20;
+
 /// Reads a deck file from disk.
 ///
 /// # Errors
-/// Every problem in the file, or a single one if it cannot be read.
+/// Every problem in the file, or a single one if it cannot be read (see
+/// [`read_deck_file`]).
 pub fn load_file(path: &Path) -> Result<Parsed, Vec<Diagnostic>> {
-    match std::fs::read(path) {
+    match read_deck_file(path) {
         Ok(bytes) => load_bytes(&bytes, DeckOrigin::File(path.to_path_buf())),
-        Err(e) => Err(vec![
-            Diagnostic::file_error(
-                path.display().to_string(),
-                format!("cannot read the file: {e}"),
-            )
-            .with_help("check that the path exists and is readable"),
-        ]),
+        Err(d) => Err(vec![d]),
     }
+}
+
+/// What kind of file system object `ft` is, for messages.
+#[must_use]
+pub fn file_kind(ft: std::fs::FileType) -> &'static str {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt as _;
+        if ft.is_fifo() {
+            return "a named pipe";
+        }
+        if ft.is_char_device() {
+            return "a character device";
+        }
+        if ft.is_block_device() {
+            return "a block device";
+        }
+        if ft.is_socket() {
+            return "a socket";
+        }
+    }
+    if ft.is_dir() {
+        "a folder"
+    } else if ft.is_symlink() {
+        "a symbolic link"
+    } else if ft.is_file() {
+        "a regular file"
+    } else {
+        "a special file"
+    }
+}
+
+/// Reads the bytes of a deck file: only a regular file (a symlink to one is
+/// fine) of at most [`MAX_DECK_BYTES`]. Devices, pipes and sockets are
+/// refused before they are read (`/dev/zero` never ends, a pipe blocks),
+/// and so is a file over the limit.
+///
+/// # Errors
+/// A diagnostic naming the file and the problem.
+pub fn read_deck_file(path: &Path) -> Result<Vec<u8>, Diagnostic> {
+    use std::io::Read as _;
+    let name = path.display().to_string();
+    let cannot_read = |e: std::io::Error| {
+        Diagnostic::file_error(name.clone(), format!("cannot read the file: {e}"))
+            .with_help("check that the path exists and is readable")
+    };
+    let check = |meta: &std::fs::Metadata| {
+        if !meta.is_file() {
+            return Err(Diagnostic::file_error(
+                name.clone(),
+                format!(
+                    "not a regular file ({}); decks are read from regular files only",
+                    file_kind(meta.file_type())
+                ),
+            )
+            .with_help("give the path of a .toml deck file"));
+        }
+        if meta.len() > MAX_DECK_BYTES {
+            return Err(too_big(&name, meta.len()));
+        }
+        Ok(())
+    };
+    check(&std::fs::metadata(path).map_err(cannot_read)?)?;
+    // Opened without blocking: had the file been swapped for a pipe since,
+    // opening it must not wait for a writer.
+    let mut options = std::fs::OpenOptions::new();
+    options.read(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt as _;
+        options.custom_flags(libc::O_NONBLOCK);
+    }
+    let file = options.open(path).map_err(cannot_read)?;
+    let meta = file.metadata().map_err(cannot_read)?;
+    check(&meta)?;
+    let mut bytes = Vec::with_capacity(usize::try_from(meta.len()).unwrap_or(0));
+    file.take(MAX_DECK_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(cannot_read)?;
+    if bytes.len() as u64 > MAX_DECK_BYTES {
+        return Err(too_big(&name, bytes.len() as u64));
+    }
+    Ok(bytes)
+}
+
+fn too_big(name: &str, len: u64) -> Diagnostic {
+    #[allow(clippy::cast_precision_loss)]
+    let mib = len as f64 / f64::from(1u32 << 20);
+    Diagnostic::file_error(
+        name.to_owned(),
+        format!(
+            "the file is {mib:.1} MiB; deck files may be at most {} MiB",
+            MAX_DECK_BYTES >> 20
+        ),
+    )
+    .with_help("split it into several decks")
 }
 
 /// Parses a deck from raw bytes; bytes that are not UTF-8 are reported with
@@ -123,12 +218,31 @@ pub fn parse_deck(src: &str, origin: DeckOrigin) -> Result<Parsed, Vec<Diagnosti
     };
     let (root, syntax) = DeTable::parse_recoverable(src);
     if !syntax.is_empty() {
+        // A table written twice: its keys are "duplicate" again, line by
+        // line; only the header is worth an error.
+        let mut duplicated_table: Option<u32> = None;
         for e in syntax {
             let span = e.span().unwrap_or(0..0);
             let msg = e.message().trim().replace('\n', ", ");
-            cx.error(span, format!("invalid TOML: {msg}"), Some(
-                "fix the TOML syntax at this position (strings need quotes, tables look like [deck] or [[cards]])".to_owned(),
-            ));
+            if msg == "duplicate key" {
+                let line = cx.idx.line_of(span.start);
+                let is_header = cx.idx.line_text(line).trim_start().starts_with('[');
+                if is_header {
+                    duplicated_table = Some(line);
+                } else if let Some(header) = duplicated_table
+                    && (header + 1..line)
+                        .all(|l| !cx.idx.line_text(l).trim_start().starts_with('['))
+                {
+                    continue;
+                }
+            }
+            let help = if msg == "duplicate key" {
+                "this key or table is already defined above; remove the second one or merge the two \
+                 (each card is its own [[cards]] table, with two brackets)"
+            } else {
+                "fix the TOML syntax at this position (strings need quotes, tables look like [deck] or [[cards]])"
+            };
+            cx.error(span, format!("invalid TOML: {msg}"), Some(help.to_owned()));
         }
         return Err(cx.errors);
     }
@@ -172,10 +286,43 @@ fn fnv1a(bytes: &[u8]) -> u64 {
     h
 }
 
-/// True for a valid explicit card id: non-empty, no whitespace, no `~`.
+/// The longest explicit card id, in characters.
+pub const MAX_CARD_ID_CHARS: usize = 200;
+
+/// True for a valid explicit card id: 1 to [`MAX_CARD_ID_CHARS`] letters
+/// and digits (of any script, with their accents) and ASCII punctuation
+/// other than `~` (reserved for generated suffixes). No whitespace, no
+/// control or formatting characters: an id is printed by many commands.
 #[must_use]
 pub fn valid_card_id(id: &str) -> bool {
-    !id.is_empty() && !id.chars().any(|c| c.is_whitespace() || c == '~')
+    card_id_problem(id).is_none()
+}
+
+/// Why `id` is not a valid explicit card id, or `None` when it is.
+#[must_use]
+pub fn card_id_problem(id: &str) -> Option<String> {
+    if id.is_empty() {
+        return Some("it is empty".to_owned());
+    }
+    if id.chars().count() > MAX_CARD_ID_CHARS {
+        return Some(format!("it is longer than {MAX_CARD_ID_CHARS} characters"));
+    }
+    if id.contains('~') {
+        return Some("`~` is reserved for generated card ids".to_owned());
+    }
+    if id.chars().any(char::is_whitespace) {
+        return Some("it contains whitespace".to_owned());
+    }
+    let bad = id.chars().find(|&c| {
+        !(c.is_alphanumeric()
+            || c.is_ascii_punctuation()
+            || unicode_normalization::char::is_combining_mark(c))
+    })?;
+    Some(format!(
+        "it contains the character U+{:04X}; ids may contain only letters, digits and \
+         punctuation such as - _ . :",
+        u32::from(bad)
+    ))
 }
 
 /// True for a valid deck id: `[a-z0-9_-]+`.
@@ -679,6 +826,8 @@ impl<'s> Checker<'s> {
                 continue;
             }
             let line = self.line(&note.header);
+            // Duplicates are reported at, and point to, the `id` lines.
+            let id_line = note.id.as_ref().map_or(line, |(_, span)| self.line(span));
             let (key, explicit) = match &note.id {
                 Some((id, _)) => (std::borrow::Cow::Borrowed(*id), true),
                 None => (
@@ -712,7 +861,7 @@ impl<'s> Checker<'s> {
                 continue;
             }
             let base = key.clone().into_owned();
-            seen.insert(key, (line, explicit));
+            seen.insert(key, (id_line, explicit));
             if !explicit {
                 self.warning(
                     note.header.clone(),
@@ -829,24 +978,16 @@ impl<'s> Checker<'s> {
                 "kind" => {}
                 "id" => {
                     if let Some(s) = self.string("id", v) {
-                        if valid_card_id(s) {
-                            note.id = Some((s, v.span()));
-                        } else {
-                            let why = if s.is_empty() {
-                                "it is empty"
-                            } else if s.contains('~') {
-                                "`~` is reserved for generated card ids"
-                            } else {
-                                "it contains whitespace"
-                            };
-                            self.error(
+                        match card_id_problem(s) {
+                            None => note.id = Some((s, v.span())),
+                            Some(why) => self.error(
                                 v.span(),
                                 format!("invalid card id `{s}`: {why}"),
                                 Some(format!(
                                     "use letters, digits and -, e.g. `{}`",
                                     slug(s, usize::MAX)
                                 )),
-                            );
+                            ),
                         }
                     }
                 }

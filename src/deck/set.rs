@@ -138,9 +138,30 @@ impl DeckSet {
     }
 }
 
+/// Why a `*.toml` entry of a deck folder is not loaded: not a regular file
+/// (a pipe, a device, a folder) or a broken symbolic link.
+fn skipped(p: &Path) -> Option<String> {
+    match std::fs::metadata(p) {
+        Ok(m) if m.is_file() => None,
+        Ok(m) => Some(format!(
+            "not a regular file ({})",
+            super::load::file_kind(m.file_type())
+        )),
+        Err(_) if std::fs::symlink_metadata(p).is_ok_and(|m| m.file_type().is_symlink()) => {
+            Some(match std::fs::read_link(p) {
+                Ok(t) => format!("a broken symbolic link (to {})", t.display()),
+                Err(_) => "a broken symbolic link".to_owned(),
+            })
+        }
+        Err(e) => Some(format!("cannot read it: {e}")),
+    }
+}
+
 /// The deck files to load from the user's deck folder (a missing folder is
 /// fine) and from `paths` (a folder contributes its `*.toml` files, sorted;
 /// a file is taken as it is). Paths that appear twice are loaded once.
+/// The diagnostics are errors (a folder that cannot be read) and warnings
+/// (entries that were skipped: special files, broken symbolic links).
 #[must_use]
 pub fn deck_files(user_dir: Option<&Path>, paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<Diagnostic>) {
     let mut files = Vec::new();
@@ -151,10 +172,22 @@ pub fn deck_files(user_dir: Option<&Path>, paths: &[PathBuf]) -> (Vec<PathBuf>, 
                 let mut found: Vec<PathBuf> = rd
                     .filter_map(Result::ok)
                     .map(|e| e.path())
-                    .filter(|p| p.is_file() && p.extension().is_some_and(|e| e == "toml"))
+                    .filter(|p| p.extension().is_some_and(|e| e == "toml"))
                     .collect();
                 found.sort();
-                files.extend(found);
+                for p in found {
+                    match skipped(&p) {
+                        None => files.push(p),
+                        Some(why) => errors.push(Diagnostic {
+                            severity: Severity::Warning,
+                            ..Diagnostic::file_error(
+                                p.display().to_string(),
+                                format!("skipped: {why}"),
+                            )
+                            .with_help("deck folders should hold regular .toml files only")
+                        }),
+                    }
+                }
             }
             Err(e) if e.kind() == std::io::ErrorKind::NotFound && !must_exist => {}
             Err(e) => errors.push(
@@ -189,7 +222,7 @@ pub fn deck_files(user_dir: Option<&Path>, paths: &[PathBuf]) -> (Vec<PathBuf>, 
 #[must_use]
 pub fn load_all(bundled_decks: bool, user_dir: Option<&Path>, paths: &[PathBuf]) -> DeckSet {
     let mut set = DeckSet::default();
-    let (files, errors) = deck_files(user_dir, paths);
+    let (files, problems) = deck_files(user_dir, paths);
     let mut loaded: Vec<Option<Result<Parsed, Vec<Diagnostic>>>> =
         files.iter().map(|f| Some(load_file(f))).collect();
     if bundled_decks {
@@ -210,7 +243,13 @@ pub fn load_all(bundled_decks: bool, user_dir: Option<&Path>, paths: &[PathBuf])
             }
         }
     }
-    set.errors.extend(errors);
+    for d in problems {
+        if d.is_error() {
+            set.errors.push(d);
+        } else {
+            set.warnings.push(d);
+        }
+    }
     for l in loaded.into_iter().flatten() {
         set.add(l);
     }

@@ -3,7 +3,9 @@
 //! kartei only through the [`Study`] port.
 
 pub mod app;
+pub mod backend;
 pub mod browser;
+pub mod editor;
 pub mod i18n;
 pub mod keymap;
 mod layout;
@@ -14,6 +16,7 @@ mod reload;
 mod review;
 pub mod run;
 mod session_end;
+pub mod signals;
 pub mod stats_screen;
 pub mod stats_view;
 pub mod text;

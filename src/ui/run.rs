@@ -1,20 +1,18 @@
 //! The terminal runtime: set-up and restore on every path (normal quit,
-//! error, panic, SIGTERM, SIGHUP), the event loop with a Tick, and suspending
-//! for the editor.
+//! error, panic, every catchable signal: see [`super::signals`]), the event
+//! loop with a Tick, and suspending for the editor.
 
 use std::io::{self, stdout};
 use std::path::{Path, PathBuf};
-use std::process::Command;
-use std::sync::mpsc;
 use std::time::{Duration, Instant};
 
 use chrono::{DateTime, FixedOffset, Utc};
-use ratatui::DefaultTerminal;
 use ratatui::crossterm::event::{self, Event};
 use ratatui::crossterm::execute;
 use ratatui::crossterm::terminal::{EnterAlternateScreen, enable_raw_mode};
 
 use super::app::{App, Effect};
+use super::backend::{SafeBackend, SafeTerminal};
 use super::keymap::KeyMap;
 use super::theme::Theme;
 use crate::i18n::Lang;
@@ -22,10 +20,6 @@ use crate::study::port::Study;
 
 /// How often timers are checked.
 pub const TICK: Duration = Duration::from_millis(250);
-
-/// How long the event loop has to notice SIGTERM/SIGHUP before the process
-/// is ended from the signal thread.
-const SIGNAL_GRACE: Duration = Duration::from_secs(2);
 
 /// Everything the runtime needs from the caller (who reads the environment).
 #[derive(Debug, Clone)]
@@ -45,35 +39,26 @@ pub struct Options {
     pub watch: Vec<PathBuf>,
     /// Open directly in this quiz (`kartei quiz`) instead of the overview.
     pub quiz: Option<crate::quiz::QuizSpec>,
+    /// The journal was opened read-only (`--read-only`): say so at start.
+    pub read_only: bool,
 }
 
-/// Runs the interface until the student quits or a signal arrives.
+/// Runs the interface until the student quits or a signal arrives. After a
+/// signal the terminal is restored and the process exits with status
+/// 128 + the signal's number (see [`super::signals`]).
 ///
 /// # Errors
 /// Terminal I/O failures; the terminal is restored before returning.
 pub fn run(opts: Options, study: &mut dyn Study) -> io::Result<()> {
-    let (tx, rx) = mpsc::channel::<()>();
-    let mut signals = signal_hook::iterator::Signals::new([
-        signal_hook::consts::SIGTERM,
-        signal_hook::consts::SIGHUP,
-    ])?;
-    let handle = signals.handle();
-    let (done_tx, done_rx) = mpsc::channel::<()>();
-    let signal_thread = std::thread::spawn(move || {
-        if let Some(signal) = signals.forever().next() {
-            let _ = tx.send(());
-            // When the terminal is gone (SIGHUP: the window was closed),
-            // crossterm's `event::poll` spins on the dead tty and never
-            // returns, even with a timeout (crossterm issue #793), so the
-            // loop never sees the signal. Every answer is already durable;
-            // end the process rather than spin forever holding the lock.
-            if let Err(mpsc::RecvTimeoutError::Timeout) = done_rx.recv_timeout(SIGNAL_GRACE) {
-                std::process::exit(128 + signal);
-            }
-        }
+    let (watch, rx) = super::signals::Watch::start()?;
+    // Raw mode, the alternate screen and a panic hook that restores the
+    // terminal before the message; then the guarded backend.
+    let terminal = ratatui::try_init().and_then(|plain| {
+        drop(plain);
+        ratatui::Terminal::new(SafeBackend::new(ratatui::backend::CrosstermBackend::new(
+            stdout(),
+        )))
     });
-    // Installs a panic hook that restores the terminal before the message.
-    let terminal = ratatui::try_init();
     let result = match terminal {
         Ok(mut terminal) => {
             let r = event_loop(&mut terminal, &opts, study, &rx);
@@ -91,18 +76,24 @@ pub fn run(opts: Options, study: &mut dyn Study) -> io::Result<()> {
             ))
         }
     };
-    drop(done_tx);
-    handle.close();
-    let _ = signal_thread.join();
-    result
+    watch.finish();
+    match result {
+        Ok(Some(signal)) => {
+            use std::io::Write as _;
+            let _ = stdout().flush();
+            std::process::exit(super::signals::exit_status(signal))
+        }
+        Ok(None) => Ok(()),
+        Err(e) => Err(e),
+    }
 }
 
 fn event_loop(
-    terminal: &mut DefaultTerminal,
+    terminal: &mut SafeTerminal,
     opts: &Options,
     study: &mut dyn Study,
-    signals: &mpsc::Receiver<()>,
-) -> io::Result<()> {
+    signals: &super::signals::Incoming,
+) -> io::Result<Option<i32>> {
     let started = Instant::now();
     let now = || {
         opts.start
@@ -128,6 +119,15 @@ fn event_loop(
             }
         }
     };
+    if opts.read_only {
+        app.status = Some(
+            match opts.lang {
+                Lang::De => "Nur lesen (--read-only): Antworten werden nicht gespeichert",
+                Lang::En => "read-only (--read-only): answers are not recorded",
+            }
+            .to_owned(),
+        );
+    }
     if let Some(spec) = &opts.quiz {
         app.start_quiz(spec, now(), study);
     }
@@ -136,8 +136,8 @@ fn event_loop(
         let size = terminal.size()?;
         app.size = (size.width, size.height);
         terminal.draw(|f| super::view::render(&app, f))?;
-        if signals.try_recv().is_ok() {
-            return Ok(());
+        if let Some(signal) = signals.try_recv() {
+            return Ok(Some(signal));
         }
         let timeout = TICK.saturating_sub(last_tick.elapsed());
         if event::poll(timeout)? {
@@ -148,7 +148,7 @@ fn event_loop(
             };
             match effect {
                 Effect::None => {}
-                Effect::Quit => return Ok(()),
+                Effect::Quit => return Ok(None),
                 Effect::OpenEditor(path, line) => {
                     let result = run_editor(terminal, &opts.editor, &path, line);
                     app.after_edit(result, now(), study);
@@ -171,30 +171,18 @@ fn event_loop(
 
 /// Leaves the interface, runs the editor at `+LINE FILE`, and comes back.
 fn run_editor(
-    terminal: &mut DefaultTerminal,
+    terminal: &mut SafeTerminal,
     editor: &str,
     path: &Path,
     line: u32,
 ) -> Result<(), String> {
     ratatui::restore();
-    let mut words = editor.split_whitespace();
-    let program = words.next().unwrap_or("vi");
-    let status = Command::new(program)
-        .args(words)
-        .arg(format!("+{line}"))
-        .arg(path)
-        .status();
+    let result = super::editor::edit(editor, path, line);
     let back = enable_raw_mode()
         .and_then(|()| execute!(stdout(), EnterAlternateScreen))
         .and_then(|()| terminal.clear());
     if let Err(e) = back {
         return Err(format!("could not restore the terminal: {e}"));
     }
-    match status {
-        Ok(s) if s.success() => Ok(()),
-        Ok(s) => Err(format!("editor {program:?} exited with {s}")),
-        Err(e) => Err(format!(
-            "could not start editor {program:?}: {e}; set $VISUAL or $EDITOR"
-        )),
-    }
+    result
 }
