@@ -4,6 +4,7 @@
 //! compile. The interface language comes from `--lang` or the locale.
 
 mod cli;
+mod stats;
 mod ui;
 
 /// The strings of one language.
