@@ -393,3 +393,18 @@ fn heatmap_uses_the_width() {
         }
     }
 }
+
+#[test]
+fn a_streak_of_one_day_is_singular() {
+    for (lang, one, many) in [(Lang::En, "1 day", "1 days"), (Lang::De, "1 Tag", "1 Tage")] {
+        let mut h = stats(lang, false);
+        h.keys("p");
+        assert_eq!(state(&h).current(), Panel::Streak);
+        if let Screen::Stats(st) = &mut h.app.screen {
+            st.view.streak = (1, 12);
+        }
+        let screen = h.screen();
+        assert!(screen.contains(one), "{screen}");
+        assert!(!screen.contains(many), "{screen}");
+    }
+}

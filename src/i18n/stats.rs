@@ -45,6 +45,7 @@ strings! {
     stats_current => "current", "aktuell";
     stats_longest => "longest", "längste";
     stats_days => "days", "Tage";
+    stats_day => "day", "Tag";
     stats_last_14 => "last 14 days:", "letzte 14 Tage:";
     stats_hint_deck => "deck", "Stapel";
     stats_hint_tag => "tag", "Tag";

@@ -874,16 +874,22 @@ fn streak(app: &App, st: &StatsState, frame: &mut Frame<'_>, area: Rect) {
     let t = app.theme;
     let tr = app.tr();
     let (current, longest) = st.view.streak;
-    let days = tr.stats_days();
+    let days = |n: u32| {
+        if n == 1 {
+            tr.stats_day()
+        } else {
+            tr.stats_days()
+        }
+    };
     let big = Style::new().add_modifier(Modifier::BOLD);
     let mut lines = vec![
         Line::from(vec![
             Span::styled(format!("{:<10}", tr.stats_current()), t.dim()),
-            Span::styled(format!("{current:>4} {days}"), big),
+            Span::styled(format!("{current:>4} {}", days(current)), big),
         ]),
         Line::from(vec![
             Span::styled(format!("{:<10}", tr.stats_longest()), t.dim()),
-            Span::styled(format!("{longest:>4} {days}"), big),
+            Span::styled(format!("{longest:>4} {}", days(longest)), big),
         ]),
         Line::default(),
         Line::styled(tr.stats_last_14(), t.dim()),
