@@ -61,6 +61,8 @@ pub enum Scope {
     Cards(Vec<CardId>),
     /// Cards in both scopes.
     And(Box<Scope>, Box<Scope>),
+    /// The material of an exam.
+    Exam(crate::progress::Exam),
 }
 
 impl Scope {
@@ -73,8 +75,21 @@ impl Scope {
             Scope::Tag(tag) => card.tags.iter().any(|t| t == tag),
             Scope::Cards(ids) => ids.contains(&card.id),
             Scope::And(a, b) => a.includes(card) && b.includes(card),
+            Scope::Exam(exam) => exam.covers(card),
         }
     }
+}
+
+/// What the exam plan changes in today's queue.
+#[derive(Debug, Clone, Default)]
+pub struct ExamPlan {
+    /// Cards of an exam still ahead.
+    pub covered: HashSet<CardId>,
+    /// Cards shown earlier than FSRS would, so their last review lands
+    /// shortly before the exam: the card's state with the capped due date.
+    pub capped: HashMap<CardId, CardState>,
+    /// New cards per day the exams need (0 without exams).
+    pub new_per_day: u32,
 }
 
 /// Decks, config, journal and derived states.
@@ -335,6 +350,7 @@ impl Collection {
                 })
                 .map(|(id, _)| id.note_key()),
         );
+        let plan = self.exam_plan(now);
         let cards = self
             .cards()
             .filter(|c| scope.includes(c))
@@ -344,7 +360,13 @@ impl Collection {
                 !marks.suspended && !marks.buried(now)
             })
             .filter_map(|(pos, c)| {
-                let state = self.state(&c.id);
+                let state = plan.capped.get(&c.id).unwrap_or_else(|| self.state(&c.id));
+                // Exam material first among new cards.
+                let pos = if plan.covered.is_empty() || plan.covered.contains(&c.id) {
+                    pos
+                } else {
+                    pos + (1 << 40)
+                };
                 let shown_today = match state.phase {
                     Phase::Learning { .. } | Phase::Relearning { .. } => {
                         return Some((c, state, pos));
@@ -358,7 +380,66 @@ impl Collection {
                 Some((c, state, pos))
             })
             .map(|(c, state, pos)| (c.id.clone(), state, pos));
-        Queue::build(&self.scheduler, cards, now, self.done_today(now))
+        let done = self.done_today(now);
+        let mut queue = Queue::build(&self.scheduler, cards, now, done);
+        queue.raise_new_limit(plan.new_per_day, done.new);
+        queue
+    }
+
+    /// The exams set in the journal, by date.
+    #[must_use]
+    pub fn exams(&self) -> Vec<crate::progress::Exam> {
+        crate::progress::exams(self.journal.events())
+    }
+
+    /// The exam plan for today's queue (see [`crate::scheduler::exam`]):
+    /// for every exam still ahead, its cards' capped due dates and the new
+    /// cards per day its unstudied cards need. A card belongs to the
+    /// earliest exam that covers it.
+    #[must_use]
+    pub fn exam_plan(&self, now: DateTime<Utc>) -> ExamPlan {
+        use crate::scheduler::exam::{capped_due, new_cards_today};
+        let clock = self.clock(now);
+        let today = clock.today();
+        let exams: Vec<_> = self
+            .exams()
+            .into_iter()
+            .filter(|e| e.date > today)
+            .collect();
+        let mut plan = ExamPlan::default();
+        let mut unstudied = vec![0usize; exams.len()];
+        for card in self.cards() {
+            let Some(i) = exams.iter().position(|e| e.covers(card)) else {
+                continue;
+            };
+            plan.covered.insert(card.id.clone());
+            if self.marks(&card.id).suspended {
+                continue;
+            }
+            let state = self.state(&card.id);
+            let introduced_today = || {
+                scheduling_reviews(self.reviews_of(&card.id), self.marks.get(&card.id))
+                    .next()
+                    .is_some_and(|r| clock.day_of(r.ts) == today)
+            };
+            if matches!(state.phase, Phase::New) || introduced_today() {
+                unstudied[i] += 1;
+            }
+            let exam = exams[i].date;
+            let start = self.scheduler.day_start(exam);
+            if let Some(due) = capped_due(&self.scheduler, state, today, exam, start) {
+                let mut capped = state.clone();
+                capped.due = Some(due);
+                plan.capped.insert(card.id.clone(), capped);
+            }
+        }
+        let needed: usize = exams
+            .iter()
+            .zip(&unstudied)
+            .map(|(e, &n)| new_cards_today(n, today, e.date))
+            .sum();
+        plan.new_per_day = u32::try_from(needed).unwrap_or(u32::MAX);
+        plan
     }
 
     /// Records a graded answer: appended to the journal and synced before

@@ -3,6 +3,7 @@
 
 mod check;
 mod context;
+mod exam;
 mod interchange;
 mod optimize;
 pub mod quiz;
@@ -110,6 +111,11 @@ pub enum Command {
     },
     /// Take a timed exam-style quiz, or list past quizzes
     Quiz(QuizArgs),
+    /// Set exams and see how ready you are for them
+    Exam {
+        #[command(subcommand)]
+        action: ExamAction,
+    },
     /// Keep progress in step across computers
     Sync {
         #[command(subcommand)]
@@ -174,6 +180,43 @@ pub struct QuizArgs {
 }
 
 #[derive(Debug, Subcommand)]
+pub enum ExamAction {
+    /// Add an exam: its cards are scheduled toward the date
+    Add {
+        name: String,
+        /// The exam day, YYYY-MM-DD
+        #[arg(long, value_name = "YYYY-MM-DD")]
+        date: String,
+        /// Decks the exam covers (repeatable; none and no tag: all decks)
+        #[arg(long, value_name = "ID")]
+        deck: Vec<String>,
+        /// Cards with this tag are covered too (repeatable)
+        #[arg(long, value_name = "TAG")]
+        tag: Vec<String>,
+    },
+    /// List the exams
+    List {
+        #[arg(long)]
+        json: bool,
+    },
+    /// Remove an exam (progress is kept)
+    Rm { name: String },
+    /// Expected recall on the exam day, per deck and tag, and today's plan
+    Status {
+        /// The exam (default: the next one)
+        name: Option<String>,
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+/// Bad input on the command line that clap cannot see (a date in the past,
+/// an unknown deck): reported like clap's own errors, with exit status 2.
+#[derive(Debug, thiserror::Error)]
+#[error("{0}")]
+pub struct UsageError(pub String);
+
+#[derive(Debug, Subcommand)]
 pub enum SyncAction {
     /// Merge another machine's journal into this one (union by event id)
     Merge { other: PathBuf },
@@ -200,6 +243,10 @@ pub fn main() -> ExitCode {
             }) =>
         {
             ExitCode::SUCCESS
+        }
+        Err(e) if e.downcast_ref::<UsageError>().is_some() => {
+            report(&e);
+            ExitCode::from(2)
         }
         Err(e) => {
             report(&e);
@@ -275,6 +322,7 @@ pub fn run(ctx: &Context, command: Option<Command>) -> anyhow::Result<ExitCode> 
             output,
         }) => interchange::export(ctx, deck.as_deref(), format, &output),
         Some(Command::Sync { action }) => sync::run(ctx, action),
+        Some(Command::Exam { action }) => exam::run(ctx, action),
         Some(Command::Quiz(args)) => quiz::run(ctx, &args),
         Some(Command::Stats { deck, tag, json }) => {
             stats::stats(ctx, deck.as_deref(), tag.as_deref(), json)

@@ -4,7 +4,7 @@
 //! timestamp `ts`; the `type` field says which event it is. Unknown `v`
 //! greater than [`FORMAT_VERSION`] is an error ("written by a newer kartei").
 
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 
 use crate::deck::CardId;
@@ -213,4 +213,17 @@ pub enum EventBody {
         #[serde(default)]
         abandoned: bool,
     },
+    /// An exam was set: a name, a date and the material it covers (no
+    /// deck and no tag: every deck). A later `exam_add` with the same name
+    /// replaces it.
+    ExamAdd {
+        name: String,
+        date: NaiveDate,
+        #[serde(default)]
+        decks: Vec<String>,
+        #[serde(default)]
+        tags: Vec<String>,
+    },
+    /// An exam was removed (by name).
+    ExamRemove { name: String },
 }

@@ -1,11 +1,13 @@
 //! The progress journal: append-only JSON Lines, the single source of truth.
 
 mod event;
+mod exam;
 mod journal;
 mod parse;
 mod replay;
 
 pub use event::*;
+pub use exam::{Exam, exams};
 pub use journal::{
     JOURNAL_FILE, Journal, JournalError, LOCK_FILE, LoadReport, MergeReport, encode_line,
     new_event_id, parse_journal_bytes,

@@ -6,6 +6,7 @@
 
 pub mod browse;
 mod collection_study;
+pub mod exam;
 pub mod port;
 pub mod quiz_port;
 pub mod session;
