@@ -90,6 +90,9 @@ pub struct ExamPlan {
     pub capped: HashMap<CardId, CardState>,
     /// New cards per day the exams need (0 without exams).
     pub new_per_day: u32,
+    /// Notes whose new cards could not all be introduced in time one a
+    /// day: their cards are not held back as siblings.
+    pub unbury: HashSet<String>,
 }
 
 /// Decks, config, journal and derived states.
@@ -374,7 +377,8 @@ impl Collection {
                     Phase::New => true,
                     Phase::Review => state.due.is_some_and(|due| due < end_of_day),
                 };
-                if shown_today && !taken.insert(c.id.note_key()) {
+                let together = plan.unbury.contains(c.id.note_key());
+                if shown_today && !together && !taken.insert(c.id.note_key()) {
                     return None;
                 }
                 Some((c, state, pos))
@@ -398,7 +402,7 @@ impl Collection {
     /// earliest exam that covers it.
     #[must_use]
     pub fn exam_plan(&self, now: DateTime<Utc>) -> ExamPlan {
-        use crate::scheduler::exam::{capped_due, new_cards_today};
+        use crate::scheduler::exam::{capped_due, introduce_days, new_cards_today};
         let clock = self.clock(now);
         let today = clock.today();
         let exams: Vec<_> = self
@@ -408,6 +412,7 @@ impl Collection {
             .collect();
         let mut plan = ExamPlan::default();
         let mut unstudied = vec![0usize; exams.len()];
+        let mut new_siblings: HashMap<&str, (usize, u64)> = HashMap::new();
         for card in self.cards() {
             let Some(i) = exams.iter().position(|e| e.covers(card)) else {
                 continue;
@@ -425,6 +430,12 @@ impl Collection {
             if matches!(state.phase, Phase::New) || introduced_today() {
                 unstudied[i] += 1;
             }
+            if matches!(state.phase, Phase::New) {
+                let days = introduce_days(today, exams[i].date);
+                let entry = new_siblings.entry(card.id.note_key()).or_insert((0, days));
+                entry.0 += 1;
+                entry.1 = entry.1.min(days);
+            }
             let exam = exams[i].date;
             let start = self.scheduler.day_start(exam);
             if let Some(due) = capped_due(&self.scheduler, state, today, exam, start) {
@@ -439,6 +450,11 @@ impl Collection {
             .map(|(e, &n)| new_cards_today(n, today, e.date))
             .sum();
         plan.new_per_day = u32::try_from(needed).unwrap_or(u32::MAX);
+        plan.unbury = new_siblings
+            .into_iter()
+            .filter(|&(_, (n, days))| n as u64 >= days)
+            .map(|(note, _)| note.to_owned())
+            .collect();
         plan
     }
 

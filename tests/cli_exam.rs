@@ -278,3 +278,26 @@ fn readiness_is_fsrs_retrievability_on_the_exam_day() {
     // Sanity of the hand computation: after S days recall is 90 %.
     assert!((recall(8.2956, 8.2956) - 0.9).abs() < 1e-9);
 }
+
+#[test]
+fn the_plan_raises_new_cards_while_the_exam_is_ahead_and_ends_after_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let new_today = |now: &str| {
+        let stats = json(kartei(dir.path(), now).args(["stats", "--json"]));
+        stats["total"]["new"].as_u64().unwrap()
+    };
+    let plain = new_today(NOW);
+    assert!(plain <= 20, "{plain}");
+    // 5 days left: 186 cards over the 3 days up to 3 days before the exam.
+    kartei(dir.path(), NOW)
+        .args(["exam", "add", "Bald", "--date", "2026-12-07"])
+        .assert()
+        .success();
+    let raised = new_today(NOW);
+    assert!(raised >= 50, "{raised}");
+    let status = json(kartei(dir.path(), NOW).args(["exam", "status", "--json"]));
+    assert_eq!(status["plan"]["new_today"].as_u64().unwrap(), raised);
+    // On the exam day and after it, plain scheduling again.
+    assert_eq!(new_today("2026-12-07T10:00:00Z"), plain);
+    assert_eq!(new_today("2026-12-09T10:00:00Z"), plain);
+}

@@ -32,14 +32,21 @@ pub const EXAM_TARGET_RECALL: f64 = 0.95;
 /// that day has come or passed, all of them.
 #[must_use]
 pub fn new_cards_today(unstudied: usize, today: NaiveDate, exam: NaiveDate) -> usize {
-    let last = exam
-        .checked_sub_days(Days::new(INTRODUCE_BY_DAYS_BEFORE))
-        .unwrap_or(exam);
-    let days = (last - today).num_days() + 1;
-    match usize::try_from(days) {
+    match usize::try_from(introduce_days(today, exam)) {
         Ok(d) if d > 1 => unstudied.div_ceil(d),
         _ => unstudied,
     }
+}
+
+/// The study days left to introduce new cards, today included (at least 1).
+#[must_use]
+pub fn introduce_days(today: NaiveDate, exam: NaiveDate) -> u64 {
+    let last = exam
+        .checked_sub_days(Days::new(INTRODUCE_BY_DAYS_BEFORE))
+        .unwrap_or(exam);
+    u64::try_from((last - today).num_days() + 1)
+        .unwrap_or(1)
+        .max(1)
 }
 
 /// The due time a card gets under the plan, when the plan moves it forward:
@@ -109,5 +116,52 @@ mod tests {
         assert_eq!(new_cards_today(7, day("2026-01-12"), day("2026-01-15")), 7);
         assert_eq!(new_cards_today(7, day("2026-01-14"), day("2026-01-15")), 7);
         assert_eq!(new_cards_today(0, day("2026-01-01"), day("2026-01-15")), 0);
+    }
+
+    #[test]
+    fn reviews_due_after_the_exam_move_to_the_day_before() {
+        let scheduler = Scheduler::new(&crate::scheduler::SchedulerConfig::default()).unwrap();
+        let card = crate::deck::CardId::from("c");
+        let t = |s: &str| s.parse::<DateTime<Utc>>().unwrap();
+        // Easy on the first day: a review card due about 8 days later.
+        let state = scheduler.review(
+            &card,
+            &CardState::new(),
+            crate::progress::Grade::Easy,
+            t("2026-01-01T10:00:00Z"),
+        );
+        let exam = day("2026-01-08");
+        let start = scheduler.day_start(exam);
+        let due = state.due.unwrap();
+        assert!(due > start, "{due}");
+        assert_eq!(
+            capped_due(&scheduler, &state, day("2026-01-02"), exam, start),
+            Some(t("2026-01-07T04:00:00Z"))
+        );
+        // A due date before the exam stays.
+        assert_eq!(
+            capped_due(
+                &scheduler,
+                &state,
+                day("2026-01-02"),
+                day("2026-01-20"),
+                scheduler.day_start(day("2026-01-20"))
+            ),
+            None,
+            "due on the 9th, before the exam on the 20th"
+        );
+        // On or after the exam day: no plan.
+        assert_eq!(capped_due(&scheduler, &state, exam, exam, start), None);
+        // Reviewed the day before the exam already: nothing to move.
+        let fresh = scheduler.review(
+            &card,
+            &state,
+            crate::progress::Grade::Easy,
+            t("2026-01-07T10:00:00Z"),
+        );
+        assert_eq!(
+            capped_due(&scheduler, &fresh, day("2026-01-07"), exam, start),
+            None
+        );
     }
 }
