@@ -342,7 +342,13 @@ impl Collection {
         let mut taken: HashSet<&str> = self
             .reviews
             .iter()
-            .filter(|(_, reviews)| reviews.iter().any(|r| clock.day_of(r.ts) == today))
+            // Practice and cram answers do not count: a due card crammed
+            // today is still due today.
+            .filter(|(_, reviews)| {
+                reviews
+                    .iter()
+                    .any(|r| r.mode.moves_schedule() && clock.day_of(r.ts) == today)
+            })
             .map(|(id, _)| id.note_key())
             .collect();
         taken.extend(

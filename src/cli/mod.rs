@@ -3,6 +3,7 @@
 
 mod check;
 mod context;
+mod cram;
 mod exam;
 mod interchange;
 mod optimize;
@@ -111,6 +112,8 @@ pub enum Command {
     },
     /// Take a timed exam-style quiz, or list past quizzes
     Quiz(QuizArgs),
+    /// Cram before an exam: the weakest cards first; due dates stay as they are
+    Cram(CramArgs),
     /// Set exams and see how ready you are for them
     Exam {
         #[command(subcommand)]
@@ -177,6 +180,22 @@ pub struct QuizArgs {
     pub history: bool,
     #[arg(long)]
     pub json: bool,
+}
+
+#[derive(Debug, Args, Clone, Default)]
+pub struct CramArgs {
+    /// The exam's cards, lowest predicted recall on the exam day first
+    #[arg(long, value_name = "NAME", conflicts_with_all = ["deck", "tag"])]
+    pub exam: Option<String>,
+    /// These decks (repeatable)
+    #[arg(long, value_name = "ID", conflicts_with = "tag")]
+    pub deck: Vec<String>,
+    /// Cards with these tags (repeatable)
+    #[arg(long, value_name = "TAG")]
+    pub tag: Vec<String>,
+    /// At most this many cards
+    #[arg(long, value_name = "N")]
+    pub count: Option<usize>,
 }
 
 #[derive(Debug, Subcommand)]
@@ -286,6 +305,7 @@ pub fn ui_options(ctx: &Context, keys: &toml::Table) -> anyhow::Result<crate::ui
             .chain(ctx.deck_paths.iter().cloned())
             .collect(),
         quiz: None,
+        cram: None,
     })
 }
 
@@ -323,6 +343,7 @@ pub fn run(ctx: &Context, command: Option<Command>) -> anyhow::Result<ExitCode> 
         }) => interchange::export(ctx, deck.as_deref(), format, &output),
         Some(Command::Sync { action }) => sync::run(ctx, action),
         Some(Command::Exam { action }) => exam::run(ctx, action),
+        Some(Command::Cram(args)) => cram::run(ctx, &args),
         Some(Command::Quiz(args)) => quiz::run(ctx, &args),
         Some(Command::Stats { deck, tag, json }) => {
             stats::stats(ctx, deck.as_deref(), tag.as_deref(), json)

@@ -44,6 +44,8 @@ pub enum Screen {
     Quiz(Box<QuizScreen>),
     /// The card browser.
     Browser(Box<BrowserState>),
+    /// The exam screen (see [`super::exam_screen`]).
+    Exam(Box<super::exam_screen::ExamScreen>),
 }
 
 /// Where the student is within one card.
@@ -300,6 +302,12 @@ impl App {
             return self.after_browser(exit, now, study);
         }
         if !self.help
+            && let Screen::Exam(e) = &mut self.screen
+        {
+            let exit = e.handle_key(key, action);
+            return super::exam_screen::after(self, exit, now, study);
+        }
+        if !self.help
             && let Screen::Stats(st) = &mut self.screen
             && !matches!(action, Some(Action::Back | Action::Help))
             && st.handle_key(key, now, &*study)
@@ -408,7 +416,22 @@ impl App {
                 self.scroll = 0;
                 return Effect::None;
             }
-            Action::Stats | Action::Quiz | Action::Browse => return Effect::None,
+            Action::Exam if matches!(self.screen, Screen::Overview | Screen::Summary(_)) => {
+                self.status = None;
+                let back = std::mem::replace(&mut self.screen, Screen::Overview);
+                let screen = super::exam_screen::ExamScreen::open(back, now, &*study);
+                self.screen = Screen::Exam(Box::new(screen));
+                return Effect::None;
+            }
+            Action::Cram if matches!(self.screen, Screen::Overview) => {
+                if let Some(target) = super::exam_screen::overview_target(self) {
+                    super::exam_screen::cram(self, &target, None, now, study);
+                }
+                return Effect::None;
+            }
+            Action::Stats | Action::Quiz | Action::Browse | Action::Exam | Action::Cram => {
+                return Effect::None;
+            }
             Action::Undo => {
                 self.undo(now, study);
                 return Effect::None;
@@ -460,7 +483,7 @@ impl App {
                 }
                 _ => {}
             },
-            Screen::Quiz(_) => {}
+            Screen::Quiz(_) | Screen::Exam(_) => {}
             Screen::Waiting { .. } | Screen::Summary(_) => match action {
                 Action::Back | Action::Select => self.leave_session(now, study),
                 Action::Practice => {

@@ -4,6 +4,7 @@
 
 pub mod app;
 pub mod browser;
+pub mod exam_screen;
 pub mod i18n;
 pub mod keymap;
 pub mod quiz_screen;

@@ -45,6 +45,8 @@ pub struct Options {
     pub watch: Vec<PathBuf>,
     /// Open directly in this quiz (`kartei quiz`) instead of the overview.
     pub quiz: Option<crate::quiz::QuizSpec>,
+    /// Open directly in a cram session (`kartei cram`): what and how many.
+    pub cram: Option<(crate::study::CramTarget, Option<usize>)>,
 }
 
 /// Runs the interface until the student quits or a signal arrives.
@@ -130,6 +132,9 @@ fn event_loop(
     };
     if let Some(spec) = &opts.quiz {
         app.start_quiz(spec, now(), study);
+    }
+    if let Some((target, count)) = &opts.cram {
+        super::exam_screen::cram(&mut app, target, *count, now(), study);
     }
     let mut last_tick = Instant::now();
     loop {

@@ -38,6 +38,7 @@ pub fn render(app: &App, frame: &mut Frame<'_>) {
         Screen::Stats(st) => super::stats_view::render(app, st, frame, body),
         Screen::Quiz(q) => super::quiz_view::render(app, q, frame, body),
         Screen::Browser(b) => super::browser::render(app, b, frame, body),
+        Screen::Exam(e) => super::exam_screen::render(app, e, frame, body),
     }
     let status_line = app
         .status
@@ -129,6 +130,7 @@ fn render_header(app: &App, frame: &mut Frame<'_>, area: Rect) {
         ),
         Screen::Quiz(q) => (super::quiz_view::title(app, q), Line::default()),
         Screen::Browser(b) => (super::browser::title(app, b), Line::default()),
+        Screen::Exam(e) => (super::exam_screen::title(app, e), Line::default()),
     };
     let [top, bar] = Layout::vertical([Constraint::Length(1), Constraint::Length(1)]).areas(area);
     let right_w = u16::try_from(right.width()).unwrap_or(0).min(top.width / 2);
@@ -180,7 +182,7 @@ fn render_header(app: &App, frame: &mut Frame<'_>, area: Rect) {
 }
 
 /// A mastery bar `width` cells wide using eighth blocks.
-fn mastery_bar(share: f64, cells: usize) -> String {
+pub(super) fn mastery_bar(share: f64, cells: usize) -> String {
     const PARTS: [char; 8] = [' ', '▏', '▎', '▍', '▌', '▋', '▊', '▉'];
     let share = if share.is_finite() {
         share.clamp(0.0, 1.0)
@@ -264,6 +266,9 @@ fn render_overview(app: &App, frame: &mut Frame<'_>, area: Rect) {
         Span::styled(format!(" · {}: ", tr.streak()), t.dim()),
         Span::raw(format!("{} {}", ov.streak_days, tr.days())),
     ]));
+    if let Some(exam) = &ov.exam {
+        lines.push(super::exam_screen::overview_line(app, exam, w));
+    }
     if !ov.status.is_empty() {
         lines.push(Line::default());
         for msg in &ov.status {
@@ -685,7 +690,7 @@ fn screen_actions(app: &App) -> Vec<Action> {
     use Action::*;
     match &app.screen {
         Screen::Overview => vec![
-            Up, Down, Select, All, Practice, Browse, Stats, Quiz, Help, Back, Quit,
+            Up, Down, Select, All, Practice, Browse, Stats, Quiz, Exam, Cram, Help, Back, Quit,
         ],
         Screen::Review(r) => {
             let mut v = vec![Reveal, Select];
@@ -722,6 +727,7 @@ fn screen_actions(app: &App) -> Vec<Action> {
         Screen::Stats(_) => vec![Up, Down, Help, Back, Quit],
         Screen::Quiz(_) => vec![Help, Quit],
         Screen::Browser(_) => vec![Up, Down, ScrollUp, ScrollDown, Help, Back, Quit],
+        Screen::Exam(_) => vec![Up, Down, Help, Back, Quit],
     }
 }
 
@@ -752,6 +758,9 @@ fn help_lines(app: &App) -> Vec<Line<'static>> {
     }
     if let Screen::Browser(b) = &app.screen {
         rows.splice(0..0, super::browser::help_rows(app, b));
+    }
+    if let Screen::Exam(e) = &app.screen {
+        rows.splice(0..0, super::exam_screen::help_rows(app, e));
     }
     if let Screen::Review(r) = &app.screen {
         if !r.ticked.is_empty() {
@@ -841,6 +850,9 @@ fn hints_line(app: &App, w: usize) -> Line<'static> {
             items.push(key(Action::Quiz, tr.action(Action::Quiz)));
             extras.push(key(Action::Practice, tr.practice_title()));
             extras.push(key(Action::Browse, tr.browser_title()));
+            if app.overview.exam.is_some() {
+                items.insert(2, key(Action::Exam, tr.action(Action::Exam)));
+            }
         }
         Screen::Review(r) => {
             match r.stage {
@@ -886,6 +898,7 @@ fn hints_line(app: &App, w: usize) -> Line<'static> {
         }
         Screen::Stats(_) => items.extend(super::stats_view::hints(app)),
         Screen::Browser(b) => items.extend(super::browser::hints(app, b)),
+        Screen::Exam(e) => items.extend(super::exam_screen::hints(app, e)),
         Screen::Waiting { .. } => {
             items.push(key(Action::All, tr.act_ahead()));
             items.push(key(Action::Practice, tr.practice_title()));
@@ -908,7 +921,7 @@ fn hints_line(app: &App, w: usize) -> Line<'static> {
     } else {
         if !matches!(
             app.screen,
-            Screen::Overview | Screen::Stats(_) | Screen::Browser(_)
+            Screen::Overview | Screen::Stats(_) | Screen::Browser(_) | Screen::Exam(_)
         ) {
             items.push(key(
                 Action::Undo,
