@@ -301,3 +301,56 @@ fn the_plan_raises_new_cards_while_the_exam_is_ahead_and_ends_after_it() {
     assert_eq!(new_today("2026-12-07T10:00:00Z"), plain);
     assert_eq!(new_today("2026-12-09T10:00:00Z"), plain);
 }
+
+#[test]
+fn quiz_over_an_exam_checks_the_name() {
+    let dir = tempfile::tempdir().unwrap();
+    kartei(dir.path(), NOW)
+        .args(["quiz", "--exam", "Nope"])
+        .assert()
+        .code(2)
+        .stderr(contains("no exam \"Nope\""));
+    kartei(dir.path(), NOW)
+        .args(["quiz", "--exam", "Nope", "--deck", "vertrieb"])
+        .assert()
+        .code(2);
+}
+
+#[test]
+fn an_exam_with_decks_and_tags_covers_their_overlap() {
+    let dir = tempfile::tempdir().unwrap();
+    let all = json(kartei(dir.path(), NOW).args(["list", "--json"]));
+    let all = all.as_array().unwrap();
+    let has =
+        |c: &serde_json::Value, tag: &str| c["tags"].as_array().unwrap().iter().any(|t| t == tag);
+    let in_deck = |c: &serde_json::Value| c["deck"] == "kennzahlen";
+    // A tag used inside and outside the deck, on some of the deck's cards.
+    let tag = all
+        .iter()
+        .filter(|c| in_deck(c))
+        .flat_map(|c| c["tags"].as_array().unwrap().iter())
+        .map(|t| t.as_str().unwrap())
+        .find(|t| {
+            all.iter().any(|c| !in_deck(c) && has(c, t))
+                && all.iter().any(|c| in_deck(c) && !has(c, t))
+        })
+        .expect("a shared tag")
+        .to_owned();
+    let both = all.iter().filter(|c| in_deck(c) && has(c, &tag)).count();
+    kartei(dir.path(), NOW)
+        .args([
+            "exam",
+            "add",
+            "K",
+            "--date",
+            "2026-12-20",
+            "--deck",
+            "kennzahlen",
+            "--tag",
+            &tag,
+        ])
+        .assert()
+        .success();
+    let status = json(kartei(dir.path(), NOW).args(["exam", "status", "K", "--json"]));
+    assert_eq!(status["cards"].as_u64().unwrap() as usize, both);
+}

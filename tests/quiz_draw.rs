@@ -251,7 +251,7 @@ fn lapses_and_quiz_mistakes_raise_the_weight() {
 }
 
 #[test]
-fn new_cards_only_fill_up_after_reviewed_ones() {
+fn studied_only_draws_only_studied_cards() {
     let cards = deck_of_basics();
     let weak = |id: &CardId| {
         if ["c0", "c1", "c2"].contains(&id.as_str()) {
@@ -261,26 +261,68 @@ fn new_cards_only_fill_up_after_reviewed_ones() {
         }
     };
     for seed in 0..30 {
-        let qs = draw(
-            &refs(&cards),
-            &weak,
-            &spec(3, &Form::ALL, seed),
-            &mut Rng::new(seed),
-        );
+        let s = QuizSpec {
+            studied_only: true,
+            ..spec(6, &Form::ALL, seed)
+        };
+        let qs = draw(&refs(&cards), &weak, &s, &mut Rng::new(seed));
         let mut ids: Vec<_> = qs.iter().map(|q| q.card.0.clone()).collect();
         ids.sort();
-        assert_eq!(ids, ["c0", "c1", "c2"]);
+        assert_eq!(
+            ids,
+            ["c0", "c1", "c2"],
+            "only the studied cards, even when fewer"
+        );
+    }
+}
+
+#[test]
+fn a_mock_exam_draws_from_all_cards_studied_or_not() {
+    // The complaint: a quiz over all decks asked 15 of 15 questions from
+    // the one deck the student had studied. Here one deck of many is
+    // studied (and weakly known); the others never were.
+    let cards: Vec<Card> = (0..70)
+        .map(|i| {
+            let deck = format!("d{}", i % 7);
+            basic(
+                &format!("k{i}"),
+                &deck,
+                &[],
+                &format!("Frage {i}?"),
+                WORDS[i % WORDS.len()],
+            )
+        })
+        .collect();
+    let studied = |id: &CardId| {
+        let n: usize = id.as_str()[1..].parse().unwrap();
+        if n % 7 == 0 {
+            reviewed(0.3)
+        } else {
+            Weakness::default()
+        }
+    };
+    let mut from_studied = 0;
+    let mut total = 0;
+    for seed in 0..20 {
         let qs = draw(
             &refs(&cards),
-            &weak,
-            &spec(6, &Form::ALL, seed),
+            &studied,
+            &spec(15, &Form::ALL, seed),
             &mut Rng::new(seed),
         );
-        assert_eq!(qs.len(), 6);
-        for id in ["c0", "c1", "c2"] {
-            assert!(qs.iter().any(|q| q.card.as_str() == id));
-        }
+        assert_eq!(qs.len(), 15);
+        let decks: std::collections::HashSet<&str> = qs.iter().map(|q| q.deck.as_str()).collect();
+        assert!(decks.len() >= 4, "seed {seed}: only decks {decks:?}");
+        from_studied += qs.iter().filter(|q| q.deck == "d0").count();
+        total += qs.len();
     }
+    // The studied deck is 1/7 of the material; its weak cards weigh a little
+    // less than unstudied ones, so it gets about its share, not all.
+    let share = from_studied as f64 / total as f64;
+    assert!(
+        share > 0.05 && share < 0.3,
+        "share from the studied deck: {share}"
+    );
 }
 
 #[test]

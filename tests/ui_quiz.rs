@@ -363,6 +363,7 @@ fn setup_is_edited_saved_and_remembered() {
     h.key(KeyCode::Down);
     h.key(KeyCode::Down); // time
     h.key(KeyCode::Right); // 60s -> 90s
+    h.key(KeyCode::Down); // cards
     h.key(KeyCode::Down);
     h.key(KeyCode::Down); // typed
     h.keys(" "); // untick typed
@@ -377,12 +378,14 @@ fn setup_is_edited_saved_and_remembered() {
     assert_eq!(saved.time, "");
     assert_eq!(saved.forms, ["choice", "flip"]);
     assert_eq!(saved.decks, ["marketing"]);
+    assert!(!saved.studied_only);
     let Some(QuizRecord::Start { spec, .. }) = h.study.quiz_log.first() else {
         panic!("no start");
     };
     assert_eq!(spec.per_question, Some(Duration::from_secs(90)));
     assert_eq!(spec.forms, [Form::Choice, Form::Flip]);
     assert_eq!(spec.decks, ["marketing"]);
+    assert!(!spec.studied_only);
     // Abandon, leave the results, open the setup again: it is remembered.
     h.key(KeyCode::Esc);
     h.keys("y");
@@ -424,4 +427,38 @@ fn ctrl_p_pauses_a_typed_question_and_p_is_text() {
     assert_eq!(running(&h).unwrap().input.text, "p");
     h.key_mod(KeyCode::Char('p'), KeyModifiers::CONTROL);
     assert!(running(&h).unwrap().quiz.is_paused());
+}
+
+#[test]
+fn setup_says_whether_unstudied_cards_are_asked() {
+    let mut h = Harness::new(Lang::En);
+    h.keys("t");
+    assert!(
+        h.screen().contains("all in scope, studied or not"),
+        "{}",
+        h.screen()
+    );
+    for _ in 0..3 {
+        h.key(KeyCode::Down);
+    }
+    h.keys(" ");
+    assert!(
+        h.screen().contains("only those studied before"),
+        "{}",
+        h.screen()
+    );
+    // The fake's cards were never studied: nothing to ask.
+    h.enter();
+    assert!(running(&h).is_none());
+    assert_eq!(
+        h.study.saved_setups.last().map(|s| s.studied_only),
+        Some(true)
+    );
+    let mut h = Harness::new(Lang::De);
+    h.keys("t");
+    assert!(
+        h.screen().contains("alle, gelernt oder nicht"),
+        "{}",
+        h.screen()
+    );
 }

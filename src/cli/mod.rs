@@ -160,6 +160,12 @@ pub struct QuizArgs {
     /// Only cards with these tags (repeatable)
     #[arg(long, value_name = "TAG")]
     pub tag: Vec<String>,
+    /// The cards of this exam (its decks and tags)
+    #[arg(long, value_name = "NAME", conflicts_with_all = ["deck", "tag"])]
+    pub exam: Option<String>,
+    /// Ask only cards studied before (default: every card in scope)
+    #[arg(long)]
+    pub studied_only: bool,
     /// Number of questions
     #[arg(long, value_name = "N")]
     pub count: Option<u32>,

@@ -24,7 +24,19 @@ pub fn run(ctx: &Context, args: &QuizArgs) -> Result<ExitCode> {
     if args.json {
         bail!("--json only works with --history");
     }
-    let spec = spec_from_args(args, ctx.now)?;
+    let mut spec = spec_from_args(args, ctx.now)?;
+    if let Some(name) = &args.exam {
+        let collection = super::tui::open_collection(ctx, true)?;
+        let exam = collection
+            .exams()
+            .into_iter()
+            .find(|e| &e.name == name)
+            .ok_or_else(|| {
+                super::UsageError(format!("there is no exam {name:?}; see `kartei exam list`"))
+            })?;
+        spec.decks = exam.decks;
+        spec.tags = exam.tags;
+    }
     super::tui::run_quiz(ctx, spec)
 }
 
@@ -70,6 +82,7 @@ pub fn spec_from_args(args: &QuizArgs, now: DateTime<Utc>) -> Result<QuizSpec> {
         seed: args
             .seed
             .unwrap_or_else(|| u64::try_from(now.timestamp_millis()).unwrap_or(0)),
+        studied_only: args.studied_only,
     })
 }
 

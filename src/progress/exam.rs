@@ -13,20 +13,20 @@ pub struct Exam {
     pub name: String,
     /// The day of the exam (a local calendar date).
     pub date: NaiveDate,
-    /// Decks covered (empty with no tags: every deck).
+    /// Decks covered (empty: every deck).
     pub decks: Vec<String>,
-    /// Cards with any of these tags are covered too.
+    /// When not empty, only cards with one of these tags are covered.
     pub tags: Vec<String>,
 }
 
 impl Exam {
-    /// Whether `card` is exam material: in one of its decks or carrying one
-    /// of its tags; every card when the exam names neither.
+    /// Whether `card` is exam material: in one of its decks (any deck when
+    /// none is named) and, when tags are named, carrying one of them — the
+    /// same filter as `kartei quiz --deck ... --tag ...`.
     #[must_use]
     pub fn covers(&self, card: &Card) -> bool {
-        (self.decks.is_empty() && self.tags.is_empty())
-            || self.decks.contains(&card.deck_id)
-            || card.tags.iter().any(|t| self.tags.contains(t))
+        (self.decks.is_empty() || self.decks.contains(&card.deck_id))
+            && (self.tags.is_empty() || card.tags.iter().any(|t| self.tags.contains(t)))
     }
 }
 

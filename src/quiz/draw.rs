@@ -24,8 +24,7 @@ pub const WEIGHT_EPSILON: f64 = 0.05;
 impl Weakness {
     /// The sampling weight of a reviewed card:
     /// `(1 - R) + 0.5 * lapses + 0.7 * mistakes + WEIGHT_EPSILON`
-    /// (R clamped to 0..=1; a new card counts as R = 0 here, but new cards are
-    /// only drawn when the reviewed ones run out).
+    /// (R clamped to 0..=1; a card never studied counts as R = 0).
     #[must_use]
     pub fn weight(&self) -> f64 {
         let r = self
@@ -104,10 +103,11 @@ pub fn note_key(id: &CardId) -> &str {
 /// Draws up to `spec.count` questions from `cards` (restricted to
 /// `spec.decks` / `spec.tags` when those are non-empty), without repetition.
 ///
-/// Reviewed cards are drawn by weighted sampling without replacement
+/// Cards are drawn by weighted sampling without replacement
 /// (Efraimidis–Spirakis: each card gets the key `ln(u) / weight`, highest keys
-/// win), weight from [`Weakness::weight`]; new cards (no retrievability) fill
-/// up in random order when the reviewed ones run out. A card whose note
+/// win), weight from [`Weakness::weight`]: cards never studied take part like
+/// forgotten ones (a mock exam covers all the material), unless
+/// `spec.studied_only` leaves them out. A card whose note
 /// already has a card in the quiz is only used when nothing else is left.
 /// Cards that fit no allowed form are skipped. The result is shuffled. The
 /// same `cards`, weaknesses, spec and rng state give the same questions in the
@@ -128,26 +128,21 @@ pub fn draw(
         .filter(|c| spec.tags.is_empty() || c.tags.iter().any(|t| spec.tags.contains(t)))
         .collect();
 
-    let mut reviewed: Vec<(f64, &Card)> = Vec::new();
-    let mut new: Vec<(f64, &Card)> = Vec::new();
+    let mut keyed: Vec<(f64, &Card)> = Vec::new();
     for &card in &eligible {
         let w = weakness(&card.id);
         let u = rng.next_f64_open();
-        if w.retrievability.is_some() {
-            reviewed.push((u.ln() / w.weight(), card));
-        } else {
-            new.push((u.ln(), card));
+        if w.retrievability.is_some() || !spec.studied_only {
+            keyed.push((u.ln() / w.weight(), card));
         }
     }
-    let by_key_desc = |a: &(f64, &Card), b: &(f64, &Card)| b.0.total_cmp(&a.0);
-    reviewed.sort_by(by_key_desc);
-    new.sort_by(by_key_desc);
+    keyed.sort_by(|a, b| b.0.total_cmp(&a.0));
 
     let count = spec.count as usize;
     let mut questions = Vec::new();
     let mut used_notes: Vec<&str> = Vec::new();
     let mut deferred: Vec<&Card> = Vec::new();
-    for (_, card) in reviewed.into_iter().chain(new) {
+    for (_, card) in keyed {
         if questions.len() >= count {
             break;
         }

@@ -93,6 +93,9 @@ pub struct QuizSpec {
     /// Allowed forms; empty means all.
     pub forms: Vec<Form>,
     pub seed: u64,
+    /// Draw only cards studied before; by default every card in scope can
+    /// be asked, studied or not (a mock exam covers all the material).
+    pub studied_only: bool,
 }
 
 impl Default for QuizSpec {
@@ -105,6 +108,7 @@ impl Default for QuizSpec {
             per_question: None,
             forms: Form::ALL.to_vec(),
             seed: 0,
+            studied_only: false,
         }
     }
 }

@@ -45,6 +45,8 @@ pub enum SetupRow {
     /// Total time or time per question.
     Mode,
     Time,
+    /// Every card in scope, or only cards studied before.
+    Cards,
     Form(Form),
     Deck(usize),
     Tag(usize),
@@ -194,7 +196,12 @@ impl SetupState {
     /// Every row in display order.
     #[must_use]
     pub fn rows(&self) -> Vec<SetupRow> {
-        let mut rows = vec![SetupRow::Count, SetupRow::Mode, SetupRow::Time];
+        let mut rows = vec![
+            SetupRow::Count,
+            SetupRow::Mode,
+            SetupRow::Time,
+            SetupRow::Cards,
+        ];
         rows.extend(Form::ALL.map(SetupRow::Form));
         rows.extend((0..self.decks.len()).map(SetupRow::Deck));
         rows.extend((0..self.tags.len()).map(SetupRow::Tag));
@@ -281,6 +288,7 @@ impl SetupState {
                     Self::toggle(&mut self.setup.forms, form.as_str());
                 }
             }
+            SetupRow::Cards => self.setup.studied_only = !self.setup.studied_only,
             SetupRow::Deck(i) => {
                 let id = self.decks[i].0.clone();
                 Self::toggle(&mut self.setup.decks, &id);
@@ -313,6 +321,7 @@ impl SetupState {
             per_question: time(&self.setup.per_question)?,
             forms: parse_forms(&self.setup.forms.join(",")).map_err(|e| e.to_string())?,
             seed,
+            studied_only: self.setup.studied_only,
         })
     }
 }

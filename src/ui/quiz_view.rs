@@ -113,6 +113,19 @@ fn setup_row_line(app: &App, s: &SetupState, row: SetupRow, selected: bool) -> L
             },
         ),
         SetupRow::Time => (l(lang, "Time", "Zeit"), format!("◀ {} ▶", s.time_text())),
+        SetupRow::Cards => (
+            l(lang, "Cards", "Karten"),
+            if s.setup.studied_only {
+                l(lang, "only those studied before", "nur schon gelernte").to_owned()
+            } else {
+                l(
+                    lang,
+                    "all in scope, studied or not",
+                    "alle, gelernt oder nicht",
+                )
+                .to_owned()
+            },
+        ),
         SetupRow::Form(f) => (
             if f == Form::ALL[0] {
                 l(lang, "Forms", "Frageformen")
