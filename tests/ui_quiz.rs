@@ -462,3 +462,55 @@ fn setup_says_whether_unstudied_cards_are_asked() {
         h.screen()
     );
 }
+
+#[test]
+fn the_clock_stops_behind_the_abandon_dialog() {
+    let mut h = quiz(&["mm-produkt"], &spec(&[Form::Flip], 1, Some(10), None));
+    h.wait_secs(4);
+    h.key(KeyCode::Esc);
+    assert!(running(&h).unwrap().confirm_abandon);
+    // Far past the limit while the question is asked: no timeout.
+    h.wait_secs(300);
+    tick(&mut h);
+    assert!(running(&h).is_some(), "timed out behind the dialog");
+    h.keys("n");
+    assert!(!running(&h).unwrap().quiz.is_paused());
+    assert!(
+        h.study
+            .quiz_log
+            .iter()
+            .any(|r| matches!(r, QuizRecord::Pause { ms: 300_000, .. }))
+    );
+    // 6 of the 10 seconds are left.
+    h.wait_secs(5);
+    tick(&mut h);
+    assert!(running(&h).is_some());
+    h.wait_secs(2);
+    tick(&mut h);
+    assert!(running(&h).is_none(), "the limit still applies");
+}
+
+#[test]
+fn the_clock_stops_behind_the_help_overlay() {
+    let mut h = quiz(&["mm-produkt"], &spec(&[Form::Flip], 1, Some(10), None));
+    h.wait_secs(4);
+    h.keys("?");
+    assert!(h.app.help);
+    assert!(running(&h).unwrap().quiz.is_paused());
+    h.wait_secs(300);
+    tick(&mut h);
+    assert!(running(&h).is_some(), "timed out behind the help");
+    h.key(KeyCode::Esc);
+    assert!(!h.app.help);
+    tick(&mut h);
+    assert!(!running(&h).unwrap().quiz.is_paused());
+    assert_eq!(
+        running(&h).unwrap().quiz.active(h.now),
+        chrono::Duration::seconds(4).to_std().unwrap()
+    );
+    // Abandoning from the dialog ends the quiz (no clock left running).
+    h.key(KeyCode::Esc);
+    h.keys("y");
+    assert!(running(&h).is_none());
+    assert!(results(&h).abandoned);
+}

@@ -297,6 +297,7 @@ impl App {
                 lang: self.lang,
                 status: &mut self.status,
                 size: self.size,
+                overlay: self.help,
             };
             let exit = b.handle_key(key, action, now, study, &mut cx);
             return self.after_browser(exit, now, study);
@@ -321,6 +322,7 @@ impl App {
                 lang: self.lang,
                 status: &mut self.status,
                 size: self.size,
+                overlay: self.help,
             };
             let exit = q.handle_key(key, action, now, study, &mut cx);
             return self.after_quiz(exit, now, study);
@@ -579,6 +581,7 @@ impl App {
                 lang: self.lang,
                 status: &mut self.status,
                 size: self.size,
+                overlay: self.help,
             };
             q.tick(now, study, &mut cx);
         }

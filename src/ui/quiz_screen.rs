@@ -82,6 +82,9 @@ pub struct RunState {
     pub flipped: bool,
     /// The "abandon the quiz?" question is open.
     pub confirm_abandon: bool,
+    /// The clock was stopped because a dialog or overlay opened (not by
+    /// the student's pause key); it runs again when that closes.
+    pub held: bool,
     /// The time of the latest key or tick, for drawing the countdowns.
     pub now: DateTime<Utc>,
 }
@@ -135,6 +138,8 @@ pub struct Ctx<'a> {
     pub status: &'a mut Option<String>,
     /// The terminal size, for page-wise scrolling.
     pub size: (u16, u16),
+    /// The help overlay covers the screen (a running quiz's clock stops).
+    pub overlay: bool,
 }
 
 /// `"90s"`, `"10m"`, `"1h"`: the shortest exact form.
@@ -391,6 +396,21 @@ impl RunState {
         }
     }
 
+    /// Stops the clock while a dialog or overlay covers the question.
+    fn hold(&mut self, now: DateTime<Utc>) {
+        if !self.quiz.is_paused() && !self.quiz.is_finished() && self.quiz.pause(now).is_ok() {
+            self.held = true;
+        }
+    }
+
+    /// Starts the clock again after [`RunState::hold`] (the stop is
+    /// journalled like a pause).
+    fn release(&mut self, now: DateTime<Utc>, study: &mut dyn Study, cx: &mut Ctx<'_>) {
+        if std::mem::take(&mut self.held) {
+            self.resume(now, study, cx);
+        }
+    }
+
     fn pause(&mut self, now: DateTime<Utc>, cx: &mut Ctx<'_>) {
         if let Err(e) = self.quiz.pause(now) {
             *cx.status = Some(e.to_string());
@@ -422,13 +442,19 @@ impl RunState {
             match key.code {
                 KeyCode::Char('y' | 'j') | KeyCode::Enter => {
                     self.confirm_abandon = false;
+                    self.held = false;
                     self.quiz.abandon(now);
                 }
-                KeyCode::Char('n') | KeyCode::Esc => self.confirm_abandon = false,
+                KeyCode::Char('n') | KeyCode::Esc => {
+                    self.confirm_abandon = false;
+                    self.release(now, study, cx);
+                }
                 _ => {}
             }
             return QuizExit::Stay;
         }
+        // Back from the help overlay: the clock runs again.
+        self.release(now, study, cx);
         let ctrl_p =
             key.code == KeyCode::Char('p') && key.modifiers.contains(KeyModifiers::CONTROL);
         if self.quiz.is_paused() {
@@ -441,6 +467,7 @@ impl RunState {
         }
         let form = self.form();
         if key.code == KeyCode::Esc || (form != Some(Form::Typed) && action == Some(Action::Back)) {
+            self.hold(now);
             self.confirm_abandon = true;
             return QuizExit::Stay;
         }
@@ -472,6 +499,7 @@ impl RunState {
                     if let Some(t) = self.ticked.get_mut(i) {
                         *t = !*t;
                     } else if action == Some(Action::Help) {
+                        self.hold(now);
                         return QuizExit::Help;
                     }
                 }
@@ -491,7 +519,10 @@ impl RunState {
                         self.submit(Answer::Choice(picked), now, study, cx);
                     }
                 }
-                _ if action == Some(Action::Help) => return QuizExit::Help,
+                _ if action == Some(Action::Help) => {
+                    self.hold(now);
+                    return QuizExit::Help;
+                }
                 _ => {}
             },
             Some(Form::Flip) => match key.code {
@@ -502,7 +533,10 @@ impl RunState {
                 KeyCode::Char('n' | '2') if self.flipped => {
                     self.submit(Answer::Flip(false), now, study, cx);
                 }
-                _ if action == Some(Action::Help) => return QuizExit::Help,
+                _ if action == Some(Action::Help) => {
+                    self.hold(now);
+                    return QuizExit::Help;
+                }
                 _ => {}
             },
             None => {}
@@ -551,6 +585,7 @@ impl QuizScreen {
             input: TextInput::default(),
             flipped: false,
             confirm_abandon: false,
+            held: false,
             now,
         };
         run.sync_input();
@@ -668,6 +703,11 @@ impl QuizScreen {
     pub fn tick(&mut self, now: DateTime<Utc>, study: &mut dyn Study, cx: &mut Ctx<'_>) {
         if let QuizScreen::Running(run) = self {
             run.now = now;
+            if cx.overlay {
+                run.hold(now);
+            } else if !run.confirm_abandon {
+                run.release(now, study, cx);
+            }
             let events = run.quiz.tick(now);
             run.record_timeouts(&events, now, study, cx);
             run.sync_input();
