@@ -294,13 +294,12 @@ impl Collection {
         let mut records: Vec<ReviewRecord<'_>> = events
             .iter()
             .filter(|e| !undone.contains(&e.id))
-            .filter_map(|e| match &e.body {
-                EventBody::Review { card, grade, .. } => Some(ReviewRecord {
+            .filter_map(|e| {
+                crate::progress::review_of(e).map(|(card, grade, ..)| ReviewRecord {
                     card,
                     ts: e.ts,
-                    grade: *grade,
-                }),
-                _ => None,
+                    grade,
+                })
             })
             .collect();
         records.sort_by_key(|r| r.ts);
@@ -516,6 +515,49 @@ impl Collection {
         Ok((event, previous))
     }
 
+    /// Records a quiz answer (a `QuizAnswer` event). When it carries a
+    /// grade, the answer and its effect on the schedule are this one event,
+    /// synced before the card's state changes.
+    ///
+    /// # Errors
+    /// Not a quiz answer, an unknown card, or the journal cannot be written.
+    pub fn record_quiz_answer(
+        &mut self,
+        body: EventBody,
+        now: DateTime<Utc>,
+    ) -> Result<Event, CollectionError> {
+        let EventBody::QuizAnswer {
+            card, grade, ms, ..
+        } = &body
+        else {
+            return Err(CollectionError::Journal(JournalError::InvalidEvent(
+                "not a quiz answer".to_owned(),
+            )));
+        };
+        let (card, grade, ms) = (card.clone(), *grade, *ms);
+        if grade.is_some() && self.card(&card).is_none() {
+            return Err(CollectionError::UnknownCard(card));
+        }
+        let event = self.journal.append(now, body)?;
+        if let Some(grade) = grade {
+            let previous = self.state(&card).clone();
+            let next = self.scheduler.review(&card, &previous, grade, now);
+            self.reviews
+                .entry(card.clone())
+                .or_default()
+                .push(ReviewEntry {
+                    ts: now,
+                    grade,
+                    mode: Mode::Quiz,
+                    ms,
+                });
+            if !matches!(next.phase, Phase::New) {
+                self.states.insert(card, next);
+            }
+        }
+        Ok(event)
+    }
+
     /// Records a `mark` event (suspend, bury, flag, reset, or their
     /// opposites) for one card, synced before it takes effect.
     ///
@@ -595,18 +637,12 @@ impl Collection {
         let mut reviews: Vec<ReviewEntry> = events
             .iter()
             .filter(|e| !undone.contains(&e.id))
-            .filter_map(|e| match &e.body {
-                EventBody::Review {
-                    card: c,
+            .filter_map(|e| match crate::progress::review_of(e) {
+                Some((c, grade, mode, ms)) if c == card => Some(ReviewEntry {
+                    ts: e.ts,
                     grade,
                     mode,
                     ms,
-                    ..
-                } if c == card => Some(ReviewEntry {
-                    ts: e.ts,
-                    grade: *grade,
-                    mode: *mode,
-                    ms: *ms,
                 }),
                 _ => None,
             })

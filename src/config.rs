@@ -37,6 +37,8 @@ pub struct QuizSetup {
     pub forms: Vec<String>,
     /// Draw only from cards studied before (default: every card in scope).
     pub studied_only: bool,
+    /// Quiz answers move the schedule (`--reschedule yes|no`).
+    pub reschedule: bool,
 }
 
 impl Default for QuizSetup {
@@ -49,6 +51,7 @@ impl Default for QuizSetup {
             per_question: "60s".to_owned(),
             forms: vec!["choice".into(), "typed".into(), "flip".into()],
             studied_only: false,
+            reschedule: true,
         }
     }
 }

@@ -364,6 +364,8 @@ fn setup_is_edited_saved_and_remembered() {
     h.key(KeyCode::Down); // time
     h.key(KeyCode::Right); // 60s -> 90s
     h.key(KeyCode::Down); // cards
+    h.key(KeyCode::Down); // schedule
+    h.keys(" "); // answers leave the schedule alone
     h.key(KeyCode::Down);
     h.key(KeyCode::Down); // typed
     h.keys(" "); // untick typed
@@ -379,6 +381,7 @@ fn setup_is_edited_saved_and_remembered() {
     assert_eq!(saved.forms, ["choice", "flip"]);
     assert_eq!(saved.decks, ["marketing"]);
     assert!(!saved.studied_only);
+    assert!(!saved.reschedule);
     let Some(QuizRecord::Start { spec, .. }) = h.study.quiz_log.first() else {
         panic!("no start");
     };
@@ -386,6 +389,7 @@ fn setup_is_edited_saved_and_remembered() {
     assert_eq!(spec.forms, [Form::Choice, Form::Flip]);
     assert_eq!(spec.decks, ["marketing"]);
     assert!(!spec.studied_only);
+    assert!(!spec.reschedule);
     // Abandon, leave the results, open the setup again: it is remembered.
     h.key(KeyCode::Esc);
     h.keys("y");

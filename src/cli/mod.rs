@@ -61,6 +61,13 @@ impl ValueEnum for Lang {
     }
 }
 
+/// A yes/no option value.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum YesNo {
+    Yes,
+    No,
+}
+
 /// Output format for export.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum ExportFormat {
@@ -166,6 +173,10 @@ pub struct QuizArgs {
     /// Ask only cards studied before (default: every card in scope)
     #[arg(long)]
     pub studied_only: bool,
+    /// Whether answers move the schedule (remembered; default yes). A wrong
+    /// answer is then a lapse; a timeout never is
+    #[arg(long, value_enum, value_name = "yes|no")]
+    pub reschedule: Option<YesNo>,
     /// Number of questions
     #[arg(long, value_name = "N")]
     pub count: Option<u32>,

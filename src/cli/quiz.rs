@@ -25,6 +25,18 @@ pub fn run(ctx: &Context, args: &QuizArgs) -> Result<ExitCode> {
         bail!("--json only works with --history");
     }
     let mut spec = spec_from_args(args, ctx.now)?;
+    // Whether answers move the schedule is remembered in config.toml.
+    let mut config = crate::config::Config::load(&ctx.config_path)?;
+    match args.reschedule {
+        None => spec.reschedule = config.quiz.reschedule,
+        Some(_) if config.quiz.reschedule != spec.reschedule => {
+            config.quiz.reschedule = spec.reschedule;
+            config
+                .save_section(&ctx.config_path, "quiz")
+                .context("could not remember --reschedule in the config")?;
+        }
+        Some(_) => {}
+    }
     if let Some(name) = &args.exam {
         let collection = super::tui::open_collection(ctx, true)?;
         let exam = collection
@@ -83,6 +95,7 @@ pub fn spec_from_args(args: &QuizArgs, now: DateTime<Utc>) -> Result<QuizSpec> {
             .seed
             .unwrap_or_else(|| u64::try_from(now.timestamp_millis()).unwrap_or(0)),
         studied_only: args.studied_only,
+        reschedule: args.reschedule.is_none_or(|r| r == super::YesNo::Yes),
     })
 }
 

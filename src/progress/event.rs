@@ -184,8 +184,10 @@ pub enum EventBody {
         #[serde(default, skip_serializing_if = "Option::is_none")]
         seed: Option<u64>,
     },
-    /// One quiz question answered (or timed out). A matching `Review` event
-    /// with mode = quiz is written alongside it when the answer feeds the scheduler.
+    /// One quiz question answered (or timed out). When the quiz moves the
+    /// schedule, `grade` is the answer's grade for the scheduler: the answer
+    /// and its scheduling effect are this one line. (Older journals wrote a
+    /// separate `Review` event with mode = quiz instead; both replay alike.)
     QuizAnswer {
         quiz: String,
         card: CardId,
@@ -198,6 +200,10 @@ pub enum EventBody {
         score: f64,
         timed_out: bool,
         ms: u64,
+        /// The grade the scheduler takes from this answer (none: the quiz
+        /// does not reschedule, or the question timed out).
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        grade: Option<Grade>,
     },
     /// The quiz was paused for this long.
     QuizPause { quiz: String, ms: u64 },

@@ -13,6 +13,6 @@ pub use journal::{
     new_event_id, parse_journal_bytes,
 };
 pub use replay::{
-    Marks, ReviewEntry, card_marks, effective_reviews, last_undoable, orphans, scheduling_reviews,
-    undo_candidates, undone_ids,
+    Marks, ReviewEntry, card_marks, effective_reviews, last_undoable, orphans, review_of,
+    scheduling_reviews, undo_candidates, undone_ids,
 };

@@ -219,6 +219,15 @@ pub(crate) fn parse_line(line: &[u8]) -> Result<Event, LineError> {
             seed: raw.seed,
         },
         "quiz_answer" => EventBody::QuizAnswer {
+            grade: match raw.grade {
+                None => None,
+                Some(g) => Some(
+                    g.as_u64()
+                        .and_then(|n| u8::try_from(n).ok())
+                        .and_then(|n| Grade::try_from(n).ok())
+                        .ok_or_else(|| invalid(format!("grade must be 1..=4, got {g}")))?,
+                ),
+            },
             quiz: need(raw.quiz, k, "quiz")?,
             card: CardId(need(raw.card, k, "card")?),
             deck: need(raw.deck, k, "deck")?,
@@ -308,6 +317,7 @@ mod tests {
             r#"{"v":1,"id":"e","ts":"2026-01-02T03:04:05Z","type":"quiz_start","quiz":"q1","decks":[],"tags":["t"],"count":3,"per_question_s":60}"#,
             r#"{"v":1,"id":"f","ts":"2026-01-02T03:04:05Z","type":"quiz_answer","quiz":"q1","card":"c","deck":"d","form":"typed","given":"Preis\n","score":0.5,"timed_out":false,"ms":42}"#,
             r#"{"v":1,"id":"g","ts":"2026-01-02T03:04:05Z","type":"quiz_pause","quiz":"q1","ms":5000}"#,
+            r#"{"v":1,"id":"f2","ts":"2026-01-02T03:04:05Z","type":"quiz_answer","quiz":"q1","card":"c","deck":"d","form":"choice","given":"a","score":0.0,"timed_out":false,"ms":42,"grade":1}"#,
             r#"{"v":1,"id":"h","ts":"2026-01-02T03:04:05Z","type":"quiz_end","quiz":"q1","score":7.5,"max":10,"grade":2.3,"duration_ms":100}"#,
             r#"{"v":1,"id":"i","ts":"2026-01-02T03:04:05Z","type":"quiz_end","quiz":"q1","score":7.5,"max":10.0,"grade":2,"duration_ms":100,"abandoned":true}"#,
             r#"{"v":1,"id":"j","ts":"2026-01-02T03:04:05Z","type":"review","card":"c1","deck":"d","grade":3,"ms":1,"mode":"practice"}"#,
@@ -340,6 +350,7 @@ mod tests {
             r#"{"v":1,"id":"a","ts":"2026-01-02T03:04:05Z","type":"exam_add","name":"x","date":"2026-13-01"}"#,
             r#"{"v":1,"id":"a","ts":"2026-01-02T03:04:05Z","type":"exam_add","date":"2026-01-01"}"#,
             r#"{"v":1,"id":"a","ts":"2026-01-02T03:04:05Z","type":"exam_remove"}"#,
+            r#"{"v":1,"id":"a","ts":"2026-01-02T03:04:05Z","type":"quiz_answer","quiz":"q1","card":"c","deck":"d","form":"choice","given":"a","score":0.0,"timed_out":false,"ms":42,"grade":7}"#,
         ] {
             assert!(serde_json::from_str::<Event>(s).is_err(), "{s}");
             assert!(

@@ -96,6 +96,9 @@ pub struct QuizSpec {
     /// Draw only cards studied before; by default every card in scope can
     /// be asked, studied or not (a mock exam covers all the material).
     pub studied_only: bool,
+    /// Answers move the schedule: a wrong answer is a lapse (a timeout is
+    /// only a timeout). Without it the quiz leaves every due date alone.
+    pub reschedule: bool,
 }
 
 impl Default for QuizSpec {
@@ -109,6 +112,7 @@ impl Default for QuizSpec {
             forms: Form::ALL.to_vec(),
             seed: 0,
             studied_only: false,
+            reschedule: true,
         }
     }
 }

@@ -29,6 +29,8 @@ pub struct CollectionStudy {
     saved_setup: Option<crate::config::QuizSetup>,
     /// What `undo` takes back, latest last.
     undo_stack: Vec<Undoable>,
+    /// Quizzes started in this run whose answers move the schedule.
+    rescheduling: std::collections::HashSet<String>,
 }
 
 /// One step `undo` can take back.
@@ -49,6 +51,7 @@ impl CollectionStudy {
             last_now: DateTime::<Utc>::UNIX_EPOCH,
             saved_setup: None,
             undo_stack: Vec::new(),
+            rescheduling: std::collections::HashSet::new(),
         }
     }
 
@@ -58,35 +61,22 @@ impl CollectionStudy {
         &self.collection
     }
 
-    /// Journals one quiz answer (a `QuizAnswer` event) and, with a grade, the
-    /// review it means for the scheduler (mode quiz).
+    /// Journals one quiz answer: a single `QuizAnswer` event that carries
+    /// the grade for the scheduler when the quiz reschedules.
     fn journal_quiz_answer(
         &mut self,
         quiz: &str,
-        answer: crate::progress::EventBody,
+        mut answer: crate::progress::EventBody,
         grade: Option<Grade>,
         now: DateTime<Utc>,
     ) -> Result<(), String> {
-        let crate::progress::EventBody::QuizAnswer { card, ms, .. } = &answer else {
-            return Err("not a quiz answer".to_owned());
-        };
-        let (card, ms) = (card.clone(), *ms);
-        self.collection
-            .append(now, answer)
-            .map_err(|e| e.to_string())?;
-        if let Some(grade) = grade {
-            self.collection
-                .record_answer(
-                    &card,
-                    grade,
-                    ms,
-                    crate::progress::Mode::Quiz,
-                    Some(quiz.to_owned()),
-                    now,
-                )
-                .map_err(|e| e.to_string())?;
+        if let crate::progress::EventBody::QuizAnswer { grade: g, .. } = &mut answer {
+            *g = grade.filter(|_| self.rescheduling.contains(quiz));
         }
-        Ok(())
+        self.collection
+            .record_quiz_answer(answer, now)
+            .map(|_| ())
+            .map_err(|e| e.to_string())
     }
 
     /// The cards of `scope` for practice and cram: studied cards by lowest
@@ -602,6 +592,9 @@ impl QuizPort for CollectionStudy {
                 },
             )
             .map_err(|e| format!("quiz not started: {e}"))?;
+        if spec.reschedule {
+            self.rescheduling.insert(id.clone());
+        }
         Ok(QuizStarted { id, questions })
     }
 
@@ -620,6 +613,7 @@ impl QuizPort for CollectionStudy {
             score: answered.score,
             timed_out: false,
             ms: answered.ms,
+            grade: None,
         };
         self.journal_quiz_answer(quiz, body, Some(answered.grade), now)
     }
@@ -639,10 +633,10 @@ impl QuizPort for CollectionStudy {
             score: 0.0,
             timed_out: true,
             ms: timeout.ms,
+            grade: None,
         };
-        // A question never shown was not forgotten: no review for it.
-        let grade = timeout.shown.then_some(Grade::Again);
-        self.journal_quiz_answer(quiz, body, grade, now)
+        // A timeout is recorded as a timeout, never as a lapse.
+        self.journal_quiz_answer(quiz, body, None, now)
     }
 
     fn record_quiz_pause(&mut self, quiz: &str, ms: u64, now: DateTime<Utc>) -> Result<(), String> {

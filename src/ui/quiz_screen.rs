@@ -47,6 +47,8 @@ pub enum SetupRow {
     Time,
     /// Every card in scope, or only cards studied before.
     Cards,
+    /// Whether answers move the schedule.
+    Reschedule,
     Form(Form),
     Deck(usize),
     Tag(usize),
@@ -206,6 +208,7 @@ impl SetupState {
             SetupRow::Mode,
             SetupRow::Time,
             SetupRow::Cards,
+            SetupRow::Reschedule,
         ];
         rows.extend(Form::ALL.map(SetupRow::Form));
         rows.extend((0..self.decks.len()).map(SetupRow::Deck));
@@ -294,6 +297,7 @@ impl SetupState {
                 }
             }
             SetupRow::Cards => self.setup.studied_only = !self.setup.studied_only,
+            SetupRow::Reschedule => self.setup.reschedule = !self.setup.reschedule,
             SetupRow::Deck(i) => {
                 let id = self.decks[i].0.clone();
                 Self::toggle(&mut self.setup.decks, &id);
@@ -327,6 +331,7 @@ impl SetupState {
             forms: parse_forms(&self.setup.forms.join(",")).map_err(|e| e.to_string())?,
             seed,
             studied_only: self.setup.studied_only,
+            reschedule: self.setup.reschedule,
         })
     }
 }

@@ -113,6 +113,19 @@ fn setup_row_line(app: &App, s: &SetupState, row: SetupRow, selected: bool) -> L
             },
         ),
         SetupRow::Time => (l(lang, "Time", "Zeit"), format!("◀ {} ▶", s.time_text())),
+        SetupRow::Reschedule => (
+            l(lang, "Schedule", "Lernplan"),
+            if s.setup.reschedule {
+                l(
+                    lang,
+                    "answers count (wrong = forgotten)",
+                    "Antworten zählen (falsch = vergessen)",
+                )
+                .to_owned()
+            } else {
+                l(lang, "left alone", "bleibt unverändert").to_owned()
+            },
+        ),
         SetupRow::Cards => (
             l(lang, "Cards", "Karten"),
             if s.setup.studied_only {
