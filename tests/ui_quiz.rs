@@ -518,3 +518,56 @@ fn the_clock_stops_behind_the_help_overlay() {
     assert!(running(&h).is_none());
     assert!(results(&h).abandoned);
 }
+
+#[test]
+fn ctrl_c_records_the_quiz_as_abandoned_and_interrupts() {
+    let mut h = quiz(
+        &["mm-produkt", "kpi-awareness"],
+        &spec(&[Form::Flip], 2, Some(60), None),
+    );
+    h.wait_secs(3);
+    let effect = h.key_mod(KeyCode::Char('c'), KeyModifiers::CONTROL);
+    assert_eq!(effect, kartei::ui::Effect::Interrupted);
+    let Some(QuizRecord::End { results, .. }) = h.study.quiz_log.last() else {
+        panic!("no end recorded: {:?}", h.study.quiz_log);
+    };
+    assert!(results.abandoned);
+    // Elsewhere Ctrl-C just quits.
+    let mut h = Harness::new(Lang::En);
+    assert_eq!(
+        h.key_mod(KeyCode::Char('c'), KeyModifiers::CONTROL),
+        kartei::ui::Effect::Quit
+    );
+}
+
+#[test]
+fn an_abandoned_quiz_shows_no_grade_and_the_time_as_the_history_does() {
+    let mut h = quiz(
+        &["mm-produkt", "kpi-awareness"],
+        &spec(&[Form::Flip], 2, Some(60), None),
+    );
+    h.now += chrono::Duration::milliseconds(35_600);
+    h.key(KeyCode::Esc);
+    h.keys("y");
+    let screen = h.screen();
+    let grade_row = screen.lines().find(|l| l.contains("Grade")).unwrap();
+    assert!(grade_row.contains("none (abandoned)"), "{screen}");
+    assert!(!grade_row.contains("5,0"), "{screen}");
+    assert!(screen.contains("00:35"), "{screen}");
+    // The history rounds the same way.
+    let end = r#"{"v":1,"id":"e","ts":"2026-11-27T09:00:36Z","type":"quiz_end","quiz":"q","score":0.0,"max":2.0,"grade":5.0,"duration_ms":35600,"abandoned":true}"#;
+    let start = r#"{"v":1,"id":"s","ts":"2026-11-27T09:00:00Z","type":"quiz_start","quiz":"q","decks":[],"count":2}"#;
+    let events: Vec<kartei::progress::Event> = [start, end]
+        .iter()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    let text = kartei::cli::quiz::history_text(
+        &kartei::cli::quiz::summaries(&events),
+        chrono::FixedOffset::east_opt(0).unwrap(),
+    );
+    assert!(text.contains("00:35"), "{text}");
+    assert!(
+        text.contains("abandoned") && !text.contains("5,0"),
+        "{text}"
+    );
+}

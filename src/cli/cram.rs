@@ -23,8 +23,8 @@ pub fn run(ctx: &Context, args: &CramArgs) -> Result<ExitCode> {
     let mut options = super::ui_options(ctx, &collection.config().keys)?;
     options.cram = Some((target, args.count));
     let mut study = CollectionStudy::new(collection);
-    crate::ui::run(options, &mut study).context("the terminal interface failed")?;
-    Ok(ExitCode::SUCCESS)
+    let exit = crate::ui::run(options, &mut study).context("the terminal interface failed")?;
+    Ok(super::exit_code(exit))
 }
 
 /// What to cram, checked against the collection.

@@ -326,6 +326,16 @@ pub fn ui_options(ctx: &Context, keys: &toml::Table) -> anyhow::Result<crate::ui
     })
 }
 
+/// The process status for how the interface ended (130 after `Ctrl-C`
+/// ended a quiz, as a shell reports an interrupted program).
+#[must_use]
+pub fn exit_code(exit: crate::ui::Exit) -> ExitCode {
+    match exit {
+        crate::ui::Exit::Normal => ExitCode::SUCCESS,
+        crate::ui::Exit::Interrupted => ExitCode::from(130),
+    }
+}
+
 /// Runs one command.
 ///
 /// # Errors

@@ -10,7 +10,7 @@ use serde::Serialize;
 
 use super::{Context, QuizArgs};
 use crate::progress::{EventBody, Journal};
-use crate::quiz::{QuizSpec, format_grade, grade_for_percent, parse_forms};
+use crate::quiz::{QuizSpec, format_grade, parse_forms};
 use crate::scheduler::parse_duration;
 
 /// Runs `kartei quiz`.
@@ -110,8 +110,8 @@ pub struct QuizSummary {
     pub score: f64,
     pub max: f64,
     pub percent: f64,
-    /// German grade 1.0..=5.0.
-    pub grade: f64,
+    /// German grade 1.0..=5.0; none for an abandoned or unfinished quiz.
+    pub grade: Option<f64>,
     pub duration_s: u64,
     pub abandoned: bool,
     /// False when the journal has no `QuizEnd` (kartei was closed or
@@ -143,7 +143,7 @@ pub fn summaries(events: &[crate::progress::Event]) -> Vec<QuizSummary> {
                     score: 0.0,
                     max: f64::from(*count),
                     percent: 0.0,
-                    grade: 5.0,
+                    grade: None,
                     duration_s: 0,
                     abandoned: true,
                     finished: false,
@@ -171,7 +171,7 @@ pub fn summaries(events: &[crate::progress::Event]) -> Vec<QuizSummary> {
                     let q = &mut out[i];
                     q.score = *score;
                     q.max = *max;
-                    q.grade = *grade;
+                    q.grade = (!*abandoned).then_some(*grade);
                     q.duration_s = duration_ms / 1000;
                     q.abandoned = *abandoned;
                     q.finished = true;
@@ -186,9 +186,6 @@ pub fn summaries(events: &[crate::progress::Event]) -> Vec<QuizSummary> {
         } else {
             0.0
         };
-        if !q.finished {
-            q.grade = grade_for_percent(q.percent);
-        }
     }
     out
 }
@@ -223,12 +220,11 @@ pub fn history_text(quizzes: &[QuizSummary], offset: FixedOffset) -> String {
             for t in &q.tags {
                 scope.push_str(&format!(" #{t}"));
             }
-            let mut grade = format_grade(q.grade);
-            if !q.finished {
-                grade.push_str(" (unfinished)");
-            } else if q.abandoned {
-                grade.push_str(" (abandoned)");
-            }
+            let grade = match q.grade {
+                Some(g) => format_grade(g),
+                None if !q.finished => "unfinished".to_owned(),
+                None => "abandoned".to_owned(),
+            };
             [
                 q.date
                     .with_timezone(&offset)

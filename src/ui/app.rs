@@ -27,6 +27,9 @@ pub enum Effect {
     /// Suspend the interface and open the editor at this file and line, then
     /// call [`App::after_edit`].
     OpenEditor(PathBuf, u32),
+    /// Quit with status 130: `Ctrl-C` ended a running quiz, which was
+    /// recorded as abandoned.
+    Interrupted,
 }
 
 /// Which screen is showing.
@@ -266,6 +269,17 @@ impl App {
         }
         let action = self.keymap.action(key);
         if action == Some(Action::Quit) {
+            if let Screen::Quiz(q) = &mut self.screen {
+                let mut cx = quiz_screen::Ctx {
+                    lang: self.lang,
+                    status: &mut self.status,
+                    size: self.size,
+                    overlay: self.help,
+                };
+                if q.interrupt(now, study, &mut cx) {
+                    return Effect::Interrupted;
+                }
+            }
             return Effect::Quit;
         }
         // Nothing can be seen on the too-small screen, so nothing acts but

@@ -25,7 +25,7 @@ pub use crate::study::{
 pub use app::{App, Effect, ReviewState, Screen, Stage};
 pub use keymap::{Action, Key, KeyError, KeyMap};
 pub use quiz_screen::QuizScreen;
-pub use run::{Options, run};
+pub use run::{Exit, Options, run};
 pub use stats_screen::{Panel, StatsState};
 pub use theme::Theme;
 pub use view::render;

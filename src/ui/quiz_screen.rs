@@ -704,6 +704,24 @@ impl QuizScreen {
         exit
     }
 
+    /// `Ctrl-C`: a running quiz ends as abandoned (its end is journalled).
+    /// Returns true when a quiz was running.
+    pub fn interrupt(
+        &mut self,
+        now: DateTime<Utc>,
+        study: &mut dyn Study,
+        cx: &mut Ctx<'_>,
+    ) -> bool {
+        let QuizScreen::Running(run) = self else {
+            return false;
+        };
+        run.held = false;
+        run.confirm_abandon = false;
+        run.quiz.abandon(now);
+        self.finish_if_done(now, study, cx);
+        true
+    }
+
     /// The periodic timer: applies time limits and records the timeouts.
     pub fn tick(&mut self, now: DateTime<Utc>, study: &mut dyn Study, cx: &mut Ctx<'_>) {
         if let QuizScreen::Running(run) = self {

@@ -49,11 +49,19 @@ pub struct Options {
     pub cram: Option<(crate::study::CramTarget, Option<usize>)>,
 }
 
+/// How the interface ended.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Exit {
+    Normal,
+    /// `Ctrl-C` ended a running quiz (recorded as abandoned): exit status 130.
+    Interrupted,
+}
+
 /// Runs the interface until the student quits or a signal arrives.
 ///
 /// # Errors
 /// Terminal I/O failures; the terminal is restored before returning.
-pub fn run(opts: Options, study: &mut dyn Study) -> io::Result<()> {
+pub fn run(opts: Options, study: &mut dyn Study) -> io::Result<Exit> {
     let (tx, rx) = mpsc::channel::<()>();
     let mut signals = signal_hook::iterator::Signals::new([
         signal_hook::consts::SIGTERM,
@@ -104,7 +112,7 @@ fn event_loop(
     opts: &Options,
     study: &mut dyn Study,
     signals: &mpsc::Receiver<()>,
-) -> io::Result<()> {
+) -> io::Result<Exit> {
     let started = Instant::now();
     let now = || {
         opts.start
@@ -142,7 +150,7 @@ fn event_loop(
         app.size = (size.width, size.height);
         terminal.draw(|f| super::view::render(&app, f))?;
         if signals.try_recv().is_ok() {
-            return Ok(());
+            return Ok(Exit::Normal);
         }
         let timeout = TICK.saturating_sub(last_tick.elapsed());
         if event::poll(timeout)? {
@@ -153,7 +161,8 @@ fn event_loop(
             };
             match effect {
                 Effect::None => {}
-                Effect::Quit => return Ok(()),
+                Effect::Quit => return Ok(Exit::Normal),
+                Effect::Interrupted => return Ok(Exit::Interrupted),
                 Effect::OpenEditor(path, line) => {
                     let result = run_editor(terminal, &opts.editor, &path, line);
                     app.after_edit(result, now(), study);
