@@ -513,9 +513,13 @@ fn distractors_prefer_same_deck_and_tag() {
         got.sort_unstable();
         assert_eq!(got, ["Marktanteil", "Preispolitik", "Rabatt", "Zielgruppe"]);
     }
-    // Without tagged neighbours, the same deck comes before other decks.
+    // Without tagged neighbours, the same deck comes first, then other decks
+    // sharing a tag; unrelated decks never ("komplementär" and
+    // "Umsatzsteigerung" were once offered for "Vertrieb").
+    let mut rest: Vec<Card> = cards[4..].to_vec();
+    rest.push(basic("o3", "e", &["other"], "?", "Streuverlust"));
     let q = draw(
-        &refs(&cards[4..]),
+        &refs(&rest),
         &|_| reviewed(0.5),
         &spec(20, &[Form::Choice], 1),
         &mut Rng::new(1),
@@ -526,9 +530,53 @@ fn distractors_prefer_same_deck_and_tag() {
     let QuestionForm::Choice { options, .. } = &q.form else {
         panic!("choice expected")
     };
-    assert!(
-        options.iter().any(|o| o == "Werbeerfolg") && options.iter().any(|o| o == "Kundenbindung")
+    let mut got: Vec<&str> = options.iter().map(String::as_str).collect();
+    got.sort_unstable();
+    assert_eq!(
+        got,
+        ["Kundenbindung", "Skonto", "Streuverlust", "Werbeerfolg"]
     );
+    // With only unrelated decks left, no choice question is made up.
+    let qs = draw(
+        &refs(&cards[4..]),
+        &|_| reviewed(0.5),
+        &spec(20, &[Form::Choice], 1),
+        &mut Rng::new(1),
+    );
+    assert!(qs.iter().all(|q| q.card.as_str() != "d0"));
+}
+
+#[test]
+fn distractors_have_the_form_and_length_of_the_answer() {
+    let mut cards = vec![basic("v", "d", &["t"], "Wer verkauft?", "Vertrieb")];
+    for (i, w) in [
+        "komplementär",
+        "Umsatzsteigerung durch gezielte Ansprache aller Bestandskunden",
+        "Marketing",
+        "Einkauf",
+        "Controlling",
+        "steigend",
+    ]
+    .iter()
+    .enumerate()
+    {
+        cards.push(basic(&format!("w{i}"), "d", &["t"], "?", w));
+    }
+    for seed in 0..20 {
+        let qs = draw(
+            &refs(&cards),
+            &|_| reviewed(0.5),
+            &spec(20, &[Form::Choice], seed),
+            &mut Rng::new(seed),
+        );
+        let q = qs.iter().find(|q| q.card.as_str() == "v").unwrap();
+        let QuestionForm::Choice { options, .. } = &q.form else {
+            panic!("choice expected")
+        };
+        let mut got: Vec<&str> = options.iter().map(String::as_str).collect();
+        got.sort_unstable();
+        assert_eq!(got, ["Controlling", "Einkauf", "Marketing", "Vertrieb"]);
+    }
 }
 
 #[test]
@@ -764,4 +812,39 @@ proptest! {
             }
         }
     }
+}
+
+#[test]
+fn a_cloze_never_shows_its_own_answer_elsewhere_in_the_question() {
+    let text = [
+        ("Der ", false),
+        ("Vertrieb", true),
+        (" verkauft; ohne vertrieb kein Umsatz, sagt der ", false),
+        ("Vertriebsleiter", true),
+        (".", false),
+    ];
+    let cards = vec![cloze("v~c1", "m", &text, 0), cloze("v~c2", "m", &text, 1)];
+    for seed in 0..5 {
+        let qs = draw(
+            &refs(&cards),
+            &|_| reviewed(0.5),
+            &spec(2, &[Form::Typed], seed),
+            &mut Rng::new(seed),
+        );
+        let first = qs.iter().find(|q| q.card.as_str() == "v~c1").unwrap();
+        assert!(
+            !first.prompt.to_lowercase().contains("vertrieb "),
+            "{}",
+            first.prompt
+        );
+        assert!(!first.prompt.contains("ohne vertrieb"), "{}", first.prompt);
+        // Another word that merely starts like the answer stays.
+        assert!(first.prompt.contains("Vertriebsleiter"), "{}", first.prompt);
+        let second = qs.iter().find(|q| q.card.as_str() == "v~c2").unwrap();
+        assert!(second.prompt.contains("ohne vertrieb"), "{}", second.prompt);
+    }
+    assert_eq!(
+        kartei::quiz::mask_answer("Preis und PREIS, Preise", "Preis"),
+        "[…] und […], Preise"
+    );
 }

@@ -233,12 +233,49 @@ fn make_question(card: &Card, pool: &[&Card], spec: &QuizSpec, rng: &mut Rng) ->
         deck: card.deck_id.clone(),
         tags: card.tags.clone(),
         kind: card.kind(),
-        prompt: card.question(),
+        prompt: match card.content {
+            CardContent::Cloze { .. } => mask_answer(&card.question(), &card.answer()),
+            _ => card.question(),
+        },
         expected: card.answer(),
         hint: card.hint.clone(),
         explain: card.explain.clone(),
         form,
     })
+}
+
+/// The cloze text with every other occurrence of its answer hidden too
+/// (case-insensitive, whole words): a gap whose answer also stands in the
+/// text would answer itself.
+#[must_use]
+pub fn mask_answer(prompt: &str, answer: &str) -> String {
+    let needle: Vec<char> = answer.trim().chars().flat_map(char::to_lowercase).collect();
+    if needle.is_empty() {
+        return prompt.to_owned();
+    }
+    let chars: Vec<char> = prompt.chars().collect();
+    let lower: Vec<char> = chars
+        .iter()
+        .map(|c| c.to_lowercase().next().unwrap_or(*c))
+        .collect();
+    let mut out = String::new();
+    let mut i = 0;
+    while i < chars.len() {
+        let end = i + needle.len();
+        let boundary = |at: Option<&char>| at.is_none_or(|c| !c.is_alphanumeric());
+        if end <= chars.len()
+            && lower[i..end] == needle[..]
+            && boundary(i.checked_sub(1).and_then(|j| chars.get(j)))
+            && boundary(chars.get(end))
+        {
+            out.push_str("[…]");
+            i = end;
+        } else {
+            out.push(chars[i]);
+            i += 1;
+        }
+    }
+    out
 }
 
 fn typed_form(card: &Card) -> QuestionForm {
@@ -344,9 +381,31 @@ fn same_gist(a: &str, b: &str) -> bool {
     shared * 2 >= shorter
 }
 
-/// Three distractors from similar cards: same deck sharing a tag first, then
-/// same deck, then any deck; never the right answer, never empty, never a
-/// near-copy of the right answer or of each other.
+/// True when `candidate` looks like an answer of the same form as `right`:
+/// both start with a capital letter or both do not (a noun is not offered
+/// among adjectives), about as many words, and a similar length.
+fn same_form(right: &str, candidate: &str) -> bool {
+    let upper = |s: &str| {
+        s.chars()
+            .find(|c| c.is_alphabetic())
+            .is_some_and(char::is_uppercase)
+    };
+    let words = |s: &str| s.split_whitespace().count();
+    let (lr, lc) = (
+        right.chars().count().max(1),
+        candidate.chars().count().max(1),
+    );
+    let (wr, wc) = (words(right), words(candidate));
+    upper(right) == upper(candidate)
+        && wr.abs_diff(wc) <= (wr.max(wc) / 2).max(1)
+        && lr.max(lc) <= 2 * lr.min(lc) + 4
+}
+
+/// Three distractors from similar cards of the same deck or sharing a tag
+/// (same deck sharing a tag first, then same deck, then another deck
+/// sharing a tag), of the same form and similar length as the right answer;
+/// never the right answer, never empty, never a near-copy of the right
+/// answer or of each other.
 fn find_distractors(
     card: &Card,
     right: &str,
@@ -360,12 +419,12 @@ fn find_distractors(
         if shape(other) != Some(want) || note_key(&other.id) == note {
             continue;
         }
-        let tier = if other.deck_id != card.deck_id {
-            2
-        } else if other.tags.iter().any(|t| card.tags.contains(t)) {
-            0
-        } else {
-            1
+        let shares_tag = other.tags.iter().any(|t| card.tags.contains(t));
+        let tier = match (other.deck_id == card.deck_id, shares_tag) {
+            (true, true) => 0,
+            (true, false) => 1,
+            (false, true) => 2,
+            (false, false) => continue,
         };
         tiers[tier].push(other);
     }
@@ -376,6 +435,7 @@ fn find_distractors(
             let candidate = other.answer();
             let candidate = candidate.trim();
             if matcher::normalize(candidate).is_empty()
+                || !same_form(right.trim(), candidate)
                 || !clearly_different(right, candidate)
                 || chosen.iter().any(|c| !clearly_different(c, candidate))
             {
