@@ -295,7 +295,7 @@ fn a_mock_exam_draws_from_all_cards_studied_or_not() {
         .collect();
     let studied = |id: &CardId| {
         let n: usize = id.as_str()[1..].parse().unwrap();
-        if n % 7 == 0 {
+        if n.is_multiple_of(7) {
             reviewed(0.3)
         } else {
             Weakness::default()

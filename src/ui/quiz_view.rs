@@ -34,7 +34,6 @@ pub fn elapsed(d: Duration) -> String {
 
 /// `m:ss` (or `h:mm:ss`), rounding up so `0:00` means time is up.
 #[must_use]
-
 pub fn clock(d: Duration) -> String {
     let secs = d.as_millis().div_ceil(1000);
     let secs = u64::try_from(secs).unwrap_or(u64::MAX);
