@@ -108,6 +108,8 @@ pub struct Collection {
     states: HashMap<CardId, CardState>,
     /// Suspended, buried, flagged and reset cards.
     marks: HashMap<CardId, Marks>,
+    /// The exams in the journal (kept up to date by [`Collection::append`]).
+    exams: Vec<crate::progress::Exam>,
 }
 
 static NEW_STATE: std::sync::LazyLock<CardState> = std::sync::LazyLock::new(CardState::new);
@@ -143,6 +145,7 @@ impl Collection {
             reviews: HashMap::new(),
             states: HashMap::new(),
             marks: HashMap::new(),
+            exams: Vec::new(),
         };
         collection.replay_all();
         Ok(collection)
@@ -151,6 +154,7 @@ impl Collection {
     fn replay_all(&mut self) {
         self.reviews = effective_reviews(self.journal.events());
         self.marks = card_marks(self.journal.events());
+        self.exams = crate::progress::exams(self.journal.events());
         let entries: Vec<(&CardId, &Vec<ReviewEntry>)> = self.reviews.iter().collect();
         let threads = std::thread::available_parallelism().map_or(1, std::num::NonZero::get);
         // Replaying is independent per card: split the cards over the cores
@@ -398,7 +402,7 @@ impl Collection {
     /// The exams set in the journal, by date.
     #[must_use]
     pub fn exams(&self) -> Vec<crate::progress::Exam> {
-        crate::progress::exams(self.journal.events())
+        self.exams.clone()
     }
 
     /// The exam plan for today's queue (see [`crate::scheduler::exam`]):
@@ -410,12 +414,12 @@ impl Collection {
         use crate::scheduler::exam::{capped_due, introduce_days, new_cards_today};
         let clock = self.clock(now);
         let today = clock.today();
-        let exams: Vec<_> = self
-            .exams()
-            .into_iter()
-            .filter(|e| e.date > today)
-            .collect();
+        let exams: Vec<&crate::progress::Exam> =
+            self.exams.iter().filter(|e| e.date > today).collect();
         let mut plan = ExamPlan::default();
+        if exams.is_empty() {
+            return plan;
+        }
         let mut unstudied = vec![0usize; exams.len()];
         let mut new_siblings: HashMap<&str, (usize, u64)> = HashMap::new();
         for card in self.cards() {
@@ -628,7 +632,15 @@ impl Collection {
         now: DateTime<Utc>,
         body: EventBody,
     ) -> Result<Event, CollectionError> {
-        Ok(self.journal.append(now, body)?)
+        let exam = matches!(
+            body,
+            EventBody::ExamAdd { .. } | EventBody::ExamRemove { .. }
+        );
+        let event = self.journal.append(now, body)?;
+        if exam {
+            self.exams = crate::progress::exams(self.journal.events());
+        }
+        Ok(event)
     }
 
     fn replay_card(&mut self, card: &CardId) {
