@@ -115,3 +115,29 @@ fn several_exams_page_with_the_arrow_keys() {
     h.keys("c");
     assert_eq!(h.study.crams[0].0, CramTarget::Exam("Abschluss".to_owned()));
 }
+
+#[test]
+fn the_exam_screen_scrolls_to_its_end_and_no_further() {
+    let mut study = FakeStudy::new();
+    let mut exam = sample_exam("Abschluss");
+    exam.tags = (0..30)
+        .map(|i| kartei::study::ExamGroup {
+            name: format!("tag{i:02}"),
+            cards: 1,
+            unstudied: 0,
+            expected_recall: 0.9,
+        })
+        .collect();
+    study.exams = vec![exam];
+    let mut h = Harness::with(Lang::En, study, false);
+    h.keys("g");
+    assert!(!h.screen().contains("tag29"));
+    for _ in 0..100 {
+        h.key(KeyCode::Down);
+    }
+    let screen = h.screen();
+    assert!(screen.contains("tag29"), "{screen}");
+    // Scrolling stopped at the end: one step up moves at once.
+    h.key(KeyCode::Up);
+    assert_ne!(h.screen(), screen);
+}

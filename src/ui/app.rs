@@ -319,7 +319,7 @@ impl App {
         if !self.help
             && let Screen::Exam(e) = &mut self.screen
         {
-            let exit = e.handle_key(key, action);
+            let exit = e.handle_key(key, action, self.size);
             return super::exam_screen::after(self, exit, now, study);
         }
         if !self.help

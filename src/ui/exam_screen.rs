@@ -90,8 +90,36 @@ impl ExamScreen {
         self.exams.get(self.index)
     }
 
-    /// Handles one key: back, help, cram, next/previous exam, scrolling.
-    pub fn handle_key(&mut self, key: &KeyEvent, action: Option<Action>) -> ExamExit {
+    /// How far the body can scroll in a terminal of `size`.
+    #[must_use]
+    pub fn max_scroll(&self, size: (u16, u16)) -> u16 {
+        let lines = self.current().map_or(4, |e| {
+            let plan = usize::from(e.days_left > 0);
+            let weakest = if e.weakest.is_empty() {
+                0
+            } else {
+                2 + e.weakest.len()
+            };
+            let tags = if e.tags.is_empty() {
+                0
+            } else {
+                2 + e.tags.len()
+            };
+            3 + plan + 2 + e.decks.len() + weakest + tags
+        });
+        // Header (2), status and hints lines.
+        let body = usize::from(size.1.saturating_sub(4));
+        u16::try_from(lines.saturating_sub(body)).unwrap_or(u16::MAX)
+    }
+
+    /// Handles one key: back, help, cram, next/previous exam, scrolling
+    /// (within what a terminal of `size` shows).
+    pub fn handle_key(
+        &mut self,
+        key: &KeyEvent,
+        action: Option<Action>,
+        size: (u16, u16),
+    ) -> ExamExit {
         match action {
             Some(Action::Back) => return ExamExit::Back,
             Some(Action::Help) => return ExamExit::Help,
@@ -101,7 +129,7 @@ impl ExamScreen {
                 }
             }
             Some(Action::Up) => self.scroll = self.scroll.saturating_sub(1),
-            Some(Action::Down) => self.scroll = self.scroll.saturating_add(1),
+            Some(Action::Down) => self.scroll = (self.scroll + 1).min(self.max_scroll(size)),
             _ => match key.code {
                 KeyCode::Right | KeyCode::Char('n') | KeyCode::Tab if !self.exams.is_empty() => {
                     self.index = (self.index + 1) % self.exams.len();
