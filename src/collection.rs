@@ -61,6 +61,8 @@ pub enum Scope {
     Cards(Vec<CardId>),
     /// Cards in both scopes.
     And(Box<Scope>, Box<Scope>),
+    /// The material of an exam.
+    Exam(crate::progress::Exam),
 }
 
 impl Scope {
@@ -73,8 +75,24 @@ impl Scope {
             Scope::Tag(tag) => card.tags.iter().any(|t| t == tag),
             Scope::Cards(ids) => ids.contains(&card.id),
             Scope::And(a, b) => a.includes(card) && b.includes(card),
+            Scope::Exam(exam) => exam.covers(card),
         }
     }
+}
+
+/// What the exam plan changes in today's queue.
+#[derive(Debug, Clone, Default)]
+pub struct ExamPlan {
+    /// Cards of an exam still ahead.
+    pub covered: HashSet<CardId>,
+    /// Cards shown earlier than FSRS would, so their last review lands
+    /// shortly before the exam: the card's state with the capped due date.
+    pub capped: HashMap<CardId, CardState>,
+    /// New cards per day the exams need (0 without exams).
+    pub new_per_day: u32,
+    /// Notes whose new cards could not all be introduced in time one a
+    /// day: their cards are not held back as siblings.
+    pub unbury: HashSet<String>,
 }
 
 /// Decks, config, journal and derived states.
@@ -90,6 +108,8 @@ pub struct Collection {
     states: HashMap<CardId, CardState>,
     /// Suspended, buried, flagged and reset cards.
     marks: HashMap<CardId, Marks>,
+    /// The exams in the journal (kept up to date by [`Collection::append`]).
+    exams: Vec<crate::progress::Exam>,
 }
 
 static NEW_STATE: std::sync::LazyLock<CardState> = std::sync::LazyLock::new(CardState::new);
@@ -125,6 +145,7 @@ impl Collection {
             reviews: HashMap::new(),
             states: HashMap::new(),
             marks: HashMap::new(),
+            exams: Vec::new(),
         };
         collection.replay_all();
         Ok(collection)
@@ -133,6 +154,7 @@ impl Collection {
     fn replay_all(&mut self) {
         self.reviews = effective_reviews(self.journal.events());
         self.marks = card_marks(self.journal.events());
+        self.exams = crate::progress::exams(self.journal.events());
         let entries: Vec<(&CardId, &Vec<ReviewEntry>)> = self.reviews.iter().collect();
         let threads = std::thread::available_parallelism().map_or(1, std::num::NonZero::get);
         // Replaying is independent per card: split the cards over the cores
@@ -278,13 +300,12 @@ impl Collection {
         let mut records: Vec<ReviewRecord<'_>> = events
             .iter()
             .filter(|e| !undone.contains(&e.id))
-            .filter_map(|e| match &e.body {
-                EventBody::Review { card, grade, .. } => Some(ReviewRecord {
+            .filter_map(|e| {
+                crate::progress::review_of(e).map(|(card, grade, ..)| ReviewRecord {
                     card,
                     ts: e.ts,
-                    grade: *grade,
-                }),
-                _ => None,
+                    grade,
+                })
             })
             .collect();
         records.sort_by_key(|r| r.ts);
@@ -326,7 +347,13 @@ impl Collection {
         let mut taken: HashSet<&str> = self
             .reviews
             .iter()
-            .filter(|(_, reviews)| reviews.iter().any(|r| clock.day_of(r.ts) == today))
+            // Practice and cram answers do not count: a due card crammed
+            // today is still due today.
+            .filter(|(_, reviews)| {
+                reviews
+                    .iter()
+                    .any(|r| r.mode.moves_schedule() && clock.day_of(r.ts) == today)
+            })
             .map(|(id, _)| id.note_key())
             .collect();
         taken.extend(
@@ -337,6 +364,7 @@ impl Collection {
                 })
                 .map(|(id, _)| id.note_key()),
         );
+        let plan = self.exam_plan(now);
         let cards = self
             .cards()
             .filter(|c| scope.includes(c))
@@ -346,7 +374,13 @@ impl Collection {
                 !marks.suspended && !marks.buried(now)
             })
             .filter_map(|(pos, c)| {
-                let state = self.state(&c.id);
+                let state = plan.capped.get(&c.id).unwrap_or_else(|| self.state(&c.id));
+                // Exam material first among new cards.
+                let pos = if plan.covered.is_empty() || plan.covered.contains(&c.id) {
+                    pos
+                } else {
+                    pos + (1 << 40)
+                };
                 let shown_today = match state.phase {
                     Phase::Learning { .. } | Phase::Relearning { .. } => {
                         return Some((c, state, pos));
@@ -354,13 +388,85 @@ impl Collection {
                     Phase::New => true,
                     Phase::Review => state.due.is_some_and(|due| due < end_of_day),
                 };
-                if shown_today && !taken.insert(c.id.note_key()) {
+                let together = plan.unbury.contains(c.id.note_key());
+                if shown_today && !together && !taken.insert(c.id.note_key()) {
                     return None;
                 }
                 Some((c, state, pos))
             })
             .map(|(c, state, pos)| (c.id.clone(), state, pos));
-        Queue::build(&self.scheduler, cards, now, self.done_today(now))
+        let done = self.done_today(now);
+        let mut queue = Queue::build(&self.scheduler, cards, now, done);
+        queue.raise_new_limit(plan.new_per_day, done.new);
+        queue
+    }
+
+    /// The exams set in the journal, by date.
+    #[must_use]
+    pub fn exams(&self) -> Vec<crate::progress::Exam> {
+        self.exams.clone()
+    }
+
+    /// The exam plan for today's queue (see [`crate::scheduler::exam`]):
+    /// for every exam still ahead, its cards' capped due dates and the new
+    /// cards per day its unstudied cards need. A card belongs to the
+    /// earliest exam that covers it.
+    #[must_use]
+    pub fn exam_plan(&self, now: DateTime<Utc>) -> ExamPlan {
+        use crate::scheduler::exam::{capped_due, introduce_days, new_cards_today};
+        let clock = self.clock(now);
+        let today = clock.today();
+        let exams: Vec<&crate::progress::Exam> =
+            self.exams.iter().filter(|e| e.date > today).collect();
+        let mut plan = ExamPlan::default();
+        if exams.is_empty() {
+            return plan;
+        }
+        let mut unstudied = vec![0usize; exams.len()];
+        let mut new_siblings: HashMap<&str, (usize, u64)> = HashMap::new();
+        for card in self.cards() {
+            let Some(i) = exams.iter().position(|e| e.covers(card)) else {
+                continue;
+            };
+            plan.covered.insert(card.id.clone());
+            if self.marks(&card.id).suspended {
+                continue;
+            }
+            let state = self.state(&card.id);
+            let introduced_today = || {
+                scheduling_reviews(self.reviews_of(&card.id), self.marks.get(&card.id))
+                    .next()
+                    .is_some_and(|r| clock.day_of(r.ts) == today)
+            };
+            if matches!(state.phase, Phase::New) || introduced_today() {
+                unstudied[i] += 1;
+            }
+            if matches!(state.phase, Phase::New) {
+                let days = introduce_days(today, exams[i].date);
+                let entry = new_siblings.entry(card.id.note_key()).or_insert((0, days));
+                entry.0 += 1;
+                entry.1 = entry.1.min(days);
+            }
+            let exam = exams[i].date;
+            let start = self.scheduler.day_start(exam);
+            if let Some(due) = capped_due(&self.scheduler, state, today, exam, start) {
+                let mut capped = state.clone();
+                capped.due = Some(due);
+                plan.capped.insert(card.id.clone(), capped);
+            }
+        }
+        let needed: usize = exams
+            .iter()
+            .zip(&unstudied)
+            .map(|(e, &n)| new_cards_today(n, today, e.date))
+            .sum();
+        plan.new_per_day = u32::try_from(needed).unwrap_or(u32::MAX);
+        plan.unbury = new_siblings
+            .into_iter()
+            .filter(|&(_, (n, days))| n as u64 >= days)
+            .map(|(note, _)| note.to_owned())
+            .collect();
+        plan
     }
 
     /// Records a graded answer: appended to the journal and synced before
@@ -413,6 +519,49 @@ impl Collection {
             self.states.insert(card.clone(), next);
         }
         Ok((event, previous))
+    }
+
+    /// Records a quiz answer (a `QuizAnswer` event). When it carries a
+    /// grade, the answer and its effect on the schedule are this one event,
+    /// synced before the card's state changes.
+    ///
+    /// # Errors
+    /// Not a quiz answer, an unknown card, or the journal cannot be written.
+    pub fn record_quiz_answer(
+        &mut self,
+        body: EventBody,
+        now: DateTime<Utc>,
+    ) -> Result<Event, CollectionError> {
+        let EventBody::QuizAnswer {
+            card, grade, ms, ..
+        } = &body
+        else {
+            return Err(CollectionError::Journal(JournalError::InvalidEvent(
+                "not a quiz answer".to_owned(),
+            )));
+        };
+        let (card, grade, ms) = (card.clone(), *grade, *ms);
+        if grade.is_some() && self.card(&card).is_none() {
+            return Err(CollectionError::UnknownCard(card));
+        }
+        let event = self.journal.append(now, body)?;
+        if let Some(grade) = grade {
+            let previous = self.state(&card).clone();
+            let next = self.scheduler.review(&card, &previous, grade, now);
+            self.reviews
+                .entry(card.clone())
+                .or_default()
+                .push(ReviewEntry {
+                    ts: now,
+                    grade,
+                    mode: Mode::Quiz,
+                    ms,
+                });
+            if !matches!(next.phase, Phase::New) {
+                self.states.insert(card, next);
+            }
+        }
+        Ok(event)
     }
 
     /// Records a `mark` event (suspend, bury, flag, reset, or their
@@ -485,7 +634,15 @@ impl Collection {
         now: DateTime<Utc>,
         body: EventBody,
     ) -> Result<Event, CollectionError> {
-        Ok(self.journal.append(now, body)?)
+        let exam = matches!(
+            body,
+            EventBody::ExamAdd { .. } | EventBody::ExamRemove { .. }
+        );
+        let event = self.journal.append(now, body)?;
+        if exam {
+            self.exams = crate::progress::exams(self.journal.events());
+        }
+        Ok(event)
     }
 
     fn replay_card(&mut self, card: &CardId) {
@@ -494,18 +651,12 @@ impl Collection {
         let mut reviews: Vec<ReviewEntry> = events
             .iter()
             .filter(|e| !undone.contains(&e.id))
-            .filter_map(|e| match &e.body {
-                EventBody::Review {
-                    card: c,
+            .filter_map(|e| match crate::progress::review_of(e) {
+                Some((c, grade, mode, ms)) if c == card => Some(ReviewEntry {
+                    ts: e.ts,
                     grade,
                     mode,
                     ms,
-                    ..
-                } if c == card => Some(ReviewEntry {
-                    ts: e.ts,
-                    grade: *grade,
-                    mode: *mode,
-                    ms: *ms,
                 }),
                 _ => None,
             })

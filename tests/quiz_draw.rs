@@ -303,7 +303,7 @@ fn lapses_and_quiz_mistakes_raise_the_weight() {
 }
 
 #[test]
-fn new_cards_only_fill_up_after_reviewed_ones() {
+fn studied_only_draws_only_studied_cards() {
     let cards = deck_of_basics();
     let weak = |id: &CardId| {
         if ["c0", "c1", "c2"].contains(&id.as_str()) {
@@ -313,26 +313,68 @@ fn new_cards_only_fill_up_after_reviewed_ones() {
         }
     };
     for seed in 0..30 {
-        let qs = draw(
-            &refs(&cards),
-            &weak,
-            &spec(3, &Form::ALL, seed),
-            &mut Rng::new(seed),
-        );
+        let s = QuizSpec {
+            studied_only: true,
+            ..spec(6, &Form::ALL, seed)
+        };
+        let qs = draw(&refs(&cards), &weak, &s, &mut Rng::new(seed));
         let mut ids: Vec<_> = qs.iter().map(|q| q.card.0.clone()).collect();
         ids.sort();
-        assert_eq!(ids, ["c0", "c1", "c2"]);
+        assert_eq!(
+            ids,
+            ["c0", "c1", "c2"],
+            "only the studied cards, even when fewer"
+        );
+    }
+}
+
+#[test]
+fn a_mock_exam_draws_from_all_cards_studied_or_not() {
+    // The complaint: a quiz over all decks asked 15 of 15 questions from
+    // the one deck the student had studied. Here one deck of many is
+    // studied (and weakly known); the others never were.
+    let cards: Vec<Card> = (0..70)
+        .map(|i| {
+            let deck = format!("d{}", i % 7);
+            basic(
+                &format!("k{i}"),
+                &deck,
+                &[],
+                &format!("Frage {i}?"),
+                WORDS[i % WORDS.len()],
+            )
+        })
+        .collect();
+    let studied = |id: &CardId| {
+        let n: usize = id.as_str()[1..].parse().unwrap();
+        if n.is_multiple_of(7) {
+            reviewed(0.3)
+        } else {
+            Weakness::default()
+        }
+    };
+    let mut from_studied = 0;
+    let mut total = 0;
+    for seed in 0..20 {
         let qs = draw(
             &refs(&cards),
-            &weak,
-            &spec(6, &Form::ALL, seed),
+            &studied,
+            &spec(15, &Form::ALL, seed),
             &mut Rng::new(seed),
         );
-        assert_eq!(qs.len(), 6);
-        for id in ["c0", "c1", "c2"] {
-            assert!(qs.iter().any(|q| q.card.as_str() == id));
-        }
+        assert_eq!(qs.len(), 15);
+        let decks: std::collections::HashSet<&str> = qs.iter().map(|q| q.deck.as_str()).collect();
+        assert!(decks.len() >= 4, "seed {seed}: only decks {decks:?}");
+        from_studied += qs.iter().filter(|q| q.deck == "d0").count();
+        total += qs.len();
     }
+    // The studied deck is 1/7 of the material; its weak cards weigh a little
+    // less than unstudied ones, so it gets about its share, not all.
+    let share = from_studied as f64 / total as f64;
+    assert!(
+        share > 0.05 && share < 0.3,
+        "share from the studied deck: {share}"
+    );
 }
 
 #[test]
@@ -523,9 +565,13 @@ fn distractors_prefer_same_deck_and_tag() {
         got.sort_unstable();
         assert_eq!(got, ["Marktanteil", "Preispolitik", "Rabatt", "Zielgruppe"]);
     }
-    // Without tagged neighbours, the same deck comes before other decks.
+    // Without tagged neighbours, the same deck comes first, then other decks
+    // sharing a tag; unrelated decks never ("komplementär" and
+    // "Umsatzsteigerung" were once offered for "Vertrieb").
+    let mut rest: Vec<Card> = cards[4..].to_vec();
+    rest.push(basic("o3", "e", &["other"], "?", "Streuverlust"));
     let q = draw(
-        &refs(&cards[4..]),
+        &refs(&rest),
         &|_| reviewed(0.5),
         &spec(20, &[Form::Choice], 1),
         &mut Rng::new(1),
@@ -536,9 +582,53 @@ fn distractors_prefer_same_deck_and_tag() {
     let QuestionForm::Choice { options, .. } = &q.form else {
         panic!("choice expected")
     };
-    assert!(
-        options.iter().any(|o| o == "Werbeerfolg") && options.iter().any(|o| o == "Kundenbindung")
+    let mut got: Vec<&str> = options.iter().map(String::as_str).collect();
+    got.sort_unstable();
+    assert_eq!(
+        got,
+        ["Kundenbindung", "Skonto", "Streuverlust", "Werbeerfolg"]
     );
+    // With only unrelated decks left, no choice question is made up.
+    let qs = draw(
+        &refs(&cards[4..]),
+        &|_| reviewed(0.5),
+        &spec(20, &[Form::Choice], 1),
+        &mut Rng::new(1),
+    );
+    assert!(qs.iter().all(|q| q.card.as_str() != "d0"));
+}
+
+#[test]
+fn distractors_have_the_form_and_length_of_the_answer() {
+    let mut cards = vec![basic("v", "d", &["t"], "Wer verkauft?", "Vertrieb")];
+    for (i, w) in [
+        "komplementär",
+        "Umsatzsteigerung durch gezielte Ansprache aller Bestandskunden",
+        "Marketing",
+        "Einkauf",
+        "Controlling",
+        "steigend",
+    ]
+    .iter()
+    .enumerate()
+    {
+        cards.push(basic(&format!("w{i}"), "d", &["t"], "?", w));
+    }
+    for seed in 0..20 {
+        let qs = draw(
+            &refs(&cards),
+            &|_| reviewed(0.5),
+            &spec(20, &[Form::Choice], seed),
+            &mut Rng::new(seed),
+        );
+        let q = qs.iter().find(|q| q.card.as_str() == "v").unwrap();
+        let QuestionForm::Choice { options, .. } = &q.form else {
+            panic!("choice expected")
+        };
+        let mut got: Vec<&str> = options.iter().map(String::as_str).collect();
+        got.sort_unstable();
+        assert_eq!(got, ["Controlling", "Einkauf", "Marketing", "Vertrieb"]);
+    }
 }
 
 #[test]
@@ -774,4 +864,39 @@ proptest! {
             }
         }
     }
+}
+
+#[test]
+fn a_cloze_never_shows_its_own_answer_elsewhere_in_the_question() {
+    let text = [
+        ("Der ", false),
+        ("Vertrieb", true),
+        (" verkauft; ohne vertrieb kein Umsatz, sagt der ", false),
+        ("Vertriebsleiter", true),
+        (".", false),
+    ];
+    let cards = vec![cloze("v~c1", "m", &text, 0), cloze("v~c2", "m", &text, 1)];
+    for seed in 0..5 {
+        let qs = draw(
+            &refs(&cards),
+            &|_| reviewed(0.5),
+            &spec(2, &[Form::Typed], seed),
+            &mut Rng::new(seed),
+        );
+        let first = qs.iter().find(|q| q.card.as_str() == "v~c1").unwrap();
+        assert!(
+            !first.prompt.to_lowercase().contains("vertrieb "),
+            "{}",
+            first.prompt
+        );
+        assert!(!first.prompt.contains("ohne vertrieb"), "{}", first.prompt);
+        // Another word that merely starts like the answer stays.
+        assert!(first.prompt.contains("Vertriebsleiter"), "{}", first.prompt);
+        let second = qs.iter().find(|q| q.card.as_str() == "v~c2").unwrap();
+        assert!(second.prompt.contains("ohne vertrieb"), "{}", second.prompt);
+    }
+    assert_eq!(
+        kartei::quiz::mask_answer("Preis und PREIS, Preise", "Preis"),
+        "[…] und […], Preise"
+    );
 }

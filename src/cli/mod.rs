@@ -20,7 +20,9 @@ macro_rules! tell {
 
 mod check;
 mod context;
+mod cram;
 mod decks;
+mod exam;
 mod interchange;
 mod man;
 mod optimize;
@@ -108,6 +110,13 @@ impl StateArg {
     }
 }
 
+/// A yes/no option value.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum YesNo {
+    Yes,
+    No,
+}
+
 /// Output format for export.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum ExportFormat {
@@ -169,6 +178,13 @@ pub enum Command {
     },
     /// Take a timed exam-style quiz, or list past quizzes
     Quiz(QuizArgs),
+    /// Cram before an exam: the weakest cards first; due dates stay as they are
+    Cram(CramArgs),
+    /// Set exams and see how ready you are for them
+    Exam {
+        #[command(subcommand)]
+        action: ExamAction,
+    },
     /// Keep progress in step across computers
     Sync {
         #[command(subcommand)]
@@ -231,6 +247,16 @@ pub struct QuizArgs {
     /// Only cards with these tags (repeatable)
     #[arg(long, value_name = "TAG")]
     pub tag: Vec<String>,
+    /// The cards of this exam (its decks and tags)
+    #[arg(long, value_name = "NAME", conflicts_with_all = ["deck", "tag"])]
+    pub exam: Option<String>,
+    /// Ask only cards studied before (default: every card in scope)
+    #[arg(long)]
+    pub studied_only: bool,
+    /// Whether answers move the schedule (remembered; default yes). A wrong
+    /// answer is then a lapse; a timeout never is
+    #[arg(long, value_enum, value_name = "yes|no")]
+    pub reschedule: Option<YesNo>,
     /// Number of questions
     #[arg(long, value_name = "N")]
     pub count: Option<u32>,
@@ -253,6 +279,65 @@ pub struct QuizArgs {
     #[arg(long)]
     pub json: bool,
 }
+
+#[derive(Debug, Args, Clone, Default)]
+pub struct CramArgs {
+    /// The exam's cards, lowest predicted recall on the exam day first
+    #[arg(long, value_name = "NAME", conflicts_with_all = ["deck", "tag"])]
+    pub exam: Option<String>,
+    /// These decks (repeatable)
+    #[arg(long, value_name = "ID", conflicts_with = "tag")]
+    pub deck: Vec<String>,
+    /// Cards with these tags (repeatable)
+    #[arg(long, value_name = "TAG")]
+    pub tag: Vec<String>,
+    /// At most this many cards
+    #[arg(long, value_name = "N")]
+    pub count: Option<usize>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ExamAction {
+    /// Add an exam: its cards are scheduled toward the date
+    Add {
+        /// A name for the exam, e.g. "Abschlussprüfung"
+        name: String,
+        /// The exam day, YYYY-MM-DD
+        #[arg(long, value_name = "YYYY-MM-DD")]
+        date: String,
+        /// Decks the exam covers (repeatable; none and no tag: all decks)
+        #[arg(long, value_name = "ID")]
+        deck: Vec<String>,
+        /// Cards with this tag are covered too (repeatable)
+        #[arg(long, value_name = "TAG")]
+        tag: Vec<String>,
+    },
+    /// List the exams
+    List {
+        /// Print a JSON array instead of text
+        #[arg(long)]
+        json: bool,
+    },
+    /// Remove an exam (progress is kept)
+    Rm {
+        /// The exam's name
+        name: String,
+    },
+    /// Expected recall on the exam day, per deck and tag, and today's plan
+    Status {
+        /// The exam (default: the next one)
+        name: Option<String>,
+        /// Print one JSON object instead of text
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+/// Bad input on the command line that clap cannot see (a date in the past,
+/// an unknown deck): reported like clap's own errors, with exit status 2.
+#[derive(Debug, thiserror::Error)]
+#[error("{0}")]
+pub struct UsageError(pub String);
 
 #[derive(Debug, Subcommand)]
 pub enum DecksAction {
@@ -317,6 +402,10 @@ pub fn main() -> ExitCode {
         {
             ExitCode::SUCCESS
         }
+        Err(e) if e.downcast_ref::<UsageError>().is_some() => {
+            report(&e);
+            ExitCode::from(2)
+        }
         Err(e) => {
             report(&e);
             ExitCode::FAILURE
@@ -373,7 +462,18 @@ pub fn ui_options(ctx: &Context, keys: &toml::Table) -> anyhow::Result<crate::ui
             .collect(),
         quiz: None,
         read_only: ctx.read_only,
+        cram: None,
     })
+}
+
+/// The process status for how the interface ended (130 after `Ctrl-C`
+/// ended a quiz, as a shell reports an interrupted program).
+#[must_use]
+pub fn exit_code(exit: crate::ui::Exit) -> ExitCode {
+    match exit {
+        crate::ui::Exit::Normal => ExitCode::SUCCESS,
+        crate::ui::Exit::Interrupted => ExitCode::from(130),
+    }
 }
 
 /// Runs one command.
@@ -420,6 +520,8 @@ pub fn run(ctx: &Context, command: Option<Command>) -> anyhow::Result<ExitCode> 
         Some(Command::Decks {
             action: DecksAction::CopyBundled { id },
         }) => decks::copy(ctx, id.as_deref()),
+        Some(Command::Exam { action }) => exam::run(ctx, action),
+        Some(Command::Cram(args)) => cram::run(ctx, &args),
         Some(Command::Quiz(args)) => quiz::run(ctx, &args),
         Some(Command::Stats { deck, tag, json }) => {
             stats::stats(ctx, deck.as_deref(), tag.as_deref(), json)

@@ -12,7 +12,7 @@ use serde::Serialize;
 use super::{Context, QuizArgs};
 use crate::i18n::Tr;
 use crate::progress::{EventBody, Journal};
-use crate::quiz::{QuizSpec, grade_for_percent, parse_forms};
+use crate::quiz::{QuizSpec, parse_forms};
 use crate::scheduler::parse_duration;
 
 /// Runs `kartei quiz`.
@@ -26,7 +26,31 @@ pub fn run(ctx: &Context, args: &QuizArgs) -> Result<ExitCode> {
     if args.json {
         bail!("--json only works with --history");
     }
-    let spec = spec_from_args(args, ctx.now)?;
+    let mut spec = spec_from_args(args, ctx.now)?;
+    // Whether answers move the schedule is remembered in config.toml.
+    let mut config = crate::config::Config::load(&ctx.config_path)?;
+    match args.reschedule {
+        None => spec.reschedule = config.quiz.reschedule,
+        Some(_) if config.quiz.reschedule != spec.reschedule => {
+            config.quiz.reschedule = spec.reschedule;
+            config
+                .save_section(&ctx.config_path, "quiz")
+                .context("could not remember --reschedule in the config")?;
+        }
+        Some(_) => {}
+    }
+    if let Some(name) = &args.exam {
+        let collection = super::tui::open_collection(ctx, true)?;
+        let exam = collection
+            .exams()
+            .into_iter()
+            .find(|e| &e.name == name)
+            .ok_or_else(|| {
+                super::UsageError(format!("there is no exam {name:?}; see `kartei exam list`"))
+            })?;
+        spec.decks = exam.decks;
+        spec.tags = exam.tags;
+    }
     super::tui::run_quiz(ctx, spec)
 }
 
@@ -72,6 +96,8 @@ pub fn spec_from_args(args: &QuizArgs, now: DateTime<Utc>) -> Result<QuizSpec> {
         seed: args
             .seed
             .unwrap_or_else(|| u64::try_from(now.timestamp_millis()).unwrap_or(0)),
+        studied_only: args.studied_only,
+        reschedule: args.reschedule.is_none_or(|r| r == super::YesNo::Yes),
     })
 }
 
@@ -86,8 +112,8 @@ pub struct QuizSummary {
     pub score: f64,
     pub max: f64,
     pub percent: f64,
-    /// German grade 1.0..=5.0.
-    pub grade: f64,
+    /// German grade 1.0..=5.0; none for an abandoned or unfinished quiz.
+    pub grade: Option<f64>,
     pub duration_s: u64,
     pub abandoned: bool,
     /// False when the journal has no `QuizEnd` (kartei was closed or
@@ -119,7 +145,7 @@ pub fn summaries(events: &[crate::progress::Event]) -> Vec<QuizSummary> {
                     score: 0.0,
                     max: f64::from(*count),
                     percent: 0.0,
-                    grade: 5.0,
+                    grade: None,
                     duration_s: 0,
                     abandoned: true,
                     finished: false,
@@ -147,7 +173,7 @@ pub fn summaries(events: &[crate::progress::Event]) -> Vec<QuizSummary> {
                     let q = &mut out[i];
                     q.score = *score;
                     q.max = *max;
-                    q.grade = *grade;
+                    q.grade = (!*abandoned).then_some(*grade);
                     q.duration_s = duration_ms / 1000;
                     q.abandoned = *abandoned;
                     q.finished = true;
@@ -162,9 +188,6 @@ pub fn summaries(events: &[crate::progress::Event]) -> Vec<QuizSummary> {
         } else {
             0.0
         };
-        if !q.finished {
-            q.grade = grade_for_percent(q.percent);
-        }
     }
     out
 }
@@ -199,12 +222,11 @@ pub fn history_text(quizzes: &[QuizSummary], offset: FixedOffset, tr: Tr) -> Str
             for t in &q.tags {
                 scope.push_str(&format!(" #{t}"));
             }
-            let mut grade = tr.grade_value(q.grade);
-            if !q.finished {
-                grade = format!("{grade} ({})", tr.unfinished());
-            } else if q.abandoned {
-                grade = format!("{grade} ({})", tr.abandoned());
-            }
+            let grade = match q.grade {
+                Some(g) => tr.grade_value(g),
+                None if !q.finished => tr.unfinished().to_owned(),
+                None => tr.abandoned().to_owned(),
+            };
             [
                 tr.date_time(q.date, offset),
                 // Deck ids and tags come from the journal: one clean line.

@@ -34,8 +34,8 @@ pub fn run(ctx: &Context) -> Result<ExitCode> {
     let collection = open_collection(ctx, ctx.read_only)?;
     let options = super::ui_options(ctx, &collection.config().keys)?;
     let mut study = CollectionStudy::new(collection);
-    crate::ui::run(options, &mut study).context("the terminal interface failed")?;
-    Ok(ExitCode::SUCCESS)
+    let exit = crate::ui::run(options, &mut study).context("the terminal interface failed")?;
+    Ok(super::exit_code(exit))
 }
 
 /// `kartei quiz` (without `--history`): the interface opened in this quiz.
@@ -47,6 +47,6 @@ pub fn run_quiz(ctx: &Context, spec: crate::quiz::QuizSpec) -> Result<ExitCode> 
     let mut options = super::ui_options(ctx, &collection.config().keys)?;
     options.quiz = Some(spec);
     let mut study = CollectionStudy::new(collection);
-    crate::ui::run(options, &mut study).context("the terminal interface failed")?;
-    Ok(ExitCode::SUCCESS)
+    let exit = crate::ui::run(options, &mut study).context("the terminal interface failed")?;
+    Ok(super::exit_code(exit))
 }

@@ -4,7 +4,7 @@
 //! timestamp `ts`; the `type` field says which event it is. Unknown `v`
 //! greater than [`FORMAT_VERSION`] is an error ("written by a newer kartei").
 
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 
 use crate::deck::CardId;
@@ -184,8 +184,10 @@ pub enum EventBody {
         #[serde(default, skip_serializing_if = "Option::is_none")]
         seed: Option<u64>,
     },
-    /// One quiz question answered (or timed out). A matching `Review` event
-    /// with mode = quiz is written alongside it when the answer feeds the scheduler.
+    /// One quiz question answered (or timed out). When the quiz moves the
+    /// schedule, `grade` is the answer's grade for the scheduler: the answer
+    /// and its scheduling effect are this one line. (Older journals wrote a
+    /// separate `Review` event with mode = quiz instead; both replay alike.)
     QuizAnswer {
         quiz: String,
         card: CardId,
@@ -198,6 +200,10 @@ pub enum EventBody {
         score: f64,
         timed_out: bool,
         ms: u64,
+        /// The grade the scheduler takes from this answer (none: the quiz
+        /// does not reschedule, or the question timed out).
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        grade: Option<Grade>,
     },
     /// The quiz was paused for this long.
     QuizPause { quiz: String, ms: u64 },
@@ -213,4 +219,17 @@ pub enum EventBody {
         #[serde(default)]
         abandoned: bool,
     },
+    /// An exam was set: a name, a date and the material it covers (no
+    /// deck and no tag: every deck). A later `exam_add` with the same name
+    /// replaces it.
+    ExamAdd {
+        name: String,
+        date: NaiveDate,
+        #[serde(default)]
+        decks: Vec<String>,
+        #[serde(default)]
+        tags: Vec<String>,
+    },
+    /// An exam was removed (by name).
+    ExamRemove { name: String },
 }

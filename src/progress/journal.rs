@@ -354,6 +354,21 @@ fn foreign_problem(ev: &Event) -> Option<String> {
             return bad("card id", card.as_str());
         }
         EventBody::Mark { .. } => {}
+        EventBody::ExamAdd {
+            name, decks, tags, ..
+        } => {
+            if !text_ok(name) {
+                return bad("exam name", name);
+            }
+            if let Some(d) = decks.iter().find(|d| !crate::deck::valid_deck_id(d)) {
+                return bad("deck id", d);
+            }
+            if let Some(t) = tags.iter().find(|t| !text_ok(t)) {
+                return bad("tag", t);
+            }
+        }
+        EventBody::ExamRemove { name } if !text_ok(name) => return bad("exam name", name),
+        EventBody::ExamRemove { .. } => {}
         EventBody::QuizStart {
             quiz, decks, tags, ..
         } => {

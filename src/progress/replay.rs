@@ -18,6 +18,28 @@ pub struct ReviewEntry {
     pub ms: u64,
 }
 
+/// The graded answer an event carries, if any: a `Review`, or a
+/// `QuizAnswer` with a grade (mode quiz). Returns card, grade, mode and ms.
+#[must_use]
+pub fn review_of(e: &Event) -> Option<(&CardId, Grade, Mode, u64)> {
+    match &e.body {
+        EventBody::Review {
+            card,
+            grade,
+            mode,
+            ms,
+            ..
+        } => Some((card, *grade, *mode, *ms)),
+        EventBody::QuizAnswer {
+            card,
+            grade: Some(grade),
+            ms,
+            ..
+        } => Some((card, *grade, Mode::Quiz, *ms)),
+        _ => None,
+    }
+}
+
 /// The ids of every event an `Undo` takes back.
 #[must_use]
 pub fn undone_ids(events: &[Event]) -> HashSet<&EventId> {
@@ -37,14 +59,7 @@ pub fn effective_reviews(events: &[Event]) -> HashMap<CardId, Vec<ReviewEntry>> 
     let undone = undone_ids(events);
     let mut map: HashMap<CardId, Vec<ReviewEntry>> = HashMap::new();
     for e in events {
-        let EventBody::Review {
-            card,
-            grade,
-            mode,
-            ms,
-            ..
-        } = &e.body
-        else {
+        let Some((card, grade, mode, ms)) = review_of(e) else {
             continue;
         };
         if !undone.is_empty() && undone.contains(&e.id) {
@@ -52,9 +67,9 @@ pub fn effective_reviews(events: &[Event]) -> HashMap<CardId, Vec<ReviewEntry>> 
         }
         let entry = ReviewEntry {
             ts: e.ts,
-            grade: *grade,
-            mode: *mode,
-            ms: *ms,
+            grade,
+            mode,
+            ms,
         };
         match map.get_mut(card) {
             Some(list) => list.push(entry),
@@ -108,7 +123,7 @@ pub fn orphans(events: &[Event], known: impl Fn(&CardId) -> bool) -> Vec<CardId>
     let mut seen: HashSet<&CardId> = HashSet::new();
     let mut out: Vec<CardId> = Vec::new();
     for e in events {
-        if let EventBody::Review { card, .. } = &e.body
+        if let Some((card, ..)) = review_of(e)
             && !undone.contains(&e.id)
             && seen.insert(card)
             && !known(card)

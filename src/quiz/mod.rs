@@ -16,7 +16,7 @@ mod spec;
 
 pub use draw::{
     Question, QuestionForm, TYPED_MAX_CHARS, TYPED_MAX_WORDS, TypedAnswer, WEIGHT_EPSILON,
-    Weakness, draw, note_key,
+    Weakness, draw, mask_answer, note_key,
 };
 pub use grade::{GRADE_SCALE, PASS_PERCENT, format_grade, grade_for_percent};
 pub use session::{

@@ -10,6 +10,7 @@
 //! fuzzed (deterministically, per card and review count).
 
 mod config;
+pub mod exam;
 pub mod fsrs6;
 pub mod metrics;
 pub mod optimize;

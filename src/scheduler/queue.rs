@@ -231,6 +231,13 @@ impl Queue {
         }
     }
 
+    /// Raises today's new-card limit to `per_day` (with `done_new` new cards
+    /// already introduced today); a lower value changes nothing. Used by the
+    /// exam plan.
+    pub fn raise_new_limit(&mut self, per_day: u32, done_new: u32) {
+        self.new_left = self.new_left.max(per_day.saturating_sub(done_new));
+    }
+
     /// Records an answer: the card leaves its list and comes back as a
     /// learning card if its new state is a step due today.
     pub fn answered(&mut self, card: &CardId, new_state: &CardState, _now: DateTime<Utc>) {

@@ -7,6 +7,7 @@ use std::path::PathBuf;
 use chrono::{DateTime, Utc};
 
 use super::browse::{self, BrowseQuery, BrowseRow, CardDetail};
+use super::exam_port::{CramTarget, ExamGroup, ExamPort, ExamView};
 use super::port::{Counts, DeckRow, NextCard, Overview, Scope, SessionSummary, ShowCard, Study};
 use super::quiz_port::{QuizPort, QuizSetupView, QuizStarted};
 use super::session::{ReviewSession, SessionKind};
@@ -28,6 +29,8 @@ pub struct CollectionStudy {
     saved_setup: Option<crate::config::QuizSetup>,
     /// What `undo` takes back, latest last.
     undo_stack: Vec<Undoable>,
+    /// Quizzes started in this run whose answers move the schedule.
+    rescheduling: std::collections::HashSet<String>,
 }
 
 /// One step `undo` can take back.
@@ -48,6 +51,7 @@ impl CollectionStudy {
             last_now: DateTime::<Utc>::UNIX_EPOCH,
             saved_setup: None,
             undo_stack: Vec::new(),
+            rescheduling: std::collections::HashSet::new(),
         }
     }
 
@@ -57,41 +61,34 @@ impl CollectionStudy {
         &self.collection
     }
 
-    /// Journals one quiz answer (a `QuizAnswer` event) and, with a grade, the
-    /// review it means for the scheduler (mode quiz).
+    /// Journals one quiz answer: a single `QuizAnswer` event that carries
+    /// the grade for the scheduler when the quiz reschedules.
     fn journal_quiz_answer(
         &mut self,
         quiz: &str,
-        answer: crate::progress::EventBody,
+        mut answer: crate::progress::EventBody,
         grade: Option<Grade>,
         now: DateTime<Utc>,
     ) -> Result<(), String> {
-        let crate::progress::EventBody::QuizAnswer { card, ms, .. } = &answer else {
-            return Err("not a quiz answer".to_owned());
-        };
-        let (card, ms) = (card.clone(), *ms);
-        self.collection
-            .append(now, answer)
-            .map_err(|e| e.to_string())?;
-        if let Some(grade) = grade {
-            self.collection
-                .record_answer(
-                    &card,
-                    grade,
-                    ms,
-                    crate::progress::Mode::Quiz,
-                    Some(quiz.to_owned()),
-                    now,
-                )
-                .map_err(|e| e.to_string())?;
+        if let crate::progress::EventBody::QuizAnswer { grade: g, .. } = &mut answer {
+            *g = grade.filter(|_| self.rescheduling.contains(quiz));
         }
-        Ok(())
+        self.collection
+            .record_quiz_answer(answer, now)
+            .map(|_| ())
+            .map_err(|e| e.to_string())
     }
 
     /// The cards of `scope` for practice and cram: studied cards by lowest
     /// predicted recall now, then cards never studied in deck order.
     /// Suspended cards are left out.
     fn weakest_first(&self, scope: &CoreScope, now: DateTime<Utc>) -> Vec<CardId> {
+        self.weakest_at(scope, now)
+    }
+
+    /// [`Self::weakest_first`] with recall predicted at `at` (the exam day
+    /// for cram toward an exam).
+    fn weakest_at(&self, scope: &CoreScope, now: DateTime<Utc>) -> Vec<CardId> {
         let c = &self.collection;
         let mut studied: Vec<(f64, &CardId)> = Vec::new();
         let mut fresh: Vec<&CardId> = Vec::new();
@@ -111,6 +108,56 @@ impl CollectionStudy {
             .chain(fresh)
             .cloned()
             .collect()
+    }
+
+    fn exam_view(&self, exam: &crate::progress::Exam, now: DateTime<Utc>) -> ExamView {
+        let c = &self.collection;
+        let r = super::exam::readiness(c, exam, now);
+        let at = super::exam::exam_start(c, exam.date);
+        let group = |g: &super::exam::Group, name: String| ExamGroup {
+            name,
+            cards: g.cards,
+            unstudied: g.unstudied,
+            expected_recall: g.expected_recall,
+        };
+        ExamView {
+            name: r.name.clone(),
+            date: r.date,
+            days_left: r.days_left,
+            cards: r.cards,
+            unstudied: r.unstudied,
+            expected_recall: r.expected_recall,
+            decks: r
+                .by_deck
+                .iter()
+                .map(|g| {
+                    let name = c
+                        .decks()
+                        .deck(&g.id)
+                        .map_or_else(|| g.id.clone(), |d| d.name.clone());
+                    group(g, name)
+                })
+                .collect(),
+            tags: r.by_tag.iter().map(|g| group(g, g.id.clone())).collect(),
+            plan: r.plan,
+            weakest: r
+                .weakest
+                .iter()
+                .map(|id| {
+                    let question = c.card(id).map_or_else(
+                        || id.as_str().to_owned(),
+                        |(_, card)| {
+                            card.question()
+                                .lines()
+                                .next()
+                                .unwrap_or_default()
+                                .to_owned()
+                        },
+                    );
+                    (question, super::exam::recall_at(c, id, at))
+                })
+                .collect(),
+        }
     }
 
     fn status_lines(&self) -> Vec<String> {
@@ -162,6 +209,7 @@ impl Study for CollectionStudy {
             streak_days: crate::stats::streak(&records, &clock).current,
             status: self.status_lines(),
             orphans: to_u32(self.collection.orphans().len()),
+            exam: super::exam::next_exam(&self.collection, now).map(|e| self.exam_view(&e, now)),
         }
     }
 
@@ -545,6 +593,9 @@ impl QuizPort for CollectionStudy {
                 },
             )
             .map_err(|e| format!("quiz not started: {e}"))?;
+        if spec.reschedule {
+            self.rescheduling.insert(id.clone());
+        }
         Ok(QuizStarted { id, questions })
     }
 
@@ -563,6 +614,7 @@ impl QuizPort for CollectionStudy {
             score: answered.score,
             timed_out: false,
             ms: answered.ms,
+            grade: None,
         };
         self.journal_quiz_answer(quiz, body, Some(answered.grade), now)
     }
@@ -582,10 +634,10 @@ impl QuizPort for CollectionStudy {
             score: 0.0,
             timed_out: true,
             ms: timeout.ms,
+            grade: None,
         };
-        // A question never shown was not forgotten: no review for it.
-        let grade = timeout.shown.then_some(Grade::Again);
-        self.journal_quiz_answer(quiz, body, grade, now)
+        // A timeout is recorded as a timeout, never as a lapse.
+        self.journal_quiz_answer(quiz, body, None, now)
     }
 
     fn record_quiz_pause(&mut self, quiz: &str, ms: u64, now: DateTime<Utc>) -> Result<(), String> {
@@ -621,5 +673,74 @@ impl QuizPort for CollectionStudy {
             )
             .map(|_| ())
             .map_err(|e| e.to_string())
+    }
+}
+
+impl ExamPort for CollectionStudy {
+    fn exams(&self, now: DateTime<Utc>) -> Vec<ExamView> {
+        let today = self.collection.clock(now).today();
+        self.collection
+            .exams()
+            .iter()
+            .filter(|e| e.date >= today)
+            .map(|e| self.exam_view(e, now))
+            .collect()
+    }
+
+    fn start_cram(
+        &mut self,
+        target: &CramTarget,
+        count: Option<usize>,
+        now: DateTime<Utc>,
+    ) -> Result<(), String> {
+        let c = &self.collection;
+        let (exam, at) = match target {
+            CramTarget::Exam(name) => {
+                let exam = c
+                    .exams()
+                    .into_iter()
+                    .find(|e| &e.name == name)
+                    .ok_or_else(|| format!("there is no exam {name:?}"))?;
+                let at = super::exam::exam_start(c, exam.date).max(now);
+                (exam, at)
+            }
+            CramTarget::Decks(decks) => {
+                if let Some(id) = decks.iter().find(|id| c.decks().deck(id).is_none()) {
+                    return Err(format!("unknown deck `{id}`"));
+                }
+                (cram_scope(decks.clone(), Vec::new()), now)
+            }
+            CramTarget::Tags(tags) => {
+                if let Some(tag) = tags
+                    .iter()
+                    .find(|t| !c.cards().any(|card| card.tags.contains(t)))
+                {
+                    return Err(format!("no card has the tag `{tag}`"));
+                }
+                (cram_scope(Vec::new(), tags.clone()), now)
+            }
+        };
+        let scope = CoreScope::Exam(exam);
+        let mut cards = self.weakest_at(&scope, at);
+        if let Some(n) = count {
+            cards.truncate(n);
+        }
+        if cards.is_empty() {
+            return Err("no cards to cram".to_owned());
+        }
+        self.undo_stack.retain(|u| matches!(u, Undoable::Mark(_)));
+        self.session = Some(ReviewSession::drill(SessionKind::Cram, scope, cards, now));
+        self.last_now = now;
+        Ok(())
+    }
+}
+
+/// A scope of decks or tags (none of either: every deck), as an unnamed exam.
+fn cram_scope(decks: Vec<String>, tags: Vec<String>) -> crate::progress::Exam {
+    crate::progress::Exam {
+        name: String::new(),
+        date: chrono::NaiveDate::MIN,
+        decks,
+        tags,
     }
 }

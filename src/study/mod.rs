@@ -6,6 +6,8 @@
 
 pub mod browse;
 mod collection_study;
+pub mod exam;
+pub mod exam_port;
 pub mod port;
 pub mod quiz_port;
 pub mod session;
@@ -14,6 +16,7 @@ pub mod today;
 
 pub use browse::{BrowseQuery, BrowseRow, BrowseSort, CardDetail, CardStatus, StateFilter};
 pub use collection_study::CollectionStudy;
+pub use exam_port::{CramTarget, ExamGroup, ExamPort, ExamView};
 pub use port::{Counts, DeckRow, NextCard, Overview, Scope, SessionSummary, ShowCard, Study};
 pub use quiz_port::{QuizPort, QuizSetupView, QuizStarted};
 pub use session::{Progress, ReviewSession, SessionKind};

@@ -9,6 +9,7 @@ use std::path::PathBuf;
 use chrono::{DateTime, Utc};
 
 use super::browse::{BrowseQuery, BrowseRow, CardDetail};
+use super::exam_port::{ExamPort, ExamView};
 use super::quiz_port::QuizPort;
 pub use super::session::{Progress, SessionKind};
 use super::stats_port::StatsPort;
@@ -42,6 +43,8 @@ pub struct Overview {
     /// Cards with progress that no loaded deck contains (their progress is
     /// kept).
     pub orphans: u32,
+    /// The next exam from today on, with its readiness.
+    pub exam: Option<ExamView>,
 }
 
 /// Which cards a review session covers.
@@ -112,8 +115,8 @@ pub enum NextCard {
 
 /// Everything the interface needs from the study logic (the statistics
 /// figures come through the [`StatsPort`] supertrait, the quiz screens'
-/// needs through [`QuizPort`]).
-pub trait Study: StatsPort + QuizPort {
+/// needs through [`QuizPort`], the exam screens' through [`ExamPort`]).
+pub trait Study: StatsPort + QuizPort + ExamPort {
     /// The deck table, today's totals and load messages.
     fn overview(&self, now: DateTime<Utc>) -> Overview;
 

@@ -27,6 +27,9 @@ pub enum Effect {
     /// Suspend the interface and open the editor at this file and line, then
     /// call [`App::after_edit`].
     OpenEditor(PathBuf, u32),
+    /// Quit with status 130: `Ctrl-C` ended a running quiz, which was
+    /// recorded as abandoned.
+    Interrupted,
 }
 
 /// Which screen is showing.
@@ -44,6 +47,8 @@ pub enum Screen {
     Quiz(Box<QuizScreen>),
     /// The card browser.
     Browser(Box<BrowserState>),
+    /// The exam screen (see [`super::exam_screen`]).
+    Exam(Box<super::exam_screen::ExamScreen>),
 }
 
 /// Where the student is within one card.
@@ -267,6 +272,17 @@ impl App {
         }
         let action = self.keymap.action(key);
         if action == Some(Action::Quit) {
+            if let Screen::Quiz(q) = &mut self.screen {
+                let mut cx = quiz_screen::Ctx {
+                    lang: self.lang,
+                    status: &mut self.status,
+                    size: self.size,
+                    overlay: self.help,
+                };
+                if q.interrupt(now, study, &mut cx) {
+                    return Effect::Interrupted;
+                }
+            }
             return Effect::Quit;
         }
         // Nothing can be seen on the too-small screen, so nothing acts but
@@ -298,9 +314,16 @@ impl App {
                 lang: self.lang,
                 status: &mut self.status,
                 size: self.size,
+                overlay: self.help,
             };
             let exit = b.handle_key(key, action, now, study, &mut cx);
             return self.after_browser(exit, now, study);
+        }
+        if !self.help
+            && let Screen::Exam(e) = &mut self.screen
+        {
+            let exit = e.handle_key(key, action, self.size);
+            return super::exam_screen::after(self, exit, now, study);
         }
         if !self.help
             && let Screen::Stats(st) = &mut self.screen
@@ -316,6 +339,7 @@ impl App {
                 lang: self.lang,
                 status: &mut self.status,
                 size: self.size,
+                overlay: self.help,
             };
             let exit = q.handle_key(key, action, now, study, &mut cx);
             return self.after_quiz(exit, now, study);
@@ -411,7 +435,22 @@ impl App {
                 self.scroll = 0;
                 return Effect::None;
             }
-            Action::Stats | Action::Quiz | Action::Browse => return Effect::None,
+            Action::Exam if matches!(self.screen, Screen::Overview | Screen::Summary(_)) => {
+                self.status = None;
+                let back = std::mem::replace(&mut self.screen, Screen::Overview);
+                let screen = super::exam_screen::ExamScreen::open(back, now, &*study);
+                self.screen = Screen::Exam(Box::new(screen));
+                return Effect::None;
+            }
+            Action::Cram if matches!(self.screen, Screen::Overview) => {
+                if let Some(target) = super::exam_screen::overview_target(self) {
+                    super::exam_screen::cram(self, &target, None, now, study);
+                }
+                return Effect::None;
+            }
+            Action::Stats | Action::Quiz | Action::Browse | Action::Exam | Action::Cram => {
+                return Effect::None;
+            }
             Action::Undo => {
                 self.undo(now, study);
                 return Effect::None;
@@ -462,7 +501,7 @@ impl App {
                 }
                 _ => {}
             },
-            Screen::Quiz(_) => {}
+            Screen::Quiz(_) | Screen::Exam(_) => {}
             Screen::Waiting { .. } | Screen::Summary(_) => match action {
                 Action::Back | Action::Select => self.leave_session(now, study),
                 Action::Practice => {
@@ -558,6 +597,7 @@ impl App {
                 lang: self.lang,
                 status: &mut self.status,
                 size: self.size,
+                overlay: self.help,
             };
             q.tick(now, study, &mut cx);
         }

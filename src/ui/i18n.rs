@@ -99,6 +99,20 @@ impl Tr {
                     "quiz"
                 }
             }
+            Action::Exam => {
+                if de {
+                    "Prüfungstermin (Stand, Plan)"
+                } else {
+                    "exam (readiness, plan)"
+                }
+            }
+            Action::Cram => {
+                if de {
+                    "Pauken (Schwächste zuerst, Termine bleiben)"
+                } else {
+                    "cram (weakest first, schedule kept)"
+                }
+            }
             Action::Help => {
                 if de {
                     "Hilfe"

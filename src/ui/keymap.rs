@@ -38,6 +38,10 @@ pub enum Action {
     Practice,
     Stats,
     Quiz,
+    /// Open the exam screen (readiness, today's plan).
+    Exam,
+    /// Cram: the weakest cards of the next exam (or the deck), no due date moves.
+    Cram,
     Help,
     ScrollUp,
     ScrollDown,
@@ -49,7 +53,7 @@ pub enum Action {
 
 impl Action {
     /// Every action, in help order.
-    pub const ALL: [Action; 25] = [
+    pub const ALL: [Action; 27] = [
         Action::Up,
         Action::Down,
         Action::Select,
@@ -70,6 +74,8 @@ impl Action {
         Action::Practice,
         Action::Stats,
         Action::Quiz,
+        Action::Exam,
+        Action::Cram,
         Action::Help,
         Action::ScrollUp,
         Action::ScrollDown,
@@ -101,6 +107,8 @@ impl Action {
             Action::Practice => "practice",
             Action::Stats => "stats",
             Action::Quiz => "quiz",
+            Action::Exam => "exam",
+            Action::Cram => "cram",
             Action::Help => "help",
             Action::ScrollUp => "scroll-up",
             Action::ScrollDown => "scroll-down",
@@ -135,6 +143,8 @@ impl Action {
             Action::Practice => &["p"],
             Action::Stats => &["s"],
             Action::Quiz => &["t"],
+            Action::Exam => &["g", "G"],
+            Action::Cram => &["c", "C"],
             Action::Help => &["?", "h"],
             Action::ScrollUp => &["pageup", "ctrl-u"],
             Action::ScrollDown => &["pagedown", "ctrl-d"],

@@ -6,6 +6,7 @@ pub mod app;
 pub mod backend;
 pub mod browser;
 pub mod editor;
+pub mod exam_screen;
 pub mod i18n;
 pub mod keymap;
 mod layout;
@@ -31,7 +32,7 @@ pub use crate::study::{
 pub use app::{App, Effect, ReviewState, Screen, Stage};
 pub use keymap::{Action, Key, KeyError, KeyMap};
 pub use quiz_screen::QuizScreen;
-pub use run::{Options, run};
+pub use run::{Exit, Options, run};
 pub use stats_screen::{Panel, StatsState};
 pub use theme::Theme;
 pub use view::render;

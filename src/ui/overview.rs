@@ -10,7 +10,7 @@ use super::app::App;
 use super::text::{sanitize, truncate, width, wrap_plain};
 
 /// A mastery bar `width` cells wide using eighth blocks.
-fn mastery_bar(share: f64, cells: usize) -> String {
+pub(super) fn mastery_bar(share: f64, cells: usize) -> String {
     const PARTS: [char; 8] = [' ', '▏', '▎', '▍', '▌', '▋', '▊', '▉'];
     let share = if share.is_finite() {
         share.clamp(0.0, 1.0)
@@ -94,6 +94,9 @@ pub(super) fn render_overview(app: &App, frame: &mut Frame<'_>, area: Rect) {
         Span::styled(format!(" · {}: ", tr.streak()), t.dim()),
         Span::raw(format!("{} {}", ov.streak_days, tr.days())),
     ]));
+    if let Some(exam) = &ov.exam {
+        lines.push(super::exam_screen::overview_line(app, exam, w));
+    }
     let orphans = (ov.orphans > 0).then(|| format!("{} {}", ov.orphans, tr.orphans_note()));
     if !ov.status.is_empty() || orphans.is_some() {
         lines.push(Line::default());

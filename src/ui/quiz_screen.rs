@@ -45,6 +45,10 @@ pub enum SetupRow {
     /// Total time or time per question.
     Mode,
     Time,
+    /// Every card in scope, or only cards studied before.
+    Cards,
+    /// Whether answers move the schedule.
+    Reschedule,
     Form(Form),
     Deck(usize),
     Tag(usize),
@@ -80,6 +84,9 @@ pub struct RunState {
     pub flipped: bool,
     /// The "abandon the quiz?" question is open.
     pub confirm_abandon: bool,
+    /// The clock was stopped because a dialog or overlay opened (not by
+    /// the student's pause key); it runs again when that closes.
+    pub held: bool,
     /// The time of the latest key or tick, for drawing the countdowns.
     pub now: DateTime<Utc>,
 }
@@ -133,6 +140,8 @@ pub struct Ctx<'a> {
     pub status: &'a mut Option<String>,
     /// The terminal size, for page-wise scrolling.
     pub size: (u16, u16),
+    /// The help overlay covers the screen (a running quiz's clock stops).
+    pub overlay: bool,
 }
 
 /// `"90s"`, `"10m"`, `"1h"`: the shortest exact form.
@@ -194,7 +203,13 @@ impl SetupState {
     /// Every row in display order.
     #[must_use]
     pub fn rows(&self) -> Vec<SetupRow> {
-        let mut rows = vec![SetupRow::Count, SetupRow::Mode, SetupRow::Time];
+        let mut rows = vec![
+            SetupRow::Count,
+            SetupRow::Mode,
+            SetupRow::Time,
+            SetupRow::Cards,
+            SetupRow::Reschedule,
+        ];
         rows.extend(Form::ALL.map(SetupRow::Form));
         rows.extend((0..self.decks.len()).map(SetupRow::Deck));
         rows.extend((0..self.tags.len()).map(SetupRow::Tag));
@@ -281,6 +296,8 @@ impl SetupState {
                     Self::toggle(&mut self.setup.forms, form.as_str());
                 }
             }
+            SetupRow::Cards => self.setup.studied_only = !self.setup.studied_only,
+            SetupRow::Reschedule => self.setup.reschedule = !self.setup.reschedule,
             SetupRow::Deck(i) => {
                 let id = self.decks[i].0.clone();
                 Self::toggle(&mut self.setup.decks, &id);
@@ -313,6 +330,8 @@ impl SetupState {
             per_question: time(&self.setup.per_question)?,
             forms: parse_forms(&self.setup.forms.join(",")).map_err(|e| e.to_string())?,
             seed,
+            studied_only: self.setup.studied_only,
+            reschedule: self.setup.reschedule,
         })
     }
 }
@@ -382,6 +401,21 @@ impl RunState {
         }
     }
 
+    /// Stops the clock while a dialog or overlay covers the question.
+    fn hold(&mut self, now: DateTime<Utc>) {
+        if !self.quiz.is_paused() && !self.quiz.is_finished() && self.quiz.pause(now).is_ok() {
+            self.held = true;
+        }
+    }
+
+    /// Starts the clock again after [`RunState::hold`] (the stop is
+    /// journalled like a pause).
+    fn release(&mut self, now: DateTime<Utc>, study: &mut dyn Study, cx: &mut Ctx<'_>) {
+        if std::mem::take(&mut self.held) {
+            self.resume(now, study, cx);
+        }
+    }
+
     fn pause(&mut self, now: DateTime<Utc>, cx: &mut Ctx<'_>) {
         if let Err(e) = self.quiz.pause(now) {
             *cx.status = Some(e.to_string());
@@ -413,13 +447,19 @@ impl RunState {
             match key.code {
                 KeyCode::Char('y' | 'j') | KeyCode::Enter => {
                     self.confirm_abandon = false;
+                    self.held = false;
                     self.quiz.abandon(now);
                 }
-                KeyCode::Char('n') | KeyCode::Esc => self.confirm_abandon = false,
+                KeyCode::Char('n') | KeyCode::Esc => {
+                    self.confirm_abandon = false;
+                    self.release(now, study, cx);
+                }
                 _ => {}
             }
             return QuizExit::Stay;
         }
+        // Back from the help overlay: the clock runs again.
+        self.release(now, study, cx);
         let ctrl_p =
             key.code == KeyCode::Char('p') && key.modifiers.contains(KeyModifiers::CONTROL);
         if self.quiz.is_paused() {
@@ -432,6 +472,7 @@ impl RunState {
         }
         let form = self.form();
         if key.code == KeyCode::Esc || (form != Some(Form::Typed) && action == Some(Action::Back)) {
+            self.hold(now);
             self.confirm_abandon = true;
             return QuizExit::Stay;
         }
@@ -463,6 +504,7 @@ impl RunState {
                     if let Some(t) = self.ticked.get_mut(i) {
                         *t = !*t;
                     } else if action == Some(Action::Help) {
+                        self.hold(now);
                         return QuizExit::Help;
                     }
                 }
@@ -482,7 +524,10 @@ impl RunState {
                         self.submit(Answer::Choice(picked), now, study, cx);
                     }
                 }
-                _ if action == Some(Action::Help) => return QuizExit::Help,
+                _ if action == Some(Action::Help) => {
+                    self.hold(now);
+                    return QuizExit::Help;
+                }
                 _ => {}
             },
             Some(Form::Flip) => match key.code {
@@ -493,7 +538,10 @@ impl RunState {
                 KeyCode::Char('n' | '2') if self.flipped => {
                     self.submit(Answer::Flip(false), now, study, cx);
                 }
-                _ if action == Some(Action::Help) => return QuizExit::Help,
+                _ if action == Some(Action::Help) => {
+                    self.hold(now);
+                    return QuizExit::Help;
+                }
                 _ => {}
             },
             None => {}
@@ -542,6 +590,7 @@ impl QuizScreen {
             input: TextInput::default(),
             flipped: false,
             confirm_abandon: false,
+            held: false,
             now,
         };
         run.sync_input();
@@ -655,10 +704,33 @@ impl QuizScreen {
         exit
     }
 
+    /// `Ctrl-C`: a running quiz ends as abandoned (its end is journalled).
+    /// Returns true when a quiz was running.
+    pub fn interrupt(
+        &mut self,
+        now: DateTime<Utc>,
+        study: &mut dyn Study,
+        cx: &mut Ctx<'_>,
+    ) -> bool {
+        let QuizScreen::Running(run) = self else {
+            return false;
+        };
+        run.held = false;
+        run.confirm_abandon = false;
+        run.quiz.abandon(now);
+        self.finish_if_done(now, study, cx);
+        true
+    }
+
     /// The periodic timer: applies time limits and records the timeouts.
     pub fn tick(&mut self, now: DateTime<Utc>, study: &mut dyn Study, cx: &mut Ctx<'_>) {
         if let QuizScreen::Running(run) = self {
             run.now = now;
+            if cx.overlay {
+                run.hold(now);
+            } else if !run.confirm_abandon {
+                run.release(now, study, cx);
+            }
             let events = run.quiz.tick(now);
             run.record_timeouts(&events, now, study, cx);
             run.sync_input();

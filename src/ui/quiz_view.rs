@@ -25,6 +25,13 @@ pub fn l(lang: Lang, en: &'static str, de: &'static str) -> &'static str {
     }
 }
 
+/// Time elapsed, in whole seconds rounded down (countdowns use [`clock`],
+/// which rounds up).
+#[must_use]
+pub fn elapsed(d: Duration) -> String {
+    clock(Duration::from_secs(d.as_secs()))
+}
+
 /// `m:ss` (or `h:mm:ss`), rounding up so `0:00` means time is up.
 #[must_use]
 pub fn clock(d: Duration) -> String {
@@ -113,6 +120,32 @@ fn setup_row_line(app: &App, s: &SetupState, row: SetupRow, selected: bool) -> L
             },
         ),
         SetupRow::Time => (l(lang, "Time", "Zeit"), format!("◀ {} ▶", s.time_text())),
+        SetupRow::Reschedule => (
+            l(lang, "Schedule", "Lernplan"),
+            if s.setup.reschedule {
+                l(
+                    lang,
+                    "answers count (wrong = forgotten)",
+                    "Antworten zählen (falsch = vergessen)",
+                )
+                .to_owned()
+            } else {
+                l(lang, "left alone", "bleibt unverändert").to_owned()
+            },
+        ),
+        SetupRow::Cards => (
+            l(lang, "Cards", "Karten"),
+            if s.setup.studied_only {
+                l(lang, "only those studied before", "nur schon gelernte").to_owned()
+            } else {
+                l(
+                    lang,
+                    "all in scope, studied or not",
+                    "alle, gelernt oder nicht",
+                )
+                .to_owned()
+            },
+        ),
         SetupRow::Form(f) => (
             if f == Form::ALL[0] {
                 l(lang, "Forms", "Frageformen")
@@ -414,20 +447,30 @@ pub fn results_lines(lang: Lang, t: Theme, r: &ResultsState, w: usize) -> Vec<Li
         ),
         bold,
     ));
-    out.push(row(
-        l(lang, "Grade", "Note"),
-        format!(
-            "{} ({})",
-            format_grade(res.grade),
-            if passed {
-                l(lang, "passed", "bestanden")
-            } else {
-                l(lang, "not passed", "nicht bestanden")
-            }
-        ),
-        if passed { t.right() } else { t.wrong() },
-    ));
-    let mut time = clock(res.duration);
+    if res.abandoned {
+        // An abandoned quiz is not graded.
+        out.push(row(
+            l(lang, "Grade", "Note"),
+            l(lang, "none (abandoned)", "keine (abgebrochen)").to_owned(),
+            t.wrong(),
+        ));
+    } else {
+        out.push(row(
+            l(lang, "Grade", "Note"),
+            format!(
+                "{} ({})",
+                format_grade(res.grade),
+                if passed {
+                    l(lang, "passed", "bestanden")
+                } else {
+                    l(lang, "not passed", "nicht bestanden")
+                }
+            ),
+            if passed { t.right() } else { t.wrong() },
+        ));
+    }
+    // Whole seconds elapsed, as `kartei quiz --history` shows them.
+    let mut time = elapsed(res.duration);
     if res.timed_out > 0 {
         time.push_str(&match lang {
             Lang::En => format!(" · {} timed out", res.timed_out),

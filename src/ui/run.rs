@@ -41,6 +41,16 @@ pub struct Options {
     pub quiz: Option<crate::quiz::QuizSpec>,
     /// The journal was opened read-only (`--read-only`): say so at start.
     pub read_only: bool,
+    /// Open directly in a cram session (`kartei cram`): what and how many.
+    pub cram: Option<(crate::study::CramTarget, Option<usize>)>,
+}
+
+/// How the interface ended.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Exit {
+    Normal,
+    /// `Ctrl-C` ended a running quiz (recorded as abandoned): exit status 130.
+    Interrupted,
 }
 
 /// Runs the interface until the student quits or a signal arrives. After a
@@ -49,7 +59,7 @@ pub struct Options {
 ///
 /// # Errors
 /// Terminal I/O failures; the terminal is restored before returning.
-pub fn run(opts: Options, study: &mut dyn Study) -> io::Result<()> {
+pub fn run(opts: Options, study: &mut dyn Study) -> io::Result<Exit> {
     let (watch, rx) = super::signals::Watch::start()?;
     // Raw mode, the alternate screen and a panic hook that restores the
     // terminal before the message; then the guarded backend.
@@ -78,14 +88,21 @@ pub fn run(opts: Options, study: &mut dyn Study) -> io::Result<()> {
     };
     watch.finish();
     match result {
-        Ok(Some(signal)) => {
+        Ok(LoopEnd::Signal(signal)) => {
             use std::io::Write as _;
             let _ = stdout().flush();
             std::process::exit(super::signals::exit_status(signal))
         }
-        Ok(None) => Ok(()),
+        Ok(LoopEnd::Done(exit)) => Ok(exit),
         Err(e) => Err(e),
     }
+}
+
+/// Why the event loop ended.
+enum LoopEnd {
+    Done(Exit),
+    /// A signal arrived (its number).
+    Signal(i32),
 }
 
 fn event_loop(
@@ -93,7 +110,7 @@ fn event_loop(
     opts: &Options,
     study: &mut dyn Study,
     signals: &super::signals::Incoming,
-) -> io::Result<Option<i32>> {
+) -> io::Result<LoopEnd> {
     let started = Instant::now();
     let now = || {
         opts.start
@@ -131,13 +148,16 @@ fn event_loop(
     if let Some(spec) = &opts.quiz {
         app.start_quiz(spec, now(), study);
     }
+    if let Some((target, count)) = &opts.cram {
+        super::exam_screen::cram(&mut app, target, *count, now(), study);
+    }
     let mut last_tick = Instant::now();
     loop {
         let size = terminal.size()?;
         app.size = (size.width, size.height);
         terminal.draw(|f| super::view::render(&app, f))?;
         if let Some(signal) = signals.try_recv() {
-            return Ok(Some(signal));
+            return Ok(LoopEnd::Signal(signal));
         }
         let timeout = TICK.saturating_sub(last_tick.elapsed());
         if event::poll(timeout)? {
@@ -148,7 +168,8 @@ fn event_loop(
             };
             match effect {
                 Effect::None => {}
-                Effect::Quit => return Ok(None),
+                Effect::Quit => return Ok(LoopEnd::Done(Exit::Normal)),
+                Effect::Interrupted => return Ok(LoopEnd::Done(Exit::Interrupted)),
                 Effect::OpenEditor(path, line) => {
                     let result = run_editor(terminal, &opts.editor, &path, line);
                     app.after_edit(result, now(), study);

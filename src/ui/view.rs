@@ -38,6 +38,7 @@ pub fn render(app: &App, frame: &mut Frame<'_>) {
         Screen::Stats(st) => super::stats_view::render(app, st, frame, body),
         Screen::Quiz(q) => super::quiz_view::render(app, q, frame, body),
         Screen::Browser(b) => super::browser::render(app, b, frame, body),
+        Screen::Exam(e) => super::exam_screen::render(app, e, frame, body),
     }
     let status_line = app
         .status
@@ -94,6 +95,7 @@ fn render_header(app: &App, frame: &mut Frame<'_>, area: Rect) {
         ),
         Screen::Quiz(q) => (super::quiz_view::title(app, q), Line::default()),
         Screen::Browser(b) => (super::browser::title(app, b), Line::default()),
+        Screen::Exam(e) => (super::exam_screen::title(app, e), Line::default()),
     };
     let [top, bar] = Layout::vertical([Constraint::Length(1), Constraint::Length(1)]).areas(area);
     let right_w = u16::try_from(right.width()).unwrap_or(0).min(top.width / 2);
@@ -159,7 +161,7 @@ fn screen_actions(app: &App) -> Vec<Action> {
     use Action::*;
     match &app.screen {
         Screen::Overview => vec![
-            Up, Down, Select, All, Practice, Browse, Stats, Quiz, Help, Back, Quit,
+            Up, Down, Select, All, Practice, Browse, Stats, Quiz, Exam, Cram, Help, Back, Quit,
         ],
         Screen::Review(r) => {
             let mut v = vec![Reveal, Select];
@@ -196,6 +198,7 @@ fn screen_actions(app: &App) -> Vec<Action> {
         Screen::Stats(_) => vec![Up, Down, Help, Back, Quit],
         Screen::Quiz(_) => vec![Help, Quit],
         Screen::Browser(_) => vec![Up, Down, ScrollUp, ScrollDown, Help, Back, Quit],
+        Screen::Exam(_) => vec![Up, Down, Help, Back, Quit],
     }
 }
 
@@ -226,6 +229,9 @@ pub(super) fn help_lines(app: &App) -> Vec<Line<'static>> {
     }
     if let Screen::Browser(b) = &app.screen {
         rows.splice(0..0, super::browser::help_rows(app, b));
+    }
+    if let Screen::Exam(e) = &app.screen {
+        rows.splice(0..0, super::exam_screen::help_rows(app, e));
     }
     if let Screen::Review(r) = &app.screen {
         if !r.ticked.is_empty() {
@@ -304,6 +310,9 @@ fn hints_line(app: &App, w: usize) -> Line<'static> {
             items.push(key(Action::Quiz, tr.action(Action::Quiz)));
             extras.push(key(Action::Practice, tr.practice_title()));
             extras.push(key(Action::Browse, tr.browser_title()));
+            if app.overview.exam.is_some() {
+                items.insert(2, key(Action::Exam, tr.action(Action::Exam)));
+            }
         }
         Screen::Review(r) => {
             match r.stage {
@@ -349,6 +358,7 @@ fn hints_line(app: &App, w: usize) -> Line<'static> {
         }
         Screen::Stats(_) => items.extend(super::stats_view::hints(app)),
         Screen::Browser(b) => items.extend(super::browser::hints(app, b)),
+        Screen::Exam(e) => items.extend(super::exam_screen::hints(app, e)),
         Screen::Waiting { .. } => {
             items.push(key(Action::All, tr.act_ahead()));
             items.push(key(Action::Practice, tr.practice_title()));
@@ -371,7 +381,7 @@ fn hints_line(app: &App, w: usize) -> Line<'static> {
     } else {
         if !matches!(
             app.screen,
-            Screen::Overview | Screen::Stats(_) | Screen::Browser(_)
+            Screen::Overview | Screen::Stats(_) | Screen::Browser(_) | Screen::Exam(_)
         ) {
             items.push(key(
                 Action::Undo,

@@ -15,6 +15,7 @@ use kartei::study::{
     BrowseQuery, BrowseRow, CardDetail, CardStatus, Progress, SessionKind, StateFilter,
 };
 use kartei::study::{Counts, DeckRow, NextCard, Overview, Scope, SessionSummary, ShowCard, Study};
+use kartei::study::{CramTarget, ExamGroup, ExamPort, ExamView};
 use kartei::study::{QuizPort, QuizSetupView, QuizStarted};
 use kartei::study::{StatsFilter, StatsPort, StatsView};
 
@@ -92,6 +93,10 @@ pub struct FakeStudy {
     /// How many cards `review_ahead` brings (taken from the first deck).
     pub ahead: usize,
     pub kind: SessionKind,
+    /// The exams `exams` reports (the first is the overview's next exam).
+    pub exams: Vec<ExamView>,
+    /// Every cram session asked for, in order.
+    pub crams: Vec<(CramTarget, Option<usize>)>,
     scope: Option<Scope>,
     started: Option<DateTime<Utc>>,
     answered_stack: Vec<Card>,
@@ -266,6 +271,8 @@ impl FakeStudy {
             marks: Vec::new(),
             ahead: 0,
             kind: SessionKind::Review,
+            exams: Vec::new(),
+            crams: Vec::new(),
             scope: None,
             started: None,
             answered_stack: Vec::new(),
@@ -385,6 +392,7 @@ impl Study for FakeStudy {
             streak_days: 3,
             status: self.status.clone(),
             orphans: 0,
+            exam: self.exams.first().cloned(),
         }
     }
 
@@ -811,6 +819,78 @@ impl QuizPort for FakeStudy {
             quiz: quiz.to_owned(),
             results: Box::new(results.clone()),
         });
+        Ok(())
+    }
+}
+
+/// An exam for the fake: `name` on 2026-12-11, 14 days from the harness's
+/// clock, with one deck, a tag and two weak cards.
+#[must_use]
+pub fn sample_exam(name: &str) -> ExamView {
+    ExamView {
+        name: name.to_owned(),
+        date: NaiveDate::from_ymd_opt(2026, 12, 11).unwrap(),
+        days_left: 14,
+        cards: 9,
+        unstudied: 3,
+        expected_recall: 0.62,
+        decks: vec![
+            ExamGroup {
+                name: "Marketing-Mix (4P)".to_owned(),
+                cards: 8,
+                unstudied: 3,
+                expected_recall: 0.58,
+            },
+            ExamGroup {
+                name: "BWL-Grundlagen".to_owned(),
+                cards: 1,
+                unstudied: 0,
+                expected_recall: 0.94,
+            },
+        ],
+        tags: vec![ExamGroup {
+            name: "marketing".to_owned(),
+            cards: 9,
+            unstudied: 3,
+            expected_recall: 0.62,
+        }],
+        plan: kartei::study::exam::DayPlan {
+            new_today: 3,
+            reviews_today: 4,
+            minutes_today: 3,
+        },
+        weakest: vec![
+            ("Was umfasst die Produktpolitik?".to_owned(), 0.41),
+            ("Wofür steht SWOT?".to_owned(), 0.77),
+        ],
+    }
+}
+
+impl ExamPort for FakeStudy {
+    fn exams(&self, _now: DateTime<Utc>) -> Vec<ExamView> {
+        self.exams.clone()
+    }
+
+    fn start_cram(
+        &mut self,
+        target: &CramTarget,
+        count: Option<usize>,
+        now: DateTime<Utc>,
+    ) -> Result<(), String> {
+        if let CramTarget::Exam(name) = target
+            && !self.exams.iter().any(|e| &e.name == name)
+        {
+            return Err(format!("there is no exam {name:?}"));
+        }
+        self.crams.push((target.clone(), count));
+        let scope = match target {
+            CramTarget::Decks(d) if d.len() == 1 => Scope::Deck(d[0].clone()),
+            _ => Scope::All,
+        };
+        self.start_session(scope, SessionKind::Cram, now)?;
+        if let Some(n) = count {
+            self.queue.truncate(n);
+        }
         Ok(())
     }
 }
