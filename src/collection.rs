@@ -13,11 +13,11 @@ use thiserror::Error;
 use crate::config::{Config, ConfigError};
 use crate::deck::{Card, CardId, Deck, DeckSet, Diagnostic};
 use crate::progress::{
-    Event, EventBody, EventId, Grade, Journal, JournalError, LoadReport, Mode, ReviewEntry,
-    effective_reviews, undone_ids,
+    Event, EventBody, EventId, Grade, Journal, JournalError, LoadReport, MarkAction, Marks, Mode,
+    ReviewEntry, card_marks, effective_reviews, scheduling_reviews, undone_ids,
 };
 use crate::scheduler::{CardState, DoneToday, Phase, Queue, Scheduler, SchedulerError};
-use crate::stats::{DeckCounts, ReviewRecord, StudyClock};
+use crate::stats::{ReviewRecord, StudyClock};
 
 /// Where everything lives and what to load.
 #[derive(Debug, Clone)]
@@ -59,6 +59,8 @@ pub enum Scope {
     Deck(String),
     Tag(String),
     Cards(Vec<CardId>),
+    /// Cards in both scopes.
+    And(Box<Scope>, Box<Scope>),
 }
 
 impl Scope {
@@ -70,6 +72,7 @@ impl Scope {
             Scope::Deck(id) => &card.deck_id == id,
             Scope::Tag(tag) => card.tags.iter().any(|t| t == tag),
             Scope::Cards(ids) => ids.contains(&card.id),
+            Scope::And(a, b) => a.includes(card) && b.includes(card),
         }
     }
 }
@@ -85,6 +88,8 @@ pub struct Collection {
     journal_report: LoadReport,
     reviews: HashMap<CardId, Vec<ReviewEntry>>,
     states: HashMap<CardId, CardState>,
+    /// Suspended, buried, flagged and reset cards.
+    marks: HashMap<CardId, Marks>,
 }
 
 static NEW_STATE: std::sync::LazyLock<CardState> = std::sync::LazyLock::new(CardState::new);
@@ -119,6 +124,7 @@ impl Collection {
             journal_report,
             reviews: HashMap::new(),
             states: HashMap::new(),
+            marks: HashMap::new(),
         };
         collection.replay_all();
         Ok(collection)
@@ -126,6 +132,7 @@ impl Collection {
 
     fn replay_all(&mut self) {
         self.reviews = effective_reviews(self.journal.events());
+        self.marks = card_marks(self.journal.events());
         let entries: Vec<(&CardId, &Vec<ReviewEntry>)> = self.reviews.iter().collect();
         let threads = std::thread::available_parallelism().map_or(1, std::num::NonZero::get);
         // Replaying is independent per card: split the cards over the cores
@@ -136,10 +143,12 @@ impl Collection {
             entries.len().div_ceil(threads.min(8))
         };
         let scheduler = &self.scheduler;
+        let marks = &self.marks;
         let replay = |part: &[(&CardId, &Vec<ReviewEntry>)]| -> Vec<(CardId, CardState)> {
             part.iter()
                 .map(|(id, reviews)| {
-                    let state = scheduler.replay(id, reviews.iter().map(|r| (r.ts, r.grade)));
+                    let counted = scheduling_reviews(reviews, marks.get(*id));
+                    let state = scheduler.replay(id, counted.map(|r| (r.ts, r.grade)));
                     ((*id).clone(), state)
                 })
                 .collect()
@@ -152,6 +161,8 @@ impl Collection {
             handles
                 .into_iter()
                 .flat_map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
+                // Cards with only practice answers (or reset) are new.
+                .filter(|(_, state)| !matches!(state.phase, Phase::New))
                 .collect()
         });
     }
@@ -287,39 +298,18 @@ impl Collection {
         let clock = self.clock(now);
         let today = clock.today();
         let mut done = DoneToday::default();
-        for reviews in self.reviews.values() {
-            let Some(first) = reviews.first() else {
+        for (id, reviews) in &self.reviews {
+            let mut counted = scheduling_reviews(reviews, self.marks.get(id));
+            let Some(first) = counted.next() else {
                 continue;
             };
             if clock.day_of(first.ts) == today {
                 done.new += 1;
-            } else if reviews.iter().any(|r| clock.day_of(r.ts) == today) {
+            } else if counted.any(|r| clock.day_of(r.ts) == today) {
                 done.reviews += 1;
             }
         }
         done
-    }
-
-    /// Counts per deck (in load order) for the cards in `scope`.
-    #[must_use]
-    pub fn deck_counts(&self, scope: &Scope, now: DateTime<Utc>) -> Vec<DeckCounts> {
-        let clock = self.clock(now);
-        let records = self.review_records();
-        let today = crate::stats::reviewed_today(&records, &clock);
-        self.decks
-            .decks
-            .iter()
-            .filter(|d| d.cards.iter().any(|c| scope.includes(c)))
-            .map(|d| {
-                crate::stats::count(
-                    &d.id,
-                    d.cards.iter().filter(|c| scope.includes(c)),
-                    &self.states,
-                    &today,
-                    &clock,
-                )
-            })
-            .collect()
     }
 
     /// Today's queue for the cards in `scope`.
@@ -351,6 +341,10 @@ impl Collection {
             .cards()
             .filter(|c| scope.includes(c))
             .enumerate()
+            .filter(|(_, c)| {
+                let marks = self.marks(&c.id);
+                !marks.suspended && !marks.buried(now)
+            })
             .filter_map(|(pos, c)| {
                 let state = self.state(&c.id);
                 let shown_today = match state.phase {
@@ -401,7 +395,11 @@ impl Collection {
             },
         )?;
         let previous = self.state(card).clone();
-        let next = self.scheduler.review(card, &previous, grade, now);
+        let next = if mode.moves_schedule() {
+            self.scheduler.review(card, &previous, grade, now)
+        } else {
+            previous.clone()
+        };
         self.reviews
             .entry(card.clone())
             .or_default()
@@ -411,11 +409,46 @@ impl Collection {
                 mode,
                 ms,
             });
-        self.states.insert(card.clone(), next);
+        if !matches!(next.phase, Phase::New) {
+            self.states.insert(card.clone(), next);
+        }
         Ok((event, previous))
     }
 
-    /// Takes back a review event by id (an `Undo` event is appended) and
+    /// Records a `mark` event (suspend, bury, flag, reset, or their
+    /// opposites) for one card, synced before it takes effect.
+    ///
+    /// # Errors
+    /// Unknown card, or the journal cannot be written.
+    pub fn record_mark(
+        &mut self,
+        card: &CardId,
+        action: MarkAction,
+        until: Option<DateTime<Utc>>,
+        now: DateTime<Utc>,
+    ) -> Result<Event, CollectionError> {
+        if self.card(card).is_none() {
+            return Err(CollectionError::UnknownCard(card.clone()));
+        }
+        let event = self.journal.append(
+            now,
+            EventBody::Mark {
+                card: card.clone(),
+                action,
+                until,
+            },
+        )?;
+        self.replay_card(card);
+        Ok(event)
+    }
+
+    /// The marks of one card (all false when none).
+    #[must_use]
+    pub fn marks(&self, id: &CardId) -> Marks {
+        self.marks.get(id).copied().unwrap_or_default()
+    }
+
+    /// Takes back a review or mark event by id (an `Undo` event is appended) and
     /// replays the card without it. Returns the card whose answer was undone.
     ///
     /// # Errors
@@ -426,7 +459,9 @@ impl Collection {
         now: DateTime<Utc>,
     ) -> Result<Option<CardId>, CollectionError> {
         let Some(card) = self.journal.events().iter().find_map(|e| match &e.body {
-            EventBody::Review { card, .. } if &e.id == target => Some(card.clone()),
+            EventBody::Review { card, .. } | EventBody::Mark { card, .. } if &e.id == target => {
+                Some(card.clone())
+            }
             _ => None,
         }) else {
             return Ok(None);
@@ -476,15 +511,36 @@ impl Collection {
             })
             .collect();
         reviews.sort_by_key(|r| r.ts);
-        if reviews.is_empty() {
+        let mut marks = Marks::default();
+        let mut mark_events: Vec<&Event> = events
+            .iter()
+            .filter(|e| !undone.contains(&e.id))
+            .filter(|e| matches!(&e.body, EventBody::Mark { card: c, .. } if c == card))
+            .collect();
+        mark_events.sort_by_key(|e| e.ts);
+        for e in mark_events {
+            if let EventBody::Mark { action, until, .. } = &e.body {
+                marks.apply(*action, e.ts, *until);
+            }
+        }
+        let state = self.scheduler.replay(
+            card,
+            scheduling_reviews(&reviews, Some(&marks)).map(|r| (r.ts, r.grade)),
+        );
+        if matches!(state.phase, Phase::New) {
             self.states.remove(card);
+        } else {
+            self.states.insert(card.clone(), state);
+        }
+        if reviews.is_empty() {
             self.reviews.remove(card);
         } else {
-            let state = self
-                .scheduler
-                .replay(card, reviews.iter().map(|r| (r.ts, r.grade)));
-            self.states.insert(card.clone(), state);
             self.reviews.insert(card.clone(), reviews);
+        }
+        if marks.is_empty() {
+            self.marks.remove(card);
+        } else {
+            self.marks.insert(card.clone(), marks);
         }
     }
 

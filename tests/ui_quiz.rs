@@ -346,9 +346,31 @@ fn r_reviews_the_missed_cards() {
     // The fake builds exactly this scope from Scope::Cards.
     let mut again = FakeStudy::with_cards(cards.iter().map(|id| sample(id)).collect());
     again
-        .start_session(Scope::Cards(missed.clone()), h.now)
+        .start_session(
+            Scope::Cards(missed.clone()),
+            kartei::study::SessionKind::Mistakes,
+            h.now,
+        )
         .unwrap();
     assert_eq!(again.queue.len(), missed.len());
+    // The mistakes come one after another, then the results are back; from
+    // `kartei quiz`, leaving the results returns to the shell.
+    for _ in 0..missed.len() {
+        let Screen::Review(r) = &h.app.screen else {
+            panic!("a missed card");
+        };
+        let id = r.show.card.id.clone();
+        h.enter(); // reveal (choice: confirm nothing ticked)
+        h.keys("33"); // grade Good (a suggested grade needs a confirming press)
+        assert!(!matches!(&h.app.screen, Screen::Review(r) if r.show.card.id == id));
+    }
+    assert!(
+        matches!(h.app.screen, Screen::Quiz(_)),
+        "back on the results: {:?}",
+        h.app.screen
+    );
+    assert!(results(&h).mistakes.len() == missed.len());
+    assert_eq!(h.key(KeyCode::Esc), kartei::ui::Effect::Quit);
 }
 
 #[test]

@@ -230,6 +230,11 @@ struct ListEntry<'a> {
     question: String,
     answer: String,
     tags: &'a [String],
+    /// With `--state`: where the card stands now.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    state: Option<&'static str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    flagged: Option<bool>,
 }
 
 /// An error naming the loaded deck ids when `id` is not among them.
@@ -255,23 +260,52 @@ pub(super) fn require_deck(set: &DeckSet, id: &str) -> Result<()> {
 ///
 /// # Errors
 /// An unknown `--deck`, or stdout cannot be written.
-pub fn list(ctx: &Context, deck: Option<&str>, tag: Option<&str>, json: bool) -> Result<ExitCode> {
+pub fn list(
+    ctx: &Context,
+    deck: Option<&str>,
+    tag: Option<&str>,
+    state: Option<crate::study::StateFilter>,
+    json: bool,
+) -> Result<ExitCode> {
     let set = load(ctx, &[]);
     report_deck_errors(&set);
     if let Some(id) = deck {
         require_deck(&set, id)?;
     }
+    // The card states come from the journal, read-only.
+    let collection = match state {
+        Some(_) => Some(super::tui::open_collection(ctx, true)?),
+        None => None,
+    };
+    let status = |id: &crate::deck::CardId| {
+        collection.as_ref().map(|c| {
+            (
+                crate::study::browse::status(c, id, ctx.now),
+                c.marks(id).flagged,
+            )
+        })
+    };
     let entries: Vec<ListEntry<'_>> = set
         .cards()
         .filter(|(d, _)| deck.is_none_or(|id| d.id == id))
         .filter(|(_, c)| tag.is_none_or(|t| c.tags.iter().any(|x| x == t)))
-        .map(|(d, c)| ListEntry {
-            id: c.id.as_str(),
-            deck: &d.id,
-            kind: c.kind().as_str(),
-            question: c.question(),
-            answer: c.answer(),
-            tags: &c.tags,
+        .filter_map(|(d, c)| {
+            let st = status(&c.id);
+            if let (Some(filter), Some((s, flagged))) = (state, st)
+                && !filter.matches(s, flagged)
+            {
+                return None;
+            }
+            Some(ListEntry {
+                id: c.id.as_str(),
+                deck: &d.id,
+                kind: c.kind().as_str(),
+                question: c.question(),
+                answer: c.answer(),
+                tags: &c.tags,
+                state: st.map(|(s, _)| s.as_str()),
+                flagged: st.map(|(_, f)| f),
+            })
         })
         .collect();
     let mut out = crate::sanitize::stdout();

@@ -9,7 +9,7 @@ use anyhow::{Context as _, Result, bail};
 
 use crate::atomic;
 use crate::deck::{Deck, DeckOrigin};
-use crate::interchange::{self, DeckMeta, ImportError, Imported, NoteBody};
+use crate::interchange::{self, DeckMeta, ImportError, Imported, ImportedNote};
 
 use super::{Context, ExportFormat};
 
@@ -80,14 +80,6 @@ fn read_utf8(file: &Path) -> Result<String> {
     }
 }
 
-/// How many cards a note produces.
-fn card_count(body: &NoteBody) -> usize {
-    match body {
-        NoteBody::Basic { reverse, .. } => 1 + usize::from(*reverse),
-        NoteBody::Cloze { text } => text.matches("{{").count(),
-    }
-}
-
 /// `kartei import FILE --deck-name NAME [-o OUT.toml]`.
 ///
 /// Exit code 0 when every line was imported, 1 when lines were skipped (the
@@ -110,7 +102,14 @@ pub fn import(
         );
     }
     let out: PathBuf = match output {
-        Some(o) => o.to_path_buf(),
+        Some(o) => {
+            // `-o new/dir/deck.toml`: create the folders it names.
+            if let Some(parent) = o.parent().filter(|p| !p.as_os_str().is_empty()) {
+                fs::create_dir_all(parent)
+                    .with_context(|| format!("cannot create the folder {}", parent.display()))?;
+            }
+            o.to_path_buf()
+        }
         None => {
             let dir = ctx.user_deck_dir();
             fs::create_dir_all(&dir)
@@ -137,10 +136,7 @@ pub fn import(
             d.origin.display_name()
         );
     }
-    let taken: HashSet<&str> = set
-        .cards()
-        .map(|(_, c)| c.id.as_str().split('~').next().unwrap_or_default())
-        .collect();
+    let taken: HashSet<&str> = set.cards().map(|(_, c)| c.id.note_key()).collect();
     let src = read_utf8(file)?;
     let parsed = match source_kind(file) {
         Source::Csv => interchange::csv::import_csv(&src),
@@ -181,11 +177,17 @@ pub fn import(
         description: format!("Importiert aus {file_name}"),
     };
     let text = interchange::deck_toml(&meta, &notes);
-    if let Some(clash) = (1..=notes.len())
-        .map(|n| format!("{id}-{n}"))
-        .find(|c| taken.contains(c.as_str()))
+    if let Some((clash, note)) = interchange::note_ids(&id, &notes)
+        .into_iter()
+        .zip(&notes)
+        .find(|(c, _)| taken.contains(c.as_str()))
     {
-        bail!("the card id `{clash}` is already used by a loaded deck; choose another --deck-name");
+        bail!(
+            "{}:{}: the card id `{clash}` is already used by a loaded deck; \
+             choose another --deck-name, or remove the deck that has it",
+            file.display(),
+            note.line
+        );
     }
     // A generated deck that the loader rejects would be a bug here; never write one.
     if let Err(diagnostics) = crate::deck::parse_deck(&text, DeckOrigin::File(out.clone())) {
@@ -197,7 +199,7 @@ pub fn import(
     }
     atomic::write(&out, text.as_bytes())
         .with_context(|| format!("cannot write {}", out.display()))?;
-    let cards: usize = notes.iter().map(|n| card_count(&n.body)).sum();
+    let cards: usize = notes.iter().map(ImportedNote::card_count).sum();
     say!(
         "Imported {} ({}) from {} into {} (deck id `{id}`).",
         plural(notes.len(), "note"),

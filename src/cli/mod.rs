@@ -20,7 +20,9 @@ macro_rules! tell {
 
 mod check;
 mod context;
+mod decks;
 mod interchange;
+mod man;
 mod optimize;
 pub mod quiz;
 mod stats;
@@ -33,6 +35,7 @@ use std::process::ExitCode;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
 pub use context::Context;
+pub use man::key_rows as man_key_rows;
 
 /// Terminal flashcards and exam preparation with FSRS spaced repetition.
 #[derive(Debug, Parser)]
@@ -80,6 +83,31 @@ impl ValueEnum for Lang {
     }
 }
 
+/// A card state for `kartei list --state`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum StateArg {
+    New,
+    Learning,
+    Due,
+    Suspended,
+    Buried,
+    Flagged,
+}
+
+impl StateArg {
+    fn filter(self) -> crate::study::StateFilter {
+        use crate::study::StateFilter as F;
+        match self {
+            StateArg::New => F::New,
+            StateArg::Learning => F::Learning,
+            StateArg::Due => F::Due,
+            StateArg::Suspended => F::Suspended,
+            StateArg::Buried => F::Buried,
+            StateArg::Flagged => F::Flagged,
+        }
+    }
+}
+
 /// Output format for export.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum ExportFormat {
@@ -102,24 +130,34 @@ pub enum Command {
     },
     /// List cards, one line each
     List {
+        /// Only the cards of this deck (its id, as `kartei list` shows it)
         #[arg(long, value_name = "ID")]
         deck: Option<String>,
+        /// Only the cards with this tag
         #[arg(long, value_name = "TAG")]
         tag: Option<String>,
+        /// Only cards in this state now
+        #[arg(long, value_enum, value_name = "STATE")]
+        state: Option<StateArg>,
+        /// Print a JSON array instead of text
         #[arg(long)]
         json: bool,
     },
     /// Show progress per deck and in total
     Stats {
+        /// Only this deck (its id)
         #[arg(long, value_name = "ID")]
         deck: Option<String>,
+        /// Only the cards with this tag
         #[arg(long, value_name = "TAG")]
         tag: Option<String>,
+        /// Print one JSON object (with forecast, history and quiz scores) instead of text
         #[arg(long)]
         json: bool,
     },
     /// Show what is due, and when
     Due {
+        /// Print one JSON object instead of text
         #[arg(long)]
         json: bool,
     },
@@ -137,31 +175,52 @@ pub enum Command {
         action: SyncAction,
     },
     /// Write a commented deck template showing every card kind
-    New { file: PathBuf },
+    New {
+        /// The deck file to create (never overwritten); its name gives the deck id
+        file: PathBuf,
+    },
     /// Convert an Anki plain-text export or a CSV file into a deck
     Import {
-        /// A `.csv` file (columns front,back,tags) or an Anki "Notes in Plain Text" export
+        /// A `.csv` file (kartei's layout, or just front,back,tags) or an Anki "Notes in Plain Text" export
         file: PathBuf,
         /// Name of the new deck; its id is made from it
         #[arg(long, value_name = "NAME")]
         deck_name: String,
-        /// Output file (default: a file in your deck folder)
+        /// Output file, never overwritten; missing folders are created (default: a file in your deck folder)
         #[arg(short, long, value_name = "OUT.toml")]
         output: Option<PathBuf>,
     },
     /// Export decks for Anki or as CSV
     Export {
+        /// Only this deck (its id; default: every deck kartei loads)
         #[arg(long, value_name = "ID")]
         deck: Option<String>,
+        /// anki: Anki's "Notes in Plain Text" (simplified where Anki cannot hold a field); csv: kartei's CSV, every field kept
         #[arg(long, value_enum)]
         format: ExportFormat,
+        /// The file to write (replaced if it exists)
         #[arg(short, long, value_name = "FILE")]
         output: PathBuf,
     },
+    /// Work with deck files
+    Decks {
+        #[command(subcommand)]
+        action: DecksAction,
+    },
     /// Print shell completions
-    Completions { shell: clap_complete::Shell },
-    /// Print the man page (roff)
-    Man,
+    Completions {
+        /// The shell to complete for
+        shell: clap_complete::Shell,
+    },
+    /// Print the man page (roff), or write every page
+    Man {
+        /// A subcommand whose page to print, e.g. `check` or `sync merge` (default: kartei(1))
+        #[arg(value_name = "COMMAND")]
+        command: Vec<String>,
+        /// Write kartei.1 and a page per subcommand (kartei-check.1, ...) into this folder
+        #[arg(long, value_name = "DIR", conflicts_with = "command")]
+        out_dir: Option<PathBuf>,
+    },
 }
 
 #[derive(Debug, Args, Clone, Default)]
@@ -190,14 +249,31 @@ pub struct QuizArgs {
     /// List past quizzes instead of starting one
     #[arg(long)]
     pub history: bool,
+    /// With --history: print a JSON array instead of text
     #[arg(long)]
     pub json: bool,
 }
 
 #[derive(Debug, Subcommand)]
+pub enum DecksAction {
+    /// Copy a bundled deck into your deck folder to edit it there
+    ///
+    /// The copy (decks/ in the data dir) replaces the bundled deck and keeps
+    /// its card ids, so your progress stays. An existing file is never
+    /// overwritten.
+    CopyBundled {
+        /// The id of the bundled deck to copy (default: all of them)
+        id: Option<String>,
+    },
+}
+
+#[derive(Debug, Subcommand)]
 pub enum SyncAction {
     /// Merge another machine's journal into this one (union by event id)
-    Merge { other: PathBuf },
+    Merge {
+        /// The other computer's journal.jsonl (e.g. in a file-sync folder)
+        other: PathBuf,
+    },
 }
 
 /// Parses the arguments, runs the command and maps the outcome to an exit code.
@@ -312,9 +388,8 @@ pub fn run(ctx: &Context, command: Option<Command>) -> anyhow::Result<ExitCode> 
             clap_complete::generate(shell, &mut cmd, "kartei", &mut std::io::stdout());
             Ok(ExitCode::SUCCESS)
         }
-        Some(Command::Man) => {
-            let cmd = <Cli as clap::CommandFactory>::command();
-            clap_mangen::Man::new(cmd).render(&mut std::io::stdout())?;
+        Some(Command::Man { command, out_dir }) => {
+            man::run(&command, out_dir.as_deref())?;
             Ok(ExitCode::SUCCESS)
         }
         Some(Command::New { file }) => interchange::new_deck(&file),
@@ -324,15 +399,27 @@ pub fn run(ctx: &Context, command: Option<Command>) -> anyhow::Result<ExitCode> 
             output,
         }) => interchange::import(ctx, &file, &deck_name, output.as_deref()),
         Some(Command::Check { paths, json, fix }) => check::check(ctx, &paths, json, fix),
-        Some(Command::List { deck, tag, json }) => {
-            check::list(ctx, deck.as_deref(), tag.as_deref(), json)
-        }
+        Some(Command::List {
+            deck,
+            tag,
+            state,
+            json,
+        }) => check::list(
+            ctx,
+            deck.as_deref(),
+            tag.as_deref(),
+            state.map(StateArg::filter),
+            json,
+        ),
         Some(Command::Export {
             deck,
             format,
             output,
         }) => interchange::export(ctx, deck.as_deref(), format, &output),
         Some(Command::Sync { action }) => sync::run(ctx, action),
+        Some(Command::Decks {
+            action: DecksAction::CopyBundled { id },
+        }) => decks::copy(ctx, id.as_deref()),
         Some(Command::Quiz(args)) => quiz::run(ctx, &args),
         Some(Command::Stats { deck, tag, json }) => {
             stats::stats(ctx, deck.as_deref(), tag.as_deref(), json)

@@ -11,8 +11,8 @@ use serde::Serialize;
 use super::Context;
 use super::tui::open_collection;
 use crate::collection::{Collection, Scope};
-use crate::scheduler::Phase;
 use crate::stats::{self, DeckCounts};
+use crate::study::today;
 
 #[derive(Serialize)]
 struct ForecastDay {
@@ -60,8 +60,8 @@ fn scope(collection: &Collection, deck: Option<&str>, tag: Option<&str>) -> Resu
 
 fn report(collection: &Collection, scope: &Scope, now: DateTime<Utc>) -> StatsReport {
     let clock = collection.clock(now);
-    let decks = collection.deck_counts(scope, now);
-    let total = stats::total("total", &decks);
+    let decks = today::deck_counts(collection, scope, now);
+    let total = today::counts(collection, "total", scope, now);
     let in_scope: std::collections::HashSet<&crate::deck::CardId> = collection
         .cards()
         .filter(|c| scope.includes(c))
@@ -128,14 +128,14 @@ pub fn stats(ctx: &Context, deck: Option<&str>, tag: Option<&str>, json: bool) -
     }
     writeln!(
         out,
-        "{:<24} {:>6} {:>6} {:>9} {:>6} {:>10} {:>9}",
-        "deck", "cards", "new", "learning", "due", "due today", "reviewed"
+        "{:<24} {:>6} {:>6} {:>9} {:>6} {:>9} {:>9}",
+        "deck", "cards", "new", "learning", "due", "reviewed", "suspended"
     )?;
     for d in report.decks.iter().chain(std::iter::once(&report.total)) {
         writeln!(
             out,
-            "{:<24} {:>6} {:>6} {:>9} {:>6} {:>10} {:>9}",
-            d.id, d.cards, d.new, d.learning, d.due, d.due_today, d.reviewed_today
+            "{:<24} {:>6} {:>6} {:>9} {:>6} {:>9} {:>9}",
+            d.id, d.cards, d.new, d.learning, d.due, d.reviewed_today, d.suspended
         )?;
     }
     let retention = report.retention_30d.map_or_else(
@@ -167,25 +167,7 @@ pub fn stats(ctx: &Context, deck: Option<&str>, tag: Option<&str>, json: bool) -
     Ok(code)
 }
 
-#[derive(Serialize)]
-struct DueCard<'a> {
-    id: &'a str,
-    deck: &'a str,
-    due: DateTime<Utc>,
-    phase: &'static str,
-    question: String,
-}
-
-#[derive(Serialize)]
-struct DueReport<'a> {
-    now: DateTime<Utc>,
-    due_now: usize,
-    due_today: usize,
-    cards: Vec<DueCard<'a>>,
-    next_due: Option<DateTime<Utc>>,
-}
-
-/// `kartei due [--json]`: the cards due before the study day ends, and when
+/// `kartei due [--json]`: the learning and due cards of today, and when
 /// the next one after that comes.
 ///
 /// # Errors
@@ -194,39 +176,7 @@ pub fn due(ctx: &Context, json: bool) -> Result<ExitCode> {
     let collection = open_collection(ctx, true)?;
     let code = super::check::report_deck_errors(collection.decks());
     let now = ctx.now;
-    let clock = collection.clock(now);
-    let end = clock.end_of(clock.today());
-    let mut cards: Vec<DueCard<'_>> = Vec::new();
-    let mut next_due: Option<DateTime<Utc>> = None;
-    for card in collection.cards() {
-        let state = collection.state(&card.id);
-        let (Some(due), false) = (state.due, matches!(state.phase, Phase::New)) else {
-            continue;
-        };
-        if due < end {
-            cards.push(DueCard {
-                id: card.id.as_str(),
-                deck: &card.deck_id,
-                due,
-                phase: match state.phase {
-                    Phase::Learning { .. } => "learning",
-                    Phase::Relearning { .. } => "relearning",
-                    _ => "review",
-                },
-                question: card.question(),
-            });
-        } else if next_due.is_none_or(|n| due < n) {
-            next_due = Some(due);
-        }
-    }
-    cards.sort_by(|a, b| a.due.cmp(&b.due).then_with(|| a.id.cmp(b.id)));
-    let report = DueReport {
-        now,
-        due_now: cards.iter().filter(|c| c.due <= now).count(),
-        due_today: cards.len(),
-        cards,
-        next_due,
-    };
+    let report = today::due_today(&collection, &Scope::All, now);
     let mut out = crate::sanitize::stdout();
     if json {
         crate::sanitize::write_json(&mut out, &report)?;

@@ -28,8 +28,8 @@ pub struct Parsed {
 pub const DECK_KEYS: &[&str] = &["id", "name", "description", "tags"];
 /// Keys allowed in a `[[cards]]` table (of some kind).
 pub const CARD_KEYS: &[&str] = &[
-    "id", "kind", "front", "back", "reverse", "input", "text", "choices", "answer", "items",
-    "ordered", "tags", "hint", "explain", "source",
+    "id", "kind", "front", "back", "reverse", "input", "accept", "text", "choices", "answer",
+    "items", "ordered", "tags", "hint", "explain", "source",
 ];
 const TOP_KEYS: &[&str] = &["deck", "cards"];
 const COMMON_CARD_KEYS: &[&str] = &["id", "kind", "tags", "hint", "explain", "source"];
@@ -38,8 +38,8 @@ const KINDS: &[&str] = &["basic", "cloze", "choice", "list"];
 /// The keys a card of `kind` may have besides the common ones.
 fn kind_keys(kind: CardKind) -> &'static [&'static str] {
     match kind {
-        CardKind::Basic => &["front", "back", "reverse", "input"],
-        CardKind::Cloze => &["text", "input"],
+        CardKind::Basic => &["front", "back", "reverse", "input", "accept"],
+        CardKind::Cloze => &["text", "input", "accept"],
         CardKind::Choice => &["front", "choices", "answer"],
         CardKind::List => &["front", "items", "ordered", "input"],
     }
@@ -466,6 +466,9 @@ struct Note<'a> {
     reverse: bool,
     input: bool,
     ordered: bool,
+    /// `accept`: further accepted typed answers; basic notes use gap 0 for
+    /// the back, cloze notes one entry per gap key `c1`, `c2`, ... (0-based).
+    accept: Vec<(usize, Vec<&'a str>)>,
 }
 
 impl<'s> Checker<'s> {
@@ -560,6 +563,75 @@ impl<'s> Checker<'s> {
         ok.then_some(out)
     }
 
+    /// One array of accepted alternatives; `None` (reported) when it is not
+    /// an array of non-empty strings.
+    fn alternatives<'a>(&mut self, key: &str, v: &'a Spanned<DeValue<'_>>) -> Option<Vec<&'a str>> {
+        let list = self.string_array(key, v)?;
+        let mut ok = true;
+        for (s, span) in &list {
+            if s.trim().is_empty() {
+                self.error(
+                    span.clone(),
+                    format!("empty alternative in `{key}`"),
+                    Some("remove it or write the alternative answer".to_owned()),
+                );
+                ok = false;
+            }
+        }
+        ok.then(|| list.into_iter().map(|(s, _)| s).collect())
+    }
+
+    /// `accept`: an array of strings on a basic note (answers accepted
+    /// besides `back`), a table of such arrays keyed by gap (`c1`, `c2`, ...)
+    /// on a cloze note.
+    fn accept<'a>(
+        &mut self,
+        kind: CardKind,
+        v: &'a Spanned<DeValue<'_>>,
+    ) -> Vec<(usize, Vec<&'a str>)> {
+        if kind != CardKind::Cloze {
+            return self
+                .alternatives("accept", v)
+                .map(|list| vec![(0, list)])
+                .unwrap_or_default();
+        }
+        let Some(table) = v.get_ref().as_table() else {
+            self.error(
+                v.span(),
+                format!(
+                    "`accept` on a cloze card must be a table of gaps, not {}",
+                    article(v.get_ref().type_str())
+                ),
+                Some("write it like `accept = { c1 = [\"...\"], c2 = [\"...\"] }`".to_owned()),
+            );
+            return Vec::new();
+        };
+        let mut out = Vec::new();
+        for (k, val) in table.iter() {
+            let key: &str = k.get_ref();
+            let gap = key
+                .strip_prefix('c')
+                .filter(|n| !n.starts_with('0'))
+                .and_then(|n| n.parse::<usize>().ok())
+                .filter(|&n| n >= 1);
+            let Some(gap) = gap else {
+                self.error(
+                    k.span(),
+                    format!("`accept` key `{key}` is not a gap"),
+                    Some(
+                        "name the gap like its card: c1 for the first gap, c2 for the second, ..."
+                            .to_owned(),
+                    ),
+                );
+                continue;
+            };
+            if let Some(list) = self.alternatives(&format!("accept.{key}"), val) {
+                out.push((gap - 1, list));
+            }
+        }
+        out
+    }
+
     fn unknown_key(&mut self, key: &str, span: Range<usize>, allowed: &[&str], place: &str) {
         let help = match closest(key, allowed.iter().copied()) {
             Some(k) => format!("did you mean `{k}`?"),
@@ -613,28 +685,23 @@ impl<'s> Checker<'s> {
         root: &DeTable<'_>,
         origin: &DeckOrigin,
     ) -> Option<(String, String, String, Vec<String>)> {
-        let Some(v) = root.get("deck") else {
-            self.error(
-                0..0,
-                "the file has no `[deck]` table",
-                Some(
-                    "start the file with `[deck]`, `name = \"...\"` and `description = \"...\"`"
-                        .to_owned(),
-                ),
-            );
-            return None;
+        // `[deck]` is optional: a deck needs only cards.
+        let table = match root.get("deck") {
+            None => None,
+            Some(v) => match v.get_ref().as_table() {
+                Some(t) => Some(t),
+                None => {
+                    self.type_error("deck", "a table", v);
+                    return None;
+                }
+            },
         };
-        let Some(table) = v.get_ref().as_table() else {
-            self.type_error("deck", "a table", v);
-            return None;
-        };
-        let header = v.span();
         let mut id = None;
         let mut name = None;
         let mut description = None;
         let mut tags = Vec::new();
         let mut ok = true;
-        for (k, val) in table.iter() {
+        for (k, val) in table.into_iter().flat_map(|t| t.iter()) {
             match k.get_ref().as_ref() {
                 "id" => match self.string("id", val) {
                     Some(s) if valid_deck_id(s) => id = Some(s.to_owned()),
@@ -675,29 +742,20 @@ impl<'s> Checker<'s> {
                 }
             }
         }
-        if name.is_none() && table.get("name").is_none() {
-            ok = false;
-            self.error(
-                header.clone(),
-                "`[deck]` has no `name`",
-                Some("add a line `name = \"...\"` below `[deck]`".to_owned()),
-            );
+        let has = |key: &str| table.is_some_and(|t| t.get(key).is_some());
+        // Without `name` the deck is called like its file; without
+        // `description` it has none.
+        if name.is_none() && !has("name") {
+            name = Some(stem_of(origin));
         }
-        if description.is_none() && table.get("description").is_none() {
-            ok = false;
-            self.error(
-                header,
-                "`[deck]` has no `description`",
-                Some(
-                    "add a line `description = \"...\"` below `[deck]` (it may be \"\")".to_owned(),
-                ),
-            );
+        if description.is_none() && !has("description") {
+            description = Some(String::new());
         }
         let id = match id {
             Some(id) => id,
             None => {
                 let stem = stem_of(origin);
-                if table.get("id").is_none() && !valid_deck_id(&stem) {
+                if !has("id") && !valid_deck_id(&stem) {
                     ok = false;
                     self.error(
                         0..0,
@@ -861,6 +919,7 @@ impl<'s> Checker<'s> {
             reverse: false,
             input: false,
             ordered: false,
+            accept: Vec::new(),
         };
         for (k, v) in t.iter() {
             let key: &str = k.get_ref();
@@ -945,6 +1004,7 @@ impl<'s> Checker<'s> {
                 "reverse" => note.reverse = self.boolean("reverse", v),
                 "input" => note.input = self.boolean("input", v),
                 "ordered" => note.ordered = self.boolean("ordered", v),
+                "accept" => note.accept = self.accept(note.kind, v),
                 "tags" => {
                     if let Some(t) = self.string_array("tags", v) {
                         note.tags = t.into_iter().map(|(s, _)| s).collect();
@@ -1012,12 +1072,32 @@ impl<'s> Checker<'s> {
                 );
             }
         }
-        if let Some((text, span)) = &note.text
-            && let Err(errs) = parse_cloze(text)
-        {
-            for e in errs {
-                let at = self.string_offset(span, text, e.offset, e.len);
-                self.error(at, e.message, Some(e.help));
+        if let Some((text, span)) = &note.text {
+            match parse_cloze(text) {
+                Err(errs) => {
+                    for e in errs {
+                        let at = self.string_offset(span, text, e.offset, e.len);
+                        self.error(at, e.message, Some(e.help));
+                    }
+                }
+                Ok(segments) => {
+                    let gaps = super::model::gaps(&segments).count();
+                    if let Some(v) = t.get("accept")
+                        && let Some(&(gap, _)) = note.accept.iter().find(|(g, _)| *g >= gaps)
+                    {
+                        self.error(
+                            v.span(),
+                            format!(
+                                "`accept` names gap `c{}`, but the text has {gaps} gap{}",
+                                gap + 1,
+                                if gaps == 1 { "" } else { "s" }
+                            ),
+                            Some(format!(
+                                "the gaps are numbered in the order of the text: c1 to c{gaps}"
+                            )),
+                        );
+                    }
+                }
             }
         }
         if let Some(choices) = &note.choices {
@@ -1132,7 +1212,14 @@ impl<'s> Checker<'s> {
                 tags.push((*t).to_owned());
             }
         }
-        let make = |id: String, content: CardContent| Card {
+        let accepted = |gap: usize| -> Vec<String> {
+            note.accept
+                .iter()
+                .filter(|(g, _)| *g == gap)
+                .flat_map(|(_, list)| list.iter().map(|s| (*s).to_owned()))
+                .collect()
+        };
+        let make = |id: String, content: CardContent, accept: Vec<String>| Card {
             id: CardId(id),
             id_explicit: explicit,
             deck_id: deck_id.to_owned(),
@@ -1141,6 +1228,7 @@ impl<'s> Checker<'s> {
             explain: note.explain.map(str::to_owned),
             source: note.source.map(str::to_owned),
             input: note.input,
+            accept,
             line,
             content,
         };
@@ -1156,6 +1244,7 @@ impl<'s> Checker<'s> {
                             back: back.clone(),
                             reversed: false,
                         },
+                        accepted(0),
                     ));
                     out.push(make(
                         format!("{base}~rev"),
@@ -1164,6 +1253,7 @@ impl<'s> Checker<'s> {
                             back: front,
                             reversed: true,
                         },
+                        Vec::new(),
                     ));
                 } else {
                     out.push(make(
@@ -1173,6 +1263,7 @@ impl<'s> Checker<'s> {
                             back,
                             reversed: false,
                         },
+                        accepted(0),
                     ));
                 }
             }
@@ -1199,6 +1290,7 @@ impl<'s> Checker<'s> {
                             segments: segs,
                             active,
                         },
+                        accepted(active),
                     ));
                 }
             }
@@ -1222,6 +1314,7 @@ impl<'s> Checker<'s> {
                         choices,
                         answer,
                     },
+                    Vec::new(),
                 ));
             }
             CardKind::List => {
@@ -1238,6 +1331,7 @@ impl<'s> Checker<'s> {
                         items,
                         ordered: note.ordered,
                     },
+                    Vec::new(),
                 ));
             }
         }

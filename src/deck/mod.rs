@@ -8,7 +8,7 @@ mod model;
 mod set;
 mod similar;
 
-pub use bundled::bundled;
+pub use bundled::{CopyBundledError, bundled, bundled_ids, copy_bundled};
 pub use diagnostic::{Diagnostic, LineIndex, Severity, closest, edit_distance};
 pub use fix::{FixError, FixOutcome, fix_file, fix_source};
 pub use load::{

@@ -216,16 +216,33 @@ pub fn deck_files(user_dir: Option<&Path>, paths: &[PathBuf]) -> (Vec<PathBuf>, 
 /// Loads the bundled decks (if `bundled`), every `*.toml` in `user_dir` and
 /// the given files and folders, in that order. A deck whose id is already
 /// loaded, or which reuses a card id of an earlier deck, is reported and
-/// skipped.
+/// skipped, with one exception: a deck file with the id of a bundled deck
+/// replaces that bundled deck (a copy made with [`super::copy_bundled`] to
+/// edit it), in the bundled deck's place.
 #[must_use]
 pub fn load_all(bundled_decks: bool, user_dir: Option<&Path>, paths: &[PathBuf]) -> DeckSet {
     let mut set = DeckSet::default();
+    let (files, problems) = deck_files(user_dir, paths);
+    let mut loaded: Vec<Option<Result<Parsed, Vec<Diagnostic>>>> =
+        files.iter().map(|f| Some(load_file(f))).collect();
     if bundled_decks {
         for (name, src) in bundled() {
-            set.add(parse_deck(src, DeckOrigin::Bundled((*name).to_owned())));
+            let parsed = parse_deck(src, DeckOrigin::Bundled((*name).to_owned()));
+            let own_copy = parsed.as_ref().ok().and_then(|p| {
+                loaded
+                    .iter()
+                    .position(|l| matches!(l, Some(Ok(own)) if own.deck.id == p.deck.id))
+            });
+            match own_copy {
+                Some(i) => {
+                    if let Some(own) = loaded[i].take() {
+                        set.add(own);
+                    }
+                }
+                None => set.add(parsed),
+            }
         }
     }
-    let (files, problems) = deck_files(user_dir, paths);
     for d in problems {
         if d.is_error() {
             set.errors.push(d);
@@ -233,8 +250,8 @@ pub fn load_all(bundled_decks: bool, user_dir: Option<&Path>, paths: &[PathBuf])
             set.warnings.push(d);
         }
     }
-    for f in files {
-        set.add(load_file(&f));
+    for l in loaded.into_iter().flatten() {
+        set.add(l);
     }
     set
 }

@@ -11,5 +11,6 @@ pub use journal::{
     new_event_id, parse_journal_bytes,
 };
 pub use replay::{
-    ReviewEntry, effective_reviews, last_undoable, orphans, undo_candidates, undone_ids,
+    Marks, ReviewEntry, card_marks, effective_reviews, last_undoable, orphans, scheduling_reviews,
+    undo_candidates, undone_ids,
 };

@@ -14,7 +14,7 @@ use chrono::{DateTime, FixedOffset, Utc};
 use serde::Deserialize;
 use serde::de::{self, Deserializer, Visitor};
 
-use super::event::{Event, EventBody, EventId, FORMAT_VERSION, Grade, Mode};
+use super::event::{Event, EventBody, EventId, FORMAT_VERSION, Grade, MarkAction, Mode};
 use crate::deck::CardId;
 
 /// Why one line could not be decoded.
@@ -83,6 +83,9 @@ struct RawLine<'a> {
     max: Option<f64>,
     duration_ms: Option<u64>,
     abandoned: Option<bool>,
+    action: Option<MarkAction>,
+    #[serde(borrow)]
+    until: Option<Str<'a>>,
 }
 
 /// Only the version, for lines whose other fields do not fit this build.
@@ -189,6 +192,20 @@ pub(crate) fn parse_line(line: &[u8]) -> Result<Event, LineError> {
         "undo" => EventBody::Undo {
             target: EventId(need(raw.target, k, "target")?),
         },
+        "mark" => EventBody::Mark {
+            card: CardId(need(raw.card, k, "card")?),
+            action: need(raw.action, k, "action")?,
+            until: match raw.until {
+                None => None,
+                Some(u) => Some(
+                    u.0.parse::<DateTime<FixedOffset>>()
+                        .map_err(|e| {
+                            invalid(format!("`until` {:?} is not an RFC 3339 time: {e}", u.0))
+                        })?
+                        .with_timezone(&Utc),
+                ),
+            },
+        },
         "quiz_start" => EventBody::QuizStart {
             quiz: need(raw.quiz, k, "quiz")?,
             decks: need(raw.decks, k, "decks")?,
@@ -227,8 +244,8 @@ pub(crate) fn parse_line(line: &[u8]) -> Result<Event, LineError> {
         }
         other => {
             return Err(invalid(format!(
-                "unknown event type {other:?} (expected review, undo, quiz_start, quiz_answer, \
-                 quiz_pause or quiz_end)"
+                "unknown event type {other:?} (expected review, undo, mark, quiz_start, \
+                 quiz_answer, quiz_pause or quiz_end)"
             )));
         }
     };
@@ -274,6 +291,9 @@ mod tests {
             r#"{"v":1,"id":"g","ts":"2026-01-02T03:04:05Z","type":"quiz_pause","quiz":"q1","ms":5000}"#,
             r#"{"v":1,"id":"h","ts":"2026-01-02T03:04:05Z","type":"quiz_end","quiz":"q1","score":7.5,"max":10,"grade":2.3,"duration_ms":100}"#,
             r#"{"v":1,"id":"i","ts":"2026-01-02T03:04:05Z","type":"quiz_end","quiz":"q1","score":7.5,"max":10.0,"grade":2,"duration_ms":100,"abandoned":true}"#,
+            r#"{"v":1,"id":"j","ts":"2026-01-02T03:04:05Z","type":"review","card":"c1","deck":"d","grade":3,"ms":1,"mode":"practice"}"#,
+            r#"{"v":1,"id":"k","ts":"2026-01-02T03:04:05Z","type":"mark","card":"c1","action":"bury","until":"2026-01-03T03:00:00Z"}"#,
+            r#"{"v":1,"id":"l","ts":"2026-01-02T03:04:05Z","type":"mark","card":"c1","action":"flag"}"#,
         ]
     }
 
@@ -293,7 +313,8 @@ mod tests {
             r#"{"v":1,"id":"a","ts":"2026-01-02T03:04:05Z","type":"review","card":"c1","deck":"d","grade":3,"mode":"review"}"#,
             r#"{"v":1,"id":"a","ts":"yesterday","type":"undo","target":"x"}"#,
             r#"{"v":1,"id":"a","ts":"2026-01-02T03:04:05Z","type":"nope"}"#,
-            r#"{"v":1,"id":"a","ts":"2026-01-02T03:04:05Z","type":"review","card":"c1","deck":"d","grade":3,"ms":1,"mode":"cram"}"#,
+            r#"{"v":1,"id":"a","ts":"2026-01-02T03:04:05Z","type":"review","card":"c1","deck":"d","grade":3,"ms":1,"mode":"nap"}"#,
+            r#"{"v":1,"id":"a","ts":"2026-01-02T03:04:05Z","type":"mark","card":"c1","action":"delete"}"#,
         ] {
             assert!(serde_json::from_str::<Event>(s).is_err(), "{s}");
             assert!(

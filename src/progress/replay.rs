@@ -5,7 +5,7 @@ use std::collections::{HashMap, HashSet};
 
 use chrono::{DateTime, Utc};
 
-use super::event::{Event, EventBody, EventId, Grade, Mode};
+use super::event::{Event, EventBody, EventId, Grade, MarkAction, Mode};
 use crate::deck::CardId;
 
 /// One review that still counts (it was not undone).
@@ -118,4 +118,82 @@ pub fn orphans(events: &[Event], known: impl Fn(&CardId) -> bool) -> Vec<CardId>
     }
     out.sort();
     out
+}
+
+/// What `mark` events say about one card now (undone marks excluded).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Marks {
+    pub suspended: bool,
+    /// Buried until this time (may lie in the past).
+    pub buried_until: Option<DateTime<Utc>>,
+    pub flagged: bool,
+    /// The latest reset: reviews before it do not count for the schedule.
+    pub reset_at: Option<DateTime<Utc>>,
+}
+
+impl Marks {
+    /// True when the card is buried at `now`.
+    #[must_use]
+    pub fn buried(&self, now: DateTime<Utc>) -> bool {
+        self.buried_until.is_some_and(|u| u > now)
+    }
+
+    /// Applies one mark event.
+    pub fn apply(&mut self, action: MarkAction, ts: DateTime<Utc>, until: Option<DateTime<Utc>>) {
+        match action {
+            MarkAction::Suspend => self.suspended = true,
+            MarkAction::Unsuspend => self.suspended = false,
+            MarkAction::Bury => self.buried_until = until,
+            MarkAction::Unbury => self.buried_until = None,
+            MarkAction::Flag => self.flagged = true,
+            MarkAction::Unflag => self.flagged = false,
+            MarkAction::Reset => self.reset_at = Some(ts),
+        }
+    }
+
+    /// True when nothing is marked.
+    #[must_use]
+    pub fn is_empty(&self) -> bool {
+        *self == Marks::default()
+    }
+}
+
+/// Per card, the marks in effect (in time order; undone marks skipped).
+/// Cards without any mark are left out.
+#[must_use]
+pub fn card_marks(events: &[Event]) -> HashMap<CardId, Marks> {
+    let undone = undone_ids(events);
+    let mut marks: Vec<(&Event, &CardId, MarkAction, Option<DateTime<Utc>>)> = events
+        .iter()
+        .filter(|e| !undone.contains(&e.id))
+        .filter_map(|e| match &e.body {
+            EventBody::Mark {
+                card,
+                action,
+                until,
+            } => Some((e, card, *action, *until)),
+            _ => None,
+        })
+        .collect();
+    marks.sort_by_key(|m| m.0.ts);
+    let mut map: HashMap<CardId, Marks> = HashMap::new();
+    for (e, card, action, until) in marks {
+        map.entry(card.clone())
+            .or_default()
+            .apply(action, e.ts, until);
+    }
+    map.retain(|_, m| !m.is_empty());
+    map
+}
+
+/// The reviews that drive the schedule: those in a scheduling mode, after
+/// the latest reset.
+pub fn scheduling_reviews<'a>(
+    reviews: &'a [ReviewEntry],
+    marks: Option<&Marks>,
+) -> impl Iterator<Item = &'a ReviewEntry> {
+    let reset = marks.and_then(|m| m.reset_at);
+    reviews
+        .iter()
+        .filter(move |r| r.mode.moves_schedule() && reset.is_none_or(|t| r.ts > t))
 }

@@ -3,7 +3,11 @@
 use crate::deck::{Card, CardContent, CardId, CardKind};
 use crate::matcher::{self, Outcome};
 
-use super::rng::Rng;
+use rand::RngExt as _;
+use rand::distr::Open01;
+use rand::seq::SliceRandom as _;
+
+use super::Rng;
 use super::spec::{Form, QuizSpec};
 
 /// How weak the student is on a card, computed by the integration from the
@@ -132,7 +136,7 @@ pub fn draw(
     let mut new: Vec<(f64, &Card)> = Vec::new();
     for &card in &eligible {
         let w = weakness(&card.id);
-        let u = rng.next_f64_open();
+        let u: f64 = rng.sample(Open01);
         if w.retrievability.is_some() {
             reviewed.push((u.ln() / w.weight(), card));
         } else {
@@ -169,7 +173,7 @@ pub fn draw(
             questions.push(q);
         }
     }
-    rng.shuffle(&mut questions);
+    questions.shuffle(rng);
     questions
 }
 
@@ -221,7 +225,7 @@ fn make_question(card: &Card, pool: &[&Card], spec: &QuizSpec, rng: &mut Rng) ->
         .collect();
     let mut order: Vec<Form> = Vec::new();
     if !preferred.is_empty() {
-        let first = preferred[rng.below(preferred.len())];
+        let first = preferred[rng.random_range(..preferred.len())];
         order.push(first);
         order.extend(preferred.iter().copied().filter(|&f| f != first));
     }
@@ -252,7 +256,7 @@ fn typed_form(card: &Card) -> QuestionForm {
             items: items.clone(),
             ordered: *ordered,
         }),
-        _ => QuestionForm::Typed(TypedAnswer::Single(card.answer())),
+        _ => QuestionForm::Typed(TypedAnswer::Single(card.typed_answer())),
     }
 }
 
@@ -274,7 +278,7 @@ fn choice_form(card: &Card, pool: &[&Card], rng: &mut Rng) -> Option<QuestionFor
                 .filter(|(i, _)| !answer.contains(i))
                 .map(|(_, c)| (c.clone(), false))
                 .collect();
-            rng.shuffle(&mut wrong);
+            wrong.shuffle(rng);
             let keep = 4usize.saturating_sub(correct.len()).max(1).min(wrong.len());
             wrong.truncate(keep);
             let mut all = correct;
@@ -296,7 +300,7 @@ fn choice_form(card: &Card, pool: &[&Card], rng: &mut Rng) -> Option<QuestionFor
         }
         CardContent::List { .. } => return None,
     };
-    rng.shuffle(&mut options);
+    options.shuffle(rng);
     let correct = options
         .iter()
         .enumerate()
@@ -376,7 +380,7 @@ fn find_distractors(
     }
     let mut chosen: Vec<String> = Vec::new();
     for tier in &mut tiers {
-        rng.shuffle(tier);
+        tier.shuffle(rng);
         for other in tier.iter() {
             let candidate = other.answer();
             let candidate = candidate.trim();

@@ -21,7 +21,7 @@ use serde::{Deserialize, Serialize};
 
 pub use config::{DurationError, SchedulerConfig, format_interval, parse_duration};
 pub use fsrs6::Fsrs6;
-pub use queue::{Counts, DoneToday, Next, Queue};
+pub use queue::{Counts, DoneToday, Next, Pile, Queue};
 
 use crate::deck::CardId;
 use crate::progress::Grade;
@@ -181,6 +181,7 @@ pub struct Scheduler {
     config: SchedulerConfig,
     learning: Vec<Duration>,
     relearning: Vec<Duration>,
+    learn_ahead: Duration,
     offset: FixedOffset,
 }
 
@@ -199,6 +200,7 @@ impl Scheduler {
             config: config.clone(),
             learning: steps.learning,
             relearning: steps.relearning,
+            learn_ahead: steps.learn_ahead,
             offset: FixedOffset::east_opt(0).expect("zero offset"),
         })
     }
@@ -214,6 +216,12 @@ impl Scheduler {
     #[must_use]
     pub fn config(&self) -> &SchedulerConfig {
         &self.config
+    }
+
+    /// How far ahead a learning card may be shown when nothing else is left.
+    #[must_use]
+    pub fn learn_ahead(&self) -> Duration {
+        self.learn_ahead
     }
 
     /// The local UTC offset in use.

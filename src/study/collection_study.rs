@@ -6,13 +6,15 @@ use std::path::PathBuf;
 
 use chrono::{DateTime, Utc};
 
+use super::browse::{self, BrowseQuery, BrowseRow, CardDetail};
 use super::port::{Counts, DeckRow, NextCard, Overview, Scope, SessionSummary, ShowCard, Study};
 use super::quiz_port::{QuizPort, QuizSetupView, QuizStarted};
-use super::session::ReviewSession;
+use super::session::{ReviewSession, SessionKind};
 use super::stats_port::{StatsFilter, StatsPort, StatsView};
+use super::today;
 use crate::collection::{Collection, Scope as CoreScope};
 use crate::deck::CardId;
-use crate::progress::Grade;
+use crate::progress::{EventId, Grade, MarkAction};
 use crate::scheduler::{Next, format_interval};
 
 /// The [`Study`] port over a real collection.
@@ -24,6 +26,17 @@ pub struct CollectionStudy {
     last_now: DateTime<Utc>,
     /// The quiz setup saved in this run (the loaded config predates it).
     saved_setup: Option<crate::config::QuizSetup>,
+    /// What `undo` takes back, latest last.
+    undo_stack: Vec<Undoable>,
+}
+
+/// One step `undo` can take back.
+#[derive(Debug, Clone)]
+enum Undoable {
+    /// The latest answer of the running session.
+    Answer,
+    /// A mark event (suspend, bury, flag, reset).
+    Mark(EventId),
 }
 
 impl CollectionStudy {
@@ -34,6 +47,7 @@ impl CollectionStudy {
             session: None,
             last_now: DateTime::<Utc>::UNIX_EPOCH,
             saved_setup: None,
+            undo_stack: Vec::new(),
         }
     }
 
@@ -74,6 +88,31 @@ impl CollectionStudy {
         Ok(())
     }
 
+    /// The cards of `scope` for practice and cram: studied cards by lowest
+    /// predicted recall now, then cards never studied in deck order.
+    /// Suspended cards are left out.
+    fn weakest_first(&self, scope: &CoreScope, now: DateTime<Utc>) -> Vec<CardId> {
+        let c = &self.collection;
+        let mut studied: Vec<(f64, &CardId)> = Vec::new();
+        let mut fresh: Vec<&CardId> = Vec::new();
+        for card in c.cards().filter(|x| scope.includes(x)) {
+            if c.marks(&card.id).suspended {
+                continue;
+            }
+            match c.scheduler().retrievability(c.state(&card.id), now) {
+                Some(r) => studied.push((r, &card.id)),
+                None => fresh.push(&card.id),
+            }
+        }
+        studied.sort_by(|a, b| a.0.total_cmp(&b.0));
+        studied
+            .into_iter()
+            .map(|(_, id)| id)
+            .chain(fresh)
+            .cloned()
+            .collect()
+    }
+
     fn status_lines(&self) -> Vec<String> {
         let decks = self.collection.decks();
         let mut status: Vec<String> = decks
@@ -98,7 +137,7 @@ fn to_u32(n: usize) -> u32 {
 
 impl Study for CollectionStudy {
     fn overview(&self, now: DateTime<Utc>) -> Overview {
-        let counts = self.collection.deck_counts(&CoreScope::All, now);
+        let counts = today::deck_counts(&self.collection, &CoreScope::All, now);
         let decks = counts
             .iter()
             .map(|c| DeckRow {
@@ -110,7 +149,7 @@ impl Study for CollectionStudy {
                     .map_or_else(|| c.id.clone(), |d| d.name.clone()),
                 new: to_u32(c.new),
                 learning: to_u32(c.learning),
-                due_today: to_u32(c.due_today),
+                due: to_u32(c.due),
                 total: to_u32(c.cards),
                 mastery: c.mastery(),
             })
@@ -131,7 +170,12 @@ impl Study for CollectionStudy {
         }
     }
 
-    fn start_session(&mut self, scope: Scope, now: DateTime<Utc>) -> Result<(), String> {
+    fn start_session(
+        &mut self,
+        scope: Scope,
+        kind: SessionKind,
+        now: DateTime<Utc>,
+    ) -> Result<(), String> {
         let scope = match scope {
             Scope::All => CoreScope::All,
             Scope::Deck(id) => {
@@ -142,8 +186,60 @@ impl Study for CollectionStudy {
             }
             Scope::Cards(ids) => CoreScope::Cards(ids),
         };
-        self.session = Some(ReviewSession::start(&self.collection, scope, now));
+        self.undo_stack.retain(|u| matches!(u, Undoable::Mark(_)));
+        self.session = Some(match kind {
+            SessionKind::Review => ReviewSession::start(&self.collection, scope, now),
+            SessionKind::Mistakes => {
+                let cards = match &scope {
+                    CoreScope::Cards(ids) => ids
+                        .iter()
+                        .filter(|id| self.collection.card(id).is_some())
+                        .cloned()
+                        .collect(),
+                    _ => Vec::new(),
+                };
+                ReviewSession::drill(kind, scope, cards, now)
+            }
+            SessionKind::Practice | SessionKind::Cram => {
+                let cards = self.weakest_first(&scope, now);
+                ReviewSession::drill(kind, scope, cards, now)
+            }
+        });
         Ok(())
+    }
+
+    fn review_ahead(&mut self, days: u32, now: DateTime<Utc>) -> usize {
+        self.last_now = now;
+        self.session.as_mut().map_or(0, |s| s.ahead(days))
+    }
+
+    fn mark(
+        &mut self,
+        card: &CardId,
+        action: MarkAction,
+        now: DateTime<Utc>,
+    ) -> Result<(), String> {
+        let until = (action == MarkAction::Bury).then(|| {
+            let clock = self.collection.clock(now);
+            clock.end_of(clock.today())
+        });
+        let event = self
+            .collection
+            .record_mark(card, action, until, now)
+            .map_err(|e| e.to_string())?;
+        self.undo_stack.push(Undoable::Mark(event.id));
+        if let Some(session) = self.session.as_mut() {
+            session.refresh(&self.collection, now);
+        }
+        Ok(())
+    }
+
+    fn browse(&self, query: &BrowseQuery, now: DateTime<Utc>) -> Vec<BrowseRow> {
+        browse::browse(&self.collection, query, now)
+    }
+
+    fn card_detail(&self, id: &CardId, now: DateTime<Utc>) -> Option<CardDetail> {
+        browse::detail(&self.collection, id, now)
     }
 
     fn next_card(&mut self, now: DateTime<Utc>) -> NextCard {
@@ -169,6 +265,7 @@ impl Study for CollectionStudy {
             Next::Done => {
                 let s = session.summary(&self.collection, now);
                 NextCard::Done(SessionSummary {
+                    kind: session.kind(),
                     reviewed: s.reviewed,
                     correct: s.correct,
                     time_spent: s.time_spent.to_std().unwrap_or_default(),
@@ -191,37 +288,68 @@ impl Study for CollectionStudy {
             .ok_or_else(|| "no review session is running".to_owned())?;
         session
             .answer(&mut self.collection, card, grade, ms, now)
-            .map_err(|e| e.to_string())
+            .map_err(|e| e.to_string())?;
+        self.undo_stack.push(Undoable::Answer);
+        Ok(())
     }
 
     fn undo(&mut self, now: DateTime<Utc>) -> Result<Option<CardId>, String> {
-        let Some(session) = self.session.as_mut() else {
-            return Ok(None);
-        };
-        session
-            .undo(&mut self.collection, now)
-            .map_err(|e| format!("undo failed: {e}"))
+        match self.undo_stack.last() {
+            None => Ok(None),
+            Some(Undoable::Answer) => {
+                let Some(session) = self.session.as_mut() else {
+                    self.undo_stack.pop();
+                    return Ok(None);
+                };
+                let card = session
+                    .undo(&mut self.collection, now)
+                    .map_err(|e| format!("undo failed: {e}"))?;
+                self.undo_stack.pop();
+                Ok(card)
+            }
+            Some(Undoable::Mark(event)) => {
+                let card = self
+                    .collection
+                    .undo(event, now)
+                    .map_err(|e| format!("undo failed: {e}"))?;
+                self.undo_stack.pop();
+                if let Some(session) = self.session.as_mut() {
+                    session.refresh(&self.collection, now);
+                }
+                Ok(card)
+            }
+        }
     }
 
     fn card(&self, id: &CardId, now: DateTime<Utc>) -> Option<ShowCard> {
         let (deck, card) = self.collection.card(id)?;
         let state = self.collection.state(id);
         let outcomes = self.collection.scheduler().preview(id, state, now);
-        let (remaining, done) = self.session.as_ref().map_or_else(Default::default, |s| {
-            let r = s.remaining();
-            let counts = Counts {
-                new: to_u32(r.new),
-                learning: to_u32(r.learning),
-                review: to_u32(r.review),
-            };
-            (counts, s.done())
-        });
+        let (remaining, done, progress, kind) =
+            self.session.as_ref().map_or_else(Default::default, |s| {
+                let r = s.remaining();
+                let counts = Counts {
+                    new: to_u32(r.new),
+                    learning: to_u32(r.learning),
+                    review: to_u32(r.review),
+                };
+                (counts, s.done(), s.progress(), s.kind())
+            });
+        let labels = if kind == SessionKind::Review {
+            outcomes.map(|o| format_interval(o.interval))
+        } else {
+            // Practice and cram answers do not schedule: no intervals.
+            Default::default()
+        };
         Some(ShowCard {
             card: card.clone(),
             deck_name: deck.name.clone(),
-            labels: outcomes.map(|o| format_interval(o.interval)),
+            labels,
             remaining,
             done,
+            progress,
+            kind,
+            flagged: self.collection.marks(id).flagged,
         })
     }
 

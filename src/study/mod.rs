@@ -4,14 +4,17 @@
 //! (`cli`) only show what this layer computes and pass on what the student
 //! does.
 
+pub mod browse;
 mod collection_study;
 pub mod port;
 pub mod quiz_port;
 pub mod session;
 pub mod stats_port;
+pub mod today;
 
+pub use browse::{BrowseQuery, BrowseRow, BrowseSort, CardDetail, CardStatus, StateFilter};
 pub use collection_study::CollectionStudy;
 pub use port::{Counts, DeckRow, NextCard, Overview, Scope, SessionSummary, ShowCard, Study};
 pub use quiz_port::{QuizPort, QuizSetupView, QuizStarted};
-pub use session::ReviewSession;
+pub use session::{Progress, ReviewSession, SessionKind};
 pub use stats_port::{StatsFilter, StatsPort, StatsView};

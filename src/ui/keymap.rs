@@ -22,6 +22,20 @@ pub enum Action {
     Grade(Grade),
     Undo,
     Edit,
+    /// Show the card's hint.
+    Hint,
+    /// Suspend the card, or unsuspend it (browser).
+    Suspend,
+    /// Bury the card until the next study day.
+    Bury,
+    /// Flag or unflag the card.
+    Flag,
+    /// Forget the card's progress (asks first).
+    Reset,
+    /// Open the card browser.
+    Browse,
+    /// Practise the scope without moving the schedule.
+    Practice,
     Stats,
     Quiz,
     Help,
@@ -35,7 +49,7 @@ pub enum Action {
 
 impl Action {
     /// Every action, in help order.
-    pub const ALL: [Action; 18] = [
+    pub const ALL: [Action; 25] = [
         Action::Up,
         Action::Down,
         Action::Select,
@@ -47,6 +61,13 @@ impl Action {
         Action::Grade(Grade::Easy),
         Action::Undo,
         Action::Edit,
+        Action::Hint,
+        Action::Suspend,
+        Action::Bury,
+        Action::Flag,
+        Action::Reset,
+        Action::Browse,
+        Action::Practice,
         Action::Stats,
         Action::Quiz,
         Action::Help,
@@ -71,6 +92,13 @@ impl Action {
             Action::Grade(Grade::Easy) => "easy",
             Action::Undo => "undo",
             Action::Edit => "edit",
+            Action::Hint => "hint",
+            Action::Suspend => "suspend",
+            Action::Bury => "bury",
+            Action::Flag => "flag",
+            Action::Reset => "reset",
+            Action::Browse => "browse",
+            Action::Practice => "practice",
             Action::Stats => "stats",
             Action::Quiz => "quiz",
             Action::Help => "help",
@@ -98,6 +126,13 @@ impl Action {
             Action::Grade(Grade::Easy) => &["4"],
             Action::Undo => &["u"],
             Action::Edit => &["e"],
+            Action::Hint => &["i", "ctrl-t"],
+            Action::Suspend => &["x"],
+            Action::Bury => &["b"],
+            Action::Flag => &["f"],
+            Action::Reset => &["R"],
+            Action::Browse => &["/"],
+            Action::Practice => &["p"],
             Action::Stats => &["s"],
             Action::Quiz => &["t"],
             Action::Help => &["?", "h"],

@@ -4,13 +4,18 @@
 
 pub mod app;
 pub mod backend;
+pub mod browser;
 pub mod editor;
 pub mod i18n;
 pub mod keymap;
+mod layout;
+mod overview;
 pub mod quiz_screen;
 pub mod quiz_view;
 mod reload;
+mod review;
 pub mod run;
+mod session_end;
 pub mod signals;
 pub mod stats_screen;
 pub mod stats_view;

@@ -134,13 +134,6 @@ pub fn layout(st: &StatsState, body: Rect) -> StatsLayout {
     }
 }
 
-/// The body area of the statistics screen in a terminal of `size` (below
-/// the two header rows, above the status and hints rows).
-#[must_use]
-pub fn body_for_size(size: (u16, u16)) -> Rect {
-    Rect::new(0, 2, size.0, size.1.saturating_sub(4))
-}
-
 /// How far the retention list can scroll in a body of this size.
 #[must_use]
 pub fn max_scroll(st: &StatsState, body: Rect) -> u16 {

@@ -9,8 +9,11 @@ use chrono::{DateTime, Duration, NaiveDate, Utc};
 
 use kartei::config::QuizSetup;
 use kartei::deck::{Card, CardContent, CardId, ClozeSegment};
-use kartei::progress::Grade;
+use kartei::progress::{Grade, MarkAction};
 use kartei::quiz::{Answered, QuizSpec, Results, Rng, TimeoutEvent};
+use kartei::study::{
+    BrowseQuery, BrowseRow, CardDetail, CardStatus, Progress, SessionKind, StateFilter,
+};
 use kartei::study::{Counts, DeckRow, NextCard, Overview, Scope, SessionSummary, ShowCard, Study};
 use kartei::study::{QuizPort, QuizSetupView, QuizStarted};
 use kartei::study::{StatsFilter, StatsPort, StatsView};
@@ -84,6 +87,11 @@ pub struct FakeStudy {
     pub saved_setups: Vec<QuizSetup>,
     /// Everything the quiz port recorded, in order.
     pub quiz_log: Vec<QuizRecord>,
+    /// Every mark asked for, in order.
+    pub marks: Vec<(CardId, MarkAction)>,
+    /// How many cards `review_ahead` brings (taken from the first deck).
+    pub ahead: usize,
+    pub kind: SessionKind,
     scope: Option<Scope>,
     started: Option<DateTime<Utc>>,
     answered_stack: Vec<Card>,
@@ -100,6 +108,7 @@ fn card(id: &str, deck: &str, line: u32, content: CardContent) -> Card {
         explain: None,
         source: None,
         input: false,
+        accept: Vec::new(),
         line,
         content,
     }
@@ -254,6 +263,9 @@ impl FakeStudy {
             quiz_setup: QuizSetup::default(),
             saved_setups: Vec::new(),
             quiz_log: Vec::new(),
+            marks: Vec::new(),
+            ahead: 0,
+            kind: SessionKind::Review,
             scope: None,
             started: None,
             answered_stack: Vec::new(),
@@ -281,7 +293,6 @@ impl FakeStudy {
             .unwrap_or_default();
         let rest = u32::try_from(self.queue.len().saturating_sub(1)).unwrap_or(0);
         ShowCard {
-            card,
             deck_name,
             labels: LABELS.map(str::to_owned),
             remaining: Counts {
@@ -290,6 +301,51 @@ impl FakeStudy {
                 review: 0,
             },
             done: u32::try_from(self.answers.len()).unwrap_or(0),
+            progress: Progress {
+                done: u32::try_from(self.answers.len()).unwrap_or(0),
+                total: u32::try_from(self.answers.len() + self.queue.len()).unwrap_or(0),
+            },
+            kind: self.kind,
+            flagged: self.is_flagged(&card.id),
+            card,
+        }
+    }
+
+    fn is_flagged(&self, id: &CardId) -> bool {
+        self.marks
+            .iter()
+            .rev()
+            .find(|(c, a)| c == id && matches!(a, MarkAction::Flag | MarkAction::Unflag))
+            .is_some_and(|(_, a)| *a == MarkAction::Flag)
+    }
+
+    fn is_suspended(&self, id: &CardId) -> bool {
+        self.marks
+            .iter()
+            .rev()
+            .find(|(c, a)| c == id && matches!(a, MarkAction::Suspend | MarkAction::Unsuspend))
+            .is_some_and(|(_, a)| *a == MarkAction::Suspend)
+    }
+
+    fn row(&self, card: &Card) -> BrowseRow {
+        BrowseRow {
+            id: card.id.clone(),
+            deck_name: self
+                .deck_of(&card.id)
+                .map(|d| d.1.clone())
+                .unwrap_or_default(),
+            question: card.question().replace('\n', " "),
+            status: if self.is_suspended(&card.id) {
+                CardStatus::Suspended
+            } else if self.answers.iter().any(|a| a.card == card.id) {
+                CardStatus::Review
+            } else {
+                CardStatus::New
+            },
+            flagged: self.is_flagged(&card.id),
+            due: None,
+            difficulty: None,
+            lapses: 0,
         }
     }
 
@@ -319,7 +375,7 @@ impl Study for FakeStudy {
                         name: name.clone(),
                         new: total - answered,
                         learning: 0,
-                        due_today: total - answered,
+                        due: total - answered,
                         total,
                         mastery: f64::from(answered) / f64::from(total.max(1)),
                     }
@@ -331,8 +387,14 @@ impl Study for FakeStudy {
         }
     }
 
-    fn start_session(&mut self, scope: Scope, now: DateTime<Utc>) -> Result<(), String> {
+    fn start_session(
+        &mut self,
+        scope: Scope,
+        kind: SessionKind,
+        now: DateTime<Utc>,
+    ) -> Result<(), String> {
         self.scope = Some(scope.clone());
+        self.kind = kind;
         let cards: Vec<Card> = match scope {
             Scope::All => self.decks.iter().flat_map(|d| d.3.clone()).collect(),
             Scope::Deck(id) => self
@@ -371,6 +433,7 @@ impl Study for FakeStudy {
             u32::try_from(self.answers.iter().filter(|a| a.grade.is_pass()).count()).unwrap_or(0);
         let spent = self.started.map_or(Duration::zero(), |s| now - s);
         NextCard::Done(SessionSummary {
+            kind: self.kind,
             reviewed,
             correct,
             time_spent: spent.to_std().unwrap_or_default(),
@@ -404,6 +467,61 @@ impl Study for FakeStudy {
             ms,
         });
         Ok(())
+    }
+
+    fn review_ahead(&mut self, _days: u32, _now: DateTime<Utc>) -> usize {
+        let cards: Vec<Card> = self
+            .decks
+            .first()
+            .map(|d| d.3.iter().take(self.ahead).cloned().collect())
+            .unwrap_or_default();
+        let n = cards.len();
+        self.queue.extend(cards);
+        n
+    }
+
+    fn mark(
+        &mut self,
+        card: &CardId,
+        action: MarkAction,
+        _now: DateTime<Utc>,
+    ) -> Result<(), String> {
+        self.marks.push((card.clone(), action));
+        if matches!(action, MarkAction::Suspend | MarkAction::Bury) {
+            self.queue.retain(|c| &c.id != card);
+        }
+        Ok(())
+    }
+
+    fn browse(&self, query: &BrowseQuery, _now: DateTime<Utc>) -> Vec<BrowseRow> {
+        let text = query.text.to_lowercase();
+        self.decks
+            .iter()
+            .flat_map(|d| d.3.iter())
+            .map(|c| self.row(c))
+            .filter(|r| text.is_empty() || r.question.to_lowercase().contains(&text))
+            .filter(|r| {
+                query
+                    .state
+                    .is_none_or(|f: StateFilter| f.matches(r.status, r.flagged))
+            })
+            .collect()
+    }
+
+    fn card_detail(&self, id: &CardId, _now: DateTime<Utc>) -> Option<CardDetail> {
+        let card = self
+            .decks
+            .iter()
+            .flat_map(|d| d.3.iter())
+            .find(|c| &c.id == id)?;
+        Some(CardDetail {
+            row: self.row(card),
+            answer: card.answer(),
+            tags: card.tags.clone(),
+            history: Vec::new(),
+            recall_now: None,
+            stability: None,
+        })
     }
 
     fn undo(&mut self, _now: DateTime<Utc>) -> Result<Option<CardId>, String> {

@@ -1,0 +1,7 @@
+//! Strings of the command line.
+
+use super::{Lang, Tr, strings};
+
+strings! {
+    cli_placeholder => "", "";
+}
