@@ -385,3 +385,20 @@ fn a_deck_folder_created_after_start_is_picked_up() {
     term.wait_for("Frisch Importiert");
     term.quit();
 }
+
+#[test]
+fn backspace_and_delete_remove_a_flag_whole() {
+    use kartei::ui::app::TextInput;
+    let mut input = TextInput::default();
+    for c in "a🇩🇪".chars() {
+        input.insert(c);
+    }
+    input.backspace();
+    assert_eq!((input.text.as_str(), input.cursor), ("a", 1));
+    for c in "🇫🇷b".chars() {
+        input.insert(c);
+    }
+    input.cursor = 1;
+    input.delete();
+    assert_eq!((input.text.as_str(), input.cursor), ("ab", 1));
+}
