@@ -348,10 +348,6 @@ fn foreign_problem(ev: &Event) -> Option<String> {
                 return bad("quiz id", q);
             }
         }
-        EventBody::Mark { card, .. } if !card_ok(card.as_str()) => {
-            return bad("card id", card.as_str());
-        }
-        EventBody::Mark { .. } => {}
         EventBody::Undo { target } if !id_like(&target.0) => return bad("undo target", &target.0),
         EventBody::Undo { .. } => {}
         EventBody::Mark { card, .. } if !card_ok(card.as_str()) => {
