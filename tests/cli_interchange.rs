@@ -91,7 +91,8 @@ fn anki_export_is_imported_into_the_deck_folder_and_bad_lines_are_reported() {
     );
     assert_eq!(
         s(doc["deck"].as_table().unwrap(), "description"),
-        Some("Importiert aus anki-notes.txt")
+        Some("Imported from anki-notes.txt"),
+        "the description follows the interface language (English here)"
     );
     assert_eq!(c.len(), 5);
     let ids: Vec<&str> = c.iter().map(|t| s(t, "id").unwrap()).collect();

@@ -11,6 +11,7 @@ use serde::Serialize;
 
 use super::Context;
 use crate::deck::{CardKind, DeckSet, Diagnostic, FixError, deck_files, fix_file, load_all};
+use crate::i18n::Tr;
 use crate::ui::text::{sanitize, truncate, width};
 
 /// The decks a command works on: with `paths` only those, otherwise every
@@ -72,7 +73,7 @@ fn orphans(ctx: &Context, set: &DeckSet) -> Vec<String> {
             .map(|id| id.0)
             .collect(),
         Err(e) => {
-            tell!("note: progress not checked: {e}");
+            tell!("{}: {e}", Tr(ctx.lang).progress_not_checked());
             Vec::new()
         }
     }
@@ -121,40 +122,24 @@ pub fn check(ctx: &Context, paths: &[PathBuf], json: bool, fix: bool) -> Result<
             // A closed stderr must not hide the summary or change the exit code.
             let _ = writeln!(err, "{d}");
         }
+        let tr = Tr(ctx.lang);
         let kinds: Vec<String> = by_kind
             .iter()
             .filter(|(_, n)| **n > 0)
-            .map(|(k, n)| format!("{n} {k}"))
+            .map(|(k, n)| format!("{n} {}", tr.kind_name(k)))
             .collect();
         writeln!(
             out,
-            "{} {}, {} {}{}",
-            set.decks.len(),
-            plural(set.decks.len(), "deck", "decks"),
-            set.card_count(),
-            plural(set.card_count(), "card", "cards"),
-            if kinds.is_empty() {
-                String::new()
-            } else {
-                format!(" ({})", kinds.join(", "))
-            }
+            "{}",
+            tr.check_totals(set.decks.len(), set.card_count(), &kinds.join(", "))
         )?;
         writeln!(
             out,
-            "{} {}, {} {}",
-            set.errors.len(),
-            plural(set.errors.len(), "error", "errors"),
-            set.warnings.len(),
-            plural(set.warnings.len(), "warning", "warnings"),
+            "{}",
+            tr.check_problems(set.errors.len(), set.warnings.len())
         )?;
         if !orphans.is_empty() {
-            writeln!(
-                out,
-                "{} {} with progress in no deck (progress kept; restore the card or its id to use it): {}",
-                orphans.len(),
-                plural(orphans.len(), "card", "cards"),
-                orphans.join(", ")
-            )?;
+            writeln!(out, "{}", tr.check_orphans(&orphans))?;
         }
     }
     Ok(if set.errors.is_empty() && !fix_failed {
@@ -179,7 +164,7 @@ fn run_fix(ctx: &Context, paths: &[PathBuf]) -> bool {
         deck_files(None, paths)
     };
     if paths.is_empty() && ctx.load_bundled {
-        tell!("note: bundled decks are part of kartei and are not changed (their cards have ids)");
+        tell!("{}", Tr(ctx.lang).bundled_not_fixed());
     }
     for file in files {
         match fix_file(&file) {

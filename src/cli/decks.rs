@@ -24,8 +24,8 @@ pub fn copy(ctx: &Context, id: Option<&str>) -> Result<ExitCode> {
     for id in &ids {
         match copy_bundled(&dir, id) {
             Ok(path) => say!(
-                "Copied the bundled deck `{id}` to {}; edit it there (it now replaces the bundled one).",
-                path.display()
+                "{}",
+                crate::i18n::Tr(ctx.lang).copied_bundled(id, &path.display().to_string())
             )?,
             Err(e @ CopyBundledError::Unknown { .. }) => return Err(e.into()),
             Err(e) => {

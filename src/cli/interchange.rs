@@ -17,7 +17,7 @@ use super::{Context, ExportFormat};
 ///
 /// # Errors
 /// The file exists already or cannot be written.
-pub fn new_deck(file: &Path) -> Result<ExitCode> {
+pub fn new_deck(ctx: &Context, file: &Path) -> Result<ExitCode> {
     if file.exists() {
         bail!(
             "{} already exists; choose another file name or remove it first",
@@ -32,9 +32,8 @@ pub fn new_deck(file: &Path) -> Result<ExitCode> {
     atomic::write(file, text.as_bytes())
         .with_context(|| format!("cannot write {}", file.display()))?;
     say!(
-        "Wrote a deck template to {}.\nEdit it, then run `kartei check {}`.",
-        file.display(),
-        file.display()
+        "{}",
+        crate::i18n::Tr(ctx.lang).template_written(&file.display().to_string())
     )?;
     Ok(ExitCode::SUCCESS)
 }
@@ -174,7 +173,7 @@ pub fn import(
     let meta = DeckMeta {
         id: id.clone(),
         name: deck_name.to_owned(),
-        description: format!("Importiert aus {file_name}"),
+        description: crate::i18n::Tr(ctx.lang).imported_from(&file_name),
     };
     let text = interchange::deck_toml(&meta, &notes);
     if let Some((clash, note)) = interchange::note_ids(&id, &notes)
@@ -201,28 +200,20 @@ pub fn import(
         .with_context(|| format!("cannot write {}", out.display()))?;
     let cards: usize = notes.iter().map(ImportedNote::card_count).sum();
     say!(
-        "Imported {} ({}) from {} into {} (deck id `{id}`).",
-        plural(notes.len(), "note"),
-        plural(cards, "card"),
-        file.display(),
-        out.display()
+        "{}",
+        crate::i18n::Tr(ctx.lang).imported(
+            notes.len(),
+            cards,
+            &file.display().to_string(),
+            &out.display().to_string(),
+            &id
+        )
     )?;
     if issues.is_empty() {
         Ok(ExitCode::SUCCESS)
     } else {
-        say!(
-            "Skipped {} that could not be converted (listed above).",
-            plural(issues.len(), "line")
-        )?;
+        say!("{}", crate::i18n::Tr(ctx.lang).skipped_lines(issues.len()))?;
         Ok(ExitCode::FAILURE)
-    }
-}
-
-fn plural(n: usize, word: &str) -> String {
-    if n == 1 {
-        format!("1 {word}")
-    } else {
-        format!("{n} {word}s")
     }
 }
 
@@ -273,14 +264,13 @@ pub fn export(
         .map(|d| interchange::export::notes(d).len())
         .sum();
     say!(
-        "Exported {} from {} to {} ({}).",
-        plural(notes, "note"),
-        plural(decks.len(), "deck"),
-        output.display(),
-        match format {
-            ExportFormat::Anki => "Anki plain text: File > Import in Anki",
-            ExportFormat::Csv => "CSV",
-        }
+        "{}",
+        crate::i18n::Tr(ctx.lang).exported(
+            notes,
+            decks.len(),
+            &output.display().to_string(),
+            format == ExportFormat::Anki
+        )
     )?;
     if deck.is_none() && !set.errors.is_empty() {
         tell!("kartei: decks with errors were not exported; run `kartei check` for details");

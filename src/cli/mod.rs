@@ -392,7 +392,7 @@ pub fn run(ctx: &Context, command: Option<Command>) -> anyhow::Result<ExitCode> 
             man::run(&command, out_dir.as_deref())?;
             Ok(ExitCode::SUCCESS)
         }
-        Some(Command::New { file }) => interchange::new_deck(&file),
+        Some(Command::New { file }) => interchange::new_deck(ctx, &file),
         Some(Command::Import {
             file,
             deck_name,

@@ -10,8 +10,9 @@ use chrono::{DateTime, FixedOffset, Utc};
 use serde::Serialize;
 
 use super::{Context, QuizArgs};
+use crate::i18n::Tr;
 use crate::progress::{EventBody, Journal};
-use crate::quiz::{QuizSpec, format_grade, grade_for_percent, parse_forms};
+use crate::quiz::{QuizSpec, grade_for_percent, parse_forms};
 use crate::scheduler::parse_duration;
 
 /// Runs `kartei quiz`.
@@ -176,48 +177,56 @@ fn mm_ss(secs: u64) -> String {
     }
 }
 
-fn points(v: f64) -> String {
+fn points(tr: Tr, v: f64) -> String {
     if (v - v.round()).abs() < 1e-9 {
-        format!("{v:.0}")
+        tr.num(v, 0)
     } else {
-        format!("{v:.1}")
+        tr.num(v, 1)
     }
 }
 
 /// The text table of past quizzes.
 #[must_use]
-pub fn history_text(quizzes: &[QuizSummary], offset: FixedOffset) -> String {
+pub fn history_text(quizzes: &[QuizSummary], offset: FixedOffset, tr: Tr) -> String {
     let rows: Vec<[String; 5]> = quizzes
         .iter()
         .map(|q| {
             let mut scope = if q.decks.is_empty() {
-                "all decks".to_owned()
+                tr.all_decks().to_owned()
             } else {
                 q.decks.join(", ")
             };
             for t in &q.tags {
                 scope.push_str(&format!(" #{t}"));
             }
-            let mut grade = format_grade(q.grade);
+            let mut grade = tr.grade_value(q.grade);
             if !q.finished {
-                grade.push_str(" (unfinished)");
+                grade = format!("{grade} ({})", tr.unfinished());
             } else if q.abandoned {
-                grade.push_str(" (abandoned)");
+                grade = format!("{grade} ({})", tr.abandoned());
             }
             [
-                q.date
-                    .with_timezone(&offset)
-                    .format("%Y-%m-%d %H:%M")
-                    .to_string(),
+                tr.date_time(q.date, offset),
                 // Deck ids and tags come from the journal: one clean line.
                 crate::sanitize::sanitize(&scope).replace('\n', " "),
-                format!("{}/{} ({:.0} %)", points(q.score), points(q.max), q.percent),
+                format!(
+                    "{}/{} ({} %)",
+                    points(tr, q.score),
+                    points(tr, q.max),
+                    tr.num(q.percent, 0)
+                ),
                 grade,
                 mm_ss(q.duration_s),
             ]
         })
         .collect();
-    let head = ["Date", "Decks", "Score", "Grade", "Time"];
+    let head = [
+        tr.h_date(),
+        tr.h_decks(),
+        tr.h_score(),
+        tr.h_grade(),
+        tr.h_time(),
+    ];
     let mut widths: Vec<usize> = head.iter().map(|h| h.chars().count()).collect();
     for r in &rows {
         for (w, cell) in widths.iter_mut().zip(r) {
@@ -247,18 +256,18 @@ fn history(ctx: &Context, json: bool) -> Result<ExitCode> {
     let (journal, report) = Journal::open_read_only(&ctx.data_dir)
         .with_context(|| format!("could not read the journal in {}", ctx.data_dir.display()))?;
     for w in &report.warnings {
-        tell!("kartei: warning: {w}");
+        tell!("kartei: {}: {w}", Tr(ctx.lang).warning_word());
     }
     let quizzes = summaries(journal.events());
     if json {
         crate::sanitize::write_json(&mut crate::sanitize::stdout(), &quizzes)?;
     } else if quizzes.is_empty() {
-        say!("No quizzes yet. Start one with `kartei quiz` or press t in kartei.")?;
+        say!("{}", Tr(ctx.lang).no_quizzes())?;
     } else {
         write!(
             crate::sanitize::stdout(),
             "{}",
-            history_text(&quizzes, ctx.offset)
+            history_text(&quizzes, ctx.offset, Tr(ctx.lang))
         )?;
     }
     Ok(ExitCode::SUCCESS)

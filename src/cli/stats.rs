@@ -11,6 +11,7 @@ use serde::Serialize;
 use super::Context;
 use super::tui::open_collection;
 use crate::collection::{Collection, Scope};
+use crate::i18n::Tr;
 use crate::stats::{self, DeckCounts};
 use crate::study::today;
 
@@ -46,9 +47,14 @@ struct StatsReport {
     quizzes: Vec<QuizPoint>,
 }
 
-fn scope(collection: &Collection, deck: Option<&str>, tag: Option<&str>) -> Result<Scope> {
+fn scope(
+    collection: &Collection,
+    lang: crate::i18n::Lang,
+    deck: Option<&str>,
+    tag: Option<&str>,
+) -> Result<Scope> {
     match (deck, tag) {
-        (Some(_), Some(_)) => anyhow::bail!("give either --deck or --tag, not both"),
+        (Some(_), Some(_)) => anyhow::bail!("{}", Tr(lang).deck_or_tag()),
         (Some(id), None) => {
             super::check::require_deck(collection.decks(), id)?;
             Ok(Scope::Deck(id.to_owned()))
@@ -119,49 +125,58 @@ fn report(collection: &Collection, scope: &Scope, now: DateTime<Utc>) -> StatsRe
 pub fn stats(ctx: &Context, deck: Option<&str>, tag: Option<&str>, json: bool) -> Result<ExitCode> {
     let collection = open_collection(ctx, true)?;
     let code = super::check::report_deck_errors(collection.decks());
-    let scope = scope(&collection, deck, tag)?;
+    let scope = scope(&collection, ctx.lang, deck, tag)?;
     let report = report(&collection, &scope, ctx.now);
     let mut out = crate::sanitize::stdout();
     if json {
         crate::sanitize::write_json(&mut out, &report)?;
         return Ok(code);
     }
+    let tr = Tr(ctx.lang);
     writeln!(
         out,
-        "{:<24} {:>6} {:>6} {:>9} {:>6} {:>9} {:>9}",
-        "deck", "cards", "new", "learning", "due", "reviewed", "suspended"
+        "{:<24} {:>6} {:>6} {:>9} {:>6} {:>10} {:>10}",
+        tr.col_deck(),
+        tr.col_cards(),
+        tr.col_new(),
+        tr.col_learning(),
+        tr.col_due(),
+        tr.col_reviewed(),
+        tr.col_suspended()
     )?;
     for d in report.decks.iter().chain(std::iter::once(&report.total)) {
+        let id = if std::ptr::eq(d, &report.total) {
+            tr.total_row()
+        } else {
+            d.id.as_str()
+        };
         writeln!(
             out,
-            "{:<24} {:>6} {:>6} {:>9} {:>6} {:>9} {:>9}",
-            d.id, d.cards, d.new, d.learning, d.due, d.reviewed_today, d.suspended
+            "{id:<24} {:>6} {:>6} {:>9} {:>6} {:>10} {:>10}",
+            d.cards, d.new, d.learning, d.due, d.reviewed_today, d.suspended
         )?;
     }
     let retention = report.retention_30d.map_or_else(
-        || "no reviews yet".to_owned(),
-        |r| format!("{:.1} %", r * 100.0),
+        || tr.no_reviews_yet().to_owned(),
+        |r| format!("{} %", tr.num(r * 100.0, 1)),
     );
     writeln!(
         out,
-        "true retention (30 days): {retention} (target {:.0} %)",
-        f64::from(report.desired_retention) * 100.0
+        "{}",
+        tr.retention_line(&retention, f64::from(report.desired_retention) * 100.0)
     )?;
     writeln!(
         out,
-        "streak: {} (longest {})",
-        days(report.streak_days),
-        days(report.longest_streak_days)
+        "{}",
+        tr.streak_line(report.streak_days, report.longest_streak_days)
     )?;
     let week: usize = report.forecast.iter().take(7).map(|d| d.due).sum();
-    writeln!(out, "due in the next 7 days: {week}")?;
+    writeln!(out, "{}", tr.week_line(week))?;
     if let Some(last) = report.quizzes.last() {
         writeln!(
             out,
-            "last quiz: {} · {:.0} % · grade {}",
-            last.date,
-            last.score,
-            crate::quiz::format_grade(last.grade)
+            "{}",
+            tr.last_quiz_line(last.date, last.score, &tr.grade_value(last.grade))
         )?;
     }
     Ok(code)
@@ -182,17 +197,14 @@ pub fn due(ctx: &Context, json: bool) -> Result<ExitCode> {
         crate::sanitize::write_json(&mut out, &report)?;
         return Ok(code);
     }
-    let local = |t: DateTime<Utc>| t.with_timezone(&ctx.offset).format("%Y-%m-%d %H:%M");
-    writeln!(
-        out,
-        "{} due now, {} due today",
-        report.due_now, report.due_today
-    )?;
+    let tr = Tr(ctx.lang);
+    let local = |t: DateTime<Utc>| tr.date_time(t, ctx.offset);
+    writeln!(out, "{}", tr.due_line(report.due_now, report.due_today))?;
     for c in &report.cards {
         let when = if c.due <= now {
-            "now".to_owned()
+            tr.now_word().to_owned()
         } else {
-            local(c.due).to_string()
+            local(c.due)
         };
         writeln!(
             out,
@@ -205,19 +217,11 @@ pub fn due(ctx: &Context, json: bool) -> Result<ExitCode> {
         )?;
     }
     match report.next_due {
-        Some(t) => writeln!(out, "next after today: {}", local(t))?,
+        Some(t) => writeln!(out, "{}", tr.next_after_today(&local(t)))?,
         None if report.cards.is_empty() => {
-            writeln!(out, "nothing scheduled yet: start with `kartei`")?;
+            writeln!(out, "{}", tr.nothing_scheduled())?;
         }
         None => {}
     }
     Ok(code)
-}
-
-fn days(n: u32) -> String {
-    if n == 1 {
-        "1 day".to_owned()
-    } else {
-        format!("{n} days")
-    }
 }

@@ -33,21 +33,18 @@ pub fn run(ctx: &Context, action: SyncAction) -> Result<ExitCode> {
             for w in &report.warnings {
                 tell!("kartei: warning: {w}");
             }
-            let plural = |n: usize| if n == 1 { "" } else { "s" };
+            let tr = crate::i18n::Tr(ctx.lang);
             say!(
-                "Merged {} into {}: {} new event{} added, {} already present.",
-                other.display(),
-                journal.path().display(),
-                report.added,
-                plural(report.added),
-                report.already_present,
+                "{}",
+                tr.merged(
+                    &other.display().to_string(),
+                    &journal.path().display().to_string(),
+                    report.added,
+                    report.already_present
+                )
             )?;
             if report.conflicting > 0 {
-                say!(
-                    "{} event{} had the same id but different content; this journal's version was kept.",
-                    report.conflicting,
-                    plural(report.conflicting)
-                )?;
+                say!("{}", tr.merge_conflicts(report.conflicting))?;
             }
             Ok(ExitCode::SUCCESS)
         }

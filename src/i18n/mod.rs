@@ -4,6 +4,7 @@
 //! compile. The interface language comes from `--lang` or the locale.
 
 mod cli;
+pub use cli::Noun;
 mod ui;
 
 /// The strings of one language.

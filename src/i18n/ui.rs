@@ -96,6 +96,8 @@ strings! {
     search_keys => "type to search, Enter/Esc done", "tippen zum Suchen, Enter/Esc fertig";
     cycle_state => "cycle the state filter", "Statusfilter wechseln";
     cycle_sort => "cycle the order", "Reihenfolge wechseln";
+    orphans_note => "cards with progress are in no loaded deck (kept; see `kartei check`)",
+        "Karten mit Lernstand sind in keinem geladenen Stapel (bleibt erhalten; siehe `kartei check`)";
     do_suspend => "suspend", "aussetzen";
     do_bury => "bury", "zurückstellen";
     do_flag => "flag", "markieren";

@@ -121,12 +121,6 @@ impl CollectionStudy {
             .map(|d| format!("{}:{}:{}: {}", d.file, d.line, d.column, d.message))
             .collect();
         status.extend(self.collection.journal_report().warnings.iter().cloned());
-        let orphans = self.collection.orphans().len();
-        if orphans > 0 {
-            status.push(format!(
-                "{orphans} cards with progress are in no loaded deck (kept; see `kartei check`)"
-            ));
-        }
         status
     }
 }
@@ -167,6 +161,7 @@ impl Study for CollectionStudy {
             ),
             streak_days: crate::stats::streak(&records, &clock).current,
             status: self.status_lines(),
+            orphans: to_u32(self.collection.orphans().len()),
         }
     }
 

@@ -39,6 +39,9 @@ pub struct Overview {
     pub streak_days: u32,
     /// Load warnings and errors worth showing, one line each.
     pub status: Vec<String>,
+    /// Cards with progress that no loaded deck contains (their progress is
+    /// kept).
+    pub orphans: u32,
 }
 
 /// Which cards a review session covers.

@@ -94,9 +94,10 @@ pub(super) fn render_overview(app: &App, frame: &mut Frame<'_>, area: Rect) {
         Span::styled(format!(" · {}: ", tr.streak()), t.dim()),
         Span::raw(format!("{} {}", ov.streak_days, tr.days())),
     ]));
-    if !ov.status.is_empty() {
+    let orphans = (ov.orphans > 0).then(|| format!("{} {}", ov.orphans, tr.orphans_note()));
+    if !ov.status.is_empty() || orphans.is_some() {
         lines.push(Line::default());
-        for msg in &ov.status {
+        for msg in ov.status.iter().chain(&orphans) {
             lines.extend(wrap_plain(&format!("! {msg}"), t.status(), w));
         }
     }

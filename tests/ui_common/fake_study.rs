@@ -384,6 +384,7 @@ impl Study for FakeStudy {
             reviewed_today: u32::try_from(self.answers.len()).unwrap_or(u32::MAX),
             streak_days: 3,
             status: self.status.clone(),
+            orphans: 0,
         }
     }
 
