@@ -46,13 +46,13 @@ fn history_lists_finished_abandoned_and_unfinished_quizzes() {
     assert!(lines[1].contains("2026-11-20 08:00"), "{text}");
     assert!(lines[1].contains("vertrieb"), "{text}");
     assert!(lines[1].contains("3/4 (75 %)"), "{text}");
-    assert!(lines[1].contains("2,3"), "{text}");
+    assert!(lines[1].contains("2.3"), "English writes 2.3: {text}");
     assert!(lines[1].contains("04:00"), "{text}");
     assert!(lines[2].contains("all decks #kpi"), "{text}");
     assert!(lines[2].contains("2.5/10"), "{text}");
     assert!(lines[2].contains("(abandoned)"), "{text}");
     assert!(lines[3].contains("1/2 (50 %)"), "{text}");
-    assert!(lines[3].contains("4,0 (unfinished)"), "{text}");
+    assert!(lines[3].contains("4.0 (unfinished)"), "{text}");
 }
 
 #[test]

@@ -184,7 +184,10 @@ impl Tr {
     /// The summary of `kartei sync merge`.
     #[must_use]
     pub fn merged(self, from: &str, into: &str, added: usize, present: usize) -> String {
-        let a = self.count(added, Noun::Event);
+        let a = match self.0 {
+            Lang::En => format!("{added} new {}", if added == 1 { "event" } else { "events" }),
+            Lang::De => self.count(added, Noun::Event),
+        };
         match self.0 {
             Lang::En => format!("Merged {from} into {into}: {a} added, {present} already present."),
             Lang::De => format!(

@@ -5,6 +5,7 @@
 
 mod cli;
 pub use cli::Noun;
+mod stats;
 mod ui;
 
 /// The strings of one language.

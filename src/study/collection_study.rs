@@ -10,7 +10,7 @@ use super::browse::{self, BrowseQuery, BrowseRow, CardDetail};
 use super::port::{Counts, DeckRow, NextCard, Overview, Scope, SessionSummary, ShowCard, Study};
 use super::quiz_port::{QuizPort, QuizSetupView, QuizStarted};
 use super::session::{ReviewSession, SessionKind};
-use super::stats_port::{StatsFilter, StatsPort, StatsView};
+use super::stats_port::{HISTORY_DAYS, StatsFilter, StatsPort, StatsView};
 use super::today;
 use crate::collection::{Collection, Scope as CoreScope};
 use crate::deck::CardId;
@@ -429,13 +429,19 @@ impl StatsPort for CollectionStudy {
         .map(|q| (q.date, q.score, q.grade))
         .collect();
         let streak = crate::stats::streak(&records, &clock);
-        let tags: BTreeSet<&String> = c.cards().flat_map(|x| x.tags.iter()).collect();
+        // Only tags the deck filter leaves a card for: a tag of another
+        // deck would give empty figures.
+        let tags: BTreeSet<&String> = c
+            .cards()
+            .filter(|x| filter.deck.as_ref().is_none_or(|d| &x.deck_id == d))
+            .flat_map(|x| x.tags.iter())
+            .collect();
         StatsView {
             forecast: crate::stats::forecast(states.iter().copied(), &clock, 30)
                 .into_iter()
                 .map(|d| (d.date, d.count))
                 .collect(),
-            history: crate::stats::history(&records, &clock, 26 * 7)
+            history: crate::stats::history(&records, &clock, HISTORY_DAYS)
                 .into_iter()
                 .map(|d| (d.date, d.count))
                 .collect(),

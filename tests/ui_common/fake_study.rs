@@ -607,11 +607,20 @@ impl StatsPort for FakeStudy {
     /// an unknown deck or tag gives zeros.
     fn stats(&self, filter: StatsFilter, now: DateTime<Utc>) -> StatsView {
         let today: NaiveDate = now.date_naive();
-        let tags: Vec<String> = ["4p", "kpi", "marketing"].map(str::to_owned).to_vec();
         let deck_index = filter
             .deck
             .as_ref()
             .map(|id| self.decks.iter().position(|d| &d.0 == id));
+        // The tags of the chosen deck only: every tag in the first deck,
+        // `kpi` in the others, none in an unknown one.
+        let tags: Vec<String> = match deck_index {
+            None | Some(Some(0)) => vec!["4p", "kpi", "marketing"],
+            Some(Some(_)) => vec!["kpi"],
+            Some(None) => Vec::new(),
+        }
+        .into_iter()
+        .map(str::to_owned)
+        .collect();
         let mut share = match deck_index {
             None => 1.0,
             Some(Some(0)) => 0.7,
@@ -632,15 +641,17 @@ impl StatsPort for FakeStudy {
             .enumerate()
             .map(|(i, &n)| (today + Duration::days(i as i64), scale(n)))
             .collect();
-        let days = 26 * 7;
+        let days = kartei::study::stats_port::HISTORY_DAYS;
         let history = (0..days)
             .map(|i| {
                 let date = today - Duration::days((days - 1 - i) as i64);
-                // Quiet weekends early on, busier lately, a gap in the middle.
-                let base = if (70..84).contains(&i) || (i % 7 == 3 && i < 90) {
-                    0
-                } else {
-                    (i * 37 % 23) / 2 + i / 20
+                // The last 26 weeks: quiet weekends early on, busier lately,
+                // a gap in the middle. Before them a few reviews on most days.
+                let base = match i.checked_sub(days - 26 * 7) {
+                    Some(i) if (70..84).contains(&i) || (i % 7 == 3 && i < 90) => 0,
+                    Some(i) => (i * 37 % 23) / 2 + i / 20,
+                    None if i % 5 == 0 => 0,
+                    None => (i * 37 % 23) / 4,
                 };
                 (date, scale(base))
             })
