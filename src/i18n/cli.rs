@@ -185,7 +185,10 @@ impl Tr {
     #[must_use]
     pub fn merged(self, from: &str, into: &str, added: usize, present: usize) -> String {
         let a = match self.0 {
-            Lang::En => format!("{added} new {}", if added == 1 { "event" } else { "events" }),
+            Lang::En => format!(
+                "{added} new {}",
+                if added == 1 { "event" } else { "events" }
+            ),
             Lang::De => self.count(added, Noun::Event),
         };
         match self.0 {
