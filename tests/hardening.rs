@@ -526,3 +526,18 @@ fn check_fix_keeps_the_byte_order_mark_and_crlf_line_ends() {
         text(&out.stdout)
     );
 }
+
+#[test]
+fn import_refuses_a_device() {
+    if !Path::new("/dev/zero").exists() {
+        return;
+    }
+    let data = tempfile::tempdir().unwrap();
+    let out = kartei(data.path(), &["import", "/dev/zero", "--deck-name", "Null"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        text(&out.stderr).contains("not a regular file (a character device)"),
+        "{}",
+        text(&out.stderr)
+    );
+}

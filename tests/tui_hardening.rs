@@ -385,3 +385,59 @@ fn a_deck_folder_created_after_start_is_picked_up() {
     term.wait_for("Frisch Importiert");
     term.quit();
 }
+
+#[test]
+fn backspace_and_delete_remove_a_flag_whole() {
+    use kartei::ui::app::TextInput;
+    let mut input = TextInput::default();
+    for c in "a🇩🇪".chars() {
+        input.insert(c);
+    }
+    input.backspace();
+    assert_eq!((input.text.as_str(), input.cursor), ("a", 1));
+    for c in "🇫🇷b".chars() {
+        input.insert(c);
+    }
+    input.cursor = 1;
+    input.delete();
+    assert_eq!((input.text.as_str(), input.cursor), ("ab", 1));
+}
+
+/// The state letter of a process (`R`, `S`, `T` for stopped, ...).
+fn process_state(pid: u32) -> char {
+    let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).unwrap_or_default();
+    stat.rsplit(')')
+        .next()
+        .and_then(|rest| rest.trim_start().chars().next())
+        .unwrap_or('?')
+}
+
+#[test]
+fn sigtstp_restores_the_terminal_and_sigcont_brings_the_interface_back() {
+    let data = tempfile::tempdir().unwrap();
+    let mut term = Term::start(data.path(), "", &[]);
+    term.wait_for("Grundlagen");
+    term.kill("TSTP");
+    let deadline = std::time::Instant::now() + Duration::from_secs(10);
+    while process_state(term.pid()) != 'T' {
+        assert!(std::time::Instant::now() < deadline, "kartei did not stop");
+        std::thread::sleep(Duration::from_millis(30));
+    }
+    assert!(
+        term.is_cooked(),
+        "stopped with the terminal raw:\n{}",
+        term.stty()
+    );
+    assert!(left_alternate_screen(&term.raw()));
+    term.kill("CONT");
+    term.wait_for("Grundlagen");
+    let deadline = std::time::Instant::now() + Duration::from_secs(10);
+    while term.is_cooked() {
+        assert!(
+            std::time::Instant::now() < deadline,
+            "raw mode not taken back"
+        );
+        std::thread::sleep(Duration::from_millis(30));
+    }
+    term.quit();
+}

@@ -54,7 +54,15 @@ fn source_kind(file: &Path) -> Source {
 
 /// Reads a file as UTF-8, naming the line and column of the first bad byte.
 fn read_utf8(file: &Path) -> Result<String> {
-    let bytes = fs::read(file).with_context(|| format!("cannot read {}", file.display()))?;
+    // Only regular files of a bounded size: a pipe would block, a device
+    // never end.
+    let bytes = crate::deck::read_deck_file(file).map_err(|d| {
+        let why = d
+            .message
+            .strip_prefix("cannot read the file: ")
+            .unwrap_or(&d.message);
+        anyhow::anyhow!("cannot read {}: {why}", file.display())
+    })?;
     match String::from_utf8(bytes) {
         Ok(s) => Ok(s),
         Err(e) => {

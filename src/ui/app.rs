@@ -80,20 +80,28 @@ impl TextInput {
         self.cursor += 1;
     }
 
-    /// Deletes the character before the cursor.
+    /// Deletes the character before the cursor: the whole grapheme cluster
+    /// (a flag, an emoji sequence, a letter with its accent), never half.
     pub fn backspace(&mut self) {
+        use unicode_segmentation::UnicodeSegmentation as _;
         if self.cursor > 0 {
-            self.cursor -= 1;
-            let at = self.byte_at(self.cursor);
-            self.text.remove(at);
+            let end = self.byte_at(self.cursor);
+            let start = self.text[..end]
+                .grapheme_indices(true)
+                .next_back()
+                .map_or(0, |(i, _)| i);
+            self.cursor -= self.text[start..end].chars().count();
+            self.text.replace_range(start..end, "");
         }
     }
 
-    /// Deletes the character under the cursor.
+    /// Deletes the character under the cursor (the whole grapheme cluster).
     pub fn delete(&mut self) {
+        use unicode_segmentation::UnicodeSegmentation as _;
         if self.cursor < self.text.chars().count() {
             let at = self.byte_at(self.cursor);
-            self.text.remove(at);
+            let len = self.text[at..].graphemes(true).next().map_or(0, str::len);
+            self.text.replace_range(at..at + len, "");
         }
     }
 

@@ -7,6 +7,11 @@
 //!   cleared as a whole: terminals disagree on how they store one, and when
 //!   it is overwritten by a narrow character the cell after it is written
 //!   too, so no half of it stays on screen.
+//!
+//! It also answers "where is the cursor" from what it last set instead of
+//! asking the terminal: the interface is full screen, and a terminal that
+//! does not answer the query (or answers late, after a suspend or the
+//! editor) would otherwise stall or fail the redraw.
 
 use std::collections::HashSet;
 use std::io;
@@ -22,6 +27,8 @@ pub struct SafeBackend<B> {
     inner: B,
     /// Cells where a wide symbol was drawn last.
     wide: HashSet<(u16, u16)>,
+    /// Where the cursor was last put.
+    cursor: Position,
 }
 
 impl<B> SafeBackend<B> {
@@ -29,6 +36,7 @@ impl<B> SafeBackend<B> {
         Self {
             inner,
             wide: HashSet::new(),
+            cursor: Position::ORIGIN,
         }
     }
 }
@@ -82,11 +90,12 @@ impl<B: Backend> Backend for SafeBackend<B> {
     }
 
     fn get_cursor_position(&mut self) -> Result<Position, Self::Error> {
-        self.inner.get_cursor_position()
+        Ok(self.cursor)
     }
 
     fn set_cursor_position<P: Into<Position>>(&mut self, position: P) -> Result<(), Self::Error> {
-        self.inner.set_cursor_position(position)
+        self.cursor = position.into();
+        self.inner.set_cursor_position(self.cursor)
     }
 
     fn clear(&mut self) -> Result<(), Self::Error> {

@@ -159,6 +159,10 @@ fn event_loop(
         if let Some(signal) = signals.try_recv() {
             return Ok(LoopEnd::Signal(signal));
         }
+        if signals.suspend_requested() {
+            suspend(terminal)?;
+            continue;
+        }
         let timeout = TICK.saturating_sub(last_tick.elapsed());
         if event::poll(timeout)? {
             let effect = match event::read()? {
@@ -188,6 +192,16 @@ fn event_loop(
             }
         }
     }
+}
+
+/// SIGTSTP: restores the terminal, stops until SIGCONT, then takes the
+/// terminal back and redraws everything.
+fn suspend(terminal: &mut SafeTerminal) -> io::Result<()> {
+    ratatui::restore();
+    super::signals::stop_self();
+    enable_raw_mode()?;
+    execute!(stdout(), EnterAlternateScreen)?;
+    terminal.clear()
 }
 
 /// Leaves the interface, runs the editor at `+LINE FILE`, and comes back.

@@ -4,6 +4,9 @@
 //! terminal is restored, and the process exits with the conventional
 //! status 128 + the signal number (SIGTERM: 143).
 //!
+//! SIGTSTP (`kill -TSTP`) suspends: the terminal is restored, the process
+//! stops, and on SIGCONT the interface comes back and redraws.
+//!
 //! A signal that was ignored when kartei started (`nohup`, `trap '' XFSZ`)
 //! stays ignored (except INT and QUIT, which shells ignore for any
 //! background job). While the editor runs, TERM, HUP and the others are
@@ -18,8 +21,8 @@ use std::thread::JoinHandle;
 use std::time::Duration;
 
 use signal_hook::consts::{
-    SIGALRM, SIGHUP, SIGINT, SIGPIPE, SIGPROF, SIGQUIT, SIGTERM, SIGUSR1, SIGUSR2, SIGVTALRM,
-    SIGXCPU, SIGXFSZ,
+    SIGALRM, SIGHUP, SIGINT, SIGPIPE, SIGPROF, SIGQUIT, SIGTERM, SIGTSTP, SIGUSR1, SIGUSR2,
+    SIGVTALRM, SIGXCPU, SIGXFSZ,
 };
 
 /// The signals that end the interface.
@@ -82,6 +85,8 @@ fn forward(pid: u32, signal: i32) {
 /// Signals that arrived, for the event loop.
 pub(super) struct Incoming {
     rx: mpsc::Receiver<i32>,
+    /// SIGTSTP arrived: suspend.
+    suspend: Arc<AtomicBool>,
     /// SIGPIPE only sets a flag: the signal thread's wake-up socket raises
     /// SIGPIPE itself when it is written after the thread ended, and a
     /// handler that wrote to it again would never stop.
@@ -90,6 +95,11 @@ pub(super) struct Incoming {
 
 impl Incoming {
     /// The signal that should end the interface, if one arrived.
+    /// True (once) when the interface should suspend itself (SIGTSTP).
+    pub(super) fn suspend_requested(&self) -> bool {
+        self.suspend.swap(false, Ordering::SeqCst)
+    }
+
     pub(super) fn try_recv(&self) -> Option<i32> {
         if let Ok(signal) = self.rx.try_recv() {
             return Some(signal);
@@ -120,12 +130,26 @@ impl Watch {
             .collect();
         let pipe_flag = Arc::new(AtomicBool::new(false));
         let pipe = signal_hook::flag::register(SIGPIPE, Arc::clone(&pipe_flag))?;
+        let suspend_flag = Arc::new(AtomicBool::new(false));
+        let suspend = Arc::clone(&suspend_flag);
+        let mut wanted = wanted;
+        if !ignored_at_start(SIGTSTP) {
+            wanted.push(SIGTSTP);
+        }
         let mut signals = signal_hook::iterator::Signals::new(&wanted)?;
         let handle = signals.handle();
         let (tx, rx) = mpsc::channel::<i32>();
         let (done_tx, done_rx) = mpsc::channel::<()>();
         let thread = std::thread::spawn(move || {
             for signal in signals.forever() {
+                if signal == SIGTSTP {
+                    // The event loop stops the process once the terminal
+                    // is restored; an editor in front handles its own.
+                    if editor().is_none() {
+                        suspend.store(true, Ordering::SeqCst);
+                    }
+                    continue;
+                }
                 let running = editor();
                 if running.is_some() && (signal == SIGINT || signal == SIGQUIT) {
                     continue;
@@ -170,6 +194,7 @@ impl Watch {
             },
             Incoming {
                 rx,
+                suspend: suspend_flag,
                 pipe: pipe_flag,
             },
         ))
@@ -184,5 +209,13 @@ impl Watch {
             let _ = t.join();
         }
         signal_hook::low_level::unregister(self.pipe);
+    }
+}
+
+/// Stops the process (as SIGTSTP would have) until SIGCONT.
+pub(super) fn stop_self() {
+    // SAFETY: raising a signal on ourselves.
+    unsafe {
+        libc::raise(libc::SIGSTOP);
     }
 }
