@@ -5,6 +5,7 @@
 
 mod cli;
 pub use cli::Noun;
+mod quiz;
 mod stats;
 mod ui;
 

@@ -460,6 +460,7 @@ impl Quiz {
                     explain: q.explain.clone(),
                     score: credit,
                     timed_out: was_timeout,
+                    form: q.form.form(),
                 });
             }
         }
@@ -570,6 +571,8 @@ pub struct Mistake {
     /// Partial credit earned (lists, multi-answer choices).
     pub score: f64,
     pub timed_out: bool,
+    /// The form the question was asked in.
+    pub form: Form,
 }
 
 /// The outcome of a quiz.

@@ -53,7 +53,7 @@ pub enum SchedulerError {
     #[error("FSRS rejected the parameters: {0}")]
     Fsrs(String),
     #[error(
-        "not enough reviews to optimise (have {have}, need {need} answers given on a later day than the previous one); keep studying and try again"
+        "not enough reviews to optimize (have {have}, need {need} answers given on a later day than the previous one); keep studying and try again"
     )]
     NotEnoughReviews { have: usize, need: usize },
 }

@@ -243,6 +243,8 @@ impl App {
         now: DateTime<Utc>,
         study: &dyn Study,
     ) -> App {
+        let mut keymap = keymap;
+        keymap.set_lang(lang);
         App {
             lang,
             keymap,

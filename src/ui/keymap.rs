@@ -281,6 +281,8 @@ pub enum KeyError {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct KeyMap {
     bindings: Vec<(Action, Vec<Key>)>,
+    /// The language key names are shown in ("Space" / "Leertaste").
+    lang: crate::i18n::Lang,
 }
 
 impl Default for KeyMap {
@@ -297,6 +299,7 @@ impl Default for KeyMap {
                     (a, keys)
                 })
                 .collect(),
+            lang: crate::i18n::Lang::En,
         }
     }
 }
@@ -365,12 +368,34 @@ impl KeyMap {
             .map_or(&[], |(_, k)| k.as_slice())
     }
 
+    /// Shows key names in `lang` from now on.
+    pub fn set_lang(&mut self, lang: crate::i18n::Lang) {
+        self.lang = lang;
+    }
+
+    /// One key's name in the map's language: German says "Leertaste" and
+    /// "Strg-C" where English says "Space" and "Ctrl-c".
+    #[must_use]
+    pub fn name(&self, key: &Key) -> String {
+        let text = key.to_string();
+        match self.lang {
+            crate::i18n::Lang::En => text,
+            crate::i18n::Lang::De => {
+                let text = text.replace("Space", "Leertaste");
+                match text.strip_prefix("Ctrl-") {
+                    Some(rest) => format!("Strg-{}", rest.to_uppercase()),
+                    None => text,
+                }
+            }
+        }
+    }
+
     /// The keys of an action joined by `/` for hints, e.g. `"q/Esc"`.
     #[must_use]
     pub fn label(&self, action: Action) -> String {
         self.keys(action)
             .iter()
-            .map(ToString::to_string)
+            .map(|k| self.name(k))
             .collect::<Vec<_>>()
             .join("/")
     }
@@ -380,7 +405,7 @@ impl KeyMap {
     pub fn first(&self, action: Action) -> String {
         self.keys(action)
             .first()
-            .map(ToString::to_string)
+            .map(|k| self.name(k))
             .unwrap_or_default()
     }
 }

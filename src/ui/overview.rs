@@ -92,7 +92,7 @@ pub(super) fn render_overview(app: &App, frame: &mut Frame<'_>, area: Rect) {
             tr.reviewed().to_lowercase()
         )),
         Span::styled(format!(" · {}: ", tr.streak()), t.dim()),
-        Span::raw(format!("{} {}", ov.streak_days, tr.days())),
+        Span::raw(tr.days_n(ov.streak_days)),
     ]));
     if let Some(exam) = &ov.exam {
         lines.push(super::exam_screen::overview_line(app, exam, w));

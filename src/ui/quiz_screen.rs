@@ -10,10 +10,10 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 use super::app::TextInput;
 use super::keymap::Action;
-use super::quiz_view::{l, results_max_scroll};
+use super::quiz_view::results_max_scroll;
 use crate::config::QuizSetup;
 use crate::deck::CardId;
-use crate::i18n::Lang;
+use crate::i18n::{Lang, Tr};
 use crate::quiz::{Answer, AnswerOutcome, Form, Quiz, QuizSpec, Results, parse_forms};
 use crate::scheduler::parse_duration;
 use crate::study::port::Study;
@@ -284,14 +284,7 @@ impl SetupState {
             }
             SetupRow::Form(form) => {
                 if self.has_form(form) && self.setup.forms.len() == 1 {
-                    *status = Some(
-                        l(
-                            lang,
-                            "keep at least one question form",
-                            "mindestens eine Frageform behalten",
-                        )
-                        .to_owned(),
-                    );
+                    *status = Some(Tr(lang).quiz_keep_at_least_one_question().to_owned());
                 } else {
                     Self::toggle(&mut self.setup.forms, form.as_str());
                 }
@@ -380,7 +373,7 @@ impl RunState {
             }
             Ok(AnswerOutcome::TooLate(events)) => {
                 self.record_timeouts(&events, now, study, cx);
-                *cx.status = Some(l(cx.lang, "time was up", "die Zeit war um").to_owned());
+                *cx.status = Some(Tr(cx.lang).quiz_time_was_up().to_owned());
             }
             Err(e) => *cx.status = Some(e.to_string()),
         }
@@ -512,14 +505,7 @@ impl RunState {
                     let picked: Vec<usize> =
                         (0..self.ticked.len()).filter(|&i| self.ticked[i]).collect();
                     if picked.is_empty() {
-                        *cx.status = Some(
-                            l(
-                                cx.lang,
-                                "tick an option first (a–d), then Enter",
-                                "erst eine Option ankreuzen (a–d), dann Enter",
-                            )
-                            .to_owned(),
-                        );
+                        *cx.status = Some(Tr(cx.lang).quiz_tick_an_option_first_a().to_owned());
                     } else {
                         self.submit(Answer::Choice(picked), now, study, cx);
                     }
@@ -551,7 +537,7 @@ impl RunState {
 }
 
 fn not_recorded(lang: Lang, e: &str) -> String {
-    format!("{}: {e}", l(lang, "NOT recorded", "NICHT gespeichert"))
+    format!("{}: {e}", Tr(lang).quiz_not_recorded())
 }
 
 impl QuizScreen {
@@ -573,12 +559,7 @@ impl QuizScreen {
     ) -> Result<QuizScreen, String> {
         let started = study.start_quiz(spec, now)?;
         if started.questions.is_empty() {
-            return Err(l(
-                lang,
-                "no card matches these decks, tags and forms",
-                "keine Karte passt zu diesen Stapeln, Tags und Frageformen",
-            )
-            .to_owned());
+            return Err(Tr(lang).quiz_no_card_matches_these_decks().to_owned());
         }
         let deck_names = study.quiz_setup().decks.into_iter().collect();
         let mut run = RunState {
@@ -659,14 +640,7 @@ impl QuizScreen {
                         let cards: Vec<CardId> =
                             r.results.mistakes.iter().map(|m| m.card.clone()).collect();
                         if cards.is_empty() {
-                            *cx.status = Some(
-                                l(
-                                    cx.lang,
-                                    "no mistakes to review",
-                                    "keine Fehler zu wiederholen",
-                                )
-                                .to_owned(),
-                            );
+                            *cx.status = Some(Tr(cx.lang).quiz_no_mistakes_to_review().to_owned());
                             QuizExit::Stay
                         } else {
                             QuizExit::Review(cards)
