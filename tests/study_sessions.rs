@@ -341,3 +341,31 @@ fn marks_are_journal_events_that_undo_takes_back_and_merge_carries() {
     assert_eq!(rows.len(), 1);
     assert_eq!(rows[0].id, other);
 }
+
+#[test]
+fn a_bundled_deck_is_copied_to_edit_it_and_progress_stays() {
+    let dir = tempfile::tempdir().unwrap();
+    let decks = dir.path().join("decks");
+    let mut opts = options(dir.path(), false);
+    opts.user_decks = Some(decks.clone());
+    let mut s = CollectionStudy::new(Collection::open(opts).unwrap());
+    let now = at("2026-11-27T09:00:00Z");
+    let card = CardId::from("mm-4p");
+    s.start_session(Scope::Cards(vec![card.clone()]), SessionKind::Review, now)
+        .unwrap();
+    s.answer(&card, Grade::Good, 1000, now).unwrap();
+    assert_eq!(s.edit_location(&card), None, "bundled: no file yet");
+    s.copy_bundled_deck(&card).unwrap();
+    let (path, line) = s.edit_location(&card).expect("now in a file");
+    assert!(path.starts_with(&decks), "{}", path.display());
+    assert!(line > 0);
+    // The copy replaces the bundled deck; the card keeps its progress.
+    let row = s
+        .browse(&BrowseQuery::default(), now)
+        .into_iter()
+        .find(|r| r.id == card)
+        .unwrap();
+    assert_eq!(row.status, CardStatus::Learning);
+    // A second copy never overwrites the first.
+    assert!(s.copy_bundled_deck(&card).is_err());
+}

@@ -194,9 +194,14 @@ fn edit_opens_the_file_or_explains_bundled_decks() {
     h.enter();
     assert_eq!(current(&h).as_deref(), Some("gr-swot"));
     assert_eq!(h.key(KeyCode::Char('e')), Effect::None);
+    assert!(h.app.status.as_deref().unwrap().contains("Copy the deck"));
+    // "no" leaves it bundled; "yes" copies it and opens the copy.
+    assert_eq!(h.key(KeyCode::Char('n')), Effect::None);
+    assert_eq!(h.app.status, None);
+    assert_eq!(h.key(KeyCode::Char('e')), Effect::None);
     assert_eq!(
-        h.app.status.as_deref(),
-        Some("bundled deck, copy it to your deck folder to edit")
+        h.key(KeyCode::Char('j')),
+        Effect::OpenEditor(PathBuf::from("/data/decks/grundlagen.toml"), 2)
     );
 }
 

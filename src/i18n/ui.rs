@@ -96,6 +96,8 @@ strings! {
     search_keys => "type to search, Enter/Esc done", "tippen zum Suchen, Enter/Esc fertig";
     cycle_state => "cycle the state filter", "Statusfilter wechseln";
     cycle_sort => "cycle the order", "Reihenfolge wechseln";
+    copy_bundled_confirm => "This card is in a bundled deck. Copy the deck to your deck folder and edit it there? y/j = yes, n = no",
+        "Diese Karte gehört zu einem mitgelieferten Stapel. In deinen Stapel-Ordner kopieren und dort bearbeiten? j/y = ja, n = nein";
     orphans_note => "cards with progress are in no loaded deck (kept; see `kartei check`)",
         "Karten mit Lernstand sind in keinem geladenen Stapel (bleibt erhalten; siehe `kartei check`)";
     do_suspend => "suspend", "aussetzen";

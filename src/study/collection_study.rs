@@ -396,6 +396,22 @@ impl Study for CollectionStudy {
         })
     }
 
+    fn copy_bundled_deck(&mut self, card: &CardId) -> Result<(), String> {
+        let (deck, _) = self
+            .collection
+            .card(card)
+            .ok_or_else(|| format!("unknown card `{card}`"))?;
+        let id = deck.id.clone();
+        let dir = self
+            .collection
+            .options()
+            .user_decks
+            .clone()
+            .ok_or_else(|| "no deck folder".to_owned())?;
+        crate::deck::copy_bundled(&dir, &id).map_err(|e| e.to_string())?;
+        self.reload()
+    }
+
     fn edit_location(&self, card: &CardId) -> Option<(PathBuf, u32)> {
         let (deck, card) = self.collection.card(card)?;
         deck.origin.path().map(|p| (p.to_path_buf(), card.line))

@@ -175,6 +175,14 @@ pub trait Study: StatsPort + QuizPort + ExamPort {
     /// A message to show; nothing was undone.
     fn undo(&mut self, now: DateTime<Utc>) -> Result<Option<CardId>, String>;
 
+    /// Copies the bundled deck of `card` into the user's deck folder (never
+    /// overwriting a file) and loads the copy, which replaces the bundled
+    /// deck, so the card can be edited.
+    ///
+    /// # Errors
+    /// A message to show; nothing was copied.
+    fn copy_bundled_deck(&mut self, card: &CardId) -> Result<(), String>;
+
     /// The file and 1-based line a card comes from (`None` for bundled decks).
     fn edit_location(&self, card: &CardId) -> Option<(PathBuf, u32)>;
 

@@ -132,6 +132,8 @@ pub struct ReviewState {
     pub show_hint: bool,
     /// "Forget this card's progress?" is being asked.
     pub confirm_reset: bool,
+    /// "Copy the bundled deck to edit it?" is being asked.
+    pub confirm_copy: bool,
 }
 
 impl ReviewState {
@@ -152,6 +154,7 @@ impl ReviewState {
             suggested: None,
             show_hint: false,
             confirm_reset: false,
+            confirm_copy: false,
         }
     }
 
@@ -316,6 +319,28 @@ impl App {
                 self.status = None;
             }
             return Effect::None;
+        }
+        if !self.help
+            && let Screen::Review(r) = &mut self.screen
+            && r.confirm_copy
+        {
+            r.confirm_copy = false;
+            self.status = None;
+            if !matches!(key.code, KeyCode::Char('y' | 'Y' | 'j' | 'J')) {
+                return Effect::None;
+            }
+            let id = r.show.card.id.clone();
+            if let Err(e) = study.copy_bundled_deck(&id) {
+                self.status = Some(e);
+                return Effect::None;
+            }
+            return match study.edit_location(&id) {
+                Some((path, line)) => Effect::OpenEditor(path, line),
+                None => {
+                    self.status = Some(self.tr().bundled_no_edit().to_owned());
+                    Effect::None
+                }
+            };
         }
         if !self.help
             && let Screen::Browser(b) = &mut self.screen
@@ -563,7 +588,8 @@ impl App {
                     return match study.edit_location(&r.show.card.id) {
                         Some((path, line)) => Effect::OpenEditor(path, line),
                         None => {
-                            self.status = Some(tr.bundled_no_edit().to_owned());
+                            r.confirm_copy = true;
+                            self.status = Some(tr.copy_bundled_confirm().to_owned());
                             Effect::None
                         }
                     };

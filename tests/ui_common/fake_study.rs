@@ -478,6 +478,19 @@ impl Study for FakeStudy {
         Ok(())
     }
 
+    fn copy_bundled_deck(&mut self, card: &CardId) -> Result<(), String> {
+        let deck = self
+            .decks
+            .iter_mut()
+            .find(|d| d.3.iter().any(|c| &c.id == card))
+            .ok_or_else(|| format!("unknown card {card}"))?;
+        if deck.2.is_some() {
+            return Err("not a bundled deck".to_owned());
+        }
+        deck.2 = Some(PathBuf::from(format!("/data/decks/{}.toml", deck.0)));
+        Ok(())
+    }
+
     fn review_ahead(&mut self, _days: u32, _now: DateTime<Utc>) -> usize {
         let cards: Vec<Card> = self
             .decks
