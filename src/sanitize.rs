@@ -229,7 +229,8 @@ pub fn write_json<W: Write, T: serde::Serialize + ?Sized>(w: &mut W, value: &T) 
         &mut *w,
         SafeJson(serde_json::ser::PrettyFormatter::new()),
     );
-    value.serialize(&mut ser).map_err(io::Error::other)?;
+    // `From` keeps the kind of an I/O error (a broken pipe stays one).
+    value.serialize(&mut ser).map_err(io::Error::from)?;
     w.write_all(b"\n")
 }
 

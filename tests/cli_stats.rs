@@ -166,3 +166,28 @@ fn damaged_journal_is_a_clear_error_and_stays_unchanged() {
         before
     );
 }
+
+#[test]
+fn a_reader_that_goes_away_is_not_an_error() {
+    // `kartei list --json | head`: the pipe closes before kartei writes.
+    let dir = tempfile::tempdir().unwrap();
+    for args in [
+        &["list", "--json"][..],
+        &["stats", "--json"],
+        &["list"],
+        &["due", "--json"],
+    ] {
+        let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_kartei"))
+            .env("KARTEI_DATA_DIR", dir.path())
+            .args(args)
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .unwrap();
+        drop(child.stdout.take());
+        let out = child.wait_with_output().unwrap();
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(out.status.success(), "{args:?}: {err}");
+        assert!(!err.contains("Broken pipe"), "{args:?}: {err}");
+    }
+}
