@@ -4,14 +4,14 @@
 use std::time::Duration;
 
 use ratatui::Frame;
-use ratatui::layout::{Constraint, Layout, Position, Rect};
+use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph};
 
 use super::app::App;
 use super::quiz_screen::{QuizScreen, ResultsState, RunState, SetupRow, SetupState};
-use super::text::{sanitize, truncate, width, wrap_plain, wrap_spans};
+use super::text::{sanitize, width, wrap_plain, wrap_spans};
 use super::theme::Theme;
 use crate::i18n::{Lang, Tr};
 use crate::quiz::{Form, GRADE_SCALE, PASS_PERCENT, QuestionForm, format_grade};
@@ -318,25 +318,13 @@ fn render_running(app: &App, run: &RunState, frame: &mut Frame<'_>, area: Rect) 
         frame.render_widget(Paragraph::new(lines), body);
     }
     if typed {
-        let block = Block::new()
-            .borders(Borders::ALL)
-            .title(format!(" {} ", Tr(lang).quiz_your_answer_enter_submits()))
-            .border_style(t.dim());
-        let inner = block.inner(field);
-        frame.render_widget(block, field);
-        let fw = inner.width.saturating_sub(1) as usize;
-        let before: String = run.input.text.chars().take(run.input.cursor).collect();
-        let mut skip = 0;
-        while width(&before.chars().skip(skip).collect::<String>()) > fw {
-            skip += 1;
-        }
-        let shown = sanitize(&run.input.text.chars().skip(skip).collect::<String>());
-        frame.render_widget(Paragraph::new(truncate(&shown, fw + 1)), inner);
-        let cx = width(&before.chars().skip(skip).collect::<String>());
-        frame.set_cursor_position(Position::new(
-            inner.x + u16::try_from(cx).unwrap_or(0),
-            inner.y,
-        ));
+        super::review::render_input(
+            frame,
+            field,
+            Tr(lang).quiz_your_answer_enter_submits(),
+            &run.input,
+            t,
+        );
     }
     if run.confirm_abandon {
         let text = Tr(lang).quiz_abandon_the_quiz_answers_so();

@@ -7,7 +7,7 @@ use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph};
 
-use super::app::{App, ReviewState, Stage};
+use super::app::{App, ReviewState, Stage, TextInput};
 use super::keymap::Action;
 use super::text::{sanitize, truncate, width, wrap_plain, wrap_spans};
 use super::typed::{Mark, Outcome};
@@ -269,26 +269,7 @@ pub(super) fn render_review(
     }
     if r.stage == Stage::Question {
         // The answer field of a typed card.
-        let block = Block::new()
-            .borders(Borders::ALL)
-            .title(format!(" {} ", app.tr().type_answer()))
-            .border_style(t.dim());
-        let field = block.inner(grades);
-        frame.render_widget(block, grades);
-        let fw = field.width.saturating_sub(1) as usize;
-        let before: String = r.input.text.chars().take(r.input.cursor).collect();
-        // Scroll the field horizontally so the cursor stays visible.
-        let mut skip = 0;
-        while width(&before.chars().skip(skip).collect::<String>()) > fw {
-            skip += 1;
-        }
-        let shown: String = sanitize(&r.input.text.chars().skip(skip).collect::<String>());
-        frame.render_widget(Paragraph::new(truncate(&shown, fw + 1)), field);
-        let cx = width(&before.chars().skip(skip).collect::<String>());
-        frame.set_cursor_position(Position::new(
-            field.x + u16::try_from(cx).unwrap_or(0),
-            field.y,
-        ));
+        render_input(frame, grades, app.tr().type_answer(), &r.input, t);
         return;
     }
     let tr = app.tr();
@@ -319,4 +300,35 @@ pub(super) fn render_review(
         spans.push(Span::styled(hint, t.dim()));
     }
     frame.render_widget(Paragraph::new(Line::from(spans)), grades);
+}
+
+/// A one-line text field in a titled box, scrolled sideways so the cursor
+/// stays visible (by display width), with the terminal cursor placed in it.
+/// The review screen's and the quiz's typed answers use it.
+pub(super) fn render_input(
+    frame: &mut Frame<'_>,
+    area: Rect,
+    title: &str,
+    input: &TextInput,
+    t: super::theme::Theme,
+) {
+    let block = Block::new()
+        .borders(Borders::ALL)
+        .title(format!(" {title} "))
+        .border_style(t.dim());
+    let field = block.inner(area);
+    frame.render_widget(block, area);
+    let fw = field.width.saturating_sub(1) as usize;
+    let before: String = input.text.chars().take(input.cursor).collect();
+    let mut skip = 0;
+    while width(&before.chars().skip(skip).collect::<String>()) > fw {
+        skip += 1;
+    }
+    let shown: String = sanitize(&input.text.chars().skip(skip).collect::<String>());
+    frame.render_widget(Paragraph::new(truncate(&shown, fw + 1)), field);
+    let cx = width(&before.chars().skip(skip).collect::<String>());
+    frame.set_cursor_position(Position::new(
+        field.x + u16::try_from(cx).unwrap_or(0),
+        field.y,
+    ));
 }
