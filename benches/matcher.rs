@@ -60,6 +60,7 @@ fn pool(n: usize) -> Vec<Card> {
             explain: None,
             source: None,
             input: false,
+            accept: Vec::new(),
             line: 1,
             content: CardContent::Basic {
                 front: format!("Frage Nummer {i}?"),

@@ -1,9 +1,13 @@
 //! One frame of the review screen at 200x60 with a long card.
 
 use chrono::{DateTime, FixedOffset, Utc};
-use kartei::cli::Lang;
 use kartei::deck::CardContent;
-use kartei::ui::testing::{FakeStudy, sample_cards};
+use kartei::i18n::Lang;
+#[path = "../tests/ui_common/fake_study.rs"]
+#[allow(dead_code)]
+mod fake_study;
+
+use fake_study::{FakeStudy, sample_cards};
 use kartei::ui::{Action, App, KeyMap, Theme, render};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;

@@ -37,7 +37,7 @@ fn measured(args: &[String]) -> usize {
             })
             .expect("the collection opens");
             let now: DateTime<Utc> = "2026-11-27T09:00:00Z".parse().expect("a time");
-            let counts = c.deck_counts(&Scope::All, now);
+            let counts = kartei::study::today::deck_counts(&c, &Scope::All, now);
             let (today, _) = c.today_and_streak(now);
             let n = counts.len() + today;
             // Like the interface at its first frame: nothing is dropped.

@@ -9,7 +9,7 @@
 //! offset, and the journal still starts with exactly the bytes it was made
 //! from. Anything else is ignored and the checkpoint rebuilt.
 //!
-//! **Adding derived data** (e.g. per-card marks): add a field to [`Derived`],
+//! **Adding derived data**: add a field to [`Derived`],
 //! fill it in the full replay and in the tail replay, and bump
 //! [`CHECKPOINT_VERSION`]. The payload is postcard, which cannot encode
 //! internally tagged enums or `skip_serializing_if`; times go through
@@ -25,7 +25,7 @@ use crate::progress::{Resume, ReviewEntry};
 use crate::scheduler::{CardState, Memory, Phase};
 
 /// The layout of [`Derived`]; bump it whenever [`Derived`] changes.
-pub const CHECKPOINT_VERSION: u32 = 1;
+pub const CHECKPOINT_VERSION: u32 = 2;
 
 /// Journals with fewer events after the checkpoint than this are replayed
 /// from the checkpoint without writing a new one.
@@ -39,6 +39,11 @@ pub struct Derived {
     /// Per card with a history, its scheduling state.
     #[serde(with = "compact_states")]
     pub states: HashMap<CardId, CardState>,
+    /// The journal lines (JSON, in journal order) of the `mark`, `exam_add`
+    /// and `exam_remove` events so far that no undo took back: marks and
+    /// exams are derived again from them and the events after the
+    /// checkpoint (they are few, and ordered by time across both).
+    pub side_events: Vec<String>,
 }
 
 /// A checkpoint as stored.

@@ -15,11 +15,11 @@ use crate::checkpoint::{self, CHECKPOINT_VERSION, Checkpoint, CheckpointRef, Der
 use crate::config::{Config, ConfigError};
 use crate::deck::{Card, CardId, Deck, DeckSet, Diagnostic};
 use crate::progress::{
-    Event, EventBody, EventId, Grade, JOURNAL_FILE, Journal, JournalError, LoadReport, Mode,
-    ReviewEntry, effective_reviews, undone_ids,
+    Event, EventBody, EventId, Grade, JOURNAL_FILE, Journal, JournalError, LoadReport, MarkAction,
+    Marks, Mode, ReviewEntry, card_marks, effective_reviews, scheduling_reviews, undone_ids,
 };
 use crate::scheduler::{CardState, DoneToday, Phase, Queue, Scheduler, SchedulerError};
-use crate::stats::{DeckCounts, ReviewRecord, StudyClock};
+use crate::stats::{ReviewRecord, StudyClock};
 
 /// Where everything lives and what to load.
 #[derive(Debug, Clone)]
@@ -64,6 +64,10 @@ pub enum Scope {
     Deck(String),
     Tag(String),
     Cards(Vec<CardId>),
+    /// Cards in both scopes.
+    And(Box<Scope>, Box<Scope>),
+    /// The material of an exam.
+    Exam(crate::progress::Exam),
 }
 
 impl Scope {
@@ -75,8 +79,25 @@ impl Scope {
             Scope::Deck(id) => &card.deck_id == id,
             Scope::Tag(tag) => card.tags.iter().any(|t| t == tag),
             Scope::Cards(ids) => ids.contains(&card.id),
+            Scope::And(a, b) => a.includes(card) && b.includes(card),
+            Scope::Exam(exam) => exam.covers(card),
         }
     }
+}
+
+/// What the exam plan changes in today's queue.
+#[derive(Debug, Clone, Default)]
+pub struct ExamPlan {
+    /// Cards of an exam still ahead.
+    pub covered: HashSet<CardId>,
+    /// Cards shown earlier than FSRS would, so their last review lands
+    /// shortly before the exam: the card's state with the capped due date.
+    pub capped: HashMap<CardId, CardState>,
+    /// New cards per day the exams need (0 without exams).
+    pub new_per_day: u32,
+    /// Notes whose new cards could not all be introduced in time one a
+    /// day: their cards are not held back as siblings.
+    pub unbury: HashSet<String>,
 }
 
 /// Decks, config, journal and derived states.
@@ -90,6 +111,10 @@ pub struct Collection {
     journal_report: LoadReport,
     reviews: HashMap<CardId, Vec<ReviewEntry>>,
     states: HashMap<CardId, CardState>,
+    /// Suspended, buried, flagged and reset cards.
+    marks: HashMap<CardId, Marks>,
+    /// The exams in the journal (kept up to date by [`Collection::append`]).
+    exams: Vec<crate::progress::Exam>,
 }
 
 static NEW_STATE: std::sync::LazyLock<CardState> = std::sync::LazyLock::new(CardState::new);
@@ -127,36 +152,45 @@ impl Collection {
             journal_report,
             reviews: HashMap::new(),
             states: HashMap::new(),
+            marks: HashMap::new(),
+            exams: Vec::new(),
         };
         collection.derive(saved, cache.as_ref(), settings);
         Ok(collection)
     }
 
-    /// Derives everything replay gives ([`Derived`]): from the checkpoint
-    /// plus the events after it when the journal was opened from one (and
-    /// nothing after it refers back into it), otherwise by replaying the
-    /// whole journal. Then saves a new checkpoint when there was none or
-    /// the events after it have grown.
+    /// Derives everything replay gives ([`Derived`], marks and exams): from
+    /// the checkpoint plus the events after it when the journal was opened
+    /// from one (and nothing after it refers back into it), otherwise by
+    /// replaying the whole journal. Then saves a new checkpoint when there
+    /// was none or the events after it have grown.
     fn derive(&mut self, saved: Option<Checkpoint>, cache: Option<&Cache>, settings: u128) {
         let resumed = match saved {
             Some(c) if self.journal.unparsed() > 0 && self.journal.unparsed() == c.offset => {
                 self.replay_tail(c.derived)
             }
-            _ => false,
+            _ => None,
         };
-        let write = if resumed {
-            self.journal.tail_events().len() >= checkpoint::REWRITE_AFTER_EVENTS
+        let (write, side_events) = if let Some(side) = resumed {
+            (
+                self.journal.tail_events().len() >= checkpoint::REWRITE_AFTER_EVENTS,
+                side,
+            )
         } else {
             self.replay_all();
-            // Undos whose review is in no event (yet) would have to be
+            // Undos of an event that is in no event (yet) would have to be
             // carried along; such journals are rare and simply replayed.
             let events = self.journal.events();
-            let reviews: HashSet<&EventId> = events
+            let known: HashSet<&EventId> = events
                 .iter()
-                .filter(|e| matches!(e.body, EventBody::Review { .. }))
+                .filter(|e| {
+                    crate::progress::review_of(e).is_some()
+                        || matches!(e.body, EventBody::Mark { .. })
+                })
                 .map(|e| &e.id)
                 .collect();
-            undone_ids(events).iter().all(|id| reviews.contains(id))
+            let write = undone_ids(events).iter().all(|id| known.contains(id));
+            (write, side_events(events, &undone_ids(events)))
         };
         let loaded = self.journal.loaded();
         if let Some(cache) = cache
@@ -166,6 +200,10 @@ impl Collection {
             let derived = Derived {
                 reviews: std::mem::take(&mut self.reviews),
                 states: std::mem::take(&mut self.states),
+                side_events: side_events
+                    .iter()
+                    .filter_map(|e| serde_json::to_string(e).ok())
+                    .collect(),
             };
             let stored = CheckpointRef {
                 version: CHECKPOINT_VERSION,
@@ -180,49 +218,112 @@ impl Collection {
                 &checkpoint::cache_key(self.journal.path()),
                 &stored,
             );
-            let Derived { reviews, states } = derived;
+            let Derived {
+                reviews, states, ..
+            } = derived;
             self.reviews = reviews;
             self.states = states;
         }
     }
 
     /// Continues `derived` (the checkpoint's, up to the unparsed prefix)
-    /// with the journal's events after it: each card with new reviews is
-    /// replayed over its whole history, exactly as a full replay would.
-    /// False (nothing changed) when an undo after the checkpoint takes back
-    /// a review before it.
-    fn replay_tail(&mut self, derived: Derived) -> bool {
+    /// with the journal's events after it: marks and exams are derived
+    /// again from the checkpoint's mark and exam events followed by the new
+    /// ones, and each card with new reviews or changed marks is replayed over
+    /// its whole history, exactly as a full replay would. Returns the mark
+    /// and exam events in effect now (for a new checkpoint); `None`
+    /// (nothing changed) when an undo after the checkpoint takes back an
+    /// event before it that the checkpoint does not carry (a review), or the
+    /// checkpoint's events do not decode.
+    fn replay_tail(&mut self, derived: Derived) -> Option<Vec<Event>> {
         let tail = self.journal.tail_events();
-        let tail_reviews: HashSet<&EventId> = tail
+        let prefix_side: Vec<Event> = derived
+            .side_events
             .iter()
-            .filter(|e| matches!(e.body, EventBody::Review { .. }))
+            .map(|line| serde_json::from_str(line).ok())
+            .collect::<Option<_>>()?;
+        let known: HashSet<&EventId> = tail
+            .iter()
+            .filter(|e| {
+                crate::progress::review_of(e).is_some() || matches!(e.body, EventBody::Mark { .. })
+            })
+            .chain(
+                prefix_side
+                    .iter()
+                    .filter(|e| matches!(e.body, EventBody::Mark { .. })),
+            )
             .map(|e| &e.id)
             .collect();
-        if undone_ids(tail).iter().any(|id| !tail_reviews.contains(id)) {
-            return false;
+        let tail_undone = undone_ids(tail);
+        if tail_undone.iter().any(|id| !known.contains(id)) {
+            return None;
         }
+        // Marks and exams over the checkpoint's events and the new ones, in
+        // journal order (undos included, so they take effect).
+        let mut combined = prefix_side.clone();
+        combined.extend(
+            tail.iter()
+                .filter(|e| {
+                    matches!(
+                        e.body,
+                        EventBody::Mark { .. }
+                            | EventBody::ExamAdd { .. }
+                            | EventBody::ExamRemove { .. }
+                            | EventBody::Undo { .. }
+                    )
+                })
+                .cloned(),
+        );
+        let marks_before = card_marks(&prefix_side);
+        let marks = card_marks(&combined);
+        let exams = crate::progress::exams(&combined);
+        let side = side_events(&combined, &undone_ids(&combined));
         let Derived {
             mut reviews,
             mut states,
+            ..
         } = derived;
+        let mut touched: HashSet<CardId> = marks
+            .keys()
+            .chain(marks_before.keys())
+            .filter(|id| marks.get(*id) != marks_before.get(*id))
+            .cloned()
+            .collect();
         for (card, added) in effective_reviews(tail) {
             let list = reviews.entry(card.clone()).or_default();
             list.extend(added);
             if !list.is_sorted_by_key(|r| r.ts) {
                 list.sort_by_key(|r| r.ts);
             }
-            let state = self
-                .scheduler
-                .replay(&card, list.iter().map(|r| (r.ts, r.grade)));
-            states.insert(card, state);
+            touched.insert(card);
+        }
+        for card in touched {
+            let state = reviews.get(&card).map(|list| {
+                self.scheduler.replay(
+                    &card,
+                    scheduling_reviews(list, marks.get(&card)).map(|r| (r.ts, r.grade)),
+                )
+            });
+            match state {
+                Some(state) if !matches!(state.phase, Phase::New) => {
+                    states.insert(card, state);
+                }
+                _ => {
+                    states.remove(&card);
+                }
+            }
         }
         self.reviews = reviews;
         self.states = states;
-        true
+        self.marks = marks;
+        self.exams = exams;
+        Some(side)
     }
 
     fn replay_all(&mut self) {
         self.reviews = effective_reviews(self.journal.events());
+        self.marks = card_marks(self.journal.events());
+        self.exams = crate::progress::exams(self.journal.events());
         let entries: Vec<(&CardId, &Vec<ReviewEntry>)> = self.reviews.iter().collect();
         let threads = std::thread::available_parallelism().map_or(1, std::num::NonZero::get);
         // Replaying is independent per card: split the cards over the cores
@@ -233,10 +334,12 @@ impl Collection {
             entries.len().div_ceil(threads.min(8))
         };
         let scheduler = &self.scheduler;
+        let marks = &self.marks;
         let replay = |part: &[(&CardId, &Vec<ReviewEntry>)]| -> Vec<(CardId, CardState)> {
             part.iter()
                 .map(|(id, reviews)| {
-                    let state = scheduler.replay(id, reviews.iter().map(|r| (r.ts, r.grade)));
+                    let counted = scheduling_reviews(reviews, marks.get(*id));
+                    let state = scheduler.replay(id, counted.map(|r| (r.ts, r.grade)));
                     ((*id).clone(), state)
                 })
                 .collect()
@@ -249,6 +352,8 @@ impl Collection {
             handles
                 .into_iter()
                 .flat_map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
+                // Cards with only practice answers (or reset) are new.
+                .filter(|(_, state)| !matches!(state.phase, Phase::New))
                 .collect()
         });
     }
@@ -427,45 +532,18 @@ impl Collection {
         let days = DayNumbers::new(&self.clock(now));
         let today = days.of(now);
         let mut done = DoneToday::default();
-        for reviews in self.reviews.values() {
-            let Some(first) = reviews.first() else {
+        for (id, reviews) in &self.reviews {
+            let mut counted = scheduling_reviews(reviews, self.marks.get(id));
+            let Some(first) = counted.next() else {
                 continue;
             };
             if days.of(first.ts) == today {
                 done.new += 1;
-            } else if reviews_on(reviews, days, today) > 0 {
+            } else if counted.any(|r| days.of(r.ts) == today) {
                 done.reviews += 1;
             }
         }
         done
-    }
-
-    /// Counts per deck (in load order) for the cards in `scope`.
-    #[must_use]
-    pub fn deck_counts(&self, scope: &Scope, now: DateTime<Utc>) -> Vec<DeckCounts> {
-        let clock = self.clock(now);
-        let days = DayNumbers::new(&clock);
-        let day = days.of(now);
-        let today: HashMap<&CardId, usize> = self
-            .reviews
-            .iter()
-            .map(|(id, reviews)| (id, reviews_on(reviews, days, day)))
-            .filter(|(_, n)| *n > 0)
-            .collect();
-        self.decks
-            .decks
-            .iter()
-            .filter(|d| d.cards.iter().any(|c| scope.includes(c)))
-            .map(|d| {
-                crate::stats::count(
-                    &d.id,
-                    d.cards.iter().filter(|c| scope.includes(c)),
-                    &self.states,
-                    &today,
-                    &clock,
-                )
-            })
-            .collect()
     }
 
     /// Today's queue for the cards in `scope`.
@@ -484,7 +562,15 @@ impl Collection {
         let mut taken: HashSet<&str> = self
             .reviews
             .iter()
-            .filter(|(_, reviews)| reviews_on(reviews, days, today_no) > 0)
+            // Practice and cram answers do not count: a due card crammed
+            // today is still due today.
+            .filter(|(_, reviews)| {
+                let from = reviews.partition_point(|r| days.of(r.ts) < today_no);
+                reviews[from..]
+                    .iter()
+                    .take_while(|r| days.of(r.ts) == today_no)
+                    .any(|r| r.mode.moves_schedule())
+            })
             .map(|(id, _)| id.note_key())
             .collect();
         taken.extend(
@@ -495,12 +581,23 @@ impl Collection {
                 })
                 .map(|(id, _)| id.note_key()),
         );
+        let plan = self.exam_plan(now);
         let cards = self
             .cards()
             .filter(|c| scope.includes(c))
             .enumerate()
+            .filter(|(_, c)| {
+                let marks = self.marks(&c.id);
+                !marks.suspended && !marks.buried(now)
+            })
             .filter_map(|(pos, c)| {
-                let state = self.state(&c.id);
+                let state = plan.capped.get(&c.id).unwrap_or_else(|| self.state(&c.id));
+                // Exam material first among new cards.
+                let pos = if plan.covered.is_empty() || plan.covered.contains(&c.id) {
+                    pos
+                } else {
+                    pos + (1 << 40)
+                };
                 let shown_today = match state.phase {
                     Phase::Learning { .. } | Phase::Relearning { .. } => {
                         return Some((c, state, pos));
@@ -508,13 +605,85 @@ impl Collection {
                     Phase::New => true,
                     Phase::Review => state.due.is_some_and(|due| due < end_of_day),
                 };
-                if shown_today && !taken.insert(c.id.note_key()) {
+                let together = plan.unbury.contains(c.id.note_key());
+                if shown_today && !together && !taken.insert(c.id.note_key()) {
                     return None;
                 }
                 Some((c, state, pos))
             })
             .map(|(c, state, pos)| (c.id.clone(), state, pos));
-        Queue::build(&self.scheduler, cards, now, self.done_today(now))
+        let done = self.done_today(now);
+        let mut queue = Queue::build(&self.scheduler, cards, now, done);
+        queue.raise_new_limit(plan.new_per_day, done.new);
+        queue
+    }
+
+    /// The exams set in the journal, by date.
+    #[must_use]
+    pub fn exams(&self) -> Vec<crate::progress::Exam> {
+        self.exams.clone()
+    }
+
+    /// The exam plan for today's queue (see [`crate::scheduler::exam`]):
+    /// for every exam still ahead, its cards' capped due dates and the new
+    /// cards per day its unstudied cards need. A card belongs to the
+    /// earliest exam that covers it.
+    #[must_use]
+    pub fn exam_plan(&self, now: DateTime<Utc>) -> ExamPlan {
+        use crate::scheduler::exam::{capped_due, introduce_days, new_cards_today};
+        let clock = self.clock(now);
+        let today = clock.today();
+        let exams: Vec<&crate::progress::Exam> =
+            self.exams.iter().filter(|e| e.date > today).collect();
+        let mut plan = ExamPlan::default();
+        if exams.is_empty() {
+            return plan;
+        }
+        let mut unstudied = vec![0usize; exams.len()];
+        let mut new_siblings: HashMap<&str, (usize, u64)> = HashMap::new();
+        for card in self.cards() {
+            let Some(i) = exams.iter().position(|e| e.covers(card)) else {
+                continue;
+            };
+            plan.covered.insert(card.id.clone());
+            if self.marks(&card.id).suspended {
+                continue;
+            }
+            let state = self.state(&card.id);
+            let introduced_today = || {
+                scheduling_reviews(self.reviews_of(&card.id), self.marks.get(&card.id))
+                    .next()
+                    .is_some_and(|r| clock.day_of(r.ts) == today)
+            };
+            if matches!(state.phase, Phase::New) || introduced_today() {
+                unstudied[i] += 1;
+            }
+            if matches!(state.phase, Phase::New) {
+                let days = introduce_days(today, exams[i].date);
+                let entry = new_siblings.entry(card.id.note_key()).or_insert((0, days));
+                entry.0 += 1;
+                entry.1 = entry.1.min(days);
+            }
+            let exam = exams[i].date;
+            let start = self.scheduler.day_start(exam);
+            if let Some(due) = capped_due(&self.scheduler, state, today, exam, start) {
+                let mut capped = state.clone();
+                capped.due = Some(due);
+                plan.capped.insert(card.id.clone(), capped);
+            }
+        }
+        let needed: usize = exams
+            .iter()
+            .zip(&unstudied)
+            .map(|(e, &n)| new_cards_today(n, today, e.date))
+            .sum();
+        plan.new_per_day = u32::try_from(needed).unwrap_or(u32::MAX);
+        plan.unbury = new_siblings
+            .into_iter()
+            .filter(|&(_, (n, days))| n as u64 >= days)
+            .map(|(note, _)| note.to_owned())
+            .collect();
+        plan
     }
 
     /// Records a graded answer: appended to the journal and synced before
@@ -549,13 +718,13 @@ impl Collection {
             },
         )?;
         let previous = self.state(card).clone();
-        let next = self.scheduler.review(card, &previous, grade, now);
-        // In time order, as a replay sorts them (a clock set back can put
-        // an answer before earlier ones).
-        let list = self.reviews.entry(card.clone()).or_default();
-        let at = list.partition_point(|r| r.ts <= now);
-        list.insert(
-            at,
+        let next = if mode.moves_schedule() {
+            self.scheduler.review(card, &previous, grade, now)
+        } else {
+            previous.clone()
+        };
+        self.insert_review(
+            card,
             ReviewEntry {
                 ts: now,
                 grade,
@@ -563,11 +732,97 @@ impl Collection {
                 ms,
             },
         );
-        self.states.insert(card.clone(), next);
+        if !matches!(next.phase, Phase::New) {
+            self.states.insert(card.clone(), next);
+        }
         Ok((event, previous))
     }
 
-    /// Takes back a review event by id (an `Undo` event is appended) and
+    /// Records a quiz answer (a `QuizAnswer` event). When it carries a
+    /// grade, the answer and its effect on the schedule are this one event,
+    /// synced before the card's state changes.
+    ///
+    /// # Errors
+    /// Not a quiz answer, an unknown card, or the journal cannot be written.
+    pub fn record_quiz_answer(
+        &mut self,
+        body: EventBody,
+        now: DateTime<Utc>,
+    ) -> Result<Event, CollectionError> {
+        let EventBody::QuizAnswer {
+            card, grade, ms, ..
+        } = &body
+        else {
+            return Err(CollectionError::Journal(JournalError::InvalidEvent(
+                "not a quiz answer".to_owned(),
+            )));
+        };
+        let (card, grade, ms) = (card.clone(), *grade, *ms);
+        if grade.is_some() && self.card(&card).is_none() {
+            return Err(CollectionError::UnknownCard(card));
+        }
+        let event = self.journal.append(now, body)?;
+        if let Some(grade) = grade {
+            let previous = self.state(&card).clone();
+            let next = self.scheduler.review(&card, &previous, grade, now);
+            self.insert_review(
+                &card,
+                ReviewEntry {
+                    ts: now,
+                    grade,
+                    mode: Mode::Quiz,
+                    ms,
+                },
+            );
+            if !matches!(next.phase, Phase::New) {
+                self.states.insert(card, next);
+            }
+        }
+        Ok(event)
+    }
+
+    /// Records a `mark` event (suspend, bury, flag, reset, or their
+    /// opposites) for one card, synced before it takes effect.
+    ///
+    /// # Errors
+    /// Unknown card, or the journal cannot be written.
+    pub fn record_mark(
+        &mut self,
+        card: &CardId,
+        action: MarkAction,
+        until: Option<DateTime<Utc>>,
+        now: DateTime<Utc>,
+    ) -> Result<Event, CollectionError> {
+        if self.card(card).is_none() {
+            return Err(CollectionError::UnknownCard(card.clone()));
+        }
+        let event = self.journal.append(
+            now,
+            EventBody::Mark {
+                card: card.clone(),
+                action,
+                until,
+            },
+        )?;
+        self.replay_card(card);
+        Ok(event)
+    }
+
+    /// Adds a review to the card's history, in time order as a replay sorts
+    /// them (a clock set back can put an answer before earlier ones).
+    fn insert_review(&mut self, card: &CardId, entry: ReviewEntry) {
+        let list = self.reviews.entry(card.clone()).or_default();
+        let at = list.partition_point(|r| r.ts <= entry.ts);
+        list.insert(at, entry);
+    }
+
+    /// The marks of one card (all false when none).
+    #[must_use]
+    pub fn marks(&self, id: &CardId) -> Marks {
+        self.marks.get(id).copied().unwrap_or_default()
+    }
+
+    /// Takes back a review or mark event by id (an `Undo` event is appended) and
     /// replays the card without it. Returns the card whose answer was undone.
     ///
     /// # Errors
@@ -577,70 +832,22 @@ impl Collection {
         target: &EventId,
         now: DateTime<Utc>,
     ) -> Result<Option<CardId>, CollectionError> {
-        let find = |events: &[Event]| {
-            events.iter().find_map(|e| match &e.body {
-                EventBody::Review {
-                    card,
-                    grade,
-                    mode,
-                    ms,
-                    ..
-                } if &e.id == target => Some((
-                    card.clone(),
-                    ReviewEntry {
-                        ts: e.ts,
-                        grade: *grade,
-                        mode: *mode,
-                        ms: *ms,
-                    },
-                )),
-                _ => None,
-            })
-        };
-        // A review after the checkpoint (the usual case: one of this
-        // session's) is found without parsing the rest of the journal.
-        let in_tail = find(self.journal.tail_events());
-        let resumed = self.journal.unparsed() > 0;
-        let Some((card, entry)) = in_tail.clone().or_else(|| find(self.journal.events())) else {
+        let Some(card) = self.journal.events().iter().find_map(|e| match &e.body {
+            EventBody::Review { card, .. } | EventBody::Mark { card, .. } if &e.id == target => {
+                Some(card.clone())
+            }
+            _ => None,
+        }) else {
             return Ok(None);
         };
-        let already_undone = resumed && undone_ids(self.journal.tail_events()).contains(target);
         self.journal.append(
             now,
             EventBody::Undo {
                 target: target.clone(),
             },
         )?;
-        match in_tail {
-            Some(_) if resumed => {
-                if !already_undone {
-                    self.remove_review(&card, &entry);
-                }
-            }
-            _ => self.replay_card(&card),
-        }
+        self.replay_card(&card);
         Ok(Some(card))
-    }
-
-    /// Takes one review equal to `entry` out of the card's history and
-    /// replays the card (equal entries are interchangeable, so this is what
-    /// a full replay without it gives).
-    fn remove_review(&mut self, card: &CardId, entry: &ReviewEntry) {
-        let Some(list) = self.reviews.get_mut(card) else {
-            return;
-        };
-        if let Some(i) = list.iter().position(|r| r == entry) {
-            list.remove(i);
-        }
-        if list.is_empty() {
-            self.reviews.remove(card);
-            self.states.remove(card);
-        } else {
-            let state = self
-                .scheduler
-                .replay(card, list.iter().map(|r| (r.ts, r.grade)));
-            self.states.insert(card.clone(), state);
-        }
     }
 
     /// Appends a non-review event (quiz start, pause, end, answer).
@@ -652,7 +859,15 @@ impl Collection {
         now: DateTime<Utc>,
         body: EventBody,
     ) -> Result<Event, CollectionError> {
-        Ok(self.journal.append(now, body)?)
+        let exam = matches!(
+            body,
+            EventBody::ExamAdd { .. } | EventBody::ExamRemove { .. }
+        );
+        let event = self.journal.append(now, body)?;
+        if exam {
+            self.exams = crate::progress::exams(self.journal.events());
+        }
+        Ok(event)
     }
 
     fn replay_card(&mut self, card: &CardId) {
@@ -661,32 +876,47 @@ impl Collection {
         let mut reviews: Vec<ReviewEntry> = events
             .iter()
             .filter(|e| !undone.contains(&e.id))
-            .filter_map(|e| match &e.body {
-                EventBody::Review {
-                    card: c,
+            .filter_map(|e| match crate::progress::review_of(e) {
+                Some((c, grade, mode, ms)) if c == card => Some(ReviewEntry {
+                    ts: e.ts,
                     grade,
                     mode,
                     ms,
-                    ..
-                } if c == card => Some(ReviewEntry {
-                    ts: e.ts,
-                    grade: *grade,
-                    mode: *mode,
-                    ms: *ms,
                 }),
                 _ => None,
             })
             .collect();
         reviews.sort_by_key(|r| r.ts);
-        if reviews.is_empty() {
+        let mut marks = Marks::default();
+        let mut mark_events: Vec<&Event> = events
+            .iter()
+            .filter(|e| !undone.contains(&e.id))
+            .filter(|e| matches!(&e.body, EventBody::Mark { card: c, .. } if c == card))
+            .collect();
+        mark_events.sort_by_key(|e| e.ts);
+        for e in mark_events {
+            if let EventBody::Mark { action, until, .. } = &e.body {
+                marks.apply(*action, e.ts, *until);
+            }
+        }
+        let state = self.scheduler.replay(
+            card,
+            scheduling_reviews(&reviews, Some(&marks)).map(|r| (r.ts, r.grade)),
+        );
+        if matches!(state.phase, Phase::New) {
             self.states.remove(card);
+        } else {
+            self.states.insert(card.clone(), state);
+        }
+        if reviews.is_empty() {
             self.reviews.remove(card);
         } else {
-            let state = self
-                .scheduler
-                .replay(card, reviews.iter().map(|r| (r.ts, r.grade)));
-            self.states.insert(card.clone(), state);
             self.reviews.insert(card.clone(), reviews);
+        }
+        if marks.is_empty() {
+            self.marks.remove(card);
+        } else {
+            self.marks.insert(card.clone(), marks);
         }
     }
 
@@ -695,6 +925,22 @@ impl Collection {
     pub fn is_new(&self, id: &CardId) -> bool {
         matches!(self.state(id).phase, Phase::New)
     }
+}
+
+/// The `mark`, `exam_add` and `exam_remove` events of `events` that are
+/// not in `undone`, in journal order: what a checkpoint carries to derive
+/// marks and exams from.
+fn side_events(events: &[Event], undone: &HashSet<&EventId>) -> Vec<Event> {
+    events
+        .iter()
+        .filter(|e| {
+            matches!(
+                e.body,
+                EventBody::Mark { .. } | EventBody::ExamAdd { .. } | EventBody::ExamRemove { .. }
+            ) && !undone.contains(&e.id)
+        })
+        .cloned()
+        .collect()
 }
 
 /// Study days as plain numbers (days since 1970-01-01 of the local time

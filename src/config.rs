@@ -35,6 +35,10 @@ pub struct QuizSetup {
     /// Time per question, e.g. "60s"; empty for none.
     pub per_question: String,
     pub forms: Vec<String>,
+    /// Draw only from cards studied before (default: every card in scope).
+    pub studied_only: bool,
+    /// Quiz answers move the schedule (`--reschedule yes|no`).
+    pub reschedule: bool,
 }
 
 impl Default for QuizSetup {
@@ -46,6 +50,8 @@ impl Default for QuizSetup {
             time: String::new(),
             per_question: "60s".to_owned(),
             forms: vec!["choice".into(), "typed".into(), "flip".into()],
+            studied_only: false,
+            reschedule: true,
         }
     }
 }

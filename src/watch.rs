@@ -5,7 +5,9 @@
 //!
 //! Folders are watched non-recursively; for a single file its parent folder
 //! is watched, because editors replace files by rename, which a watch on the
-//! file itself would lose. Only `*.toml` files count; hidden files
+//! file itself would lose. A deck folder that does not exist yet (`decks/`
+//! in a fresh data directory) is waited for in its parent: once it is
+//! created (e.g. by `kartei import`), it is watched and the decks reload. Only `*.toml` files count; hidden files
 //! (`.deck.toml.swp`), backups (`deck.toml~`) and vim's probe file `4913`
 //! never trigger a reload.
 
@@ -51,12 +53,16 @@ struct Pending {
 
 /// Watches deck folders and files; see the module docs.
 pub struct DeckWatcher {
-    _watcher: notify::RecommendedWatcher,
+    watcher: RefCell<notify::RecommendedWatcher>,
     events: mpsc::Receiver<notify::Result<notify::Event>>,
     /// Folders whose `*.toml` files all count.
     dirs: BTreeSet<PathBuf>,
     /// Single files that count (as the watched parent joined with the name).
     files: BTreeSet<PathBuf>,
+    /// Deck folders that did not exist yet; their parent is watched.
+    missing_dirs: RefCell<BTreeSet<PathBuf>>,
+    /// Folders that came into being since and are watched now.
+    new_dirs: RefCell<BTreeSet<PathBuf>>,
     debounce: Duration,
     pending: RefCell<Pending>,
 }
@@ -95,8 +101,8 @@ impl DeckWatcher {
     }
 
     /// Like [`DeckWatcher::with_debounce`]; `wake` is called (on the
-    /// watcher's thread) whenever something other than a read happened in a
-    /// watched folder, so a caller that sleeps can wake up and [`poll`].
+    /// watcher's thread) whenever a deck file changed or a deck folder waited
+    /// for appeared, so a caller that sleeps can wake up and [`poll`].
     ///
     /// [`poll`]: DeckWatcher::poll
     ///
@@ -109,8 +115,14 @@ impl DeckWatcher {
     ) -> Result<DeckWatcher, WatchError> {
         let mut dirs = BTreeSet::new();
         let mut files = BTreeSet::new();
+        let mut missing_dirs = BTreeSet::new();
         let mut folders = BTreeSet::new();
         for path in paths {
+            let future_dir = !path.exists()
+                && path
+                    .file_name()
+                    .and_then(|n| n.to_str())
+                    .is_some_and(|n| !n.ends_with(".toml"));
             let folder = if path.is_dir() {
                 dirs.insert(path.clone());
                 path
@@ -125,20 +137,30 @@ impl DeckWatcher {
                 if !parent.is_dir() {
                     continue;
                 }
-                files.insert(parent.join(name));
+                if future_dir {
+                    missing_dirs.insert(parent.join(name));
+                } else {
+                    files.insert(parent.join(name));
+                }
                 parent
             };
             folders.insert(folder);
         }
         let (tx, events) = mpsc::channel();
-        let (wake_dirs, wake_files) = (dirs.clone(), files.clone());
+        // A folder waited for counts like a watched one for the wake-up: its
+        // creation and the deck files in it once it is watched.
+        let wake_dirs: BTreeSet<PathBuf> = dirs.union(&missing_dirs).cloned().collect();
+        let (wake_files, wake_missing) = (files.clone(), missing_dirs.clone());
         let mut watcher = notify::recommended_watcher(move |ev: notify::Result<notify::Event>| {
             // Wake the caller only for what `poll` acts on: a change of a
-            // deck file (or an error), not the journal or a read beside it.
+            // deck file, a deck folder appearing (or an error), not the
+            // journal or a read beside it.
             let relevant = match &ev {
                 Ok(e) => {
                     !matches!(e.kind, EventKind::Access(_))
-                        && e.paths.iter().any(|p| counts(&wake_dirs, &wake_files, p))
+                        && e.paths
+                            .iter()
+                            .any(|p| wake_missing.contains(p) || counts(&wake_dirs, &wake_files, p))
                 }
                 Err(_) => true,
             };
@@ -157,10 +179,12 @@ impl DeckWatcher {
                 })?;
         }
         Ok(DeckWatcher {
-            _watcher: watcher,
+            watcher: RefCell::new(watcher),
             events,
             dirs,
             files,
+            missing_dirs: RefCell::new(missing_dirs),
+            new_dirs: RefCell::new(BTreeSet::new()),
             debounce,
             pending: RefCell::new(Pending::default()),
         })
@@ -169,6 +193,7 @@ impl DeckWatcher {
     /// True when a change of `path` should reload the decks.
     fn counts(&self, path: &Path) -> bool {
         counts(&self.dirs, &self.files, path)
+            || counts(&self.new_dirs.borrow(), &BTreeSet::new(), path)
     }
 
     /// How long until [`DeckWatcher::poll`] may have a request: the rest of
@@ -180,6 +205,23 @@ impl DeckWatcher {
             .borrow()
             .last
             .map(|last| self.debounce.saturating_sub(last.elapsed()))
+    }
+
+    /// A deck folder that was missing now exists: watch it. True when it
+    /// is one of the folders waited for.
+    fn appeared(&self, path: &Path) -> bool {
+        if !self.missing_dirs.borrow().contains(path) || !path.is_dir() {
+            return false;
+        }
+        self.missing_dirs.borrow_mut().remove(path);
+        // A failure leaves live reload off for it; the reload now still
+        // picks up what is there.
+        let _ = self
+            .watcher
+            .borrow_mut()
+            .watch(path, RecursiveMode::NonRecursive);
+        self.new_dirs.borrow_mut().insert(path.to_path_buf());
+        true
     }
 
     /// Collects what happened since the last call, without blocking.
@@ -198,7 +240,7 @@ impl DeckWatcher {
                 continue;
             }
             for path in event.paths {
-                if self.counts(&path) {
+                if self.appeared(&path) || self.counts(&path) {
                     pending.paths.insert(path);
                     pending.last = Some(Instant::now());
                 }

@@ -4,6 +4,7 @@
 use std::path::{Path, PathBuf};
 
 use assert_cmd::Command;
+use kartei::deck::DeckOrigin;
 
 fn fixture(rel: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -136,7 +137,7 @@ fn duplicate_id_names_the_first_line() {
         "duplicate-id",
         11,
         6,
-        "duplicate card id `same` (first used on line 5)",
+        "duplicate card id `same` (first used on line 6)",
     );
 }
 
@@ -205,14 +206,48 @@ fn deck_without_cards() {
     assert_invalid("no-cards", 1, 1, "the deck has no cards");
 }
 
+/// A deck needs only cards: `[deck]`, `name` and `description` are
+/// optional, the name defaults to the file name.
 #[test]
-fn missing_deck_table() {
-    assert_invalid("missing-deck", 1, 1, "the file has no `[deck]` table");
-}
-
-#[test]
-fn missing_deck_name() {
-    assert_invalid("missing-name", 1, 1, "`[deck]` has no `name`");
+fn a_deck_needs_only_cards() {
+    let data = tempfile::tempdir().unwrap();
+    let only_cards = data.path().join("nur-karten.toml");
+    std::fs::write(
+        &only_cards,
+        "[[cards]]\nid = \"a\"\nfront = \"F\"\nback = \"B\"\n",
+    )
+    .unwrap();
+    let no_name = data.path().join("ohne-name.toml");
+    std::fs::write(
+        &no_name,
+        "[deck]\ntags = [\"t\"]\n\n[[cards]]\nid = \"b\"\nfront = \"G\"\nback = \"B\"\n",
+    )
+    .unwrap();
+    for file in [&only_cards, &no_name] {
+        let run = kartei(
+            data.path(),
+            &["--no-bundled", "check", file.to_str().unwrap()],
+        );
+        assert_eq!(run.code, 0, "{}: {}", file.display(), run.stderr);
+        assert!(run.stdout.contains("1 deck, 1 card"), "{}", run.stdout);
+        assert!(run.stderr.is_empty(), "{}", run.stderr);
+    }
+    for (file, id) in [(&only_cards, "nur-karten"), (&no_name, "ohne-name")] {
+        let src = std::fs::read_to_string(file).unwrap();
+        let deck = kartei::deck::parse_deck(&src, DeckOrigin::File(file.clone()))
+            .unwrap()
+            .deck;
+        assert_eq!((deck.id.as_str(), deck.name.as_str()), (id, id));
+        assert_eq!(deck.description, "");
+    }
+    // `[deck]` that is not a table is still an error.
+    let bad = data.path().join("kaputt.toml");
+    std::fs::write(&bad, "deck = 3\n[[cards]]\nfront = \"F\"\nback = \"B\"\n").unwrap();
+    let run = kartei(
+        data.path(),
+        &["--no-bundled", "check", bad.to_str().unwrap()],
+    );
+    assert_eq!(run.code, 1, "{}", run.stderr);
 }
 
 #[test]
@@ -269,7 +304,7 @@ fn every_error_of_a_file_is_reported_at_once() {
         vec![
             format!("error: {p}:7:1: unknown key `frnot` in a card"),
             format!("error: {p}:14:9: `items` is empty"),
-            format!("error: {p}:17:6: duplicate card id `a` (first used on line 5)"),
+            format!("error: {p}:17:6: duplicate card id `a` (first used on line 6)"),
             // `text = "Ä {{x"`: the braces are character 11, byte 12.
             format!("error: {p}:19:11: unclosed cloze gap: `{{{{` has no matching `}}}}`"),
         ]

@@ -91,19 +91,21 @@ fn anki_export_is_imported_into_the_deck_folder_and_bad_lines_are_reported() {
     );
     assert_eq!(
         s(doc["deck"].as_table().unwrap(), "description"),
-        Some("Importiert aus anki-notes.txt")
+        Some("Imported from anki-notes.txt"),
+        "the description follows the interface language (English here)"
     );
     assert_eq!(c.len(), 5);
     let ids: Vec<&str> = c.iter().map(|t| s(t, "id").unwrap()).collect();
     assert_eq!(
         ids,
         [
-            "anki-import-1",
-            "anki-import-2",
-            "anki-import-3",
-            "anki-import-4",
-            "anki-import-5"
-        ]
+            "anki-import-was-ist-das-ziel",
+            "anki-import-mql",
+            "anki-import-rabatte-gehoeren-zur-preispolitik",
+            "anki-import-zitat-der-kunde-ist",
+            "anki-import-kosten-nutzen-abwaegen-roi"
+        ],
+        "ids come from the questions"
     );
 
     assert_eq!(s(&c[0], "front"), Some("Was ist das Ziel des Marketings?"));
@@ -182,11 +184,12 @@ fn csv_with_quotes_commas_newlines_and_umlauts_is_imported() {
         ]
     );
     assert_eq!(s(&c[0], "back"), Some("Erfolgsabhängige Vergütung"));
+    // CSV tags are kept as written (Anki's are lowercased).
     assert_eq!(tags(&c[0]), ["vertrieb", "verguetung"]);
-    assert_eq!(tags(&c[1]), ["4p", "preis"]);
+    assert_eq!(tags(&c[1]), ["4P", "Preis"]);
     assert_eq!(s(&c[2], "back"), Some("Zeile eins\nZeile zwei"));
     assert_eq!(s(&c[3], "back"), Some("Ab 100 Punkten: \"SQL\""));
-    assert_eq!(tags(&c[3]), ["lead-scoring"]);
+    assert_eq!(tags(&c[3]), ["Lead::Scoring"]);
 }
 
 #[test]
@@ -417,14 +420,27 @@ fn export_all_bundled_decks_and_import_them_back() {
             stdout(&out)
         );
         let text = fs::read_to_string(&target).unwrap();
-        let header_lines = if format == "anki" { 5 } else { 1 };
+        let header_lines = text.lines().take_while(|l| l.starts_with('#')).count();
         if format == "anki" {
             assert!(text.starts_with("#separator:tab\n#html:true\n"));
+            // The header says what Anki's notetypes could not hold.
+            assert!(text.contains("\n#kartei:"), "{}", &text[..500]);
+            assert!(text.contains("choice note(s) written as Basic"));
+            assert!(text.contains("list note(s) written as Basic"));
             // One physical line per note: HTML fields hold no raw line breaks.
             assert_eq!(text.lines().count(), notes + header_lines);
         }
+        if format == "csv" {
+            assert!(text.starts_with("id,deck,kind,front,back,text,choices,answer,items,"));
+        }
         let deck_file = dir.path().join(format!("{format}-rt.toml"));
+        // The CSV keeps the card ids, which the bundled decks use already.
         let out = kartei(dir.path())
+            .args(if format == "csv" {
+                &["--no-bundled"][..]
+            } else {
+                &[][..]
+            })
             .args(["import", target.to_str().unwrap(), "--deck-name", "RT"])
             .args(["-o", deck_file.to_str().unwrap()])
             .output()
@@ -450,7 +466,8 @@ fn export_one_deck_and_unknown_ids() {
         .unwrap();
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     let text = fs::read_to_string(&target).unwrap();
-    assert!(text.starts_with("front,back,tags\n"));
+    assert!(text.starts_with("id,deck,kind,front,"));
+    assert!(text.contains("\nmm-4p,marketing-mix,list,"), "{text}");
     assert!(stdout(&out).contains("from 1 deck to"));
 
     let out = kartei(dir.path())
@@ -546,7 +563,7 @@ fn import_refuses_a_deck_id_or_card_id_that_is_already_loaded() {
     let other = dir.path().join("other.toml");
     fs::write(
         &other,
-        "[deck]\nid = \"fremd\"\nname = \"F\"\ndescription = \"\"\n[[cards]]\nid = \"neu-1\"\nfront = \"a\"\nback = \"b\"\n",
+        "[deck]\nid = \"fremd\"\nname = \"F\"\ndescription = \"\"\n[[cards]]\nid = \"neu-frage\"\nfront = \"a\"\nback = \"b\"\n",
     )
     .unwrap();
     let out = kartei(dir.path())
@@ -556,9 +573,176 @@ fn import_refuses_a_deck_id_or_card_id_that_is_already_loaded() {
         .unwrap();
     assert_eq!(out.status.code(), Some(1));
     assert!(
-        stderr(&out).contains("the card id `neu-1` is already used"),
+        stderr(&out).contains("ok.csv:2: the card id `neu-frage` is already used"),
         "{}",
         stderr(&out)
     );
     assert!(!dir.path().join("decks/neu.toml").exists());
+}
+
+#[test]
+fn import_creates_the_folders_of_its_output_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let src = dir.path().join("ok.csv");
+    fs::write(&src, "front,back\nFrage,Antwort\n").unwrap();
+    let target = dir.path().join("neu/tiefer/deck.toml");
+    let out = kartei(dir.path())
+        .args(["import", src.to_str().unwrap(), "--deck-name", "Neu"])
+        .arg("-o")
+        .arg(&target)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    check_ok(dir.path(), &target);
+}
+
+#[test]
+fn a_reimport_of_the_same_notes_gives_the_same_card_ids() {
+    let dir = tempfile::tempdir().unwrap();
+    let lines = [
+        "Was ist ein KPI?,Eine Kennzahl",
+        "Was ist ein KPI genau?,Key Performance Indicator",
+        "Was ist ein KPI?,Eine Kennzahl",
+        "\"Die {{c1::Preis}}politik\",",
+        "???,Nur Zeichen",
+    ];
+    let mut ids = Vec::new();
+    for (n, order) in [[0, 1, 2, 3, 4], [4, 3, 1, 0, 2]].iter().enumerate() {
+        let src = dir.path().join(format!("karten{n}.csv"));
+        let body: Vec<&str> = order.iter().map(|&i| lines[i]).collect();
+        fs::write(&src, format!("front,back\n{}\n", body.join("\n"))).unwrap();
+        let target = dir.path().join(format!("out{n}.toml"));
+        let out = kartei(dir.path())
+            .args(["import", src.to_str().unwrap(), "--deck-name", "KPI"])
+            .arg("-o")
+            .arg(&target)
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+        // Loads (the exact duplicate only gives a warning).
+        kartei(dir.path())
+            .args(["--no-bundled", "check", target.to_str().unwrap()])
+            .assert()
+            .success();
+        let (_, c) = cards(&target);
+        let mut by_question: Vec<(String, String)> = c
+            .iter()
+            .map(|t| {
+                let q = s(t, "front").or(s(t, "text")).unwrap().to_owned();
+                (q, s(t, "id").unwrap().to_owned())
+            })
+            .collect();
+        by_question.sort();
+        ids.push(by_question);
+    }
+    assert_eq!(ids[0].len(), 5);
+    // Same question, same id, whatever the order; the duplicate is numbered.
+    assert_eq!(ids[0], ids[1]);
+    let all: Vec<&str> = ids[0].iter().map(|(_, id)| id.as_str()).collect();
+    assert!(all.contains(&"kpi-die-preispolitik"), "{all:?}");
+    assert!(
+        all.iter()
+            .all(|id| id.starts_with("kpi-") && !id.ends_with("-1")),
+        "{all:?}"
+    );
+}
+
+/// A deck using every card kind and every optional field.
+const FULL_DECK: &str = r#"[deck]
+id = "voll"
+name = "Voll"
+tags = ["deck-tag"]
+
+[[cards]]
+id = "v-basic"
+front = "=HYPERLINK(\"http://x\";\"klick\")"
+back = "+49 30 1234"
+reverse = true
+input = true
+hint = "-Hinweis"
+explain = "@Erklärung"
+source = "Skript, S. 1"
+tags = ["Groß", "zwei worte", "a;b"]
+
+[[cards]]
+id = "v-cloze"
+kind = "cloze"
+text = "Der {{Funnel::Trichter}} hat {{drei}} Stufen."
+input = true
+explain = "\tmit Tab"
+
+[[cards]]
+id = "v-choice"
+kind = "choice"
+front = "Welche sind richtig?"
+choices = ["=A", "B\nzweizeilig", "[C]", "'-D"]
+answer = ["=A", "'-D"]
+hint = "zwei"
+
+[[cards]]
+id = "v-list"
+kind = "list"
+front = "Nenne die Phasen."
+items = ["Begrüßung", "Bedarfsanalyse", "Abschluss"]
+ordered = true
+input = true
+source = "\rWagenrücklauf"
+"#;
+
+#[test]
+fn csv_export_and_import_keep_every_card_kind_and_field() {
+    let dir = tempfile::tempdir().unwrap();
+    let deck = dir.path().join("voll.toml");
+    fs::write(&deck, FULL_DECK).unwrap();
+    let csv = dir.path().join("voll.csv");
+    let out = kartei(dir.path())
+        .args(["--no-bundled", "--decks", deck.to_str().unwrap()])
+        .args(["export", "--format", "csv", "-o", csv.to_str().unwrap()])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+
+    // No cell starts a spreadsheet formula (OWASP: a leading `'`).
+    let text = fs::read_to_string(&csv).unwrap();
+    for record in kartei::interchange::csv::records(&text, ',') {
+        for cell in record.unwrap().fields {
+            assert!(
+                !cell.starts_with(['=', '+', '-', '@', '\t', '\r']),
+                "{cell:?} in\n{text}"
+            );
+        }
+    }
+    assert!(text.contains("'=HYPERLINK"), "{text}");
+
+    let back = dir.path().join("zurueck.toml");
+    let out = kartei(dir.path())
+        .args(["--no-bundled", "import", csv.to_str().unwrap()])
+        .args(["--deck-name", "Voll", "-o", back.to_str().unwrap()])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(
+        stdout(&out).contains("Imported 4 notes (6 cards)"),
+        "{}",
+        stdout(&out)
+    );
+
+    let load = |p: &Path| {
+        let src = fs::read_to_string(p).unwrap();
+        kartei::deck::parse_deck(&src, kartei::deck::DeckOrigin::File(p.to_path_buf()))
+            .unwrap()
+            .deck
+    };
+    let (a, b) = (load(&deck), load(&back));
+    assert_eq!(a.cards.len(), b.cards.len());
+    for (x, y) in a.cards.iter().zip(&b.cards) {
+        assert_eq!(
+            (
+                &x.id, &x.content, &x.tags, &x.hint, &x.explain, &x.source, x.input
+            ),
+            (
+                &y.id, &y.content, &y.tags, &y.hint, &y.explain, &y.source, y.input
+            )
+        );
+    }
 }

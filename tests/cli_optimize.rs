@@ -69,7 +69,7 @@ fn too_few_reviews_is_a_clear_error() {
     let (code, _, err) = optimize(data.path(), &["--yes"]);
     assert_ne!(code, 0);
     assert!(
-        err.contains("not enough reviews to optimise (have 12, need 64"),
+        err.contains("not enough reviews to optimize (have 12, need 64"),
         "{err}"
     );
     assert!(!data.path().join("config.toml").exists());

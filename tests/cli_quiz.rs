@@ -46,13 +46,21 @@ fn history_lists_finished_abandoned_and_unfinished_quizzes() {
     assert!(lines[1].contains("2026-11-20 08:00"), "{text}");
     assert!(lines[1].contains("vertrieb"), "{text}");
     assert!(lines[1].contains("3/4 (75 %)"), "{text}");
-    assert!(lines[1].contains("2,3"), "{text}");
+    assert!(lines[1].contains("2.3"), "English writes 2.3: {text}");
     assert!(lines[1].contains("04:00"), "{text}");
     assert!(lines[2].contains("all decks #kpi"), "{text}");
     assert!(lines[2].contains("2.5/10"), "{text}");
-    assert!(lines[2].contains("(abandoned)"), "{text}");
+    assert!(lines[2].contains("abandoned"), "{text}");
+    assert!(
+        !lines[2].contains("5,0"),
+        "an abandoned quiz has no grade: {text}"
+    );
     assert!(lines[3].contains("1/2 (50 %)"), "{text}");
-    assert!(lines[3].contains("4,0 (unfinished)"), "{text}");
+    assert!(lines[3].contains("unfinished"), "{text}");
+    assert!(
+        !lines[3].contains("4.0"),
+        "an unfinished quiz gets no grade: {text}"
+    );
 }
 
 #[test]
@@ -79,11 +87,20 @@ fn history_json_pairs_start_and_end() {
     assert_eq!(q1["duration_s"], 240);
     assert_eq!(q1["abandoned"], false);
     assert_eq!(a[1]["abandoned"], true);
+    assert_eq!(
+        a[1]["grade"],
+        serde_json::Value::Null,
+        "abandoned: no grade"
+    );
     assert_eq!(a[1]["tags"], serde_json::json!(["kpi"]));
     assert_eq!(a[1]["duration_s"], 95);
     assert_eq!(a[2]["finished"], false);
     assert_eq!(a[2]["score"], 1.0);
-    assert_eq!(a[2]["grade"], 4.0);
+    assert_eq!(
+        a[2]["grade"],
+        serde_json::Value::Null,
+        "unfinished: no grade"
+    );
 }
 
 #[test]

@@ -8,8 +8,8 @@ use chrono::{DateTime, Duration, FixedOffset, Utc};
 use kartei::collection::{Collection, CollectionError, OpenOptions, Scope};
 use kartei::deck::CardId;
 use kartei::progress::{Grade, JournalError};
-use kartei::review::ReviewSession;
 use kartei::scheduler::{Next, Phase};
+use kartei::study::session::ReviewSession;
 
 const DECK: &str = r#"
 [deck]

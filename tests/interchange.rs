@@ -1,6 +1,7 @@
 //! Round trips (export then import) and robustness of the import parsers.
 
 use kartei::deck::{Card, CardContent, CardId, ClozeSegment, Deck, DeckOrigin};
+use kartei::interchange::csv::{neutralise_cell, restore_cell};
 use kartei::interchange::{
     DeckMeta, ImportedNote, NoteBody, anki, anki_cloze_to_kartei, csv, deck_toml, export,
     strip_html,
@@ -17,6 +18,7 @@ fn card(id: &str, tags: &[&str], content: CardContent) -> Card {
         explain: None,
         source: None,
         input: false,
+        accept: Vec::new(),
         line: 1,
         content,
     }
@@ -194,15 +196,67 @@ fn anki_round_trip_keeps_every_note() {
     assert_eq!(simplify(&imported.notes), expected(true));
 }
 
+/// The notes without their line numbers (the CSV's rows are not the
+/// deck's lines).
+fn without_lines(notes: &[ImportedNote]) -> Vec<ImportedNote> {
+    notes
+        .iter()
+        .map(|n| ImportedNote {
+            line: 0,
+            ..n.clone()
+        })
+        .collect()
+}
+
+/// The fields of a card that a round trip must keep.
+type CardFields<'a> = (
+    &'a CardId,
+    &'a CardContent,
+    &'a Vec<String>,
+    &'a Option<String>,
+    &'a Option<String>,
+    &'a Option<String>,
+    bool,
+);
+
+fn fields(c: &Card) -> CardFields<'_> {
+    (
+        &c.id, &c.content, &c.tags, &c.hint, &c.explain, &c.source, c.input,
+    )
+}
+
 #[test]
-fn csv_round_trip_keeps_every_note_but_not_reverse() {
-    let deck = sample_deck();
+fn csv_round_trip_keeps_every_note_and_field() {
+    let mut deck = sample_deck();
+    deck.cards[0].hint = Some("=Tipp".into());
+    deck.cards[0].source = Some("@Quelle".into());
+    deck.cards[0].input = true;
+    // The loader swaps the sides of a reversed card; so must the sample.
+    assert_eq!(deck.cards[2].id.as_str(), "rt-rev~rev");
+    deck.cards[2].content = basic("Marketing Qualified Lead", "MQL", true);
     let file = export::to_csv([&deck]);
-    assert!(file.starts_with("front,back,tags\n"));
+    assert!(file.starts_with(&format!("{}\n", csv::COLUMNS.join(","))));
     assert!(!file.contains("<br>"), "CSV holds plain text");
     let imported = csv::import_csv(&file).unwrap();
     assert!(imported.issues.is_empty(), "{:?}", imported.issues);
-    assert_eq!(simplify(&imported.notes), expected(false));
+    assert_eq!(
+        without_lines(&imported.notes),
+        without_lines(&export::kartei_notes(&deck))
+    );
+    let meta = DeckMeta {
+        id: deck.id.clone(),
+        name: deck.name.clone(),
+        description: String::new(),
+    };
+    let back = kartei::deck::parse_deck(
+        &deck_toml(&meta, &imported.notes),
+        DeckOrigin::Bundled("rt.toml".into()),
+    )
+    .unwrap()
+    .deck;
+    let want: Vec<CardFields<'_>> = deck.cards.iter().map(fields).collect();
+    let got: Vec<CardFields<'_>> = back.cards.iter().map(fields).collect();
+    assert_eq!(got, want);
 }
 
 #[test]
@@ -298,8 +352,8 @@ proptest! {
 
     #[test]
     fn quoted_fields_survive_records(fields in prop::collection::vec(any::<String>(), 1..6)) {
-        // Line breaks inside quotes are normalised to \n, so compare that way.
-        let want: Vec<String> = fields.iter().map(|f| f.replace("\r\n", "\n").replace('\r', "\n")).collect();
+        // Quoted fields come back exactly, line breaks included.
+        let want = fields.clone();
         prop_assume!(want.iter().any(|f| !f.trim().is_empty()));
         let line: Vec<String> = fields.iter().map(|f| format!("\"{}\"", f.replace('"', "\"\""))).collect();
         let src = line.join(",");
@@ -394,6 +448,32 @@ fn bundled_decks_survive_both_round_trips_and_reload_cleanly() {
             } else {
                 csv::import_csv(&export::to_csv([deck])).unwrap()
             };
+            if !anki_format {
+                // Lossless: the same notes, and the reloaded deck has the
+                // same cards, ids included.
+                assert!(
+                    imported.issues.is_empty(),
+                    "{}: {:?}",
+                    deck.id,
+                    imported.issues
+                );
+                assert_eq!(
+                    without_lines(&imported.notes),
+                    without_lines(&export::kartei_notes(deck))
+                );
+                let meta = DeckMeta {
+                    id: deck.id.clone(),
+                    name: deck.name.clone(),
+                    description: String::new(),
+                };
+                let toml = deck_toml(&meta, &imported.notes);
+                let parsed = kartei::deck::parse_deck(&toml, DeckOrigin::Bundled("rt.toml".into()))
+                    .unwrap_or_else(|e| panic!("{}: {e:?}\n{toml}", deck.id));
+                let want: Vec<CardFields<'_>> = deck.cards.iter().map(fields).collect();
+                let got: Vec<CardFields<'_>> = parsed.deck.cards.iter().map(fields).collect();
+                assert_eq!(got, want, "deck {}", deck.id);
+                continue;
+            }
             assert!(
                 imported.issues.is_empty(),
                 "{}: {:?}",
@@ -493,14 +573,110 @@ proptest! {
                 (b(f.trim(), back.trim(), false), t)
             })
             .collect();
-        for imported in [
-            anki::import_anki(&export::to_anki([&deck])).unwrap(),
-            csv::import_csv(&export::to_csv([&deck])).unwrap(),
+        // Anki trims the fields; kartei's CSV keeps them exactly.
+        let exact: Vec<(NoteBody, Vec<String>)> = want
+            .iter()
+            .zip(&sides)
+            .map(|((_, tags), (f, back, _))| (b(f, back, false), tags.clone()))
+            .collect();
+        for (imported, want) in [
+            (anki::import_anki(&export::to_anki([&deck])).unwrap(), &want),
+            (csv::import_csv(&export::to_csv([&deck])).unwrap(), &exact),
         ] {
             prop_assert!(imported.issues.is_empty(), "{:?}", imported.issues);
             let got: Vec<(NoteBody, Vec<String>)> =
                 imported.notes.into_iter().map(|n| (n.body, n.tags)).collect();
-            prop_assert_eq!(&got, &want);
+            prop_assert_eq!(&got, want);
         }
     }
+}
+
+/// Cell text that starts with what a spreadsheet runs as a formula.
+fn risky() -> impl Strategy<Value = String> {
+    (
+        "[=+@\t\r'-]{0,3}",
+        "[a-zA-Z0-9äß =+@'\t\r\n\";,|!()-]{0,20}",
+    )
+        .prop_map(|(start, rest)| format!("{start}{rest}"))
+}
+
+proptest! {
+    #[test]
+    fn neutralising_a_cell_is_undone_exactly(cell in any::<String>()) {
+        let written = neutralise_cell(&cell);
+        prop_assert!(!written.starts_with(['=', '+', '-', '@', '\t', '\r']));
+        prop_assert_eq!(restore_cell(&written), cell);
+    }
+
+    /// Issue 13: CSV export neutralises formula cells (OWASP), and import
+    /// undoes exactly that, so export then import is lossless.
+    #[test]
+    fn formula_cells_survive_a_csv_round_trip(
+        notes in prop::collection::vec((risky(), risky(), risky(), risky(), risky(), prop::collection::vec(risky(), 0..3)), 1..5)
+    ) {
+        let cards = notes
+            .iter()
+            .enumerate()
+            .map(|(i, (front, back, hint, explain, source, tags))| {
+                let keep = |s: &String| (!s.trim().is_empty()).then(|| s.clone());
+                let mut tags: Vec<String> = tags.iter().filter(|t| !t.trim().is_empty()).cloned().collect();
+                tags.dedup();
+                Card {
+                    hint: keep(hint),
+                    explain: keep(explain),
+                    source: keep(source),
+                    tags,
+                    ..card(&format!("f-{i}"), &[], basic(&format!("F{i}{front}"), &format!("B{back}"), false))
+                }
+            })
+            .collect();
+        let deck = Deck { cards, ..sample_deck() };
+        let text = export::to_csv([&deck]);
+        for record in csv::records(&text, ',') {
+            for cell in record.unwrap().fields {
+                prop_assert!(!cell.starts_with(['=', '+', '-', '@', '\t', '\r']), "{:?}", cell);
+            }
+        }
+        let imported = csv::import_csv(&text).unwrap();
+        prop_assert!(imported.issues.is_empty(), "{:?}", imported.issues);
+        prop_assert_eq!(without_lines(&imported.notes), without_lines(&export::kartei_notes(&deck)));
+    }
+}
+
+#[test]
+fn the_anki_header_says_what_was_simplified() {
+    let mut deck = sample_deck();
+    let file = export::to_anki([&deck]);
+    let notes: Vec<&str> = file.lines().filter(|l| l.starts_with("#kartei:")).collect();
+    let text = notes.join("\n");
+    assert!(
+        text.contains("#kartei:1 choice note(s) written as Basic"),
+        "{text}"
+    );
+    assert!(
+        text.contains("#kartei:2 list note(s) written as Basic"),
+        "{text}"
+    );
+    assert!(!text.contains("lost hint"), "{text}");
+    assert!(text.contains("card ids are not kept"), "{text}");
+
+    // Only basic cards, one with a hint and a spaced tag.
+    deck.cards
+        .retain(|c| matches!(c.content, CardContent::Basic { .. }));
+    deck.cards[0].hint = Some("Tipp".into());
+    deck.cards[0].tags.push("zwei worte".into());
+    let file = export::to_anki([&deck]);
+    assert!(!file.contains("choice note"), "{file}");
+    assert!(!file.contains("list note"), "{file}");
+    assert!(
+        file.contains("#kartei:1 note(s) lost hint, source, input"),
+        "{file}"
+    );
+    assert!(
+        file.contains("#kartei:1 note(s) have tags with spaces"),
+        "{file}"
+    );
+    // kartei's own import reads past these lines without a complaint.
+    let imported = anki::import_anki(&file).unwrap();
+    assert!(imported.issues.is_empty(), "{:?}", imported.issues);
 }

@@ -54,6 +54,7 @@ fn all_kinds() -> Vec<EventBody> {
             score: 0.5,
             timed_out: false,
             ms: 12_345,
+            grade: Some(Grade::Again),
         },
         EventBody::QuizPause {
             quiz: "q1".into(),

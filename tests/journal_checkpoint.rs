@@ -11,7 +11,7 @@ use assert_cmd::Command;
 use chrono::{DateTime, Duration, FixedOffset, Utc};
 use kartei::collection::{Collection, OpenOptions, Scope};
 use kartei::deck::CardId;
-use kartei::progress::{EventId, Grade, Mode};
+use kartei::progress::{EventBody, EventId, Grade, MarkAction, Mode};
 
 /// One test at a time: a child process spawned by one test inherits (until
 /// its exec) the journal lock of a collection another test has open.
@@ -113,10 +113,17 @@ fn snapshot(c: &Collection, now: DateTime<Utc>) -> String {
         c.today_and_streak(now),
         (today, kartei::stats::streak(&all, &clock))
     );
+    let marks: Vec<_> = c
+        .cards()
+        .map(|card| (card.id.clone(), c.marks(&card.id)))
+        .filter(|(_, m)| !m.is_empty())
+        .collect();
     format!(
-        "{states:?}\n{reviews:?}\n{records:?}\n{:?}\n{:?}",
-        c.deck_counts(&Scope::All, now),
+        "{states:?}\n{reviews:?}\n{records:?}\n{:?}\n{:?}\n{marks:?}\n{:?}\n{:?}",
+        kartei::study::today::deck_counts(c, &Scope::All, now),
         c.done_today(now),
+        c.exams(),
+        c.queue(&Scope::All, now).counts(),
     )
 }
 
@@ -207,6 +214,103 @@ fn resumed_opens_derive_what_full_replays_derive() {
         let full = s.open(false);
         assert_eq!(snapshot(&full, t0() + Duration::days(3)), after);
     }
+}
+
+fn exam(c: &mut Collection, name: &str, date: &str, at: DateTime<Utc>) {
+    c.append(
+        at,
+        EventBody::ExamAdd {
+            name: name.to_owned(),
+            date: date.parse().unwrap(),
+            decks: vec!["t".to_owned()],
+            tags: Vec::new(),
+        },
+    )
+    .unwrap();
+}
+
+#[test]
+fn marks_and_exams_come_out_the_same_from_a_checkpoint() {
+    let _serial = serial();
+    let s = Setup::new();
+    let card = |i: usize| CardId(format!("t-{i}"));
+    let suspended;
+    {
+        let mut c = s.open(true);
+        answer(&mut c, 20, t0(), 0);
+        let at = t0() + Duration::hours(2);
+        suspended = c
+            .record_mark(&card(1), MarkAction::Suspend, None, at)
+            .unwrap()
+            .id;
+        c.record_mark(&card(2), MarkAction::Flag, None, at).unwrap();
+        c.record_mark(&card(4), MarkAction::Reset, None, at)
+            .unwrap();
+        let until = t0() + Duration::days(9);
+        c.record_mark(&card(5), MarkAction::Bury, Some(until), at)
+            .unwrap();
+        exam(&mut c, "Klausur", "2026-12-10", at);
+        exam(&mut c, "Test", "2026-11-20", at);
+    }
+    // Full replay; the checkpoint written now carries the marks and exams.
+    let first = assert_same(&s, t0() + Duration::days(1), false);
+    assert_eq!(s.checkpoints().len(), 1);
+    {
+        let c = s.open(true);
+        assert!(c.journal().unparsed() > 0);
+        assert!(c.marks(&card(1)).suspended);
+        assert!(c.marks(&card(2)).flagged);
+        assert!(c.marks(&card(4)).reset_at.is_some());
+        assert_eq!(c.exams().len(), 2);
+        assert_eq!(snapshot(&c, t0() + Duration::days(1)), first);
+    }
+    {
+        // After the checkpoint: an undo of its suspend, new marks, an exam
+        // replaced and one removed (one dated before the checkpoint's
+        // events: a clock set back), and answers.
+        let mut c = s.open(true);
+        assert!(c.journal().unparsed() > 0);
+        let at = t0() + Duration::days(1);
+        c.undo(&suspended, at).unwrap();
+        c.record_mark(&card(3), MarkAction::Suspend, None, at)
+            .unwrap();
+        c.record_mark(&card(2), MarkAction::Unflag, None, at)
+            .unwrap();
+        c.record_mark(&card(6), MarkAction::Flag, None, at).unwrap();
+        c.record_mark(&card(0), MarkAction::Reset, None, at)
+            .unwrap();
+        exam(&mut c, "Klausur", "2026-12-12", at);
+        exam(&mut c, "Früher", "2026-12-01", t0() - Duration::days(3));
+        c.append(
+            at,
+            EventBody::ExamRemove {
+                name: "Test".to_owned(),
+            },
+        )
+        .unwrap();
+        answer(&mut c, 6, at + Duration::hours(1), 5);
+    }
+    let later = assert_same(&s, t0() + Duration::days(2), true);
+    assert_ne!(later, first);
+    {
+        let c = s.open(true);
+        assert!(!c.marks(&card(1)).suspended);
+        assert!(c.marks(&card(3)).suspended);
+        assert!(!c.marks(&card(2)).flagged);
+        assert!(c.marks(&card(6)).flagged);
+        let exams: Vec<_> = c.exams().into_iter().map(|e| (e.name, e.date)).collect();
+        assert_eq!(
+            exams,
+            vec![
+                ("Früher".to_owned(), "2026-12-01".parse().unwrap()),
+                ("Klausur".to_owned(), "2026-12-12".parse().unwrap()),
+            ]
+        );
+    }
+    // Without any cache at all: the same.
+    std::fs::remove_dir_all(s.cache()).unwrap();
+    let full = s.open(false);
+    assert_eq!(snapshot(&full, t0() + Duration::days(2)), later);
 }
 
 #[test]
@@ -309,6 +413,40 @@ fn an_undo_of_an_unknown_event_is_replayed_in_full_every_time() {
     assert_same(&s, t0(), false);
     assert!(s.checkpoints().is_empty());
     assert_same(&s, t0(), false);
+}
+
+#[test]
+fn a_last_line_without_its_line_end_is_repaired_before_the_next_answer() {
+    let _serial = serial();
+    let s = Setup::new();
+    {
+        let mut c = s.open(true);
+        answer(&mut c, 6, t0(), 0);
+    }
+    // The last event lost its line end (another program rewrote the file).
+    let text = std::fs::read_to_string(s.journal()).unwrap();
+    std::fs::write(s.journal(), text.trim_end()).unwrap();
+    // A read-only open leaves the file alone (and may write a checkpoint).
+    let mut o = s.options.clone();
+    o.read_only = true;
+    let reader = Collection::open(o).unwrap();
+    let seen = reader.review_records().len();
+    drop(reader);
+    assert_eq!(
+        std::fs::read_to_string(s.journal()).unwrap(),
+        text.trim_end()
+    );
+    // The next writer adds the line end before its answer.
+    {
+        let mut c = s.open(true);
+        assert_eq!(c.review_records().len(), seen);
+        answer(&mut c, 2, t0() + Duration::hours(1), 1);
+    }
+    let after = std::fs::read_to_string(s.journal()).unwrap();
+    assert!(after.starts_with(&text), "the line end was added");
+    assert_eq!(after.lines().count(), text.lines().count() + 2);
+    assert_eq!(s.open(false).review_records().len(), seen + 2);
+    assert_same(&s, t0() + Duration::days(1), true);
 }
 
 /// Through the binary: `stats` and `due` print the same with a fresh, a

@@ -100,9 +100,7 @@ fn torn_last_line_is_backed_up_once_cut_off_and_appends_continue() {
 
 #[test]
 fn other_torn_tails_are_repaired_too() {
-    let tails: [&[u8]; 4] = [
-        // Complete JSON but no line end: never acknowledged by `append`.
-        br#"{"v":1,"id":"x","ts":"2026-11-27T10:00:00Z","type":"undo","target":"y"}"#,
+    let tails: [&[u8]; 3] = [
         // Zeros a file system can leave after a crash.
         &[0u8; 37],
         // Cut-off JSON with a line end and blank lines after it.
@@ -117,7 +115,7 @@ fn other_torn_tails_are_repaired_too() {
         append_raw(&path, tail);
         let (j, report) = Journal::open(dir.path()).unwrap();
         assert_eq!(j.events().len(), 2, "case {i}");
-        if i == 3 {
+        if i == 2 {
             assert!(report.warnings.is_empty(), "case {i}");
             assert!(backups(dir.path()).is_empty());
         } else {
@@ -126,6 +124,33 @@ fn other_torn_tails_are_repaired_too() {
             assert_eq!(backups(dir.path()).len(), 1, "case {i}");
         }
     }
+}
+
+#[test]
+fn a_complete_last_event_without_line_end_is_kept_and_the_line_end_added() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = journal_with(dir.path(), 2);
+    let last = br#"{"v":1,"id":"x","ts":"2026-11-27T10:00:00Z","type":"undo","target":"y"}"#;
+    append_raw(&path, last);
+    let mut expected = fs::read(&path).unwrap();
+    let (j, report) = Journal::open_read_only(dir.path()).unwrap();
+    assert_eq!(j.events().len(), 3);
+    assert!(report.warnings.is_empty(), "{:?}", report.warnings);
+    assert_eq!(
+        fs::read(&path).unwrap(),
+        expected,
+        "read-only changes nothing"
+    );
+    let (mut j, report) = Journal::open(dir.path()).unwrap();
+    assert_eq!(j.events().len(), 3);
+    assert!(report.warnings.is_empty(), "{:?}", report.warnings);
+    assert!(backups(dir.path()).is_empty());
+    expected.push(b'\n');
+    assert_eq!(fs::read(&path).unwrap(), expected);
+    j.append(t(20), review("after")).unwrap();
+    drop(j);
+    let (j, _) = Journal::open(dir.path()).unwrap();
+    assert_eq!(j.events().len(), 4);
 }
 
 #[test]

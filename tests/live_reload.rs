@@ -7,13 +7,13 @@ mod ui_common;
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
-use kartei::cli::Lang;
 use kartei::deck::{Card, CardContent};
-use kartei::ui::testing::{FakeStudy, sample_cards};
+use kartei::i18n::Lang;
 use kartei::ui::{Screen, Stage};
 use kartei::watch::{DeckWatcher, ReloadRequest};
 use ratatui::crossterm::event::KeyCode;
 use ui_common::Harness;
+use ui_common::fake_study::{FakeStudy, sample_cards};
 
 // ---- the interface side (FakeStudy) ----
 

@@ -1,14 +1,14 @@
 //! A whole quiz through the real port over a collection on disk: the draw,
-//! every answer journalled as it is given (QuizAnswer + Review), a timeout,
+//! every answer journalled as it is given (one QuizAnswer event each), a timeout,
 //! a pause, the end; then the scheduler and `kartei quiz --history` see it.
 
 use assert_cmd::Command;
 use chrono::{DateTime, Duration, FixedOffset, Utc};
-use kartei::cli::tui::CollectionStudy;
 use kartei::collection::{Collection, OpenOptions};
 use kartei::progress::{EventBody, Grade, Mode};
 use kartei::quiz::{Answer, AnswerOutcome, Form, Quiz, QuizSpec};
 use kartei::scheduler::Phase;
+use kartei::study::CollectionStudy;
 use kartei::ui::QuizPort;
 
 fn t0() -> DateTime<Utc> {
@@ -83,28 +83,42 @@ fn quiz_answers_reach_the_journal_and_the_scheduler() {
         .filter(|e| matches!(e.body, EventBody::QuizAnswer { .. }))
         .count();
     assert_eq!(answers, 4);
-    let reviews: Vec<(String, Grade)> = events
+    // One event per answer: the grade for the scheduler rides on it; no
+    // separate review events.
+    let graded: Vec<(String, Option<Grade>, bool)> = events
         .iter()
         .filter_map(|e| match &e.body {
-            EventBody::Review {
+            EventBody::QuizAnswer {
+                quiz,
                 card,
                 grade,
-                mode: Mode::Quiz,
-                quiz: Some(q),
+                timed_out,
                 ..
-            } if *q == started.id => Some((card.0.clone(), *grade)),
+            } if *quiz == started.id => Some((card.0.clone(), *grade, *timed_out)),
             _ => None,
         })
         .collect();
     assert_eq!(
-        reviews,
+        graded,
         vec![
-            (cards[0].0.clone(), Grade::Good),
-            (cards[1].0.clone(), Grade::Again),
-            (cards[2].0.clone(), Grade::Again),
-            (cards[3].0.clone(), Grade::Good),
+            (cards[0].0.clone(), Some(Grade::Good), false),
+            (cards[1].0.clone(), Some(Grade::Again), false),
+            // A timeout is a timeout, not a lapse.
+            (cards[2].0.clone(), None, true),
+            (cards[3].0.clone(), Some(Grade::Good), false),
         ]
     );
+    assert!(
+        !events.iter().any(|e| matches!(
+            e.body,
+            EventBody::Review {
+                mode: Mode::Quiz,
+                ..
+            }
+        )),
+        "no second event per answer"
+    );
+    assert!(c.is_new(&cards[2]), "the timed-out card was not reviewed");
     assert!(
         events
             .iter()

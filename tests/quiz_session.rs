@@ -462,3 +462,45 @@ fn grades_are_formatted_the_german_way() {
     assert_eq!(format_grade(1.7), "1,7");
     assert_eq!(format_grade(5.0), "5,0");
 }
+
+#[test]
+fn a_typed_list_gets_time_for_each_item() {
+    let list = q(
+        "l",
+        "d",
+        &[],
+        QuestionForm::Typed(TypedAnswer::List {
+            items: vec![
+                "Abstimmung der Zielgruppen".into(),
+                "gemeinsame Kennzahlen".into(),
+                "regelmäßige Übergabe der Leads".into(),
+            ],
+            ordered: false,
+        }),
+        "…",
+    );
+    let mut quiz = Quiz::new(
+        vec![list, typed("t", "Preis")],
+        &limits(Some(20), None),
+        t0(),
+    );
+    assert_eq!(quiz.question_limit(0), Some(Duration::from_secs(60)));
+    assert_eq!(quiz.question_limit(1), Some(Duration::from_secs(20)));
+    assert_eq!(
+        quiz.remaining(t0()).question_limit,
+        Some(Duration::from_secs(60))
+    );
+    // 45 s in: one item's time is long gone, three items' time is not.
+    assert!(quiz.tick(at(45)).is_empty());
+    let a = answered(quiz.answer(
+        at(50),
+        Answer::Typed("gemeinsame Kennzahlen, Abstimmung der Zielgruppen".into()),
+    ));
+    assert!(
+        (a.score - 2.0 / 3.0).abs() < 1e-9,
+        "partial credit: {}",
+        a.score
+    );
+    // The next (single) question has the plain limit again.
+    assert_eq!(quiz.tick(at(71)).len(), 1);
+}

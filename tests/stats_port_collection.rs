@@ -2,10 +2,10 @@
 //! the journal and the filter; `Study::card` returns the current wording.
 
 use chrono::{DateTime, Duration, FixedOffset, Utc};
-use kartei::cli::tui::CollectionStudy;
 use kartei::collection::{Collection, OpenOptions};
 use kartei::deck::CardId;
 use kartei::progress::{Grade, Mode};
+use kartei::study::CollectionStudy;
 use kartei::ui::{StatsFilter, StatsPort, Study};
 
 const DECK: &str = r#"[deck]
@@ -81,7 +81,7 @@ fn figures_follow_the_journal_and_the_filter() {
     let all = study.stats(StatsFilter::default(), now);
     assert_eq!(all.decks, vec![("m".to_owned(), "Marketing".to_owned())]);
     assert_eq!(all.tags, vec!["kpi".to_owned()]);
-    assert_eq!(all.history.len(), 26 * 7);
+    assert_eq!(all.history.len(), kartei::study::stats_port::HISTORY_DAYS);
     assert_eq!(all.history.iter().map(|d| d.1).sum::<usize>(), 4);
     assert_eq!(all.forecast.len(), 30);
     assert_eq!(all.forecast.iter().map(|d| d.1).sum::<usize>(), 2);
@@ -109,6 +109,52 @@ fn figures_follow_the_journal_and_the_filter() {
     );
     assert!(none.retention.is_empty());
     assert_eq!(none.forecast.iter().map(|d| d.1).sum::<usize>(), 0);
+    assert!(none.tags.is_empty(), "an unknown deck offers no tags");
+}
+
+const SECOND_DECK: &str = r#"[deck]
+id = "g"
+name = "Grundlagen"
+
+[[cards]]
+id = "s"
+front = "Wofür steht SWOT?"
+back = "Stärken, Schwächen, Chancen, Risiken"
+tags = ["analyse", "grundlagen"]
+"#;
+
+#[test]
+fn tags_offered_are_those_of_the_chosen_deck() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir_all(dir.path().join("decks")).unwrap();
+    std::fs::write(dir.path().join("decks/g.toml"), SECOND_DECK).unwrap();
+    let study = CollectionStudy::new(open(dir.path()));
+    let now = t("2026-12-02T09:00:00Z");
+    let tags = |deck: Option<&str>| {
+        study
+            .stats(
+                StatsFilter {
+                    deck: deck.map(str::to_owned),
+                    tag: None,
+                },
+                now,
+            )
+            .tags
+    };
+    assert_eq!(tags(None), vec!["analyse", "grundlagen", "kpi"]);
+    assert_eq!(tags(Some("m")), vec!["kpi"]);
+    assert_eq!(tags(Some("g")), vec!["analyse", "grundlagen"]);
+    // The deck list stays complete whatever the filter.
+    let decks = study
+        .stats(
+            StatsFilter {
+                deck: Some("g".into()),
+                tag: Some("kpi".into()),
+            },
+            now,
+        )
+        .decks;
+    assert_eq!(decks.len(), 2);
 }
 
 #[test]

@@ -6,15 +6,15 @@ mod ui_common;
 use std::time::Duration;
 
 use insta::assert_snapshot;
-use kartei::cli::Lang;
 use kartei::deck::{Card, CardId};
+use kartei::i18n::Lang;
 use kartei::progress::Grade;
 use kartei::quiz::{Form, Question, QuestionForm, QuizSpec};
 use kartei::ui::quiz_screen::{QuizScreen, RunState};
-use kartei::ui::testing::{FakeStudy, QuizRecord, sample_cards};
 use kartei::ui::{Scope, Screen, Study};
 use ratatui::crossterm::event::{KeyCode, KeyModifiers};
 use ui_common::Harness;
+use ui_common::fake_study::{FakeStudy, QuizRecord, sample_cards};
 
 fn sample(id: &str) -> Card {
     sample_cards()
@@ -346,9 +346,31 @@ fn r_reviews_the_missed_cards() {
     // The fake builds exactly this scope from Scope::Cards.
     let mut again = FakeStudy::with_cards(cards.iter().map(|id| sample(id)).collect());
     again
-        .start_session(Scope::Cards(missed.clone()), h.now)
+        .start_session(
+            Scope::Cards(missed.clone()),
+            kartei::study::SessionKind::Mistakes,
+            h.now,
+        )
         .unwrap();
     assert_eq!(again.queue.len(), missed.len());
+    // The mistakes come one after another, then the results are back; from
+    // `kartei quiz`, leaving the results returns to the shell.
+    for _ in 0..missed.len() {
+        let Screen::Review(r) = &h.app.screen else {
+            panic!("a missed card");
+        };
+        let id = r.show.card.id.clone();
+        h.enter(); // reveal (choice: confirm nothing ticked)
+        h.keys("33"); // grade Good (a suggested grade needs a confirming press)
+        assert!(!matches!(&h.app.screen, Screen::Review(r) if r.show.card.id == id));
+    }
+    assert!(
+        matches!(h.app.screen, Screen::Quiz(_)),
+        "back on the results: {:?}",
+        h.app.screen
+    );
+    assert!(results(&h).mistakes.len() == missed.len());
+    assert_eq!(h.key(KeyCode::Esc), kartei::ui::Effect::Quit);
 }
 
 #[test]
@@ -359,6 +381,9 @@ fn setup_is_edited_saved_and_remembered() {
     h.key(KeyCode::Down);
     h.key(KeyCode::Down); // time
     h.key(KeyCode::Right); // 60s -> 90s
+    h.key(KeyCode::Down); // cards
+    h.key(KeyCode::Down); // schedule
+    h.keys(" "); // answers leave the schedule alone
     h.key(KeyCode::Down);
     h.key(KeyCode::Down); // typed
     h.keys(" "); // untick typed
@@ -373,12 +398,16 @@ fn setup_is_edited_saved_and_remembered() {
     assert_eq!(saved.time, "");
     assert_eq!(saved.forms, ["choice", "flip"]);
     assert_eq!(saved.decks, ["marketing"]);
+    assert!(!saved.studied_only);
+    assert!(!saved.reschedule);
     let Some(QuizRecord::Start { spec, .. }) = h.study.quiz_log.first() else {
         panic!("no start");
     };
     assert_eq!(spec.per_question, Some(Duration::from_secs(90)));
     assert_eq!(spec.forms, [Form::Choice, Form::Flip]);
     assert_eq!(spec.decks, ["marketing"]);
+    assert!(!spec.studied_only);
+    assert!(!spec.reschedule);
     // Abandon, leave the results, open the setup again: it is remembered.
     h.key(KeyCode::Esc);
     h.keys("y");
@@ -420,4 +449,144 @@ fn ctrl_p_pauses_a_typed_question_and_p_is_text() {
     assert_eq!(running(&h).unwrap().input.text, "p");
     h.key_mod(KeyCode::Char('p'), KeyModifiers::CONTROL);
     assert!(running(&h).unwrap().quiz.is_paused());
+}
+
+#[test]
+fn setup_says_whether_unstudied_cards_are_asked() {
+    let mut h = Harness::new(Lang::En);
+    h.keys("t");
+    assert!(
+        h.screen().contains("all in scope, studied or not"),
+        "{}",
+        h.screen()
+    );
+    for _ in 0..3 {
+        h.key(KeyCode::Down);
+    }
+    h.keys(" ");
+    assert!(
+        h.screen().contains("only those studied before"),
+        "{}",
+        h.screen()
+    );
+    // The fake's cards were never studied: nothing to ask.
+    h.enter();
+    assert!(running(&h).is_none());
+    assert_eq!(
+        h.study.saved_setups.last().map(|s| s.studied_only),
+        Some(true)
+    );
+    let mut h = Harness::new(Lang::De);
+    h.keys("t");
+    assert!(
+        h.screen().contains("alle, gelernt oder nicht"),
+        "{}",
+        h.screen()
+    );
+}
+
+#[test]
+fn the_clock_stops_behind_the_abandon_dialog() {
+    let mut h = quiz(&["mm-produkt"], &spec(&[Form::Flip], 1, Some(10), None));
+    h.wait_secs(4);
+    h.key(KeyCode::Esc);
+    assert!(running(&h).unwrap().confirm_abandon);
+    // Far past the limit while the question is asked: no timeout.
+    h.wait_secs(300);
+    tick(&mut h);
+    assert!(running(&h).is_some(), "timed out behind the dialog");
+    h.keys("n");
+    assert!(!running(&h).unwrap().quiz.is_paused());
+    assert!(
+        h.study
+            .quiz_log
+            .iter()
+            .any(|r| matches!(r, QuizRecord::Pause { ms: 300_000, .. }))
+    );
+    // 6 of the 10 seconds are left.
+    h.wait_secs(5);
+    tick(&mut h);
+    assert!(running(&h).is_some());
+    h.wait_secs(2);
+    tick(&mut h);
+    assert!(running(&h).is_none(), "the limit still applies");
+}
+
+#[test]
+fn the_clock_stops_behind_the_help_overlay() {
+    let mut h = quiz(&["mm-produkt"], &spec(&[Form::Flip], 1, Some(10), None));
+    h.wait_secs(4);
+    h.keys("?");
+    assert!(h.app.help);
+    assert!(running(&h).unwrap().quiz.is_paused());
+    h.wait_secs(300);
+    tick(&mut h);
+    assert!(running(&h).is_some(), "timed out behind the help");
+    h.key(KeyCode::Esc);
+    assert!(!h.app.help);
+    tick(&mut h);
+    assert!(!running(&h).unwrap().quiz.is_paused());
+    assert_eq!(
+        running(&h).unwrap().quiz.active(h.now),
+        chrono::Duration::seconds(4).to_std().unwrap()
+    );
+    // Abandoning from the dialog ends the quiz (no clock left running).
+    h.key(KeyCode::Esc);
+    h.keys("y");
+    assert!(running(&h).is_none());
+    assert!(results(&h).abandoned);
+}
+
+#[test]
+fn ctrl_c_records_the_quiz_as_abandoned_and_interrupts() {
+    let mut h = quiz(
+        &["mm-produkt", "kpi-awareness"],
+        &spec(&[Form::Flip], 2, Some(60), None),
+    );
+    h.wait_secs(3);
+    let effect = h.key_mod(KeyCode::Char('c'), KeyModifiers::CONTROL);
+    assert_eq!(effect, kartei::ui::Effect::Interrupted);
+    let Some(QuizRecord::End { results, .. }) = h.study.quiz_log.last() else {
+        panic!("no end recorded: {:?}", h.study.quiz_log);
+    };
+    assert!(results.abandoned);
+    // Elsewhere Ctrl-C just quits.
+    let mut h = Harness::new(Lang::En);
+    assert_eq!(
+        h.key_mod(KeyCode::Char('c'), KeyModifiers::CONTROL),
+        kartei::ui::Effect::Quit
+    );
+}
+
+#[test]
+fn an_abandoned_quiz_shows_no_grade_and_the_time_as_the_history_does() {
+    let mut h = quiz(
+        &["mm-produkt", "kpi-awareness"],
+        &spec(&[Form::Flip], 2, Some(60), None),
+    );
+    h.now += chrono::Duration::milliseconds(35_600);
+    h.key(KeyCode::Esc);
+    h.keys("y");
+    let screen = h.screen();
+    let grade_row = screen.lines().find(|l| l.contains("Grade")).unwrap();
+    assert!(grade_row.contains("none (abandoned)"), "{screen}");
+    assert!(!grade_row.contains("5,0"), "{screen}");
+    assert!(screen.contains("00:35"), "{screen}");
+    // The history rounds the same way.
+    let end = r#"{"v":1,"id":"e","ts":"2026-11-27T09:00:36Z","type":"quiz_end","quiz":"q","score":0.0,"max":2.0,"grade":5.0,"duration_ms":35600,"abandoned":true}"#;
+    let start = r#"{"v":1,"id":"s","ts":"2026-11-27T09:00:00Z","type":"quiz_start","quiz":"q","decks":[],"count":2}"#;
+    let events: Vec<kartei::progress::Event> = [start, end]
+        .iter()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    let text = kartei::cli::quiz::history_text(
+        &kartei::cli::quiz::summaries(&events),
+        chrono::FixedOffset::east_opt(0).unwrap(),
+        kartei::i18n::Tr(Lang::En),
+    );
+    assert!(text.contains("00:35"), "{text}");
+    assert!(
+        text.contains("abandoned") && !text.contains("5,0"),
+        "{text}"
+    );
 }

@@ -3,12 +3,12 @@
 mod ui_common;
 
 use insta::assert_snapshot;
-use kartei::cli::Lang;
 use kartei::deck::Card;
-use kartei::ui::testing::{FakeStudy, sample_cards};
+use kartei::i18n::Lang;
 use ratatui::crossterm::event::{KeyCode, KeyModifiers};
 use ratatui::style::{Color, Modifier};
 use ui_common::Harness;
+use ui_common::fake_study::{FakeStudy, sample_cards};
 
 fn sample(id: &str) -> Card {
     sample_cards()
@@ -229,4 +229,70 @@ fn long_text_wraps_and_scrolls() {
     h.key_mod(KeyCode::Char('u'), KeyModifiers::CONTROL);
     h.key(KeyCode::PageUp);
     assert_eq!(h.screen(), before);
+}
+
+/// The browser with one flagged and one suspended card, and one card open.
+fn browser(lang: Lang) -> Harness {
+    let mut h = Harness::new(lang);
+    h.keys("/");
+    h.key(KeyCode::Down);
+    h.keys("f");
+    h.key(KeyCode::Down);
+    h.keys("x");
+    h
+}
+
+#[test]
+fn browser_screens() {
+    for (lang, name) in [(Lang::En, "en"), (Lang::De, "de")] {
+        let mut h = browser(lang);
+        assert_snapshot!(format!("browser_{name}_80x24"), h.render(80, 24).backend());
+        assert_snapshot!(
+            format!("browser_{name}_160x48"),
+            h.render(160, 48).backend()
+        );
+        h.enter();
+        assert_snapshot!(
+            format!("browser_card_{name}_80x24"),
+            h.render(80, 24).backend()
+        );
+        h.keys("?");
+        assert_snapshot!(
+            format!("browser_help_{name}_80x24"),
+            h.render(80, 24).backend()
+        );
+    }
+}
+
+#[test]
+fn practice_and_nothing_to_study() {
+    for (lang, name) in [(Lang::En, "en"), (Lang::De, "de")] {
+        let mut h = Harness::with(lang, FakeStudy::with_cards(vec![]), false);
+        h.enter();
+        assert_snapshot!(
+            format!("nothing_to_study_{name}"),
+            h.render(80, 24).backend()
+        );
+        let mut h = Harness::with(
+            lang,
+            FakeStudy::with_cards(vec![sample("mm-produkt")]),
+            false,
+        );
+        h.keys("p ");
+        assert_snapshot!(format!("practice_{name}_80x24"), h.render(80, 24).backend());
+        assert_snapshot!(
+            format!("practice_{name}_160x48"),
+            h.render(160, 48).backend()
+        );
+    }
+}
+
+#[test]
+fn waiting_german_160x48() {
+    let mut study = FakeStudy::with_cards(vec![sample("mm-produkt")]);
+    study.wait_until = Some(ui_common::now() + chrono::Duration::minutes(45));
+    let mut h = Harness::with(Lang::De, study, false);
+    h.enter();
+    h.keys(" 1");
+    assert_snapshot!(h.render(160, 48).backend());
 }

@@ -2,14 +2,14 @@
 
 mod ui_common;
 
-use kartei::cli::Lang;
 use kartei::deck::CardId;
+use kartei::i18n::Lang;
 use kartei::progress::Grade;
-use kartei::ui::testing::{FakeStudy, sample_cards};
 use kartei::ui::{Effect, Screen, Stage};
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 use std::path::PathBuf;
 use ui_common::Harness;
+use ui_common::fake_study::{FakeStudy, sample_cards};
 
 fn current(h: &Harness) -> Option<String> {
     match &h.app.screen {
@@ -83,7 +83,16 @@ fn undo_is_repeatable_and_brings_the_card_back() {
     assert_eq!(current(&h).as_deref(), Some("mm-preis~c2"));
     h.keys("u");
     assert_eq!(current(&h).as_deref(), Some("mm-produkt~rev"));
-    assert_eq!(h.app.status.as_deref(), Some("undone: mm-produkt~rev"));
+    // The message names the card by its question, not its internal id.
+    let question = match &h.app.screen {
+        Screen::Review(r) => r.show.card.question(),
+        other => panic!("expected a card, got {other:?}"),
+    };
+    assert_eq!(
+        h.app.status.as_deref(),
+        Some(format!("undone: {question}").as_str())
+    );
+    assert!(!question.contains("mm-produkt"));
     h.keys("u");
     assert_eq!(current(&h).as_deref(), Some("mm-produkt"));
     assert!(h.study.answers.is_empty());
@@ -185,9 +194,14 @@ fn edit_opens_the_file_or_explains_bundled_decks() {
     h.enter();
     assert_eq!(current(&h).as_deref(), Some("gr-swot"));
     assert_eq!(h.key(KeyCode::Char('e')), Effect::None);
+    assert!(h.app.status.as_deref().unwrap().contains("Copy the deck"));
+    // "no" leaves it bundled; "yes" copies it and opens the copy.
+    assert_eq!(h.key(KeyCode::Char('n')), Effect::None);
+    assert_eq!(h.app.status, None);
+    assert_eq!(h.key(KeyCode::Char('e')), Effect::None);
     assert_eq!(
-        h.app.status.as_deref(),
-        Some("bundled deck, copy it to your deck folder to edit")
+        h.key(KeyCode::Char('j')),
+        Effect::OpenEditor(PathBuf::from("/data/decks/grundlagen.toml"), 2)
     );
 }
 
@@ -335,4 +349,132 @@ fn typed_list_answers_mark_each_item() {
     assert_eq!(fb.score, 0.75);
     assert_eq!(fb.outcome, kartei::ui::typed::Outcome::Close);
     assert_eq!(r.pending, Some(Grade::Hard));
+}
+
+#[test]
+fn too_small_screen_ignores_every_key_but_quit() {
+    let mut h = Harness::new(Lang::En);
+    h.enter();
+    h.keys(" ");
+    h.render(40, 10);
+    h.keys("3");
+    h.keys("u");
+    assert!(h.study.answers.is_empty(), "no grade for an unseen card");
+    assert!(matches!(h.app.screen, Screen::Review(_)));
+    assert_eq!(h.key(KeyCode::Char('q')), Effect::Quit);
+    // Back at a usable size, the same key grades.
+    h.render(80, 24);
+    h.keys("3");
+    assert_eq!(h.study.answers.len(), 1);
+}
+
+#[test]
+fn a_status_message_is_gone_on_the_next_card() {
+    let mut h = Harness::new(Lang::En);
+    h.enter();
+    h.keys("3");
+    assert!(h.app.status.is_some(), "reveal first");
+    h.keys(" 3");
+    assert_eq!(h.study.answers.len(), 1);
+    assert_eq!(h.app.status, None);
+}
+
+#[test]
+fn the_hint_key_shows_the_hint_only_when_there_is_one() {
+    let mut card = sample_cards().remove(0);
+    card.hint = Some("Denk an die 4P".into());
+    let mut h = Harness::with(Lang::En, FakeStudy::with_cards(vec![card]), false);
+    h.enter();
+    assert!(h.screen().contains("i Hint"), "offered in the key line");
+    assert!(!h.screen().contains("Denk an die 4P"));
+    h.keys("i");
+    assert!(h.screen().contains("Hint: Denk an die 4P"));
+    assert!(!h.screen().contains("i Hint"));
+    let mut h = only("mm-produkt");
+    assert!(!h.screen().contains("i Hint"));
+    h.keys("i");
+    assert_eq!(h.app.status.as_deref(), Some("this card has no hint"));
+}
+
+#[test]
+fn the_waiting_screen_offers_review_ahead_and_practice() {
+    let mut h = only("mm-produkt");
+    h.study.wait_until = Some(h.now + chrono::Duration::minutes(30));
+    h.study.ahead = 1;
+    h.keys(" 1");
+    assert!(matches!(h.app.screen, Screen::Waiting { .. }));
+    let screen = h.screen();
+    assert!(screen.contains("a review ahead"), "{screen}");
+    assert!(screen.contains("p practise"), "{screen}");
+    h.keys("a");
+    assert!(
+        matches!(h.app.screen, Screen::Review(_)),
+        "a card came ahead"
+    );
+    let mut h = only("mm-produkt");
+    h.study.wait_until = Some(h.now + chrono::Duration::minutes(30));
+    h.keys(" 1");
+    h.keys("p");
+    assert_eq!(h.study.kind, kartei::study::SessionKind::Practice);
+    assert!(
+        matches!(h.app.screen, Screen::Review(_)),
+        "practice shows a card"
+    );
+    assert!(h.screen().contains("Practice"));
+}
+
+#[test]
+fn suspend_bury_and_flag_from_review_go_through_the_port() {
+    let mut h = Harness::new(Lang::En);
+    h.enter();
+    let first = current(&h).unwrap();
+    h.keys("f");
+    assert_eq!(current(&h).as_deref(), Some(first.as_str()), "flag stays");
+    assert!(h.screen().contains("⚑"));
+    h.keys("x");
+    assert_ne!(
+        current(&h).as_deref(),
+        Some(first.as_str()),
+        "suspend moves on"
+    );
+    assert_eq!(h.app.status.as_deref(), Some("card suspended"));
+    let second = current(&h).unwrap();
+    h.keys("R");
+    assert!(h.app.status.as_deref().unwrap().contains("Forget"));
+    h.keys("n");
+    assert_eq!(current(&h).as_deref(), Some(second.as_str()), "not reset");
+    h.keys("Rj");
+    use kartei::progress::MarkAction::*;
+    let marks: Vec<_> = h.study.marks.iter().map(|(_, a)| *a).collect();
+    assert_eq!(marks, [Flag, Suspend, Reset]);
+}
+
+#[test]
+fn the_browser_searches_filters_and_marks() {
+    let mut h = Harness::new(Lang::En);
+    h.keys("/");
+    assert!(matches!(h.app.screen, Screen::Browser(_)));
+    let all = match &h.app.screen {
+        Screen::Browser(b) => b.rows.len(),
+        _ => 0,
+    };
+    assert!(all > 3);
+    // `/` focuses the search; typing filters; Enter leaves the field.
+    h.keys("/SWOT");
+    h.enter();
+    let rows = match &h.app.screen {
+        Screen::Browser(b) => b.rows.clone(),
+        _ => Vec::new(),
+    };
+    assert_eq!(rows.len(), 1);
+    assert_eq!(rows[0].id.as_str(), "gr-swot");
+    h.keys("x");
+    assert_eq!(h.study.marks.len(), 1);
+    assert!(h.screen().contains("suspended"));
+    // Enter shows the card; Esc goes back to the list, then out.
+    h.enter();
+    assert!(h.screen().contains("Strengths, Weaknesses"));
+    h.key(KeyCode::Esc);
+    h.key(KeyCode::Esc);
+    assert!(matches!(h.app.screen, Screen::Overview));
 }

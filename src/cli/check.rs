@@ -11,6 +11,7 @@ use serde::Serialize;
 
 use super::Context;
 use crate::deck::{CardKind, DeckSet, Diagnostic, FixError, deck_files, fix_file, load_all_with};
+use crate::i18n::Tr;
 use crate::ui::text::{sanitize, truncate, width};
 
 /// The decks a command works on: with `paths` only those, otherwise every
@@ -73,7 +74,7 @@ fn orphans(ctx: &Context, set: &DeckSet) -> Vec<String> {
             .map(|id| id.0)
             .collect(),
         Err(e) => {
-            eprintln!("note: progress not checked: {e}");
+            tell!("{}: {e}", Tr(ctx.lang).progress_not_checked());
             Vec::new()
         }
     }
@@ -105,7 +106,7 @@ pub fn check(ctx: &Context, paths: &[PathBuf], json: bool, fix: bool) -> Result<
     } else {
         Vec::new()
     };
-    let mut out = std::io::stdout().lock();
+    let mut out = crate::sanitize::stdout();
     if json {
         let report = CheckReport {
             orphans,
@@ -115,48 +116,31 @@ pub fn check(ctx: &Context, paths: &[PathBuf], json: bool, fix: bool) -> Result<
             errors: set.errors.iter().map(JsonDiagnostic::from).collect(),
             warnings: set.warnings.iter().map(JsonDiagnostic::from).collect(),
         };
-        serde_json::to_writer_pretty(&mut out, &report)?;
-        writeln!(out)?;
+        crate::sanitize::write_json(&mut out, &report)?;
     } else {
-        let mut err = std::io::stderr().lock();
+        let mut err = crate::sanitize::stderr();
         for d in set.errors.iter().chain(&set.warnings) {
             // A closed stderr must not hide the summary or change the exit code.
             let _ = writeln!(err, "{d}");
         }
+        let tr = Tr(ctx.lang);
         let kinds: Vec<String> = by_kind
             .iter()
             .filter(|(_, n)| **n > 0)
-            .map(|(k, n)| format!("{n} {k}"))
+            .map(|(k, n)| format!("{n} {}", tr.kind_name(k)))
             .collect();
         writeln!(
             out,
-            "{} {}, {} {}{}",
-            set.decks.len(),
-            plural(set.decks.len(), "deck", "decks"),
-            set.card_count(),
-            plural(set.card_count(), "card", "cards"),
-            if kinds.is_empty() {
-                String::new()
-            } else {
-                format!(" ({})", kinds.join(", "))
-            }
+            "{}",
+            tr.check_totals(set.decks.len(), set.card_count(), &kinds.join(", "))
         )?;
         writeln!(
             out,
-            "{} {}, {} {}",
-            set.errors.len(),
-            plural(set.errors.len(), "error", "errors"),
-            set.warnings.len(),
-            plural(set.warnings.len(), "warning", "warnings"),
+            "{}",
+            tr.check_problems(set.errors.len(), set.warnings.len())
         )?;
         if !orphans.is_empty() {
-            writeln!(
-                out,
-                "{} {} with progress in no deck (progress kept; restore the card or its id to use it): {}",
-                orphans.len(),
-                plural(orphans.len(), "card", "cards"),
-                orphans.join(", ")
-            )?;
+            writeln!(out, "{}", tr.check_orphans(&orphans))?;
         }
     }
     Ok(if set.errors.is_empty() && !fix_failed {
@@ -181,35 +165,47 @@ fn run_fix(ctx: &Context, paths: &[PathBuf]) -> bool {
         deck_files(None, paths)
     };
     if paths.is_empty() && ctx.load_bundled {
-        eprintln!(
-            "note: bundled decks are part of kartei and are not changed (their cards have ids)"
-        );
+        tell!("{}", Tr(ctx.lang).bundled_not_fixed());
     }
     for file in files {
         match fix_file(&file) {
             Ok(outcome) if outcome.added.is_empty() => {}
             Ok(outcome) => {
-                eprintln!(
+                tell!(
                     "fixed: {}: added {} {}",
                     file.display(),
                     outcome.added.len(),
                     plural(outcome.added.len(), "id", "ids")
                 );
                 for (line, id) in &outcome.added {
-                    eprintln!("  line {line}: id = \"{id}\"");
+                    tell!("  line {line}: id = \"{id}\"");
                 }
             }
             Err(FixError::Invalid { file, .. }) => {
-                eprintln!("not fixed: {file} has errors (listed below); nothing was written");
+                tell!("not fixed: {file} has errors (listed below); nothing was written");
             }
             Err(e @ (FixError::Read { .. } | FixError::Write { .. })) => {
-                eprintln!("not fixed: {e}; the file was left unchanged");
+                tell!("not fixed: {e}; the file was left unchanged");
                 ok = false;
             }
-            Err(e) => eprintln!("not fixed: {e}"),
+            Err(e) => tell!("not fixed: {e}"),
         }
     }
     ok
+}
+
+/// Prints the errors of decks that did not load on stderr (they are
+/// missing from the output otherwise without a word). Returns the exit
+/// code the command should end with: failure when a deck is missing.
+pub(super) fn report_deck_errors(set: &DeckSet) -> ExitCode {
+    for d in &set.errors {
+        tell!("{d}");
+    }
+    if set.errors.is_empty() {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::FAILURE
+    }
 }
 
 #[derive(Serialize)]
@@ -220,6 +216,11 @@ struct ListEntry<'a> {
     question: String,
     answer: String,
     tags: &'a [String],
+    /// With `--state`: where the card stands now.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    state: Option<&'static str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    flagged: Option<bool>,
 }
 
 /// An error naming the loaded deck ids when `id` is not among them.
@@ -245,31 +246,57 @@ pub(super) fn require_deck(set: &DeckSet, id: &str) -> Result<()> {
 ///
 /// # Errors
 /// An unknown `--deck`, or stdout cannot be written.
-pub fn list(ctx: &Context, deck: Option<&str>, tag: Option<&str>, json: bool) -> Result<ExitCode> {
+pub fn list(
+    ctx: &Context,
+    deck: Option<&str>,
+    tag: Option<&str>,
+    state: Option<crate::study::StateFilter>,
+    json: bool,
+) -> Result<ExitCode> {
     let set = load(ctx, &[]);
-    for d in &set.errors {
-        eprintln!("{d}");
-    }
+    report_deck_errors(&set);
     if let Some(id) = deck {
         require_deck(&set, id)?;
     }
+    // The card states come from the journal, read-only.
+    let collection = match state {
+        Some(_) => Some(super::tui::open_collection(ctx, true)?),
+        None => None,
+    };
+    let status = |id: &crate::deck::CardId| {
+        collection.as_ref().map(|c| {
+            (
+                crate::study::browse::status(c, id, ctx.now),
+                c.marks(id).flagged,
+            )
+        })
+    };
     let entries: Vec<ListEntry<'_>> = set
         .cards()
         .filter(|(d, _)| deck.is_none_or(|id| d.id == id))
         .filter(|(_, c)| tag.is_none_or(|t| c.tags.iter().any(|x| x == t)))
-        .map(|(d, c)| ListEntry {
-            id: c.id.as_str(),
-            deck: &d.id,
-            kind: c.kind().as_str(),
-            question: c.question(),
-            answer: c.answer(),
-            tags: &c.tags,
+        .filter_map(|(d, c)| {
+            let st = status(&c.id);
+            if let (Some(filter), Some((s, flagged))) = (state, st)
+                && !filter.matches(s, flagged)
+            {
+                return None;
+            }
+            Some(ListEntry {
+                id: c.id.as_str(),
+                deck: &d.id,
+                kind: c.kind().as_str(),
+                question: c.question(),
+                answer: c.answer(),
+                tags: &c.tags,
+                state: st.map(|(s, _)| s.as_str()),
+                flagged: st.map(|(_, f)| f),
+            })
         })
         .collect();
-    let mut out = std::io::stdout().lock();
+    let mut out = crate::sanitize::stdout();
     if json {
-        serde_json::to_writer_pretty(&mut out, &entries)?;
-        writeln!(out)?;
+        crate::sanitize::write_json(&mut out, &entries)?;
     } else {
         let id_w = entries.iter().map(|e| width(e.id)).max().unwrap_or(0);
         let deck_w = entries.iter().map(|e| width(e.deck)).max().unwrap_or(0);

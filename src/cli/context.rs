@@ -28,6 +28,8 @@ pub struct Context {
     /// `KARTEI_CACHE_DIR`, else `cache/` in an overridden data dir, else the
     /// user's cache directory.
     pub cache_dir: Option<PathBuf>,
+    /// `--read-only`: the journal is never written.
+    pub read_only: bool,
 }
 
 impl Context {
@@ -78,6 +80,7 @@ impl Context {
             offset,
             lang,
             cache_dir,
+            read_only: args.read_only,
         })
     }
 
@@ -99,11 +102,7 @@ fn lang_from_env() -> Lang {
         if let Ok(v) = std::env::var(var)
             && !v.is_empty()
         {
-            return if v.to_ascii_lowercase().starts_with("de") {
-                Lang::De
-            } else {
-                Lang::En
-            };
+            return Lang::from_locale(&v);
         }
     }
     Lang::En

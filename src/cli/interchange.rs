@@ -9,7 +9,7 @@ use anyhow::{Context as _, Result, bail};
 
 use crate::atomic;
 use crate::deck::{Deck, DeckOrigin};
-use crate::interchange::{self, DeckMeta, ImportError, Imported, NoteBody};
+use crate::interchange::{self, DeckMeta, ImportError, Imported, ImportedNote};
 
 use super::{Context, ExportFormat};
 
@@ -17,7 +17,7 @@ use super::{Context, ExportFormat};
 ///
 /// # Errors
 /// The file exists already or cannot be written.
-pub fn new_deck(file: &Path) -> Result<ExitCode> {
+pub fn new_deck(ctx: &Context, file: &Path) -> Result<ExitCode> {
     if file.exists() {
         bail!(
             "{} already exists; choose another file name or remove it first",
@@ -31,11 +31,10 @@ pub fn new_deck(file: &Path) -> Result<ExitCode> {
     let text = interchange::template::template(&stem);
     atomic::write(file, text.as_bytes())
         .with_context(|| format!("cannot write {}", file.display()))?;
-    println!(
-        "Wrote a deck template to {}.\nEdit it, then run `kartei check {}`.",
-        file.display(),
-        file.display()
-    );
+    say!(
+        "{}",
+        crate::i18n::Tr(ctx.lang).template_written(&file.display().to_string())
+    )?;
     Ok(ExitCode::SUCCESS)
 }
 
@@ -55,7 +54,15 @@ fn source_kind(file: &Path) -> Source {
 
 /// Reads a file as UTF-8, naming the line and column of the first bad byte.
 fn read_utf8(file: &Path) -> Result<String> {
-    let bytes = fs::read(file).with_context(|| format!("cannot read {}", file.display()))?;
+    // Only regular files of a bounded size: a pipe would block, a device
+    // never end.
+    let bytes = crate::deck::read_deck_file(file).map_err(|d| {
+        let why = d
+            .message
+            .strip_prefix("cannot read the file: ")
+            .unwrap_or(&d.message);
+        anyhow::anyhow!("cannot read {}: {why}", file.display())
+    })?;
     match String::from_utf8(bytes) {
         Ok(s) => Ok(s),
         Err(e) => {
@@ -69,14 +76,6 @@ fn read_utf8(file: &Path) -> Result<String> {
                 file.display()
             )
         }
-    }
-}
-
-/// How many cards a note produces.
-fn card_count(body: &NoteBody) -> usize {
-    match body {
-        NoteBody::Basic { reverse, .. } => 1 + usize::from(*reverse),
-        NoteBody::Cloze { text } => text.matches("{{").count(),
     }
 }
 
@@ -102,7 +101,14 @@ pub fn import(
         );
     }
     let out: PathBuf = match output {
-        Some(o) => o.to_path_buf(),
+        Some(o) => {
+            // `-o new/dir/deck.toml`: create the folders it names.
+            if let Some(parent) = o.parent().filter(|p| !p.as_os_str().is_empty()) {
+                fs::create_dir_all(parent)
+                    .with_context(|| format!("cannot create the folder {}", parent.display()))?;
+            }
+            o.to_path_buf()
+        }
         None => {
             let dir = ctx.user_deck_dir();
             fs::create_dir_all(&dir)
@@ -130,10 +136,7 @@ pub fn import(
             d.origin.display_name()
         );
     }
-    let taken: HashSet<&str> = set
-        .cards()
-        .map(|(_, c)| c.id.as_str().split('~').next().unwrap_or_default())
-        .collect();
+    let taken: HashSet<&str> = set.cards().map(|(_, c)| c.id.note_key()).collect();
     let src = read_utf8(file)?;
     let parsed = match source_kind(file) {
         Source::Csv => interchange::csv::import_csv(&src),
@@ -150,7 +153,7 @@ pub fn import(
         ),
     };
     for issue in &issues {
-        eprintln!(
+        tell!(
             "{}:{}: {} (skipped)",
             file.display(),
             issue.line,
@@ -158,7 +161,7 @@ pub fn import(
         );
     }
     if notes.is_empty() {
-        eprintln!(
+        tell!(
             "kartei: no line of {} could be imported; nothing was written",
             file.display()
         );
@@ -171,14 +174,20 @@ pub fn import(
     let meta = DeckMeta {
         id: id.clone(),
         name: deck_name.to_owned(),
-        description: format!("Importiert aus {file_name}"),
+        description: crate::i18n::Tr(ctx.lang).imported_from(&file_name),
     };
     let text = interchange::deck_toml(&meta, &notes);
-    if let Some(clash) = (1..=notes.len())
-        .map(|n| format!("{id}-{n}"))
-        .find(|c| taken.contains(c.as_str()))
+    if let Some((clash, note)) = interchange::note_ids(&id, &notes)
+        .into_iter()
+        .zip(&notes)
+        .find(|(c, _)| taken.contains(c.as_str()))
     {
-        bail!("the card id `{clash}` is already used by a loaded deck; choose another --deck-name");
+        bail!(
+            "{}:{}: the card id `{clash}` is already used by a loaded deck; \
+             choose another --deck-name, or remove the deck that has it",
+            file.display(),
+            note.line
+        );
     }
     // A generated deck that the loader rejects would be a bug here; never write one.
     if let Err(diagnostics) = crate::deck::parse_deck(&text, DeckOrigin::File(out.clone())) {
@@ -190,30 +199,22 @@ pub fn import(
     }
     atomic::write(&out, text.as_bytes())
         .with_context(|| format!("cannot write {}", out.display()))?;
-    let cards: usize = notes.iter().map(|n| card_count(&n.body)).sum();
-    println!(
-        "Imported {} ({}) from {} into {} (deck id `{id}`).",
-        plural(notes.len(), "note"),
-        plural(cards, "card"),
-        file.display(),
-        out.display()
-    );
+    let cards: usize = notes.iter().map(ImportedNote::card_count).sum();
+    say!(
+        "{}",
+        crate::i18n::Tr(ctx.lang).imported(
+            notes.len(),
+            cards,
+            &file.display().to_string(),
+            &out.display().to_string(),
+            &id
+        )
+    )?;
     if issues.is_empty() {
         Ok(ExitCode::SUCCESS)
     } else {
-        println!(
-            "Skipped {} that could not be converted (listed above).",
-            plural(issues.len(), "line")
-        );
+        say!("{}", crate::i18n::Tr(ctx.lang).skipped_lines(issues.len()))?;
         Ok(ExitCode::FAILURE)
-    }
-}
-
-fn plural(n: usize, word: &str) -> String {
-    if n == 1 {
-        format!("1 {word}")
-    } else {
-        format!("{n} {word}s")
     }
 }
 
@@ -239,7 +240,7 @@ pub fn export(
         ctx.cache().as_ref(),
     );
     for error in &set.errors {
-        eprintln!("{error}");
+        tell!("{error}");
     }
     let decks: Vec<&Deck> = match deck {
         Some(id) => match set.decks.iter().find(|d| d.id == id) {
@@ -268,18 +269,17 @@ pub fn export(
         .iter()
         .map(|d| interchange::export::notes(d).len())
         .sum();
-    println!(
-        "Exported {} from {} to {} ({}).",
-        plural(notes, "note"),
-        plural(decks.len(), "deck"),
-        output.display(),
-        match format {
-            ExportFormat::Anki => "Anki plain text: File > Import in Anki",
-            ExportFormat::Csv => "CSV",
-        }
-    );
+    say!(
+        "{}",
+        crate::i18n::Tr(ctx.lang).exported(
+            notes,
+            decks.len(),
+            &output.display().to_string(),
+            format == ExportFormat::Anki
+        )
+    )?;
     if deck.is_none() && !set.errors.is_empty() {
-        eprintln!("kartei: decks with errors were not exported; run `kartei check` for details");
+        tell!("kartei: decks with errors were not exported; run `kartei check` for details");
         return Ok(ExitCode::FAILURE);
     }
     Ok(ExitCode::SUCCESS)

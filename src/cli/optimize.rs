@@ -33,7 +33,7 @@ pub fn run(ctx: &Context, yes: bool) -> Result<ExitCode> {
     let old = optimize::evaluate(&config.scheduler.parameters, &histories)?;
     let new = optimize::evaluate(&fit.parameters, &histories)?;
 
-    let mut out = std::io::stdout().lock();
+    let mut out = crate::sanitize::stdout();
     writeln!(
         out,
         "Fitted on {} reviews of {} cards.",
@@ -49,7 +49,7 @@ pub fn run(ctx: &Context, yes: bool) -> Result<ExitCode> {
         "current"
     };
     writeln!(out, "{}", row(label, &old))?;
-    writeln!(out, "{}", row("optimised", &new))?;
+    writeln!(out, "{}", row("optimized", &new))?;
     let params: Vec<String> = fit.parameters.iter().map(|w| format!("{w:.4}")).collect();
     writeln!(out, "New parameters: [{}]", params.join(", "))?;
     if new.log_loss >= old.log_loss {

@@ -1,6 +1,7 @@
 //! `kartei quiz`: start a timed quiz in the terminal interface, or list past
 //! quizzes from the journal (`--history [--json]`).
 
+use std::io::Write as _;
 use std::process::ExitCode;
 use std::time::Duration;
 
@@ -9,8 +10,9 @@ use chrono::{DateTime, FixedOffset, Utc};
 use serde::Serialize;
 
 use super::{Context, QuizArgs};
+use crate::i18n::Tr;
 use crate::progress::{EventBody, Journal};
-use crate::quiz::{QuizSpec, format_grade, grade_for_percent, parse_forms};
+use crate::quiz::{QuizSpec, parse_forms};
 use crate::scheduler::parse_duration;
 
 /// Runs `kartei quiz`.
@@ -24,7 +26,31 @@ pub fn run(ctx: &Context, args: &QuizArgs) -> Result<ExitCode> {
     if args.json {
         bail!("--json only works with --history");
     }
-    let spec = spec_from_args(args, ctx.now)?;
+    let mut spec = spec_from_args(args, ctx.now)?;
+    // Whether answers move the schedule is remembered in config.toml.
+    let mut config = crate::config::Config::load(&ctx.config_path)?;
+    match args.reschedule {
+        None => spec.reschedule = config.quiz.reschedule,
+        Some(_) if config.quiz.reschedule != spec.reschedule => {
+            config.quiz.reschedule = spec.reschedule;
+            config
+                .save_section(&ctx.config_path, "quiz")
+                .context("could not remember --reschedule in the config")?;
+        }
+        Some(_) => {}
+    }
+    if let Some(name) = &args.exam {
+        let collection = super::tui::open_collection(ctx, true)?;
+        let exam = collection
+            .exams()
+            .into_iter()
+            .find(|e| &e.name == name)
+            .ok_or_else(|| {
+                super::UsageError(format!("there is no exam {name:?}; see `kartei exam list`"))
+            })?;
+        spec.decks = exam.decks;
+        spec.tags = exam.tags;
+    }
     super::tui::run_quiz(ctx, spec)
 }
 
@@ -70,6 +96,8 @@ pub fn spec_from_args(args: &QuizArgs, now: DateTime<Utc>) -> Result<QuizSpec> {
         seed: args
             .seed
             .unwrap_or_else(|| u64::try_from(now.timestamp_millis()).unwrap_or(0)),
+        studied_only: args.studied_only,
+        reschedule: args.reschedule.is_none_or(|r| r == super::YesNo::Yes),
     })
 }
 
@@ -84,8 +112,8 @@ pub struct QuizSummary {
     pub score: f64,
     pub max: f64,
     pub percent: f64,
-    /// German grade 1.0..=5.0.
-    pub grade: f64,
+    /// German grade 1.0..=5.0; none for an abandoned or unfinished quiz.
+    pub grade: Option<f64>,
     pub duration_s: u64,
     pub abandoned: bool,
     /// False when the journal has no `QuizEnd` (kartei was closed or
@@ -117,7 +145,7 @@ pub fn summaries(events: &[crate::progress::Event]) -> Vec<QuizSummary> {
                     score: 0.0,
                     max: f64::from(*count),
                     percent: 0.0,
-                    grade: 5.0,
+                    grade: None,
                     duration_s: 0,
                     abandoned: true,
                     finished: false,
@@ -145,7 +173,7 @@ pub fn summaries(events: &[crate::progress::Event]) -> Vec<QuizSummary> {
                     let q = &mut out[i];
                     q.score = *score;
                     q.max = *max;
-                    q.grade = *grade;
+                    q.grade = (!*abandoned).then_some(*grade);
                     q.duration_s = duration_ms / 1000;
                     q.abandoned = *abandoned;
                     q.finished = true;
@@ -160,9 +188,6 @@ pub fn summaries(events: &[crate::progress::Event]) -> Vec<QuizSummary> {
         } else {
             0.0
         };
-        if !q.finished {
-            q.grade = grade_for_percent(q.percent);
-        }
     }
     out
 }
@@ -175,47 +200,55 @@ fn mm_ss(secs: u64) -> String {
     }
 }
 
-fn points(v: f64) -> String {
+fn points(tr: Tr, v: f64) -> String {
     if (v - v.round()).abs() < 1e-9 {
-        format!("{v:.0}")
+        tr.num(v, 0)
     } else {
-        format!("{v:.1}")
+        tr.num(v, 1)
     }
 }
 
 /// The text table of past quizzes.
 #[must_use]
-pub fn history_text(quizzes: &[QuizSummary], offset: FixedOffset) -> String {
+pub fn history_text(quizzes: &[QuizSummary], offset: FixedOffset, tr: Tr) -> String {
     let rows: Vec<[String; 5]> = quizzes
         .iter()
         .map(|q| {
             let mut scope = if q.decks.is_empty() {
-                "all decks".to_owned()
+                tr.all_decks().to_owned()
             } else {
                 q.decks.join(", ")
             };
             for t in &q.tags {
                 scope.push_str(&format!(" #{t}"));
             }
-            let mut grade = format_grade(q.grade);
-            if !q.finished {
-                grade.push_str(" (unfinished)");
-            } else if q.abandoned {
-                grade.push_str(" (abandoned)");
-            }
+            let grade = match q.grade {
+                Some(g) => tr.grade_value(g),
+                None if !q.finished => tr.unfinished().to_owned(),
+                None => tr.abandoned().to_owned(),
+            };
             [
-                q.date
-                    .with_timezone(&offset)
-                    .format("%Y-%m-%d %H:%M")
-                    .to_string(),
-                scope,
-                format!("{}/{} ({:.0} %)", points(q.score), points(q.max), q.percent),
+                tr.date_time(q.date, offset),
+                // Deck ids and tags come from the journal: one clean line.
+                crate::sanitize::sanitize(&scope).replace('\n', " "),
+                format!(
+                    "{}/{} ({} %)",
+                    points(tr, q.score),
+                    points(tr, q.max),
+                    tr.num(q.percent, 0)
+                ),
                 grade,
                 mm_ss(q.duration_s),
             ]
         })
         .collect();
-    let head = ["Date", "Decks", "Score", "Grade", "Time"];
+    let head = [
+        tr.h_date(),
+        tr.h_decks(),
+        tr.h_score(),
+        tr.h_grade(),
+        tr.h_time(),
+    ];
     let mut widths: Vec<usize> = head.iter().map(|h| h.chars().count()).collect();
     for r in &rows {
         for (w, cell) in widths.iter_mut().zip(r) {
@@ -245,15 +278,19 @@ fn history(ctx: &Context, json: bool) -> Result<ExitCode> {
     let (journal, report) = Journal::open_read_only(&ctx.data_dir)
         .with_context(|| format!("could not read the journal in {}", ctx.data_dir.display()))?;
     for w in &report.warnings {
-        eprintln!("kartei: warning: {w}");
+        tell!("kartei: {}: {w}", Tr(ctx.lang).warning_word());
     }
     let quizzes = summaries(journal.events());
     if json {
-        println!("{}", serde_json::to_string_pretty(&quizzes)?);
+        crate::sanitize::write_json(&mut crate::sanitize::stdout(), &quizzes)?;
     } else if quizzes.is_empty() {
-        println!("No quizzes yet. Start one with `kartei quiz` or press t in kartei.");
+        say!("{}", Tr(ctx.lang).no_quizzes())?;
     } else {
-        print!("{}", history_text(&quizzes, ctx.offset));
+        write!(
+            crate::sanitize::stdout(),
+            "{}",
+            history_text(&quizzes, ctx.offset, Tr(ctx.lang))
+        )?;
     }
     Ok(ExitCode::SUCCESS)
 }

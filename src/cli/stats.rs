@@ -11,8 +11,9 @@ use serde::Serialize;
 use super::Context;
 use super::tui::open_collection;
 use crate::collection::{Collection, Scope};
-use crate::scheduler::Phase;
+use crate::i18n::Tr;
 use crate::stats::{self, DeckCounts};
+use crate::study::today;
 
 #[derive(Serialize)]
 struct ForecastDay {
@@ -46,9 +47,14 @@ struct StatsReport {
     quizzes: Vec<QuizPoint>,
 }
 
-fn scope(collection: &Collection, deck: Option<&str>, tag: Option<&str>) -> Result<Scope> {
+fn scope(
+    collection: &Collection,
+    lang: crate::i18n::Lang,
+    deck: Option<&str>,
+    tag: Option<&str>,
+) -> Result<Scope> {
     match (deck, tag) {
-        (Some(_), Some(_)) => anyhow::bail!("give either --deck or --tag, not both"),
+        (Some(_), Some(_)) => anyhow::bail!("{}", Tr(lang).deck_or_tag()),
         (Some(id), None) => {
             super::check::require_deck(collection.decks(), id)?;
             Ok(Scope::Deck(id.to_owned()))
@@ -60,8 +66,8 @@ fn scope(collection: &Collection, deck: Option<&str>, tag: Option<&str>) -> Resu
 
 fn report(collection: &Collection, scope: &Scope, now: DateTime<Utc>) -> StatsReport {
     let clock = collection.clock(now);
-    let decks = collection.deck_counts(scope, now);
-    let total = stats::total("total", &decks);
+    let decks = today::deck_counts(collection, scope, now);
+    let total = today::counts(collection, "total", scope, now);
     let in_scope: std::collections::HashSet<&crate::deck::CardId> = collection
         .cards()
         .filter(|c| scope.includes(c))
@@ -118,131 +124,87 @@ fn report(collection: &Collection, scope: &Scope, now: DateTime<Utc>) -> StatsRe
 /// The journal cannot be read, an unknown deck, or stdout fails.
 pub fn stats(ctx: &Context, deck: Option<&str>, tag: Option<&str>, json: bool) -> Result<ExitCode> {
     let collection = open_collection(ctx, true)?;
-    let scope = scope(&collection, deck, tag)?;
+    let code = super::check::report_deck_errors(collection.decks());
+    let scope = scope(&collection, ctx.lang, deck, tag)?;
     let report = report(&collection, &scope, ctx.now);
-    let mut out = std::io::stdout().lock();
+    let mut out = crate::sanitize::stdout();
     if json {
-        serde_json::to_writer_pretty(&mut out, &report)?;
-        writeln!(out)?;
-        return Ok(ExitCode::SUCCESS);
+        crate::sanitize::write_json(&mut out, &report)?;
+        return Ok(code);
     }
+    let tr = Tr(ctx.lang);
     writeln!(
         out,
-        "{:<24} {:>6} {:>6} {:>9} {:>6} {:>10} {:>9}",
-        "deck", "cards", "new", "learning", "due", "due today", "reviewed"
+        "{:<24} {:>6} {:>6} {:>9} {:>6} {:>10} {:>10}",
+        tr.col_deck(),
+        tr.col_cards(),
+        tr.col_new(),
+        tr.col_learning(),
+        tr.col_due(),
+        tr.col_reviewed(),
+        tr.col_suspended()
     )?;
     for d in report.decks.iter().chain(std::iter::once(&report.total)) {
+        let id = if std::ptr::eq(d, &report.total) {
+            tr.total_row()
+        } else {
+            d.id.as_str()
+        };
         writeln!(
             out,
-            "{:<24} {:>6} {:>6} {:>9} {:>6} {:>10} {:>9}",
-            d.id, d.cards, d.new, d.learning, d.due, d.due_today, d.reviewed_today
+            "{id:<24} {:>6} {:>6} {:>9} {:>6} {:>10} {:>10}",
+            d.cards, d.new, d.learning, d.due, d.reviewed_today, d.suspended
         )?;
     }
     let retention = report.retention_30d.map_or_else(
-        || "no reviews yet".to_owned(),
-        |r| format!("{:.1} %", r * 100.0),
+        || tr.no_reviews_yet().to_owned(),
+        |r| format!("{} %", tr.num(r * 100.0, 1)),
     );
     writeln!(
         out,
-        "true retention (30 days): {retention} (target {:.0} %)",
-        f64::from(report.desired_retention) * 100.0
+        "{}",
+        tr.retention_line(&retention, f64::from(report.desired_retention) * 100.0)
     )?;
     writeln!(
         out,
-        "streak: {} (longest {})",
-        days(report.streak_days),
-        days(report.longest_streak_days)
+        "{}",
+        tr.streak_line(report.streak_days, report.longest_streak_days)
     )?;
     let week: usize = report.forecast.iter().take(7).map(|d| d.due).sum();
-    writeln!(out, "due in the next 7 days: {week}")?;
+    writeln!(out, "{}", tr.week_line(week))?;
     if let Some(last) = report.quizzes.last() {
         writeln!(
             out,
-            "last quiz: {} · {:.0} % · grade {}",
-            last.date,
-            last.score,
-            crate::quiz::format_grade(last.grade)
+            "{}",
+            tr.last_quiz_line(last.date, last.score, &tr.grade_value(last.grade))
         )?;
     }
-    Ok(ExitCode::SUCCESS)
+    Ok(code)
 }
 
-#[derive(Serialize)]
-struct DueCard<'a> {
-    id: &'a str,
-    deck: &'a str,
-    due: DateTime<Utc>,
-    phase: &'static str,
-    question: String,
-}
-
-#[derive(Serialize)]
-struct DueReport<'a> {
-    now: DateTime<Utc>,
-    due_now: usize,
-    due_today: usize,
-    cards: Vec<DueCard<'a>>,
-    next_due: Option<DateTime<Utc>>,
-}
-
-/// `kartei due [--json]`: the cards due before the study day ends, and when
+/// `kartei due [--json]`: the learning and due cards of today, and when
 /// the next one after that comes.
 ///
 /// # Errors
 /// The journal cannot be read, or stdout fails.
 pub fn due(ctx: &Context, json: bool) -> Result<ExitCode> {
     let collection = open_collection(ctx, true)?;
+    let code = super::check::report_deck_errors(collection.decks());
     let now = ctx.now;
-    let clock = collection.clock(now);
-    let end = clock.end_of(clock.today());
-    let mut cards: Vec<DueCard<'_>> = Vec::new();
-    let mut next_due: Option<DateTime<Utc>> = None;
-    for card in collection.cards() {
-        let state = collection.state(&card.id);
-        let (Some(due), false) = (state.due, matches!(state.phase, Phase::New)) else {
-            continue;
-        };
-        if due < end {
-            cards.push(DueCard {
-                id: card.id.as_str(),
-                deck: &card.deck_id,
-                due,
-                phase: match state.phase {
-                    Phase::Learning { .. } => "learning",
-                    Phase::Relearning { .. } => "relearning",
-                    _ => "review",
-                },
-                question: card.question(),
-            });
-        } else if next_due.is_none_or(|n| due < n) {
-            next_due = Some(due);
-        }
-    }
-    cards.sort_by(|a, b| a.due.cmp(&b.due).then_with(|| a.id.cmp(b.id)));
-    let report = DueReport {
-        now,
-        due_now: cards.iter().filter(|c| c.due <= now).count(),
-        due_today: cards.len(),
-        cards,
-        next_due,
-    };
-    let mut out = std::io::stdout().lock();
+    let report = today::due_today(&collection, &Scope::All, now);
+    let mut out = crate::sanitize::stdout();
     if json {
-        serde_json::to_writer_pretty(&mut out, &report)?;
-        writeln!(out)?;
-        return Ok(ExitCode::SUCCESS);
+        crate::sanitize::write_json(&mut out, &report)?;
+        return Ok(code);
     }
-    let local = |t: DateTime<Utc>| t.with_timezone(&ctx.offset).format("%Y-%m-%d %H:%M");
-    writeln!(
-        out,
-        "{} due now, {} due today",
-        report.due_now, report.due_today
-    )?;
+    let tr = Tr(ctx.lang);
+    let local = |t: DateTime<Utc>| tr.date_time(t, ctx.offset);
+    writeln!(out, "{}", tr.due_line(report.due_now, report.due_today))?;
     for c in &report.cards {
         let when = if c.due <= now {
-            "now".to_owned()
+            tr.now_word().to_owned()
         } else {
-            local(c.due).to_string()
+            local(c.due)
         };
         writeln!(
             out,
@@ -255,19 +217,11 @@ pub fn due(ctx: &Context, json: bool) -> Result<ExitCode> {
         )?;
     }
     match report.next_due {
-        Some(t) => writeln!(out, "next after today: {}", local(t))?,
+        Some(t) => writeln!(out, "{}", tr.next_after_today(&local(t)))?,
         None if report.cards.is_empty() => {
-            writeln!(out, "nothing scheduled yet: start with `kartei`")?;
+            writeln!(out, "{}", tr.nothing_scheduled())?;
         }
         None => {}
     }
-    Ok(ExitCode::SUCCESS)
-}
-
-fn days(n: u32) -> String {
-    if n == 1 {
-        "1 day".to_owned()
-    } else {
-        format!("{n} days")
-    }
+    Ok(code)
 }

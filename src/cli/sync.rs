@@ -15,33 +15,36 @@ use crate::progress::Journal;
 pub fn run(ctx: &Context, action: SyncAction) -> Result<ExitCode> {
     match action {
         SyncAction::Merge { other } => {
+            if ctx.read_only {
+                anyhow::bail!(
+                    "`sync merge` writes the journal, which --read-only forbids; run it without \
+                     --read-only"
+                );
+            }
             let (mut journal, load) = Journal::open(&ctx.data_dir).with_context(|| {
                 format!("could not open the journal in {}", ctx.data_dir.display())
             })?;
             for w in &load.warnings {
-                eprintln!("kartei: warning: {w}");
+                tell!("kartei: warning: {w}");
             }
             let report = journal
                 .merge_from(&other)
                 .with_context(|| format!("could not merge {}", other.display()))?;
             for w in &report.warnings {
-                eprintln!("kartei: warning: {w}");
+                tell!("kartei: warning: {w}");
             }
-            let plural = |n: usize| if n == 1 { "" } else { "s" };
-            println!(
-                "Merged {} into {}: {} new event{} added, {} already present.",
-                other.display(),
-                journal.path().display(),
-                report.added,
-                plural(report.added),
-                report.already_present,
-            );
+            let tr = crate::i18n::Tr(ctx.lang);
+            say!(
+                "{}",
+                tr.merged(
+                    &other.display().to_string(),
+                    &journal.path().display().to_string(),
+                    report.added,
+                    report.already_present
+                )
+            )?;
             if report.conflicting > 0 {
-                println!(
-                    "{} event{} had the same id but different content; this journal's version was kept.",
-                    report.conflicting,
-                    plural(report.conflicting)
-                );
+                say!("{}", tr.merge_conflicts(report.conflicting))?;
             }
             Ok(ExitCode::SUCCESS)
         }

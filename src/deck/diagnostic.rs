@@ -128,19 +128,10 @@ impl fmt::Display for Diagnostic {
 
 impl std::error::Error for Diagnostic {}
 
-/// Text from a deck file made safe to print to a terminal, char for char:
-/// a tab becomes a space, and control characters (an escape sequence could
-/// retitle, clear or recolour the terminal) and bidi overrides (which could
-/// reorder what follows) become U+FFFD.
-fn printable(s: &str) -> String {
-    s.chars()
-        .map(|c| match c {
-            '\t' => ' ',
-            c if c.is_control() => '\u{FFFD}',
-            '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' => '\u{FFFD}',
-            c => c,
-        })
-        .collect()
+/// Text from a deck file made safe to print to a terminal, char for char
+/// (see [`crate::sanitize::printable`]), so the caret stays aligned.
+fn printable(s: &str) -> std::borrow::Cow<'_, str> {
+    crate::sanitize::printable(s)
 }
 
 /// Maps byte offsets of one source text to 1-based lines and character

@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 use toml_edit::{Decor, DocumentMut, Item, Key, Table, value};
 
 use super::diagnostic::Diagnostic;
-use super::load::{derived_id, load_bytes, parse_cloze, parse_deck, slug};
+use super::load::{derived_id, load_bytes, parse_cloze, parse_deck, read_deck_file, slug};
 use super::model::{DeckOrigin, cloze_text};
 
 /// Why a file was not fixed.
@@ -123,11 +123,11 @@ pub fn fix_source(src: &str, origin: DeckOrigin) -> Result<FixOutcome, FixError>
 /// # Errors
 /// See [`FixError`].
 pub fn fix_file(path: &Path) -> Result<FixOutcome, FixError> {
-    let bytes = std::fs::read(path).map_err(|source| FixError::Read {
-        path: path.to_path_buf(),
-        source,
-    })?;
     let origin = DeckOrigin::File(path.to_path_buf());
+    let bytes = read_deck_file(path).map_err(|d| FixError::Invalid {
+        file: origin.display_name(),
+        errors: vec![d],
+    })?;
     let Ok(src) = std::str::from_utf8(&bytes) else {
         let errors = load_bytes(&bytes, origin.clone()).err().unwrap_or_default();
         return Err(FixError::Invalid {
@@ -135,8 +135,9 @@ pub fn fix_file(path: &Path) -> Result<FixOutcome, FixError> {
             errors,
         });
     };
-    let outcome = fix_source(src, origin)?;
+    let mut outcome = fix_source(src, origin)?;
     if !outcome.added.is_empty() {
+        outcome.source = keep_bom_and_line_ends(src, &outcome.source);
         crate::atomic::write(path, outcome.source.as_bytes()).map_err(|source| {
             FixError::Write {
                 path: path.to_path_buf(),
@@ -145,6 +146,34 @@ pub fn fix_file(path: &Path) -> Result<FixOutcome, FixError> {
         })?;
     }
     Ok(outcome)
+}
+
+/// `fixed` with the byte order mark and the line ends of `original`:
+/// toml_edit drops a BOM and writes `\n` (a CRLF file would come back with
+/// mixed line ends).
+fn keep_bom_and_line_ends(original: &str, fixed: &str) -> String {
+    const BOM: char = '\u{FEFF}';
+    let body = fixed.strip_prefix(BOM).unwrap_or(fixed);
+    let crlf = original
+        .find('\n')
+        .is_some_and(|i| original[..i].ends_with('\r'));
+    let mut out = String::with_capacity(fixed.len() + fixed.len() / 16 + 3);
+    if original.starts_with(BOM) {
+        out.push(BOM);
+    }
+    if crlf {
+        let mut prev = '\0';
+        for c in body.chars() {
+            if c == '\n' && prev != '\r' {
+                out.push('\r');
+            }
+            out.push(c);
+            prev = c;
+        }
+    } else {
+        out.push_str(body);
+    }
+    out
 }
 
 fn question_of(table: &Table) -> String {

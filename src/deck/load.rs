@@ -28,8 +28,8 @@ pub struct Parsed {
 pub const DECK_KEYS: &[&str] = &["id", "name", "description", "tags"];
 /// Keys allowed in a `[[cards]]` table (of some kind).
 pub const CARD_KEYS: &[&str] = &[
-    "id", "kind", "front", "back", "reverse", "input", "text", "choices", "answer", "items",
-    "ordered", "tags", "hint", "explain", "source",
+    "id", "kind", "front", "back", "reverse", "input", "accept", "text", "choices", "answer",
+    "items", "ordered", "tags", "hint", "explain", "source",
 ];
 const TOP_KEYS: &[&str] = &["deck", "cards"];
 const COMMON_CARD_KEYS: &[&str] = &["id", "kind", "tags", "hint", "explain", "source"];
@@ -38,8 +38,8 @@ const KINDS: &[&str] = &["basic", "cloze", "choice", "list"];
 /// The keys a card of `kind` may have besides the common ones.
 fn kind_keys(kind: CardKind) -> &'static [&'static str] {
     match kind {
-        CardKind::Basic => &["front", "back", "reverse", "input"],
-        CardKind::Cloze => &["text", "input"],
+        CardKind::Basic => &["front", "back", "reverse", "input", "accept"],
+        CardKind::Cloze => &["text", "input", "accept"],
         CardKind::Choice => &["front", "choices", "answer"],
         CardKind::List => &["front", "items", "ordered", "input"],
     }
@@ -55,21 +55,116 @@ fn parse_kind(s: &str) -> Option<CardKind> {
     }
 }
 
+/// The largest deck file kartei reads (64 MiB): far more than any deck
+/// needs, and a bound on the memory a file can make kartei use.
+pub const MAX_DECK_BYTES: u64 = 64 << 20;
+
 /// Reads a deck file from disk.
 ///
 /// # Errors
-/// Every problem in the file, or a single one if it cannot be read.
+/// Every problem in the file, or a single one if it cannot be read (see
+/// [`read_deck_file`]).
 pub fn load_file(path: &Path) -> Result<Parsed, Vec<Diagnostic>> {
-    match std::fs::read(path) {
+    match read_deck_file(path) {
         Ok(bytes) => load_bytes(&bytes, DeckOrigin::File(path.to_path_buf())),
-        Err(e) => Err(vec![
-            Diagnostic::file_error(
-                path.display().to_string(),
-                format!("cannot read the file: {e}"),
-            )
-            .with_help("check that the path exists and is readable"),
-        ]),
+        Err(d) => Err(vec![d]),
     }
+}
+
+/// What kind of file system object `ft` is, for messages.
+#[must_use]
+pub fn file_kind(ft: std::fs::FileType) -> &'static str {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt as _;
+        if ft.is_fifo() {
+            return "a named pipe";
+        }
+        if ft.is_char_device() {
+            return "a character device";
+        }
+        if ft.is_block_device() {
+            return "a block device";
+        }
+        if ft.is_socket() {
+            return "a socket";
+        }
+    }
+    if ft.is_dir() {
+        "a folder"
+    } else if ft.is_symlink() {
+        "a symbolic link"
+    } else if ft.is_file() {
+        "a regular file"
+    } else {
+        "a special file"
+    }
+}
+
+/// Reads the bytes of a deck file: only a regular file (a symlink to one is
+/// fine) of at most [`MAX_DECK_BYTES`]. Devices, pipes and sockets are
+/// refused before they are read (`/dev/zero` never ends, a pipe blocks),
+/// and so is a file over the limit.
+///
+/// # Errors
+/// A diagnostic naming the file and the problem.
+pub fn read_deck_file(path: &Path) -> Result<Vec<u8>, Diagnostic> {
+    use std::io::Read as _;
+    let name = path.display().to_string();
+    let cannot_read = |e: std::io::Error| {
+        Diagnostic::file_error(name.clone(), format!("cannot read the file: {e}"))
+            .with_help("check that the path exists and is readable")
+    };
+    let check = |meta: &std::fs::Metadata| {
+        if !meta.is_file() {
+            return Err(Diagnostic::file_error(
+                name.clone(),
+                format!(
+                    "not a regular file ({}); decks are read from regular files only",
+                    file_kind(meta.file_type())
+                ),
+            )
+            .with_help("give the path of a .toml deck file"));
+        }
+        if meta.len() > MAX_DECK_BYTES {
+            return Err(too_big(&name, meta.len()));
+        }
+        Ok(())
+    };
+    check(&std::fs::metadata(path).map_err(cannot_read)?)?;
+    // Opened without blocking: had the file been swapped for a pipe since,
+    // opening it must not wait for a writer.
+    let mut options = std::fs::OpenOptions::new();
+    options.read(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt as _;
+        options.custom_flags(libc::O_NONBLOCK);
+    }
+    let file = options.open(path).map_err(cannot_read)?;
+    let meta = file.metadata().map_err(cannot_read)?;
+    check(&meta)?;
+    let mut bytes = Vec::with_capacity(usize::try_from(meta.len()).unwrap_or(0));
+    file.take(MAX_DECK_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(cannot_read)?;
+    if bytes.len() as u64 > MAX_DECK_BYTES {
+        return Err(too_big(&name, bytes.len() as u64));
+    }
+    Ok(bytes)
+}
+
+fn too_big(name: &str, len: u64) -> Diagnostic {
+    #[allow(clippy::cast_precision_loss)]
+    let mib = len as f64 / f64::from(1u32 << 20);
+    Diagnostic::file_error(
+        name.to_owned(),
+        format!(
+            "the file is {mib:.1} MiB; deck files may be at most {} MiB",
+            MAX_DECK_BYTES >> 20
+        ),
+    )
+    .with_help("split it into several decks")
 }
 
 /// Parses a deck from raw bytes; bytes that are not UTF-8 are reported with
@@ -123,12 +218,31 @@ pub fn parse_deck(src: &str, origin: DeckOrigin) -> Result<Parsed, Vec<Diagnosti
     };
     let (root, syntax) = DeTable::parse_recoverable(src);
     if !syntax.is_empty() {
+        // A table written twice: its keys are "duplicate" again, line by
+        // line; only the header is worth an error.
+        let mut duplicated_table: Option<u32> = None;
         for e in syntax {
             let span = e.span().unwrap_or(0..0);
             let msg = e.message().trim().replace('\n', ", ");
-            cx.error(span, format!("invalid TOML: {msg}"), Some(
-                "fix the TOML syntax at this position (strings need quotes, tables look like [deck] or [[cards]])".to_owned(),
-            ));
+            if msg == "duplicate key" {
+                let line = cx.idx.line_of(span.start);
+                let is_header = cx.idx.line_text(line).trim_start().starts_with('[');
+                if is_header {
+                    duplicated_table = Some(line);
+                } else if let Some(header) = duplicated_table
+                    && (header + 1..line)
+                        .all(|l| !cx.idx.line_text(l).trim_start().starts_with('['))
+                {
+                    continue;
+                }
+            }
+            let help = if msg == "duplicate key" {
+                "this key or table is already defined above; remove the second one or merge the two \
+                 (each card is its own [[cards]] table, with two brackets)"
+            } else {
+                "fix the TOML syntax at this position (strings need quotes, tables look like [deck] or [[cards]])"
+            };
+            cx.error(span, format!("invalid TOML: {msg}"), Some(help.to_owned()));
         }
         return Err(cx.errors);
     }
@@ -172,10 +286,43 @@ fn fnv1a(bytes: &[u8]) -> u64 {
     h
 }
 
-/// True for a valid explicit card id: non-empty, no whitespace, no `~`.
+/// The longest explicit card id, in characters.
+pub const MAX_CARD_ID_CHARS: usize = 200;
+
+/// True for a valid explicit card id: 1 to [`MAX_CARD_ID_CHARS`] letters
+/// and digits (of any script, with their accents) and ASCII punctuation
+/// other than `~` (reserved for generated suffixes). No whitespace, no
+/// control or formatting characters: an id is printed by many commands.
 #[must_use]
 pub fn valid_card_id(id: &str) -> bool {
-    !id.is_empty() && !id.chars().any(|c| c.is_whitespace() || c == '~')
+    card_id_problem(id).is_none()
+}
+
+/// Why `id` is not a valid explicit card id, or `None` when it is.
+#[must_use]
+pub fn card_id_problem(id: &str) -> Option<String> {
+    if id.is_empty() {
+        return Some("it is empty".to_owned());
+    }
+    if id.chars().count() > MAX_CARD_ID_CHARS {
+        return Some(format!("it is longer than {MAX_CARD_ID_CHARS} characters"));
+    }
+    if id.contains('~') {
+        return Some("`~` is reserved for generated card ids".to_owned());
+    }
+    if id.chars().any(char::is_whitespace) {
+        return Some("it contains whitespace".to_owned());
+    }
+    let bad = id.chars().find(|&c| {
+        !(c.is_alphanumeric()
+            || c.is_ascii_punctuation()
+            || unicode_normalization::char::is_combining_mark(c))
+    })?;
+    Some(format!(
+        "it contains the character U+{:04X}; ids may contain only letters, digits and \
+         punctuation such as - _ . :",
+        u32::from(bad)
+    ))
 }
 
 /// True for a valid deck id: `[a-z0-9_-]+`.
@@ -319,6 +466,9 @@ struct Note<'a> {
     reverse: bool,
     input: bool,
     ordered: bool,
+    /// `accept`: further accepted typed answers; basic notes use gap 0 for
+    /// the back, cloze notes one entry per gap key `c1`, `c2`, ... (0-based).
+    accept: Vec<(usize, Vec<&'a str>)>,
 }
 
 impl<'s> Checker<'s> {
@@ -413,6 +563,75 @@ impl<'s> Checker<'s> {
         ok.then_some(out)
     }
 
+    /// One array of accepted alternatives; `None` (reported) when it is not
+    /// an array of non-empty strings.
+    fn alternatives<'a>(&mut self, key: &str, v: &'a Spanned<DeValue<'_>>) -> Option<Vec<&'a str>> {
+        let list = self.string_array(key, v)?;
+        let mut ok = true;
+        for (s, span) in &list {
+            if s.trim().is_empty() {
+                self.error(
+                    span.clone(),
+                    format!("empty alternative in `{key}`"),
+                    Some("remove it or write the alternative answer".to_owned()),
+                );
+                ok = false;
+            }
+        }
+        ok.then(|| list.into_iter().map(|(s, _)| s).collect())
+    }
+
+    /// `accept`: an array of strings on a basic note (answers accepted
+    /// besides `back`), a table of such arrays keyed by gap (`c1`, `c2`, ...)
+    /// on a cloze note.
+    fn accept<'a>(
+        &mut self,
+        kind: CardKind,
+        v: &'a Spanned<DeValue<'_>>,
+    ) -> Vec<(usize, Vec<&'a str>)> {
+        if kind != CardKind::Cloze {
+            return self
+                .alternatives("accept", v)
+                .map(|list| vec![(0, list)])
+                .unwrap_or_default();
+        }
+        let Some(table) = v.get_ref().as_table() else {
+            self.error(
+                v.span(),
+                format!(
+                    "`accept` on a cloze card must be a table of gaps, not {}",
+                    article(v.get_ref().type_str())
+                ),
+                Some("write it like `accept = { c1 = [\"...\"], c2 = [\"...\"] }`".to_owned()),
+            );
+            return Vec::new();
+        };
+        let mut out = Vec::new();
+        for (k, val) in table.iter() {
+            let key: &str = k.get_ref();
+            let gap = key
+                .strip_prefix('c')
+                .filter(|n| !n.starts_with('0'))
+                .and_then(|n| n.parse::<usize>().ok())
+                .filter(|&n| n >= 1);
+            let Some(gap) = gap else {
+                self.error(
+                    k.span(),
+                    format!("`accept` key `{key}` is not a gap"),
+                    Some(
+                        "name the gap like its card: c1 for the first gap, c2 for the second, ..."
+                            .to_owned(),
+                    ),
+                );
+                continue;
+            };
+            if let Some(list) = self.alternatives(&format!("accept.{key}"), val) {
+                out.push((gap - 1, list));
+            }
+        }
+        out
+    }
+
     fn unknown_key(&mut self, key: &str, span: Range<usize>, allowed: &[&str], place: &str) {
         let help = match closest(key, allowed.iter().copied()) {
             Some(k) => format!("did you mean `{k}`?"),
@@ -466,28 +685,23 @@ impl<'s> Checker<'s> {
         root: &DeTable<'_>,
         origin: &DeckOrigin,
     ) -> Option<(String, String, String, Vec<String>)> {
-        let Some(v) = root.get("deck") else {
-            self.error(
-                0..0,
-                "the file has no `[deck]` table",
-                Some(
-                    "start the file with `[deck]`, `name = \"...\"` and `description = \"...\"`"
-                        .to_owned(),
-                ),
-            );
-            return None;
+        // `[deck]` is optional: a deck needs only cards.
+        let table = match root.get("deck") {
+            None => None,
+            Some(v) => match v.get_ref().as_table() {
+                Some(t) => Some(t),
+                None => {
+                    self.type_error("deck", "a table", v);
+                    return None;
+                }
+            },
         };
-        let Some(table) = v.get_ref().as_table() else {
-            self.type_error("deck", "a table", v);
-            return None;
-        };
-        let header = v.span();
         let mut id = None;
         let mut name = None;
         let mut description = None;
         let mut tags = Vec::new();
         let mut ok = true;
-        for (k, val) in table.iter() {
+        for (k, val) in table.into_iter().flat_map(|t| t.iter()) {
             match k.get_ref().as_ref() {
                 "id" => match self.string("id", val) {
                     Some(s) if valid_deck_id(s) => id = Some(s.to_owned()),
@@ -528,29 +742,20 @@ impl<'s> Checker<'s> {
                 }
             }
         }
-        if name.is_none() && table.get("name").is_none() {
-            ok = false;
-            self.error(
-                header.clone(),
-                "`[deck]` has no `name`",
-                Some("add a line `name = \"...\"` below `[deck]`".to_owned()),
-            );
+        let has = |key: &str| table.is_some_and(|t| t.get(key).is_some());
+        // Without `name` the deck is called like its file; without
+        // `description` it has none.
+        if name.is_none() && !has("name") {
+            name = Some(stem_of(origin));
         }
-        if description.is_none() && table.get("description").is_none() {
-            ok = false;
-            self.error(
-                header,
-                "`[deck]` has no `description`",
-                Some(
-                    "add a line `description = \"...\"` below `[deck]` (it may be \"\")".to_owned(),
-                ),
-            );
+        if description.is_none() && !has("description") {
+            description = Some(String::new());
         }
         let id = match id {
             Some(id) => id,
             None => {
                 let stem = stem_of(origin);
-                if table.get("id").is_none() && !valid_deck_id(&stem) {
+                if !has("id") && !valid_deck_id(&stem) {
                     ok = false;
                     self.error(
                         0..0,
@@ -621,6 +826,8 @@ impl<'s> Checker<'s> {
                 continue;
             }
             let line = self.line(&note.header);
+            // Duplicates are reported at, and point to, the `id` lines.
+            let id_line = note.id.as_ref().map_or(line, |(_, span)| self.line(span));
             let (key, explicit) = match &note.id {
                 Some((id, _)) => (std::borrow::Cow::Borrowed(*id), true),
                 None => (
@@ -654,7 +861,7 @@ impl<'s> Checker<'s> {
                 continue;
             }
             let base = key.clone().into_owned();
-            seen.insert(key, (line, explicit));
+            seen.insert(key, (id_line, explicit));
             if !explicit {
                 self.warning(
                     note.header.clone(),
@@ -712,6 +919,7 @@ impl<'s> Checker<'s> {
             reverse: false,
             input: false,
             ordered: false,
+            accept: Vec::new(),
         };
         for (k, v) in t.iter() {
             let key: &str = k.get_ref();
@@ -770,24 +978,16 @@ impl<'s> Checker<'s> {
                 "kind" => {}
                 "id" => {
                     if let Some(s) = self.string("id", v) {
-                        if valid_card_id(s) {
-                            note.id = Some((s, v.span()));
-                        } else {
-                            let why = if s.is_empty() {
-                                "it is empty"
-                            } else if s.contains('~') {
-                                "`~` is reserved for generated card ids"
-                            } else {
-                                "it contains whitespace"
-                            };
-                            self.error(
+                        match card_id_problem(s) {
+                            None => note.id = Some((s, v.span())),
+                            Some(why) => self.error(
                                 v.span(),
                                 format!("invalid card id `{s}`: {why}"),
                                 Some(format!(
                                     "use letters, digits and -, e.g. `{}`",
                                     slug(s, usize::MAX)
                                 )),
-                            );
+                            ),
                         }
                     }
                 }
@@ -804,6 +1004,7 @@ impl<'s> Checker<'s> {
                 "reverse" => note.reverse = self.boolean("reverse", v),
                 "input" => note.input = self.boolean("input", v),
                 "ordered" => note.ordered = self.boolean("ordered", v),
+                "accept" => note.accept = self.accept(note.kind, v),
                 "tags" => {
                     if let Some(t) = self.string_array("tags", v) {
                         note.tags = t.into_iter().map(|(s, _)| s).collect();
@@ -871,12 +1072,32 @@ impl<'s> Checker<'s> {
                 );
             }
         }
-        if let Some((text, span)) = &note.text
-            && let Err(errs) = parse_cloze(text)
-        {
-            for e in errs {
-                let at = self.string_offset(span, text, e.offset, e.len);
-                self.error(at, e.message, Some(e.help));
+        if let Some((text, span)) = &note.text {
+            match parse_cloze(text) {
+                Err(errs) => {
+                    for e in errs {
+                        let at = self.string_offset(span, text, e.offset, e.len);
+                        self.error(at, e.message, Some(e.help));
+                    }
+                }
+                Ok(segments) => {
+                    let gaps = super::model::gaps(&segments).count();
+                    if let Some(v) = t.get("accept")
+                        && let Some(&(gap, _)) = note.accept.iter().find(|(g, _)| *g >= gaps)
+                    {
+                        self.error(
+                            v.span(),
+                            format!(
+                                "`accept` names gap `c{}`, but the text has {gaps} gap{}",
+                                gap + 1,
+                                if gaps == 1 { "" } else { "s" }
+                            ),
+                            Some(format!(
+                                "the gaps are numbered in the order of the text: c1 to c{gaps}"
+                            )),
+                        );
+                    }
+                }
             }
         }
         if let Some(choices) = &note.choices {
@@ -991,7 +1212,14 @@ impl<'s> Checker<'s> {
                 tags.push((*t).to_owned());
             }
         }
-        let make = |id: String, content: CardContent| Card {
+        let accepted = |gap: usize| -> Vec<String> {
+            note.accept
+                .iter()
+                .filter(|(g, _)| *g == gap)
+                .flat_map(|(_, list)| list.iter().map(|s| (*s).to_owned()))
+                .collect()
+        };
+        let make = |id: String, content: CardContent, accept: Vec<String>| Card {
             id: CardId(id),
             id_explicit: explicit,
             deck_id: deck_id.to_owned(),
@@ -1000,6 +1228,7 @@ impl<'s> Checker<'s> {
             explain: note.explain.map(str::to_owned),
             source: note.source.map(str::to_owned),
             input: note.input,
+            accept,
             line,
             content,
         };
@@ -1015,6 +1244,7 @@ impl<'s> Checker<'s> {
                             back: back.clone(),
                             reversed: false,
                         },
+                        accepted(0),
                     ));
                     out.push(make(
                         format!("{base}~rev"),
@@ -1023,6 +1253,7 @@ impl<'s> Checker<'s> {
                             back: front,
                             reversed: true,
                         },
+                        Vec::new(),
                     ));
                 } else {
                     out.push(make(
@@ -1032,6 +1263,7 @@ impl<'s> Checker<'s> {
                             back,
                             reversed: false,
                         },
+                        accepted(0),
                     ));
                 }
             }
@@ -1058,6 +1290,7 @@ impl<'s> Checker<'s> {
                             segments: segs,
                             active,
                         },
+                        accepted(active),
                     ));
                 }
             }
@@ -1081,6 +1314,7 @@ impl<'s> Checker<'s> {
                         choices,
                         answer,
                     },
+                    Vec::new(),
                 ));
             }
             CardKind::List => {
@@ -1097,6 +1331,7 @@ impl<'s> Checker<'s> {
                         items,
                         ordered: note.ordered,
                     },
+                    Vec::new(),
                 ));
             }
         }

@@ -8,12 +8,13 @@ mod model;
 mod set;
 mod similar;
 
-pub use bundled::bundled;
+pub use bundled::{CopyBundledError, bundled, bundled_ids, copy_bundled};
 pub use diagnostic::{Diagnostic, LineIndex, Severity, closest, edit_distance};
 pub use fix::{FixError, FixOutcome, fix_file, fix_source};
 pub use load::{
-    CARD_KEYS, ClozeError, DECK_KEYS, Parsed, derived_id, load_bytes, load_file, parse_cloze,
-    parse_deck, slug, valid_card_id, valid_deck_id,
+    CARD_KEYS, ClozeError, DECK_KEYS, MAX_CARD_ID_CHARS, MAX_DECK_BYTES, Parsed, card_id_problem,
+    derived_id, file_kind, load_bytes, load_file, parse_cloze, parse_deck, read_deck_file, slug,
+    valid_card_id, valid_deck_id,
 };
 pub use model::*;
 pub use set::{DeckSet, deck_files, load_all, load_all_with, load_file_cached};

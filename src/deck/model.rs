@@ -164,6 +164,10 @@ pub struct Card {
     pub source: Option<String>,
     /// `input = true`: the answer is typed and compared.
     pub input: bool,
+    /// Further answers accepted when the answer is typed (`accept` in the
+    /// deck file): for a basic card those listed for its back, for a cloze
+    /// card those listed for its gap; empty for every other card.
+    pub accept: Vec<String>,
     /// 1-based line of the note's `[[cards]]` header in the file.
     pub line: u32,
     pub content: CardContent,
@@ -212,6 +216,20 @@ impl Card {
                 .join(", "),
             CardContent::List { items, .. } => items.join(", "),
         }
+    }
+
+    /// What a typed answer is compared with: [`Card::answer`], followed by
+    /// the [`Card::accept`] alternatives, joined by `" / "` so that the
+    /// matcher accepts any one of them (see [`crate::matcher`]). Without
+    /// alternatives this is just the answer.
+    #[must_use]
+    pub fn typed_answer(&self) -> String {
+        let mut expected = self.answer();
+        for alternative in &self.accept {
+            expected.push_str(" / ");
+            expected.push_str(alternative);
+        }
+        expected
     }
 }
 

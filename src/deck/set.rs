@@ -9,7 +9,7 @@ use super::bundled::bundled;
 use super::diagnostic::{Diagnostic, Severity};
 use serde::{Deserialize, Serialize};
 
-use super::load::{Parsed, load_bytes, load_file, parse_deck};
+use super::load::{MAX_DECK_BYTES, Parsed, load_bytes, load_file, parse_deck, read_deck_file};
 use super::model::{Card, CardId, Deck, DeckOrigin};
 use crate::cache::Cache;
 
@@ -151,9 +151,30 @@ impl DeckSet {
     }
 }
 
+/// Why a `*.toml` entry of a deck folder is not loaded: not a regular file
+/// (a pipe, a device, a folder) or a broken symbolic link.
+fn skipped(p: &Path) -> Option<String> {
+    match std::fs::metadata(p) {
+        Ok(m) if m.is_file() => None,
+        Ok(m) => Some(format!(
+            "not a regular file ({})",
+            super::load::file_kind(m.file_type())
+        )),
+        Err(_) if std::fs::symlink_metadata(p).is_ok_and(|m| m.file_type().is_symlink()) => {
+            Some(match std::fs::read_link(p) {
+                Ok(t) => format!("a broken symbolic link (to {})", t.display()),
+                Err(_) => "a broken symbolic link".to_owned(),
+            })
+        }
+        Err(e) => Some(format!("cannot read it: {e}")),
+    }
+}
+
 /// The deck files to load from the user's deck folder (a missing folder is
 /// fine) and from `paths` (a folder contributes its `*.toml` files, sorted;
 /// a file is taken as it is). Paths that appear twice are loaded once.
+/// The diagnostics are errors (a folder that cannot be read) and warnings
+/// (entries that were skipped: special files, broken symbolic links).
 #[must_use]
 pub fn deck_files(user_dir: Option<&Path>, paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<Diagnostic>) {
     let mut files = Vec::new();
@@ -164,10 +185,22 @@ pub fn deck_files(user_dir: Option<&Path>, paths: &[PathBuf]) -> (Vec<PathBuf>, 
                 let mut found: Vec<PathBuf> = rd
                     .filter_map(Result::ok)
                     .map(|e| e.path())
-                    .filter(|p| p.is_file() && p.extension().is_some_and(|e| e == "toml"))
+                    .filter(|p| p.extension().is_some_and(|e| e == "toml"))
                     .collect();
                 found.sort();
-                files.extend(found);
+                for p in found {
+                    match skipped(&p) {
+                        None => files.push(p),
+                        Some(why) => errors.push(Diagnostic {
+                            severity: Severity::Warning,
+                            ..Diagnostic::file_error(
+                                p.display().to_string(),
+                                format!("skipped: {why}"),
+                            )
+                            .with_help("deck folders should hold regular .toml files only")
+                        }),
+                    }
+                }
             }
             Err(e) if e.kind() == std::io::ErrorKind::NotFound && !must_exist => {}
             Err(e) => errors.push(
@@ -196,7 +229,9 @@ pub fn deck_files(user_dir: Option<&Path>, paths: &[PathBuf]) -> (Vec<PathBuf>, 
 /// Loads the bundled decks (if `bundled`), every `*.toml` in `user_dir` and
 /// the given files and folders, in that order. A deck whose id is already
 /// loaded, or which reuses a card id of an earlier deck, is reported and
-/// skipped.
+/// skipped, with one exception: a deck file with the id of a bundled deck
+/// replaces that bundled deck (a copy made with [`super::copy_bundled`] to
+/// edit it), in the bundled deck's place.
 #[must_use]
 pub fn load_all(bundled_decks: bool, user_dir: Option<&Path>, paths: &[PathBuf]) -> DeckSet {
     load_all_with(bundled_decks, user_dir, paths, None)
@@ -212,21 +247,46 @@ pub fn load_all_with(
     cache: Option<&Cache>,
 ) -> DeckSet {
     let mut set = DeckSet::default();
+    let (files, problems) = deck_files(user_dir, paths);
+    let mut loaded: Vec<Option<Result<Parsed, Vec<Diagnostic>>>> = files
+        .iter()
+        .map(|f| {
+            Some(match cache {
+                Some(cache) => load_file_cached(f, cache),
+                None => load_file(f),
+            })
+        })
+        .collect();
     if bundled_decks {
         // Not cached: the bundled decks are small and already in memory,
         // and parsing them all costs less than reading a cache entry per deck
         // would save (see docs/performance.md).
         for (name, src) in bundled() {
-            set.add(parse_deck(src, DeckOrigin::Bundled((*name).to_owned())));
+            let parsed = parse_deck(src, DeckOrigin::Bundled((*name).to_owned()));
+            let own_copy = parsed.as_ref().ok().and_then(|p| {
+                loaded
+                    .iter()
+                    .position(|l| matches!(l, Some(Ok(own)) if own.deck.id == p.deck.id))
+            });
+            match own_copy {
+                Some(i) => {
+                    if let Some(own) = loaded[i].take() {
+                        set.add(own);
+                    }
+                }
+                None => set.add(parsed),
+            }
         }
     }
-    let (files, errors) = deck_files(user_dir, paths);
-    set.errors.extend(errors);
-    for f in files {
-        set.add(match cache {
-            Some(cache) => load_file_cached(&f, cache),
-            None => load_file(&f),
-        });
+    for d in problems {
+        if d.is_error() {
+            set.errors.push(d);
+        } else {
+            set.warnings.push(d);
+        }
+    }
+    for l in loaded.into_iter().flatten() {
+        set.add(l);
     }
     set
 }
@@ -316,10 +376,20 @@ impl From<CachedDiagnostic> for Diagnostic {
 /// # Errors
 /// As [`load_file`].
 pub fn load_file_cached(path: &Path, cache: &Cache) -> Result<Parsed, Vec<Diagnostic>> {
+    // Only a regular file within the size limit is looked at here; anything
+    // else (a device, a pipe, a huge file) gets [`load_file`]'s refusal
+    // without being read.
+    let plain = |meta: &std::fs::Metadata| meta.is_file() && meta.len() <= MAX_DECK_BYTES;
+    if !std::fs::metadata(path).is_ok_and(|m| plain(&m)) {
+        return load_file(path);
+    }
     // The content hash is computed while streaming the file, so a cache hit
     // never holds the whole text in memory.
     let scan = std::fs::File::open(path).and_then(|mut f| {
         let meta = f.metadata()?;
+        if !plain(&meta) {
+            return Err(std::io::Error::other("not a regular deck file"));
+        }
         let mut hasher = xxhash_rust::xxh3::Xxh3::new();
         let mut buf = vec![0u8; 1 << 20];
         let mut size = 0u64;
@@ -360,7 +430,7 @@ pub fn load_file_cached(path: &Path, cache: &Cache) -> Result<Parsed, Vec<Diagno
             None => Err(diagnostics),
         };
     }
-    let bytes = match std::fs::read(path) {
+    let bytes = match read_deck_file(path) {
         Ok(bytes) if crate::cache::hash(&bytes) == key.content => bytes,
         // Changed while we looked, or unreadable now: load without caching.
         _ => return load_file(path),

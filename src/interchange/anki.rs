@@ -4,7 +4,8 @@
 //! `#html:true`, `#columns:Front\tBack\tTags`, `#notetype column:1`,
 //! `#deck column:2`, `#tags column:5` and `#guid column:1`; every other line
 //! is one note, its fields separated by the separator and optionally quoted
-//! with `"` (see [`super::csv::records`]).
+//! with `"` (see [`super::csv::records`]). Line breaks inside quoted fields
+//! (`\r\n`, `\r`) are read as `\n`.
 
 use super::csv::records;
 use super::text::strip_html;
@@ -93,15 +94,16 @@ pub fn parse_header(src: &str) -> Result<Header, ImportError> {
                     "semicolon" => ';',
                     "pipe" => '|',
                     "space" => ' ',
+                    "colon" => ':',
                     other => {
                         let mut chars = value.chars();
                         match (chars.next(), chars.next()) {
-                            (Some(c), None) if c != '"' && c != '\n' && c != '\r' => c,
+                            (Some(c), None) if c.is_ascii() && !matches!(c, '"' | '\n' | '\r') => c,
                             _ => {
                                 return Err(header_error(
                                     no,
                                     format!(
-                                        "unknown separator `{other}`; use tab, comma, semicolon, pipe, space or a single character"
+                                        "unknown separator `{other}`; use tab, comma, semicolon, pipe, space, colon or a single ASCII character"
                                     ),
                                 ));
                             }
@@ -124,7 +126,8 @@ pub fn parse_header(src: &str) -> Result<Header, ImportError> {
             "columns" => columns_raw = Some(value.to_owned()),
             "notetype" => h.notetype = Some(value.trim().to_owned()),
             "tags" => h.tags = normalise_tags(value.split_whitespace()),
-            "deck" | "if matches" | "match scope" => {}
+            // `#kartei:` lines are kartei's own notes in its exports.
+            "deck" | "if matches" | "match scope" | "kartei" => {}
             "guid column" | "notetype column" | "deck column" | "tags column" => {
                 let n: usize = value
                     .trim()
@@ -241,6 +244,8 @@ fn note_from_record(h: &Header, fields: &[String]) -> Result<ImportedNote, Strin
         .unwrap_or_default();
     let lower = notetype.to_lowercase();
     let text = |s: &str| {
+        // Line breaks inside quoted fields, as written on any system.
+        let s = &s.replace("\r\n", "\n").replace('\r', "\n");
         if h.html {
             strip_html(s)
         } else {
@@ -282,10 +287,9 @@ fn note_from_record(h: &Header, fields: &[String]) -> Result<ImportedNote, Strin
             .chain(h.tags.iter().map(String::as_str)),
     );
     Ok(ImportedNote {
-        line: 0,
-        body,
         tags,
         explain,
+        ..ImportedNote::new(0, body)
     })
 }
 

@@ -2,14 +2,16 @@
 //!
 //! Decks hold *cards*; export writes *notes*: the `~rev` card of a reversed
 //! basic note and the second, third, ... card of a cloze note are folded
-//! back into their note.
+//! back into their note. The CSV keeps every field (kartei's own layout,
+//! see [`super::csv`]); the Anki file keeps what Anki's built-in notetypes
+//! can hold and says in its header what it simplified.
 
 use std::collections::HashSet;
 
 use crate::deck::{Card, CardContent, ClozeSegment, Deck};
 
-use super::csv::quote_field;
 use super::text::html_escape;
+use super::{ImportedNote, NoteBody};
 
 /// The Anki notetype a note is exported as.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -188,47 +190,214 @@ fn anki_cloze(segments: &[ClozeSegment]) -> (String, String) {
     (text, html)
 }
 
+/// What an Anki export had to leave out or change, counted over its notes.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Simplified {
+    /// Choice notes written as Basic.
+    pub choice: usize,
+    /// List notes written as Basic.
+    pub list: usize,
+    /// Notes with a hint, a source, `input = true` or (not cloze) an
+    /// explanation, which Anki's notetypes have no field for.
+    pub dropped_fields: usize,
+    /// Notes with a tag that holds a space (written with `_`).
+    pub spaced_tags: usize,
+}
+
+impl Simplified {
+    /// Counts what exporting `decks` to Anki simplifies.
+    #[must_use]
+    pub fn of<'a>(decks: impl IntoIterator<Item = &'a Deck>) -> Self {
+        let mut s = Self::default();
+        for deck in decks {
+            for note in kartei_notes(deck) {
+                match note.body {
+                    NoteBody::Choice { .. } => s.choice += 1,
+                    NoteBody::List { .. } => s.list += 1,
+                    NoteBody::Basic { .. } | NoteBody::Cloze { .. } => {}
+                }
+                let cloze = matches!(note.body, NoteBody::Cloze { .. });
+                if note.hint.is_some()
+                    || note.source.is_some()
+                    || note.input
+                    || (note.explain.is_some() && !cloze)
+                {
+                    s.dropped_fields += 1;
+                }
+                if note.tags.iter().any(|t| t.contains(char::is_whitespace)) {
+                    s.spaced_tags += 1;
+                }
+            }
+        }
+        s
+    }
+
+    /// The `#kartei:` header lines that tell the reader of the file about it
+    /// (Anki ignores header keys it does not know).
+    #[must_use]
+    pub fn header_lines(&self) -> Vec<String> {
+        let mut lines = vec![
+            "#kartei:exported by kartei; Anki's notetypes cannot hold everything a kartei deck can"
+                .to_owned(),
+        ];
+        if self.choice > 0 {
+            lines.push(format!(
+                "#kartei:{} choice note(s) written as Basic: the choices as lines A) B) ... under the question, the right ones on the back",
+                self.choice
+            ));
+        }
+        if self.list > 0 {
+            lines.push(format!(
+                "#kartei:{} list note(s) written as Basic: the items one per line on the back (numbered when ordered)",
+                self.list
+            ));
+        }
+        if self.dropped_fields > 0 {
+            lines.push(format!(
+                "#kartei:{} note(s) lost hint, source, input (typed answer) or explain (kept only for cloze notes)",
+                self.dropped_fields
+            ));
+        }
+        if self.spaced_tags > 0 {
+            lines.push(format!(
+                "#kartei:{} note(s) have tags with spaces, written with _",
+                self.spaced_tags
+            ));
+        }
+        lines.push(
+            "#kartei:card ids are not kept; `kartei export --format csv` keeps every field"
+                .to_owned(),
+        );
+        lines
+    }
+}
+
 /// An Anki "Notes in Plain Text" file (tab-separated, HTML fields) with the
-/// columns notetype, deck, first field, second field and tags.
+/// columns notetype, deck, first field, second field and tags. Its header
+/// says what had to be simplified ([`Simplified`]).
 #[must_use]
-pub fn to_anki<'a>(decks: impl IntoIterator<Item = &'a Deck>) -> String {
+pub fn to_anki<'a>(decks: impl IntoIterator<Item = &'a Deck> + Clone) -> String {
     let mut out = String::from(
         "#separator:tab\n#html:true\n#notetype column:1\n#deck column:2\n#tags column:5\n",
     );
+    for line in Simplified::of(decks.clone()).header_lines() {
+        out.push_str(&line);
+        out.push('\n');
+    }
+    let mut writer = ::csv::WriterBuilder::new()
+        .delimiter(b'\t')
+        .terminator(::csv::Terminator::Any(b'\n'))
+        .from_writer(Vec::new());
     for deck in decks {
         for n in notes(deck) {
-            let fields = [
-                n.notetype.anki_name().to_owned(),
-                n.deck_name.clone(),
-                n.front_html.clone(),
-                html_escape(&n.back),
-                n.tags.join(" "),
-            ];
-            let line: Vec<String> = fields.iter().map(|f| quote_field(f, '\t')).collect();
-            out.push_str(&line.join("\t"));
-            out.push('\n');
+            let _ = writer.write_record([
+                n.notetype.anki_name(),
+                &n.deck_name,
+                &n.front_html,
+                &html_escape(&n.back),
+                &n.tags.join(" "),
+            ]);
         }
+    }
+    out.push_str(&String::from_utf8_lossy(
+        &writer.into_inner().unwrap_or_default(),
+    ));
+    out
+}
+
+/// A deck's notes in kartei's own terms, in file order: every field kept,
+/// `reverse` set on a basic note with a `~rev` card, a cloze note's text
+/// written back with its gaps (`{{answer}}`, `{{answer::hint}}`), the note
+/// id (the card id before `~`) as `id`, the cards' tags (the deck's
+/// included).
+#[must_use]
+pub fn kartei_notes(deck: &Deck) -> Vec<ImportedNote> {
+    let reversed: HashSet<&str> = deck
+        .cards
+        .iter()
+        .filter(|c| matches!(c.content, CardContent::Basic { reversed: true, .. }))
+        .map(|c| c.id.note_key())
+        .collect();
+    let mut out = Vec::new();
+    for card in &deck.cards {
+        let body = match &card.content {
+            CardContent::Basic { reversed: true, .. } => continue,
+            CardContent::Cloze { active, .. } if *active != 0 => continue,
+            CardContent::Basic { front, back, .. } => NoteBody::Basic {
+                front: front.clone(),
+                back: back.clone(),
+                reverse: reversed.contains(card.id.note_key()),
+            },
+            CardContent::Cloze { segments, .. } => NoteBody::Cloze {
+                text: kartei_cloze(segments),
+            },
+            CardContent::Choice {
+                front,
+                choices,
+                answer,
+            } => NoteBody::Choice {
+                front: front.clone(),
+                choices: choices.clone(),
+                answer: answer
+                    .iter()
+                    .filter_map(|&i| choices.get(i).cloned())
+                    .collect(),
+            },
+            CardContent::List {
+                front,
+                items,
+                ordered,
+            } => NoteBody::List {
+                front: front.clone(),
+                items: items.clone(),
+                ordered: *ordered,
+            },
+        };
+        out.push(ImportedNote {
+            line: card.line as usize,
+            id: Some(card.id.note_key().to_owned()),
+            body,
+            tags: card.tags.clone(),
+            hint: card.hint.clone(),
+            explain: card.explain.clone(),
+            source: card.source.clone(),
+            input: card.input,
+        });
     }
     out
 }
 
-/// A CSV file with the header `front,back,tags`; cloze fronts keep their
-/// `{{c1::...}}` gaps, tags are separated by spaces.
-#[must_use]
-pub fn to_csv<'a>(decks: impl IntoIterator<Item = &'a Deck>) -> String {
-    let mut out = String::from("front,back,tags\n");
-    for deck in decks {
-        for n in notes(deck) {
-            let line = [
-                quote_field(&n.front, ','),
-                quote_field(&n.back, ','),
-                quote_field(&n.tags.join(" "), ','),
-            ];
-            out.push_str(&line.join(","));
-            out.push('\n');
+/// A cloze text in kartei syntax.
+fn kartei_cloze(segments: &[ClozeSegment]) -> String {
+    let mut text = String::new();
+    for segment in segments {
+        match segment {
+            ClozeSegment::Text(t) => text.push_str(t),
+            ClozeSegment::Gap { answer, hint } => {
+                text.push_str("{{");
+                text.push_str(answer);
+                if let Some(h) = hint {
+                    text.push_str("::");
+                    text.push_str(h);
+                }
+                text.push_str("}}");
+            }
         }
     }
-    out
+    text
+}
+
+/// A CSV file in kartei's own layout ([`super::csv::COLUMNS`]): one row per
+/// note with every field, cells that a spreadsheet would run as a formula
+/// neutralised ([`super::csv::neutralise_cell`]). `kartei import` reads it
+/// back into the same cards, ids included.
+#[must_use]
+pub fn to_csv<'a>(decks: impl IntoIterator<Item = &'a Deck>) -> String {
+    let rows: Vec<(String, ImportedNote)> = decks
+        .into_iter()
+        .flat_map(|deck| kartei_notes(deck).into_iter().map(|n| (deck.id.clone(), n)))
+        .collect();
+    super::csv::write_csv(&rows)
 }
 
 #[cfg(test)]

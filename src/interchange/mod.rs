@@ -15,7 +15,7 @@ mod toml_out;
 use std::fmt;
 
 pub use text::{anki_cloze_to_kartei, slug, strip_html};
-pub use toml_out::{DeckMeta, deck_toml};
+pub use toml_out::{DeckMeta, deck_toml, note_ids};
 
 /// What an imported note asks.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -28,6 +28,19 @@ pub enum NoteBody {
     },
     /// A cloze text in kartei syntax (`{{answer}}`, `{{answer::hint}}`).
     Cloze { text: String },
+    /// A multiple-choice question; `answer` holds the texts of the right
+    /// choices (one or more).
+    Choice {
+        front: String,
+        choices: Vec<String>,
+        answer: Vec<String>,
+    },
+    /// Items to recall; `ordered` when their order matters.
+    List {
+        front: String,
+        items: Vec<String>,
+        ordered: bool,
+    },
 }
 
 /// One note read from an import file.
@@ -35,11 +48,64 @@ pub enum NoteBody {
 pub struct ImportedNote {
     /// 1-based line where the note's record starts in the source file.
     pub line: usize,
+    /// The note id given in the file (kartei's CSV `id` column); `None`
+    /// means one is derived from the content (see [`deck_toml`]).
+    pub id: Option<String>,
     pub body: NoteBody,
-    /// Normalised tags: lowercase, `::` replaced by `-`, deduplicated.
+    /// Tags in file order, deduplicated (Anki: lowercased, `::` as `-`).
     pub tags: Vec<String>,
+    pub hint: Option<String>,
     /// Extra explanation (Anki's "Back Extra" field of cloze notes).
     pub explain: Option<String>,
+    pub source: Option<String>,
+    /// `input = true`: the answer is typed.
+    pub input: bool,
+}
+
+impl ImportedNote {
+    /// A note from `line` with only a body: no id, tags, hint, explanation
+    /// or source.
+    #[must_use]
+    pub fn new(line: usize, body: NoteBody) -> Self {
+        Self {
+            line,
+            id: None,
+            body,
+            tags: Vec::new(),
+            hint: None,
+            explain: None,
+            source: None,
+            input: false,
+        }
+    }
+
+    /// What the note asks, as plain text: the front, or a cloze text with
+    /// every gap filled in. Content-derived ids are made from it.
+    #[must_use]
+    pub fn question(&self) -> String {
+        match &self.body {
+            NoteBody::Basic { front, .. }
+            | NoteBody::Choice { front, .. }
+            | NoteBody::List { front, .. } => front.clone(),
+            NoteBody::Cloze { text } => match crate::deck::parse_cloze(text) {
+                Ok(segments) => crate::deck::cloze_text(&segments, None),
+                Err(_) => text.clone(),
+            },
+        }
+    }
+
+    /// How many cards the note gives: two for a reversed basic note, one per
+    /// gap of a cloze text, one otherwise.
+    #[must_use]
+    pub fn card_count(&self) -> usize {
+        match &self.body {
+            NoteBody::Basic { reverse, .. } => 1 + usize::from(*reverse),
+            NoteBody::Cloze { text } => {
+                crate::deck::parse_cloze(text).map_or(0, |s| crate::deck::gaps(&s).count())
+            }
+            NoteBody::Choice { .. } | NoteBody::List { .. } => 1,
+        }
+    }
 }
 
 /// A line of the source that could not be converted and was skipped.
@@ -87,6 +153,30 @@ pub fn normalise_tags<'a>(raw: impl IntoIterator<Item = &'a str>) -> Vec<String>
         }
     }
     out
+}
+
+/// Checks that `note` gives a card the deck loader accepts, by loading a
+/// deck made of it alone; the first problem is returned as the message.
+pub(crate) fn check_loads(note: &ImportedNote) -> Result<(), String> {
+    let meta = DeckMeta {
+        id: "import".to_owned(),
+        name: "import".to_owned(),
+        description: String::new(),
+    };
+    let text = deck_toml(&meta, std::slice::from_ref(note));
+    match crate::deck::parse_deck(
+        &text,
+        crate::deck::DeckOrigin::Bundled("import.toml".into()),
+    ) {
+        Ok(_) => Ok(()),
+        Err(diagnostics) => Err(diagnostics.first().map_or_else(
+            || "the note does not give a valid card".to_owned(),
+            |d| match &d.help {
+                Some(help) => format!("{}; {help}", d.message),
+                None => d.message.clone(),
+            },
+        )),
+    }
 }
 
 /// Turns a front/back pair into a note body: a front with Anki cloze gaps

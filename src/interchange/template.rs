@@ -10,8 +10,8 @@ const TEMPLATE: &str = r#"# A kartei deck. Every key is explained in a comment; 
 
 [deck]
 id = "@ID@"                       # optional; default: the file name. a-z, 0-9, - and _ only
-name = "Mein Deck"                # required: shown in the deck overview
-description = "Eine Vorlage mit jeder Kartenart"   # required, may be ""
+name = "Mein Deck"                # optional (default: the file name): shown in the deck overview
+description = "Eine Vorlage mit jeder Kartenart"   # optional
 tags = ["vorlage"]                # optional: added to every card of the deck
 
 # --- basic: a question (front) and an answer (back) ---------------------------
@@ -38,6 +38,7 @@ id = "@P@-abschluss"
 front = "Wie heißt der Moment, in dem der Kunde unterschreibt?"
 back = "Abschluss"
 input = true                      # optional, default false: the student types the answer
+accept = ["Vertragsabschluss"]    # optional: further answers that count as right
 
 # --- cloze: every {{gap}} is its own card ("@P@-funnel~c1", "~c2") ------------
 [[cards]]
@@ -45,6 +46,7 @@ id = "@P@-funnel"
 kind = "cloze"
 # {{answer}} is a gap; {{answer::hint}} shows the hint instead of "…".
 text = "Der Sales Funnel beginnt mit der {{Aufmerksamkeit}} und endet mit dem {{Kauf::Schritt}}."
+accept = { c1 = ["Awareness"] }   # optional: further answers per gap (c1 = first gap)
 
 # --- multi-line text: use triple quotes -----------------------------------------
 [[cards]]

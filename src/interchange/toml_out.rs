@@ -1,6 +1,8 @@
 //! Writes imported notes as a deck file, with TOML escaping done by
 //! `toml_edit` (multi-line strings where the text has line breaks).
 
+use std::collections::{HashMap, HashSet};
+
 use toml_edit::{Array, ArrayOfTables, DocumentMut, Item, Table, value};
 
 use super::{ImportedNote, NoteBody};
@@ -10,53 +12,168 @@ use super::{ImportedNote, NoteBody};
 pub struct DeckMeta {
     pub id: String,
     pub name: String,
+    /// Written only when not empty (the key is optional).
     pub description: String,
 }
 
+/// The ids the notes get in a deck with id `deck_id`: the note's own id
+/// when the file gave one, otherwise one derived from the content, so that
+/// importing the same notes again (in any order) gives the same ids and the
+/// progress made on them carries over:
+///
+/// - `<deck id>-<the question's first four words as a slug>`
+///   (`marketing-was-ist-ein-kpi`), or `<deck id>-<hash of the question>`
+///   when it has no letters or digits a slug can use;
+/// - when several notes would get the same id, each of them gets
+///   `-<6 hex digits of a hash of question and answer>` appended; notes that
+///   are equal in question and answer too are numbered `-2`, `-3`, ... in
+///   file order.
+#[must_use]
+pub fn note_ids(deck_id: &str, notes: &[ImportedNote]) -> Vec<String> {
+    let base = |n: &ImportedNote| {
+        let question = n.question();
+        let mut slug = crate::deck::slug(&question, 4);
+        if slug.is_empty() {
+            let hash = crate::deck::derived_id("", &question);
+            slug = hash.trim_start_matches(':').to_owned();
+        }
+        format!("{deck_id}-{slug}")
+    };
+    let bases: Vec<Option<String>> = notes
+        .iter()
+        .map(|n| n.id.is_none().then(|| base(n)))
+        .collect();
+    let mut used: HashSet<String> = notes.iter().filter_map(|n| n.id.clone()).collect();
+    let mut count: HashMap<&str, usize> = HashMap::new();
+    for b in bases.iter().flatten() {
+        *count.entry(b.as_str()).or_default() += 1;
+    }
+    let mut out = Vec::with_capacity(notes.len());
+    for (note, b) in notes.iter().zip(&bases) {
+        let Some(b) = b else {
+            out.push(note.id.clone().unwrap_or_default());
+            continue;
+        };
+        let mut id = b.clone();
+        if count[b.as_str()] > 1 || used.contains(&id) {
+            let hash = crate::deck::derived_id(
+                "",
+                &format!("{}\u{1f}{}", note.question(), answer_key(note)),
+            );
+            id = format!("{b}-{}", &hash.trim_start_matches(':')[..6]);
+        }
+        let stem = id.clone();
+        let mut n = 2;
+        while used.contains(&id) {
+            id = format!("{stem}-{n}");
+            n += 1;
+        }
+        used.insert(id.clone());
+        out.push(id);
+    }
+    out
+}
+
+/// The answer side of a note, for telling apart notes with equal questions.
+fn answer_key(note: &ImportedNote) -> String {
+    match &note.body {
+        NoteBody::Basic { back, .. } => back.clone(),
+        NoteBody::Cloze { text } => text.clone(),
+        NoteBody::Choice {
+            choices, answer, ..
+        } => format!("{}\u{1f}{}", choices.join("\u{1e}"), answer.join("\u{1e}")),
+        NoteBody::List { items, .. } => items.join("\u{1e}"),
+    }
+}
+
 /// Renders a complete deck file: `[deck]` with `meta`, then one `[[cards]]`
-/// per note with the explicit id `<deck id>-<n>` (n counting from 1).
+/// per note with an explicit id from [`note_ids`] and every field the note
+/// has.
 #[must_use]
 pub fn deck_toml(meta: &DeckMeta, notes: &[ImportedNote]) -> String {
     let mut doc = DocumentMut::new();
     let mut deck = Table::new();
     deck.insert("id", value(meta.id.as_str()));
     deck.insert("name", value(meta.name.as_str()));
-    deck.insert("description", value(meta.description.as_str()));
+    if !meta.description.is_empty() {
+        deck.insert("description", value(meta.description.as_str()));
+    }
     doc.insert("deck", Item::Table(deck));
     let mut cards = ArrayOfTables::new();
-    for (n, note) in notes.iter().enumerate() {
-        let mut t = Table::new();
-        t.insert("id", value(format!("{}-{}", meta.id, n + 1)));
-        match &note.body {
-            NoteBody::Basic {
-                front,
-                back,
-                reverse,
-            } => {
-                t.insert("front", value(front.as_str()));
-                t.insert("back", value(back.as_str()));
-                if *reverse {
-                    t.insert("reverse", value(true));
-                }
-            }
-            NoteBody::Cloze { text } => {
-                t.insert("kind", value("cloze"));
-                t.insert("text", value(text.as_str()));
-            }
-        }
-        if !note.tags.is_empty() {
-            let tags: Array = note.tags.iter().map(String::as_str).collect();
-            t.insert("tags", value(tags));
-        }
-        if let Some(explain) = &note.explain {
-            t.insert("explain", value(explain.as_str()));
-        }
-        cards.push(t);
+    for (note, id) in notes.iter().zip(note_ids(&meta.id, notes)) {
+        cards.push(card_table(note, &id));
     }
     doc.insert("cards", Item::ArrayOfTables(cards));
     let mut out = String::from("# Generated by `kartei import`; edit freely.\n");
     out.push_str(&doc.to_string());
     out
+}
+
+fn strings(items: &[String]) -> Array {
+    items.iter().map(String::as_str).collect()
+}
+
+fn card_table(note: &ImportedNote, id: &str) -> Table {
+    let mut t = Table::new();
+    t.insert("id", value(id));
+    match &note.body {
+        NoteBody::Basic {
+            front,
+            back,
+            reverse,
+        } => {
+            t.insert("front", value(front.as_str()));
+            t.insert("back", value(back.as_str()));
+            if *reverse {
+                t.insert("reverse", value(true));
+            }
+        }
+        NoteBody::Cloze { text } => {
+            t.insert("kind", value("cloze"));
+            t.insert("text", value(text.as_str()));
+        }
+        NoteBody::Choice {
+            front,
+            choices,
+            answer,
+        } => {
+            t.insert("kind", value("choice"));
+            t.insert("front", value(front.as_str()));
+            t.insert("choices", value(strings(choices)));
+            match answer.as_slice() {
+                [one] => t.insert("answer", value(one.as_str())),
+                many => t.insert("answer", value(strings(many))),
+            };
+        }
+        NoteBody::List {
+            front,
+            items,
+            ordered,
+        } => {
+            t.insert("kind", value("list"));
+            t.insert("front", value(front.as_str()));
+            t.insert("items", value(strings(items)));
+            if *ordered {
+                t.insert("ordered", value(true));
+            }
+        }
+    }
+    if note.input {
+        t.insert("input", value(true));
+    }
+    if !note.tags.is_empty() {
+        t.insert("tags", value(strings(&note.tags)));
+    }
+    for (key, text) in [
+        ("hint", &note.hint),
+        ("explain", &note.explain),
+        ("source", &note.source),
+    ] {
+        if let Some(text) = text {
+            t.insert(key, value(text.as_str()));
+        }
+    }
+    t
 }
 
 #[cfg(test)]
@@ -67,22 +184,24 @@ mod tests {
     fn strings_are_escaped_and_multiline_where_needed() {
         let notes = vec![
             ImportedNote {
-                line: 1,
-                body: NoteBody::Basic {
-                    front: "Zitat: \"Hallo\" \\ Pfad".into(),
-                    back: "eins\nzwei".into(),
-                    reverse: true,
-                },
                 tags: vec!["a".into(), "b-c".into()],
-                explain: None,
+                ..ImportedNote::new(
+                    1,
+                    NoteBody::Basic {
+                        front: "Zitat: \"Hallo\" \\ Pfad".into(),
+                        back: "eins\nzwei".into(),
+                        reverse: true,
+                    },
+                )
             },
             ImportedNote {
-                line: 2,
-                body: NoteBody::Cloze {
-                    text: "Die {{Preispolitik}}".into(),
-                },
-                tags: vec![],
                 explain: Some("'''\"\"\"".into()),
+                ..ImportedNote::new(
+                    2,
+                    NoteBody::Cloze {
+                        text: "Die {{Preispolitik}}".into(),
+                    },
+                )
             },
         ];
         let meta = DeckMeta {
@@ -95,13 +214,52 @@ mod tests {
         let parsed: toml::Table = toml::from_str(&text).unwrap();
         assert_eq!(parsed["deck"]["name"].as_str(), Some("Import \"X\""));
         let cards = parsed["cards"].as_array().unwrap();
-        assert_eq!(cards[0]["id"].as_str(), Some("imp-1"));
+        assert_eq!(cards[0]["id"].as_str(), Some("imp-zitat-hallo-pfad"));
         assert_eq!(cards[0]["front"].as_str(), Some("Zitat: \"Hallo\" \\ Pfad"));
         assert_eq!(cards[0]["back"].as_str(), Some("eins\nzwei"));
         assert_eq!(cards[0]["reverse"].as_bool(), Some(true));
         assert_eq!(cards[1]["kind"].as_str(), Some("cloze"));
-        assert_eq!(cards[1]["id"].as_str(), Some("imp-2"));
+        assert_eq!(cards[1]["id"].as_str(), Some("imp-die-preispolitik"));
         assert_eq!(cards[1]["explain"].as_str(), Some("'''\"\"\""));
         assert!(cards[1].get("tags").is_none());
+    }
+
+    fn basic(front: &str, back: &str) -> ImportedNote {
+        ImportedNote::new(
+            1,
+            NoteBody::Basic {
+                front: front.into(),
+                back: back.into(),
+                reverse: false,
+            },
+        )
+    }
+
+    #[test]
+    fn ids_come_from_the_content_not_the_position() {
+        let a = basic("Was ist ein KPI?", "Kennzahl");
+        let b = basic("Was ist ein KPI genau?", "Eine Kennzahl");
+        let c = basic("???", "Fragezeichen");
+        let ids = note_ids("d", &[a.clone(), b.clone(), c.clone()]);
+        // The first two share their first four words: both get a hash.
+        assert!(
+            ids[0].starts_with("d-was-ist-ein-kpi-") && ids[0].len() == 24,
+            "{ids:?}"
+        );
+        assert!(
+            ids[1].starts_with("d-was-ist-ein-kpi-") && ids[1] != ids[0],
+            "{ids:?}"
+        );
+        assert!(ids[2].starts_with("d-") && ids[2].len() == 12, "{ids:?}");
+        // Another order gives every note the same id.
+        let again = note_ids("d", &[c, b, a.clone()]);
+        assert_eq!(again, [ids[2].clone(), ids[1].clone(), ids[0].clone()]);
+        // Exact duplicates are numbered; a given id is kept and avoided.
+        let mut own = basic("Anders", "x");
+        own.id = Some("d-was-ist-ein-kpi".into());
+        let ids = note_ids("d", &[a.clone(), a, own]);
+        assert_eq!(ids[2], "d-was-ist-ein-kpi");
+        assert_eq!(ids[1], format!("{}-2", ids[0]));
+        assert!(ids[0].starts_with("d-was-ist-ein-kpi-"));
     }
 }

@@ -4,7 +4,7 @@
 //! timestamp `ts`; the `type` field says which event it is. Unknown `v`
 //! greater than [`FORMAT_VERSION`] is an error ("written by a newer kartei").
 
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 
 use crate::deck::CardId;
@@ -65,6 +65,63 @@ pub enum Mode {
     Review,
     /// An answer in a timed quiz (feeds the scheduler too).
     Quiz,
+    /// Free practice (a finished deck, a quiz's mistakes): shown in the
+    /// statistics, never moves a due date.
+    Practice,
+    /// Cramming before an exam: like practice, the schedule stays as it is.
+    Cram,
+}
+
+impl Mode {
+    /// True when answers in this mode drive the scheduler.
+    #[must_use]
+    pub fn moves_schedule(self) -> bool {
+        matches!(self, Mode::Review | Mode::Quiz)
+    }
+
+    /// The name used in the journal.
+    #[must_use]
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Mode::Review => "review",
+            Mode::Quiz => "quiz",
+            Mode::Practice => "practice",
+            Mode::Cram => "cram",
+        }
+    }
+}
+
+/// What a `mark` event does to a card.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum MarkAction {
+    /// Keep the card out of every session until unsuspended.
+    Suspend,
+    Unsuspend,
+    /// Keep the card out of sessions until `until` (the next study day).
+    Bury,
+    Unbury,
+    /// A marker for the student's own use (e.g. "check this card").
+    Flag,
+    Unflag,
+    /// Forget the card's progress: it is new again (its history is kept).
+    Reset,
+}
+
+impl MarkAction {
+    /// The name used in the journal.
+    #[must_use]
+    pub fn as_str(self) -> &'static str {
+        match self {
+            MarkAction::Suspend => "suspend",
+            MarkAction::Unsuspend => "unsuspend",
+            MarkAction::Bury => "bury",
+            MarkAction::Unbury => "unbury",
+            MarkAction::Flag => "flag",
+            MarkAction::Unflag => "unflag",
+            MarkAction::Reset => "reset",
+        }
+    }
 }
 
 /// A unique event id (time-ordered prefix plus randomness), e.g.
@@ -101,8 +158,16 @@ pub enum EventBody {
         #[serde(default, skip_serializing_if = "Option::is_none")]
         quiz: Option<String>,
     },
-    /// Takes back an earlier review event (by id); replay ignores both.
+    /// Takes back an earlier review or mark event (by id); replay ignores both.
     Undo { target: EventId },
+    /// Suspends, buries, flags or resets one card (or takes that back).
+    Mark {
+        card: CardId,
+        action: MarkAction,
+        /// For `bury`: when the card comes back.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        until: Option<DateTime<Utc>>,
+    },
     /// A quiz began.
     QuizStart {
         quiz: String,
@@ -119,8 +184,10 @@ pub enum EventBody {
         #[serde(default, skip_serializing_if = "Option::is_none")]
         seed: Option<u64>,
     },
-    /// One quiz question answered (or timed out). A matching `Review` event
-    /// with mode = quiz is written alongside it when the answer feeds the scheduler.
+    /// One quiz question answered (or timed out). When the quiz moves the
+    /// schedule, `grade` is the answer's grade for the scheduler: the answer
+    /// and its scheduling effect are this one line. (Older journals wrote a
+    /// separate `Review` event with mode = quiz instead; both replay alike.)
     QuizAnswer {
         quiz: String,
         card: CardId,
@@ -133,6 +200,10 @@ pub enum EventBody {
         score: f64,
         timed_out: bool,
         ms: u64,
+        /// The grade the scheduler takes from this answer (none: the quiz
+        /// does not reschedule, or the question timed out).
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        grade: Option<Grade>,
     },
     /// The quiz was paused for this long.
     QuizPause { quiz: String, ms: u64 },
@@ -148,4 +219,17 @@ pub enum EventBody {
         #[serde(default)]
         abandoned: bool,
     },
+    /// An exam was set: a name, a date and the material it covers (no
+    /// deck and no tag: every deck). A later `exam_add` with the same name
+    /// replaces it.
+    ExamAdd {
+        name: String,
+        date: NaiveDate,
+        #[serde(default)]
+        decks: Vec<String>,
+        #[serde(default)]
+        tags: Vec<String>,
+    },
+    /// An exam was removed (by name).
+    ExamRemove { name: String },
 }

@@ -35,7 +35,8 @@ pub enum JournalError {
         source: io::Error,
     },
     #[error(
-        "{} is in use by another running kartei; close it first (or open the journal read-only)",
+        "{} is in use by another running kartei; close it first, or add --read-only to look \
+         without recording",
         path.display()
     )]
     Locked { path: PathBuf },
@@ -60,8 +61,18 @@ pub enum JournalError {
         line: usize,
         version: u32,
     },
-    #[error("{} was opened read-only; nothing can be written to it", path.display())]
+    #[error(
+        "{} was opened read-only (--read-only); nothing is recorded",
+        path.display()
+    )]
     ReadOnly { path: PathBuf },
+    #[error(
+        "{} was replaced or removed by another program while kartei was running; \
+         nothing more is recorded in this session — restart kartei to continue with the file \
+         now at that path",
+        path.display()
+    )]
+    Replaced { path: PathBuf },
     #[error(
         "could not save the answer to {}: {source}{}",
         path.display(),
@@ -163,15 +174,27 @@ struct Parsed {
     good_len: usize,
     /// 1-based line number and description of a torn last line.
     torn: Option<(usize, String)>,
+    /// The last line is a complete event without its line end (kept).
+    missing_newline: bool,
 }
 
 /// Journals bigger than this are parsed in parallel chunks.
 const PARALLEL_FROM: usize = 4 << 20;
 
-fn parse_all(path: &Path, bytes: &[u8]) -> Result<Parsed, JournalError> {
+/// How much to trust a journal file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Trust {
+    /// Our own journal: every event kartei can decode is kept.
+    Own,
+    /// Another machine's journal being merged: ids and texts with control
+    /// or bidi characters are refused with their line.
+    Foreign,
+}
+
+fn parse_all(path: &Path, bytes: &[u8], trust: Trust) -> Result<Parsed, JournalError> {
     let threads = std::thread::available_parallelism().map_or(1, std::num::NonZero::get);
     if bytes.len() < PARALLEL_FROM || threads < 2 {
-        return parse_chunk(path, bytes, true, 0);
+        return parse_chunk(path, bytes, true, 0, trust);
     }
     // Cut at line ends into about equal chunks; each thread parses one.
     let n = threads.min(8);
@@ -194,7 +217,7 @@ fn parse_all(path: &Path, bytes: &[u8]) -> Result<Parsed, JournalError> {
                 let before = &bytes[..cuts[i]];
                 scope.spawn(move || {
                     let first_line = before.iter().filter(|&&b| b == b'\n').count();
-                    parse_chunk(path, chunk, i == last, first_line)
+                    parse_chunk(path, chunk, i == last, first_line, trust)
                 })
             })
             .collect();
@@ -206,16 +229,19 @@ fn parse_all(path: &Path, bytes: &[u8]) -> Result<Parsed, JournalError> {
     let mut events = Vec::with_capacity(bytes.len() / 140 + 1);
     let mut good_len = 0;
     let mut torn = None;
+    let mut missing_newline = false;
     for (i, result) in results.into_iter().enumerate() {
         let parsed = result?;
         events.extend(parsed.events);
         good_len = cuts[i] + parsed.good_len;
         torn = parsed.torn;
+        missing_newline = parsed.missing_newline;
     }
     Ok(Parsed {
         events,
         good_len,
         torn,
+        missing_newline,
     })
 }
 
@@ -226,6 +252,7 @@ fn parse_chunk(
     bytes: &[u8],
     is_final: bool,
     first_line: usize,
+    trust: Trust,
 ) -> Result<Parsed, JournalError> {
     let mut events = Vec::with_capacity(bytes.len() / 140 + 1);
     let mut pos = 0;
@@ -246,24 +273,36 @@ fn parse_chunk(
         }
         let is_last = is_final && bytes[next..].iter().all(u8::is_ascii_whitespace);
         match parse_line(line) {
-            // Only the final chunk can end without a line end.
-            Ok(ev) if terminated || !is_final => {
+            Ok(ev) if trust == Trust::Foreign && foreign_problem(&ev).is_some() => {
+                return Err(JournalError::Corrupt {
+                    path: path.to_path_buf(),
+                    line: line_no,
+                    column: 1,
+                    message: foreign_problem(&ev).unwrap_or_default(),
+                });
+            }
+            Ok(ev) => {
+                // A complete event whose line end is missing (only the
+                // file's last line can lack it) is kept; the writer adds
+                // the line end.
                 events.push(ev);
                 pos = next;
                 good_len = next;
-            }
-            Ok(_) => {
-                return Ok(Parsed {
-                    events,
-                    good_len,
-                    torn: Some((line_no, "the last line has no line end".into())),
-                });
+                if !terminated {
+                    return Ok(Parsed {
+                        events,
+                        good_len,
+                        torn: None,
+                        missing_newline: true,
+                    });
+                }
             }
             Err(LineError::Syntax { message, .. }) if is_last || (is_final && !terminated) => {
                 return Ok(Parsed {
                     events,
                     good_len,
                     torn: Some((line_no, format!("the last line is cut off ({message})"))),
+                    missing_newline: false,
                 });
             }
             Err(LineError::Newer { version }) => {
@@ -287,7 +326,118 @@ fn parse_chunk(
         events,
         good_len,
         torn: None,
+        missing_newline: false,
     })
+}
+
+/// Why an event of another machine's journal is refused: an id or text
+/// field with characters that could drive a terminal (see
+/// [`crate::sanitize::is_unsafe`]), or an id kartei would never write.
+fn foreign_problem(ev: &Event) -> Option<String> {
+    let id_like = |s: &str| {
+        !s.is_empty()
+            && !s
+                .chars()
+                .any(|c| c.is_whitespace() || crate::sanitize::is_unsafe(c))
+    };
+    let card_ok = |s: &str| {
+        !s.is_empty()
+            && s.chars().count() <= 2 * crate::deck::MAX_CARD_ID_CHARS
+            && s.chars().all(|c| {
+                c.is_alphanumeric()
+                    || c.is_ascii_punctuation()
+                    || unicode_normalization::char::is_combining_mark(c)
+            })
+    };
+    let text_ok = |s: &str| !s.chars().any(crate::sanitize::is_unsafe);
+    let bad = |what: &str, value: &str| {
+        Some(format!(
+            "{what} {value:?} contains characters kartei does not accept (control, \
+             whitespace or bidi formatting characters); nothing was merged"
+        ))
+    };
+    if !id_like(&ev.id.0) {
+        return bad("event id", &ev.id.0);
+    }
+    match &ev.body {
+        EventBody::Review {
+            card, deck, quiz, ..
+        } => {
+            if !card_ok(card.as_str()) {
+                return bad("card id", card.as_str());
+            }
+            if !crate::deck::valid_deck_id(deck) {
+                return bad("deck id", deck);
+            }
+            if let Some(q) = quiz.as_deref().filter(|q| !id_like(q)) {
+                return bad("quiz id", q);
+            }
+        }
+        EventBody::Undo { target } if !id_like(&target.0) => return bad("undo target", &target.0),
+        EventBody::Undo { .. } => {}
+        EventBody::Mark { card, .. } if !card_ok(card.as_str()) => {
+            return bad("card id", card.as_str());
+        }
+        EventBody::Mark { .. } => {}
+        EventBody::ExamAdd {
+            name, decks, tags, ..
+        } => {
+            if !text_ok(name) {
+                return bad("exam name", name);
+            }
+            if let Some(d) = decks.iter().find(|d| !crate::deck::valid_deck_id(d)) {
+                return bad("deck id", d);
+            }
+            if let Some(t) = tags.iter().find(|t| !text_ok(t)) {
+                return bad("tag", t);
+            }
+        }
+        EventBody::ExamRemove { name } if !text_ok(name) => return bad("exam name", name),
+        EventBody::ExamRemove { .. } => {}
+        EventBody::QuizStart {
+            quiz, decks, tags, ..
+        } => {
+            if !id_like(quiz) {
+                return bad("quiz id", quiz);
+            }
+            if let Some(d) = decks.iter().find(|d| !crate::deck::valid_deck_id(d)) {
+                return bad("deck id", d);
+            }
+            if let Some(t) = tags.iter().find(|t| !text_ok(t)) {
+                return bad("tag", t);
+            }
+        }
+        EventBody::QuizAnswer {
+            quiz,
+            card,
+            deck,
+            form,
+            given,
+            ..
+        } => {
+            if !id_like(quiz) {
+                return bad("quiz id", quiz);
+            }
+            if !card_ok(card.as_str()) {
+                return bad("card id", card.as_str());
+            }
+            if !crate::deck::valid_deck_id(deck) {
+                return bad("deck id", deck);
+            }
+            if !id_like(form) {
+                return bad("question form", form);
+            }
+            if !text_ok(given) {
+                return bad("answer", given);
+            }
+        }
+        EventBody::QuizPause { quiz, .. } | EventBody::QuizEnd { quiz, .. } => {
+            if !id_like(quiz) {
+                return bad("quiz id", quiz);
+            }
+        }
+    }
+    None
 }
 
 /// Reads up to the length the file reports (a device such as `/dev/full`
@@ -306,6 +456,14 @@ fn read_file(file: &File, path: &Path) -> Result<Vec<u8>, JournalError> {
 }
 
 fn read_path(path: &Path) -> Result<Vec<u8>, JournalError> {
+    // A pipe would block the open, a device never end.
+    let meta = fs::metadata(path).map_err(JournalError::io("open", path))?;
+    if !meta.is_file() {
+        return Err(JournalError::io("read", path)(io::Error::other(format!(
+            "not a regular file ({})",
+            crate::deck::file_kind(meta.file_type())
+        ))));
+    }
     let file = File::open(path).map_err(JournalError::io("open", path))?;
     read_file(&file, path)
 }
@@ -447,6 +605,9 @@ impl Journal {
             }
         }
         let path = dir.join(JOURNAL_FILE);
+        // Holding the lock, no other kartei is merging: temporary files of
+        // a merge that was killed are garbage (they can be large).
+        crate::atomic::remove_stale_temps(&path);
         let file = OpenOptions::new()
             .read(true)
             .append(true)
@@ -472,7 +633,7 @@ impl Journal {
         io::Seek::seek(&mut &file, io::SeekFrom::Start(0))
             .map_err(JournalError::io("read", &path))?;
         let bytes = read_file(&file, &path)?;
-        let parsed = parse_all(&path, &bytes)?;
+        let parsed = parse_all(&path, &bytes, Trust::Own)?;
         let mut report = LoadReport {
             events: parsed.events.len(),
             ..LoadReport::default()
@@ -492,9 +653,22 @@ impl Journal {
             report.backup = Some(bak);
             report.torn_bytes = cut as u64;
         }
+        let mut good_len = parsed.good_len as u64;
+        let mut hasher = xxhash_rust::xxh3::Xxh3::new();
+        hasher.update(&bytes[..parsed.good_len]);
+        if parsed.missing_newline {
+            // The last event is complete but lacks its line end: add it, so
+            // the next answer starts a line of its own.
+            (&file)
+                .write_all(b"\n")
+                .and_then(|()| file.sync_data())
+                .map_err(JournalError::io("repair", &path))?;
+            good_len += 1;
+            hasher.update(b"\n");
+        }
         let loaded = Resume {
-            offset: parsed.good_len as u64,
-            hash: crate::cache::hash(&bytes[..parsed.good_len]),
+            offset: good_len,
+            hash: hasher.digest128(),
             events: parsed.events.len(),
         };
         drop(bytes);
@@ -507,7 +681,7 @@ impl Journal {
             reader: None,
             all: std::sync::OnceLock::new(),
             loaded,
-            len: parsed.good_len as u64,
+            len: good_len,
             needs_rollback: false,
             buf: Vec::with_capacity(512),
         };
@@ -557,7 +731,7 @@ impl Journal {
             }
             None => Vec::new(),
         };
-        let (events, report, good_len) = load_lenient_len(&path, &bytes)?;
+        let (events, report, good_len) = load_lenient_len(&path, &bytes, Trust::Own)?;
         let loaded = Resume {
             offset: good_len as u64,
             hash: crate::cache::hash(&bytes[..good_len]),
@@ -637,7 +811,7 @@ impl Journal {
         if bytes.len() != cap {
             return None;
         }
-        let parsed = parse_all(&self.path, &bytes).ok()?;
+        let parsed = parse_all(&self.path, &bytes, Trust::Own).ok()?;
         (parsed.torn.is_none() && parsed.good_len == cap).then_some(parsed.events)
     }
 
@@ -668,6 +842,14 @@ impl Journal {
                 path: self.path.clone(),
             });
         };
+        // Another program (a sync tool, `mv`) may have put a different file
+        // at the path: appending to the open one would acknowledge answers
+        // that the file at the path never gets.
+        if !same_file(file, &self.path) {
+            return Err(JournalError::Replaced {
+                path: self.path.clone(),
+            });
+        }
         let event = Event {
             v: FORMAT_VERSION,
             id: new_event_id(ts),
@@ -745,7 +927,7 @@ impl Journal {
             });
         }
         let bytes = read_path(other)?;
-        let (theirs, load) = load_lenient(other, &bytes)?;
+        let (theirs, load) = load_lenient(other, &bytes, Trust::Foreign)?;
         drop(bytes);
         let mut report = MergeReport {
             warnings: load.warnings,
@@ -807,6 +989,24 @@ impl Journal {
     }
 }
 
+/// True when `path` (following symlinks) still names the open `file`.
+#[cfg(unix)]
+fn same_file(file: &File, path: &Path) -> bool {
+    use std::os::unix::fs::MetadataExt as _;
+    match (file.metadata(), fs::metadata(path)) {
+        (Ok(a), Ok(b)) => a.dev() == b.dev() && a.ino() == b.ino(),
+        // Cannot tell (the open file cannot be inspected): keep going.
+        (Err(_), _) => true,
+        // Nothing at the path any more.
+        (Ok(_), Err(_)) => false,
+    }
+}
+
+#[cfg(not(unix))]
+fn same_file(_file: &File, path: &Path) -> bool {
+    path.exists()
+}
+
 /// Cuts the file back to `len` if a partial write made it longer.
 fn rollback(file: &mut File, len: u64) -> io::Result<()> {
     if file.metadata()?.len() != len {
@@ -826,20 +1026,25 @@ pub fn parse_journal_bytes(
     path: &Path,
     bytes: &[u8],
 ) -> Result<(Vec<Event>, LoadReport), JournalError> {
-    load_lenient(path, bytes)
+    load_lenient(path, bytes, Trust::Own)
 }
 
 /// Parses without modifying: a torn last line becomes a warning.
-fn load_lenient(path: &Path, bytes: &[u8]) -> Result<(Vec<Event>, LoadReport), JournalError> {
-    load_lenient_len(path, bytes).map(|(events, report, _)| (events, report))
+fn load_lenient(
+    path: &Path,
+    bytes: &[u8],
+    trust: Trust,
+) -> Result<(Vec<Event>, LoadReport), JournalError> {
+    load_lenient_len(path, bytes, trust).map(|(events, report, _)| (events, report))
 }
 
 /// [`load_lenient`], also returning the end of the last good line.
 fn load_lenient_len(
     path: &Path,
     bytes: &[u8],
+    trust: Trust,
 ) -> Result<(Vec<Event>, LoadReport, usize), JournalError> {
-    let parsed = parse_all(path, bytes)?;
+    let parsed = parse_all(path, bytes, trust)?;
     let mut report = LoadReport {
         events: parsed.events.len(),
         ..LoadReport::default()
@@ -870,21 +1075,26 @@ fn try_resume(file: &File, path: &Path, resume: Resume) -> Option<Journal> {
     let mut hasher = xxhash_rust::xxh3::Xxh3::new();
     let mut chunk = vec![0u8; 1 << 20];
     let mut left = resume.offset;
+    let mut last = 0u8;
     while left > 0 {
         let want = usize::try_from(left.min(chunk.len() as u64)).ok()?;
         reader.read_exact(&mut chunk[..want]).ok()?;
         hasher.update(&chunk[..want]);
+        last = chunk[want - 1];
         left -= want as u64;
     }
     drop(chunk);
-    if hasher.digest128() != resume.hash {
+    // A prefix whose last event lacks its line end (a read-only open does
+    // not repair it) is loaded in full, which adds the line end.
+    if hasher.digest128() != resume.hash || last != b'\n' {
         return None;
     }
     let rest = total - resume.offset;
     let mut tail = Vec::with_capacity(usize::try_from(rest).ok()?);
     reader.take(rest).read_to_end(&mut tail).ok()?;
-    let parsed = parse_all(path, &tail).ok()?;
-    if parsed.torn.is_some() || parsed.good_len != tail.len() {
+    let parsed = parse_all(path, &tail, Trust::Own).ok()?;
+    // A torn line or a missing line end: the full load repairs it.
+    if parsed.torn.is_some() || parsed.missing_newline || parsed.good_len != tail.len() {
         return None;
     }
     hasher.update(&tail);

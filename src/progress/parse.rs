@@ -10,11 +10,11 @@
 use std::borrow::Cow;
 use std::fmt;
 
-use chrono::{DateTime, FixedOffset, Utc};
+use chrono::{DateTime, FixedOffset, NaiveDate, Utc};
 use serde::Deserialize;
 use serde::de::{self, Deserializer, Visitor};
 
-use super::event::{Event, EventBody, EventId, FORMAT_VERSION, Grade, Mode};
+use super::event::{Event, EventBody, EventId, FORMAT_VERSION, Grade, MarkAction, Mode};
 use crate::deck::CardId;
 
 /// Why one line could not be decoded.
@@ -83,6 +83,12 @@ struct RawLine<'a> {
     max: Option<f64>,
     duration_ms: Option<u64>,
     abandoned: Option<bool>,
+    action: Option<MarkAction>,
+    #[serde(borrow)]
+    until: Option<Str<'a>>,
+    name: Option<String>,
+    #[serde(borrow)]
+    date: Option<Str<'a>>,
 }
 
 /// Only the version, for lines whose other fields do not fit this build.
@@ -189,6 +195,20 @@ pub(crate) fn parse_line(line: &[u8]) -> Result<Event, LineError> {
         "undo" => EventBody::Undo {
             target: EventId(need(raw.target, k, "target")?),
         },
+        "mark" => EventBody::Mark {
+            card: CardId(need(raw.card, k, "card")?),
+            action: need(raw.action, k, "action")?,
+            until: match raw.until {
+                None => None,
+                Some(u) => Some(
+                    u.0.parse::<DateTime<FixedOffset>>()
+                        .map_err(|e| {
+                            invalid(format!("`until` {:?} is not an RFC 3339 time: {e}", u.0))
+                        })?
+                        .with_timezone(&Utc),
+                ),
+            },
+        },
         "quiz_start" => EventBody::QuizStart {
             quiz: need(raw.quiz, k, "quiz")?,
             decks: need(raw.decks, k, "decks")?,
@@ -199,6 +219,15 @@ pub(crate) fn parse_line(line: &[u8]) -> Result<Event, LineError> {
             seed: raw.seed,
         },
         "quiz_answer" => EventBody::QuizAnswer {
+            grade: match raw.grade {
+                None => None,
+                Some(g) => Some(
+                    g.as_u64()
+                        .and_then(|n| u8::try_from(n).ok())
+                        .and_then(|n| Grade::try_from(n).ok())
+                        .ok_or_else(|| invalid(format!("grade must be 1..=4, got {g}")))?,
+                ),
+            },
             quiz: need(raw.quiz, k, "quiz")?,
             card: CardId(need(raw.card, k, "card")?),
             deck: need(raw.deck, k, "deck")?,
@@ -225,10 +254,26 @@ pub(crate) fn parse_line(line: &[u8]) -> Result<Event, LineError> {
                 abandoned: raw.abandoned.unwrap_or(false),
             }
         }
+        "exam_add" => {
+            let date = need(raw.date, k, "date")?.0;
+            EventBody::ExamAdd {
+                name: need(raw.name, k, "name")?,
+                date: date.parse::<NaiveDate>().map_err(|e| {
+                    invalid(format!(
+                        "`date` {date:?} is not a date such as 2026-12-16: {e}"
+                    ))
+                })?,
+                decks: raw.decks.unwrap_or_default(),
+                tags: raw.tags.unwrap_or_default(),
+            }
+        }
+        "exam_remove" => EventBody::ExamRemove {
+            name: need(raw.name, k, "name")?,
+        },
         other => {
             return Err(invalid(format!(
-                "unknown event type {other:?} (expected review, undo, quiz_start, quiz_answer, \
-                 quiz_pause or quiz_end)"
+                "unknown event type {other:?} (expected review, undo, mark, quiz_start, \
+                 quiz_answer, quiz_pause, quiz_end, exam_add or exam_remove)"
             )));
         }
     };
@@ -272,8 +317,15 @@ mod tests {
             r#"{"v":1,"id":"e","ts":"2026-01-02T03:04:05Z","type":"quiz_start","quiz":"q1","decks":[],"tags":["t"],"count":3,"per_question_s":60}"#,
             r#"{"v":1,"id":"f","ts":"2026-01-02T03:04:05Z","type":"quiz_answer","quiz":"q1","card":"c","deck":"d","form":"typed","given":"Preis\n","score":0.5,"timed_out":false,"ms":42}"#,
             r#"{"v":1,"id":"g","ts":"2026-01-02T03:04:05Z","type":"quiz_pause","quiz":"q1","ms":5000}"#,
+            r#"{"v":1,"id":"f2","ts":"2026-01-02T03:04:05Z","type":"quiz_answer","quiz":"q1","card":"c","deck":"d","form":"choice","given":"a","score":0.0,"timed_out":false,"ms":42,"grade":1}"#,
             r#"{"v":1,"id":"h","ts":"2026-01-02T03:04:05Z","type":"quiz_end","quiz":"q1","score":7.5,"max":10,"grade":2.3,"duration_ms":100}"#,
             r#"{"v":1,"id":"i","ts":"2026-01-02T03:04:05Z","type":"quiz_end","quiz":"q1","score":7.5,"max":10.0,"grade":2,"duration_ms":100,"abandoned":true}"#,
+            r#"{"v":1,"id":"j","ts":"2026-01-02T03:04:05Z","type":"review","card":"c1","deck":"d","grade":3,"ms":1,"mode":"practice"}"#,
+            r#"{"v":1,"id":"k","ts":"2026-01-02T03:04:05Z","type":"mark","card":"c1","action":"bury","until":"2026-01-03T03:00:00Z"}"#,
+            r#"{"v":1,"id":"l","ts":"2026-01-02T03:04:05Z","type":"mark","card":"c1","action":"flag"}"#,
+            r#"{"v":1,"id":"m","ts":"2026-01-02T03:04:05Z","type":"exam_add","name":"Abschluss","date":"2026-02-01","decks":["vertrieb"],"tags":["kern"]}"#,
+            r#"{"v":1,"id":"n","ts":"2026-01-02T03:04:05Z","type":"exam_add","name":"Alles","date":"2026-02-01"}"#,
+            r#"{"v":1,"id":"o","ts":"2026-01-02T03:04:05Z","type":"exam_remove","name":"Alles"}"#,
         ]
     }
 
@@ -293,7 +345,12 @@ mod tests {
             r#"{"v":1,"id":"a","ts":"2026-01-02T03:04:05Z","type":"review","card":"c1","deck":"d","grade":3,"mode":"review"}"#,
             r#"{"v":1,"id":"a","ts":"yesterday","type":"undo","target":"x"}"#,
             r#"{"v":1,"id":"a","ts":"2026-01-02T03:04:05Z","type":"nope"}"#,
-            r#"{"v":1,"id":"a","ts":"2026-01-02T03:04:05Z","type":"review","card":"c1","deck":"d","grade":3,"ms":1,"mode":"cram"}"#,
+            r#"{"v":1,"id":"a","ts":"2026-01-02T03:04:05Z","type":"review","card":"c1","deck":"d","grade":3,"ms":1,"mode":"nap"}"#,
+            r#"{"v":1,"id":"a","ts":"2026-01-02T03:04:05Z","type":"mark","card":"c1","action":"delete"}"#,
+            r#"{"v":1,"id":"a","ts":"2026-01-02T03:04:05Z","type":"exam_add","name":"x","date":"2026-13-01"}"#,
+            r#"{"v":1,"id":"a","ts":"2026-01-02T03:04:05Z","type":"exam_add","date":"2026-01-01"}"#,
+            r#"{"v":1,"id":"a","ts":"2026-01-02T03:04:05Z","type":"exam_remove"}"#,
+            r#"{"v":1,"id":"a","ts":"2026-01-02T03:04:05Z","type":"quiz_answer","quiz":"q1","card":"c","deck":"d","form":"choice","given":"a","score":0.0,"timed_out":false,"ms":42,"grade":7}"#,
         ] {
             assert!(serde_json::from_str::<Event>(s).is_err(), "{s}");
             assert!(

@@ -5,7 +5,7 @@ use std::collections::{HashMap, HashSet};
 
 use chrono::{DateTime, Utc};
 
-use super::event::{Event, EventBody, EventId, Grade, Mode};
+use super::event::{Event, EventBody, EventId, Grade, MarkAction, Mode};
 use crate::deck::CardId;
 
 /// One review that still counts (it was not undone).
@@ -17,6 +17,28 @@ pub struct ReviewEntry {
     pub mode: Mode,
     /// Time from showing the card to grading, in milliseconds.
     pub ms: u64,
+}
+
+/// The graded answer an event carries, if any: a `Review`, or a
+/// `QuizAnswer` with a grade (mode quiz). Returns card, grade, mode and ms.
+#[must_use]
+pub fn review_of(e: &Event) -> Option<(&CardId, Grade, Mode, u64)> {
+    match &e.body {
+        EventBody::Review {
+            card,
+            grade,
+            mode,
+            ms,
+            ..
+        } => Some((card, *grade, *mode, *ms)),
+        EventBody::QuizAnswer {
+            card,
+            grade: Some(grade),
+            ms,
+            ..
+        } => Some((card, *grade, Mode::Quiz, *ms)),
+        _ => None,
+    }
 }
 
 /// The ids of every event an `Undo` takes back.
@@ -38,14 +60,7 @@ pub fn effective_reviews(events: &[Event]) -> HashMap<CardId, Vec<ReviewEntry>> 
     let undone = undone_ids(events);
     let mut map: HashMap<CardId, Vec<ReviewEntry>> = HashMap::new();
     for e in events {
-        let EventBody::Review {
-            card,
-            grade,
-            mode,
-            ms,
-            ..
-        } = &e.body
-        else {
+        let Some((card, grade, mode, ms)) = review_of(e) else {
             continue;
         };
         if !undone.is_empty() && undone.contains(&e.id) {
@@ -53,9 +68,9 @@ pub fn effective_reviews(events: &[Event]) -> HashMap<CardId, Vec<ReviewEntry>> 
         }
         let entry = ReviewEntry {
             ts: e.ts,
-            grade: *grade,
-            mode: *mode,
-            ms: *ms,
+            grade,
+            mode,
+            ms,
         };
         match map.get_mut(card) {
             Some(list) => list.push(entry),
@@ -109,7 +124,7 @@ pub fn orphans(events: &[Event], known: impl Fn(&CardId) -> bool) -> Vec<CardId>
     let mut seen: HashSet<&CardId> = HashSet::new();
     let mut out: Vec<CardId> = Vec::new();
     for e in events {
-        if let EventBody::Review { card, .. } = &e.body
+        if let Some((card, ..)) = review_of(e)
             && !undone.contains(&e.id)
             && seen.insert(card)
             && !known(card)
@@ -119,4 +134,82 @@ pub fn orphans(events: &[Event], known: impl Fn(&CardId) -> bool) -> Vec<CardId>
     }
     out.sort();
     out
+}
+
+/// What `mark` events say about one card now (undone marks excluded).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Marks {
+    pub suspended: bool,
+    /// Buried until this time (may lie in the past).
+    pub buried_until: Option<DateTime<Utc>>,
+    pub flagged: bool,
+    /// The latest reset: reviews before it do not count for the schedule.
+    pub reset_at: Option<DateTime<Utc>>,
+}
+
+impl Marks {
+    /// True when the card is buried at `now`.
+    #[must_use]
+    pub fn buried(&self, now: DateTime<Utc>) -> bool {
+        self.buried_until.is_some_and(|u| u > now)
+    }
+
+    /// Applies one mark event.
+    pub fn apply(&mut self, action: MarkAction, ts: DateTime<Utc>, until: Option<DateTime<Utc>>) {
+        match action {
+            MarkAction::Suspend => self.suspended = true,
+            MarkAction::Unsuspend => self.suspended = false,
+            MarkAction::Bury => self.buried_until = until,
+            MarkAction::Unbury => self.buried_until = None,
+            MarkAction::Flag => self.flagged = true,
+            MarkAction::Unflag => self.flagged = false,
+            MarkAction::Reset => self.reset_at = Some(ts),
+        }
+    }
+
+    /// True when nothing is marked.
+    #[must_use]
+    pub fn is_empty(&self) -> bool {
+        *self == Marks::default()
+    }
+}
+
+/// Per card, the marks in effect (in time order; undone marks skipped).
+/// Cards without any mark are left out.
+#[must_use]
+pub fn card_marks(events: &[Event]) -> HashMap<CardId, Marks> {
+    let undone = undone_ids(events);
+    let mut marks: Vec<(&Event, &CardId, MarkAction, Option<DateTime<Utc>>)> = events
+        .iter()
+        .filter(|e| !undone.contains(&e.id))
+        .filter_map(|e| match &e.body {
+            EventBody::Mark {
+                card,
+                action,
+                until,
+            } => Some((e, card, *action, *until)),
+            _ => None,
+        })
+        .collect();
+    marks.sort_by_key(|m| m.0.ts);
+    let mut map: HashMap<CardId, Marks> = HashMap::new();
+    for (e, card, action, until) in marks {
+        map.entry(card.clone())
+            .or_default()
+            .apply(action, e.ts, until);
+    }
+    map.retain(|_, m| !m.is_empty());
+    map
+}
+
+/// The reviews that drive the schedule: those in a scheduling mode, after
+/// the latest reset.
+pub fn scheduling_reviews<'a>(
+    reviews: &'a [ReviewEntry],
+    marks: Option<&Marks>,
+) -> impl Iterator<Item = &'a ReviewEntry> {
+    let reset = marks.and_then(|m| m.reset_at);
+    reviews
+        .iter()
+        .filter(move |r| r.mode.moves_schedule() && reset.is_none_or(|t| r.ts > t))
 }

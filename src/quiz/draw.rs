@@ -3,7 +3,11 @@
 use crate::deck::{Card, CardContent, CardId, CardKind};
 use crate::matcher::{self, Outcome};
 
-use super::rng::Rng;
+use rand::RngExt as _;
+use rand::distr::Open01;
+use rand::seq::SliceRandom as _;
+
+use super::Rng;
 use super::spec::{Form, QuizSpec};
 
 /// How weak the student is on a card, computed by the integration from the
@@ -24,8 +28,7 @@ pub const WEIGHT_EPSILON: f64 = 0.05;
 impl Weakness {
     /// The sampling weight of a reviewed card:
     /// `(1 - R) + 0.5 * lapses + 0.7 * mistakes + WEIGHT_EPSILON`
-    /// (R clamped to 0..=1; a new card counts as R = 0 here, but new cards are
-    /// only drawn when the reviewed ones run out).
+    /// (R clamped to 0..=1; a card never studied counts as R = 0).
     #[must_use]
     pub fn weight(&self) -> f64 {
         let r = self
@@ -104,10 +107,11 @@ pub fn note_key(id: &CardId) -> &str {
 /// Draws up to `spec.count` questions from `cards` (restricted to
 /// `spec.decks` / `spec.tags` when those are non-empty), without repetition.
 ///
-/// Reviewed cards are drawn by weighted sampling without replacement
+/// Cards are drawn by weighted sampling without replacement
 /// (Efraimidis–Spirakis: each card gets the key `ln(u) / weight`, highest keys
-/// win), weight from [`Weakness::weight`]; new cards (no retrievability) fill
-/// up in random order when the reviewed ones run out. A card whose note
+/// win), weight from [`Weakness::weight`]: cards never studied take part like
+/// forgotten ones (a mock exam covers all the material), unless
+/// `spec.studied_only` leaves them out. A card whose note
 /// already has a card in the quiz is only used when nothing else is left.
 /// Cards that fit no allowed form are skipped. The result is shuffled. The
 /// same `cards`, weaknesses, spec and rng state give the same questions in the
@@ -128,26 +132,21 @@ pub fn draw(
         .filter(|c| spec.tags.is_empty() || c.tags.iter().any(|t| spec.tags.contains(t)))
         .collect();
 
-    let mut reviewed: Vec<(f64, &Card)> = Vec::new();
-    let mut new: Vec<(f64, &Card)> = Vec::new();
+    let mut keyed: Vec<(f64, &Card)> = Vec::new();
     for &card in &eligible {
         let w = weakness(&card.id);
-        let u = rng.next_f64_open();
-        if w.retrievability.is_some() {
-            reviewed.push((u.ln() / w.weight(), card));
-        } else {
-            new.push((u.ln(), card));
+        let u: f64 = rng.sample(Open01);
+        if w.retrievability.is_some() || !spec.studied_only {
+            keyed.push((u.ln() / w.weight(), card));
         }
     }
-    let by_key_desc = |a: &(f64, &Card), b: &(f64, &Card)| b.0.total_cmp(&a.0);
-    reviewed.sort_by(by_key_desc);
-    new.sort_by(by_key_desc);
+    keyed.sort_by(|a, b| b.0.total_cmp(&a.0));
 
     let count = spec.count as usize;
     let mut questions = Vec::new();
     let mut used_notes: Vec<&str> = Vec::new();
     let mut deferred: Vec<&Card> = Vec::new();
-    for (_, card) in reviewed.into_iter().chain(new) {
+    for (_, card) in keyed {
         if questions.len() >= count {
             break;
         }
@@ -169,7 +168,7 @@ pub fn draw(
             questions.push(q);
         }
     }
-    rng.shuffle(&mut questions);
+    questions.shuffle(rng);
     questions
 }
 
@@ -221,7 +220,7 @@ fn make_question(card: &Card, pool: &[&Card], spec: &QuizSpec, rng: &mut Rng) ->
         .collect();
     let mut order: Vec<Form> = Vec::new();
     if !preferred.is_empty() {
-        let first = preferred[rng.below(preferred.len())];
+        let first = preferred[rng.random_range(..preferred.len())];
         order.push(first);
         order.extend(preferred.iter().copied().filter(|&f| f != first));
     }
@@ -238,12 +237,49 @@ fn make_question(card: &Card, pool: &[&Card], spec: &QuizSpec, rng: &mut Rng) ->
         deck: card.deck_id.clone(),
         tags: card.tags.clone(),
         kind: card.kind(),
-        prompt: card.question(),
+        prompt: match card.content {
+            CardContent::Cloze { .. } => mask_answer(&card.question(), &card.answer()),
+            _ => card.question(),
+        },
         expected: card.answer(),
         hint: card.hint.clone(),
         explain: card.explain.clone(),
         form,
     })
+}
+
+/// The cloze text with every other occurrence of its answer hidden too
+/// (case-insensitive, whole words): a gap whose answer also stands in the
+/// text would answer itself.
+#[must_use]
+pub fn mask_answer(prompt: &str, answer: &str) -> String {
+    let needle: Vec<char> = answer.trim().chars().flat_map(char::to_lowercase).collect();
+    if needle.is_empty() {
+        return prompt.to_owned();
+    }
+    let chars: Vec<char> = prompt.chars().collect();
+    let lower: Vec<char> = chars
+        .iter()
+        .map(|c| c.to_lowercase().next().unwrap_or(*c))
+        .collect();
+    let mut out = String::new();
+    let mut i = 0;
+    while i < chars.len() {
+        let end = i + needle.len();
+        let boundary = |at: Option<&char>| at.is_none_or(|c| !c.is_alphanumeric());
+        if end <= chars.len()
+            && lower[i..end] == needle[..]
+            && boundary(i.checked_sub(1).and_then(|j| chars.get(j)))
+            && boundary(chars.get(end))
+        {
+            out.push_str("[…]");
+            i = end;
+        } else {
+            out.push(chars[i]);
+            i += 1;
+        }
+    }
+    out
 }
 
 fn typed_form(card: &Card) -> QuestionForm {
@@ -252,7 +288,7 @@ fn typed_form(card: &Card) -> QuestionForm {
             items: items.clone(),
             ordered: *ordered,
         }),
-        _ => QuestionForm::Typed(TypedAnswer::Single(card.answer())),
+        _ => QuestionForm::Typed(TypedAnswer::Single(card.typed_answer())),
     }
 }
 
@@ -274,7 +310,7 @@ fn choice_form(card: &Card, pool: &[&Card], rng: &mut Rng) -> Option<QuestionFor
                 .filter(|(i, _)| !answer.contains(i))
                 .map(|(_, c)| (c.clone(), false))
                 .collect();
-            rng.shuffle(&mut wrong);
+            wrong.shuffle(rng);
             let keep = 4usize.saturating_sub(correct.len()).max(1).min(wrong.len());
             wrong.truncate(keep);
             let mut all = correct;
@@ -296,7 +332,7 @@ fn choice_form(card: &Card, pool: &[&Card], rng: &mut Rng) -> Option<QuestionFor
         }
         CardContent::List { .. } => return None,
     };
-    rng.shuffle(&mut options);
+    options.shuffle(rng);
     let correct = options
         .iter()
         .enumerate()
@@ -349,9 +385,31 @@ fn same_gist(a: &str, b: &str) -> bool {
     shared * 2 >= shorter
 }
 
-/// Three distractors from similar cards: same deck sharing a tag first, then
-/// same deck, then any deck; never the right answer, never empty, never a
-/// near-copy of the right answer or of each other.
+/// True when `candidate` looks like an answer of the same form as `right`:
+/// both start with a capital letter or both do not (a noun is not offered
+/// among adjectives), about as many words, and a similar length.
+fn same_form(right: &str, candidate: &str) -> bool {
+    let upper = |s: &str| {
+        s.chars()
+            .find(|c| c.is_alphabetic())
+            .is_some_and(char::is_uppercase)
+    };
+    let words = |s: &str| s.split_whitespace().count();
+    let (lr, lc) = (
+        right.chars().count().max(1),
+        candidate.chars().count().max(1),
+    );
+    let (wr, wc) = (words(right), words(candidate));
+    upper(right) == upper(candidate)
+        && wr.abs_diff(wc) <= (wr.max(wc) / 2).max(1)
+        && lr.max(lc) <= 2 * lr.min(lc) + 4
+}
+
+/// Three distractors from similar cards of the same deck or sharing a tag
+/// (same deck sharing a tag first, then same deck, then another deck
+/// sharing a tag), of the same form and similar length as the right answer;
+/// never the right answer, never empty, never a near-copy of the right
+/// answer or of each other.
 fn find_distractors(
     card: &Card,
     right: &str,
@@ -365,22 +423,23 @@ fn find_distractors(
         if shape(other) != Some(want) || note_key(&other.id) == note {
             continue;
         }
-        let tier = if other.deck_id != card.deck_id {
-            2
-        } else if other.tags.iter().any(|t| card.tags.contains(t)) {
-            0
-        } else {
-            1
+        let shares_tag = other.tags.iter().any(|t| card.tags.contains(t));
+        let tier = match (other.deck_id == card.deck_id, shares_tag) {
+            (true, true) => 0,
+            (true, false) => 1,
+            (false, true) => 2,
+            (false, false) => continue,
         };
         tiers[tier].push(other);
     }
     let mut chosen: Vec<String> = Vec::new();
     for tier in &mut tiers {
-        rng.shuffle(tier);
+        tier.shuffle(rng);
         for other in tier.iter() {
             let candidate = other.answer();
             let candidate = candidate.trim();
             if matcher::normalize(candidate).is_empty()
+                || !same_form(right.trim(), candidate)
                 || !clearly_different(right, candidate)
                 || chosen.iter().any(|c| !clearly_different(c, candidate))
             {

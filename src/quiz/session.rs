@@ -231,20 +231,35 @@ impl Quiz {
         since(end, self.started_at).saturating_sub(self.paused_total)
     }
 
+    /// The time limit of question `index`: the per-question limit, times the
+    /// number of items for a list asked as a typed question (each item needs
+    /// typing; three long phrases do not fit the time of one word).
+    #[must_use]
+    pub fn question_limit(&self, index: usize) -> Option<Duration> {
+        let base = self.per_question?;
+        let items = match self.questions.get(index).map(|q| &q.form) {
+            Some(super::QuestionForm::Typed(super::TypedAnswer::List { items, .. })) => {
+                items.len().max(1)
+            }
+            _ => 1,
+        };
+        Some(base.saturating_mul(u32::try_from(items).unwrap_or(u32::MAX)))
+    }
+
     /// Time left for the current question and the whole quiz.
     #[must_use]
     pub fn remaining(&self, now: DateTime<Utc>) -> Remaining {
         let active = self.active(now);
         let finished = self.is_finished();
         Remaining {
-            question: self.per_question.map(|l| {
+            question: self.question_limit(self.current).map(|l| {
                 if finished {
                     Duration::ZERO
                 } else {
                     (self.question_started + l).saturating_sub(active)
                 }
             }),
-            question_limit: self.per_question,
+            question_limit: self.question_limit(self.current),
             quiz: self.time_limit.map(|l| l.saturating_sub(active)),
             quiz_limit: self.time_limit,
         }
@@ -262,7 +277,7 @@ impl Quiz {
         let active = self.active(now);
         while !self.is_finished() {
             let q_due = self
-                .per_question
+                .question_limit(self.current)
                 .map(|l| self.question_started + l)
                 .filter(|&d| active >= d);
             let total_due = self.time_limit.filter(|&d| active >= d);
@@ -445,6 +460,7 @@ impl Quiz {
                     explain: q.explain.clone(),
                     score: credit,
                     timed_out: was_timeout,
+                    form: q.form.form(),
                 });
             }
         }
@@ -555,6 +571,8 @@ pub struct Mistake {
     /// Partial credit earned (lists, multi-answer choices).
     pub score: f64,
     pub timed_out: bool,
+    /// The form the question was asked in.
+    pub form: Form,
 }
 
 /// The outcome of a quiz.

@@ -93,6 +93,12 @@ pub struct QuizSpec {
     /// Allowed forms; empty means all.
     pub forms: Vec<Form>,
     pub seed: u64,
+    /// Draw only cards studied before; by default every card in scope can
+    /// be asked, studied or not (a mock exam covers all the material).
+    pub studied_only: bool,
+    /// Answers move the schedule: a wrong answer is a lapse (a timeout is
+    /// only a timeout). Without it the quiz leaves every due date alone.
+    pub reschedule: bool,
 }
 
 impl Default for QuizSpec {
@@ -105,6 +111,8 @@ impl Default for QuizSpec {
             per_question: None,
             forms: Form::ALL.to_vec(),
             seed: 0,
+            studied_only: false,
+            reschedule: true,
         }
     }
 }

@@ -23,6 +23,10 @@ pub struct SchedulerConfig {
     pub reviews_per_day: u32,
     /// Local hour (0..=23) at which a new study day begins.
     pub day_start_hour: u32,
+    /// When nothing else is left, a learning card due within this time is
+    /// shown at once instead of waiting for it (like Anki's learn-ahead
+    /// limit), e.g. `"20m"`.
+    pub learn_ahead: String,
     /// Spread intervals of 3 days and more a little, like Anki.
     pub fuzz: bool,
     /// FSRS parameters (21, or the older 17/19); empty means the FSRS-6 defaults.
@@ -39,6 +43,7 @@ impl Default for SchedulerConfig {
             new_per_day: 20,
             reviews_per_day: 200,
             day_start_hour: 4,
+            learn_ahead: "20m".into(),
             fuzz: true,
             parameters: Vec::new(),
         }
@@ -50,6 +55,7 @@ impl Default for SchedulerConfig {
 pub(crate) struct Steps {
     pub learning: Vec<Duration>,
     pub relearning: Vec<Duration>,
+    pub learn_ahead: Duration,
 }
 
 impl SchedulerConfig {
@@ -97,9 +103,13 @@ impl SchedulerConfig {
                 })
                 .collect::<Result<Vec<_>, _>>()
         };
+        let learn_ahead = parse("learn_ahead", std::slice::from_ref(&self.learn_ahead))?
+            .pop()
+            .unwrap_or_default();
         Ok(Steps {
             learning: parse("learning_steps", &self.learning_steps)?,
             relearning: parse("relearning_steps", &self.relearning_steps)?,
+            learn_ahead,
         })
     }
 }

@@ -10,6 +10,7 @@
 //! fuzzed (deterministically, per card and review count).
 
 mod config;
+pub mod exam;
 pub mod fsrs6;
 pub mod metrics;
 pub mod optimize;
@@ -21,7 +22,7 @@ use serde::{Deserialize, Serialize};
 
 pub use config::{DurationError, SchedulerConfig, format_interval, parse_duration};
 pub use fsrs6::Fsrs6;
-pub use queue::{Counts, DoneToday, Next, Queue};
+pub use queue::{Counts, DoneToday, Next, Pile, Queue};
 
 use crate::deck::CardId;
 use crate::progress::Grade;
@@ -52,7 +53,7 @@ pub enum SchedulerError {
     #[error("FSRS rejected the parameters: {0}")]
     Fsrs(String),
     #[error(
-        "not enough reviews to optimise (have {have}, need {need} answers given on a later day than the previous one); keep studying and try again"
+        "not enough reviews to optimize (have {have}, need {need} answers given on a later day than the previous one); keep studying and try again"
     )]
     NotEnoughReviews { have: usize, need: usize },
 }
@@ -181,6 +182,7 @@ pub struct Scheduler {
     config: SchedulerConfig,
     learning: Vec<Duration>,
     relearning: Vec<Duration>,
+    learn_ahead: Duration,
     offset: FixedOffset,
 }
 
@@ -199,6 +201,7 @@ impl Scheduler {
             config: config.clone(),
             learning: steps.learning,
             relearning: steps.relearning,
+            learn_ahead: steps.learn_ahead,
             offset: FixedOffset::east_opt(0).expect("zero offset"),
         })
     }
@@ -214,6 +217,12 @@ impl Scheduler {
     #[must_use]
     pub fn config(&self) -> &SchedulerConfig {
         &self.config
+    }
+
+    /// How far ahead a learning card may be shown when nothing else is left.
+    #[must_use]
+    pub fn learn_ahead(&self) -> Duration {
+        self.learn_ahead
     }
 
     /// The local UTC offset in use.

@@ -4,7 +4,8 @@
 //! review cards (lowest recall probability first) interleaved with new cards
 //! in deck order (one new card after every N reviews, N chosen so both run
 //! out together), within the daily limits. When only learning cards due later
-//! today remain, [`Next::Wait`] tells when. Built in O(n log n); every pick
+//! today remain, the first is shown early if it is due within the learn-ahead
+//! limit; beyond it, [`Next::Wait`] tells when. Built in O(n log n); every pick
 //! and answer costs O(log n).
 
 use std::collections::{BTreeSet, HashMap};
@@ -30,6 +31,14 @@ pub enum Next {
     Wait(DateTime<Utc>),
     /// Nothing left today.
     Done,
+}
+
+/// Which of today's lists a card is in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Pile {
+    New,
+    Learning,
+    Review,
 }
 
 /// Remaining cards, for the UI's counters.
@@ -210,13 +219,23 @@ impl Queue {
             (None, Some(&(_, n))) => Some(n),
             (None, None) => None,
         };
+        let ahead = (now + self.scheduler.learn_ahead()).timestamp_millis();
         match (pick, first_learning) {
             (Some(i), _) => Next::Card(self.ids[i as usize].clone()),
+            // Nothing else left: learn ahead rather than wait.
+            (None, Some((due, i))) if due <= ahead => Next::Card(self.ids[i as usize].clone()),
             (None, Some((due, _))) => {
                 Next::Wait(DateTime::from_timestamp_millis(due).unwrap_or(now).max(now))
             }
             (None, None) => Next::Done,
         }
+    }
+
+    /// Raises today's new-card limit to `per_day` (with `done_new` new cards
+    /// already introduced today); a lower value changes nothing. Used by the
+    /// exam plan.
+    pub fn raise_new_limit(&mut self, per_day: u32, done_new: u32) {
+        self.new_left = self.new_left.max(per_day.saturating_sub(done_new));
     }
 
     /// Records an answer: the card leaves its list and comes back as a
@@ -301,6 +320,35 @@ impl Queue {
             moved += 1;
         }
         moved
+    }
+
+    /// True while `card` is still waiting in today's queue (learning cards
+    /// answered but due again today included).
+    #[must_use]
+    pub fn is_pending(&self, card: &CardId) -> bool {
+        self.index
+            .get(card)
+            .is_some_and(|&i| !matches!(self.slots[i as usize], Slot::None | Slot::Later(..)))
+    }
+
+    /// Today's cards in the order of their lists, limits applied: learning
+    /// (by due time), reviews (lowest recall first), new (deck order).
+    #[must_use]
+    pub fn today(&self) -> Vec<(CardId, Pile)> {
+        let counts = self.counts();
+        let id = |i: u32| self.ids[i as usize].clone();
+        let learning = self.learning.iter().map(|&(_, i)| (id(i), Pile::Learning));
+        let review = self
+            .review
+            .iter()
+            .take(counts.review)
+            .map(|&(_, i)| (id(i), Pile::Review));
+        let new = self
+            .new
+            .iter()
+            .take(counts.new)
+            .map(|&(_, i)| (id(i), Pile::New));
+        learning.chain(review).chain(new).collect()
     }
 
     /// Cards left today, limits applied.

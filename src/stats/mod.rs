@@ -63,15 +63,18 @@ pub struct ReviewRecord<'a> {
 pub struct DeckCounts {
     pub id: String,
     pub cards: usize,
+    /// New cards that will be shown today (daily limit applied, siblings
+    /// held back).
     pub new: usize,
+    /// Cards in (re)learning steps due today.
     pub learning: usize,
-    /// Due now (learning steps and reviews whose time has come).
+    /// Review cards due today (daily limit applied, siblings held back).
     pub due: usize,
-    /// Due before the current study day ends (includes `due`).
-    pub due_today: usize,
     pub reviewed_today: usize,
     /// Cards whose stability is at least 21 days.
     pub mature: usize,
+    /// Suspended cards (never shown until unsuspended).
+    pub suspended: usize,
 }
 
 impl DeckCounts {
@@ -84,80 +87,46 @@ impl DeckCounts {
             self.mature as f64 / self.cards as f64
         }
     }
-
-    fn add(&mut self, other: &DeckCounts) {
-        self.cards += other.cards;
-        self.new += other.new;
-        self.learning += other.learning;
-        self.due += other.due;
-        self.due_today += other.due_today;
-        self.reviewed_today += other.reviewed_today;
-        self.mature += other.mature;
-    }
 }
 
 /// Stability (days) from which a card counts as mature.
 pub const MATURE_DAYS: f64 = 21.0;
 
-/// Counts for a set of cards. `reviewed_today` counts effective reviews of
-/// these cards on the current study day.
+/// Counts for a set of cards. `today` is what today's queue over the same
+/// cards holds (the one definition of new / learning / due, see
+/// [`crate::scheduler::Queue::counts`]); `reviewed_today` counts effective
+/// reviews of these cards on the current study day.
 #[must_use]
 pub fn count<'a>(
     id: &str,
     cards: impl IntoIterator<Item = &'a Card>,
     states: &HashMap<CardId, CardState>,
     reviewed_today: &HashMap<&CardId, usize>,
-    clock: &StudyClock,
+    today: crate::scheduler::Counts,
+    suspended: impl Fn(&CardId) -> bool,
 ) -> DeckCounts {
-    let end = clock.end_of(clock.today());
     let mut c = DeckCounts {
         id: id.to_owned(),
+        new: today.new,
+        learning: today.learning,
+        due: today.review,
         ..DeckCounts::default()
     };
     for card in cards {
         c.cards += 1;
         c.reviewed_today += reviewed_today.get(&card.id).copied().unwrap_or(0);
-        let Some(state) = states.get(&card.id) else {
-            c.new += 1;
-            continue;
-        };
-        match state.phase {
-            Phase::New => {
-                c.new += 1;
-                continue;
-            }
-            Phase::Learning { .. } | Phase::Relearning { .. } => c.learning += 1,
-            Phase::Review => {}
+        if suspended(&card.id) {
+            c.suspended += 1;
         }
-        if state
-            .memory
+        if states
+            .get(&card.id)
+            .and_then(|s| s.memory)
             .is_some_and(|m| f64::from(m.stability) >= MATURE_DAYS)
         {
             c.mature += 1;
         }
-        if let Some(due) = state.due {
-            if due <= clock.now {
-                c.due += 1;
-            }
-            if due < end {
-                c.due_today += 1;
-            }
-        }
     }
     c
-}
-
-/// Sums per-deck counts into a total with the given id.
-#[must_use]
-pub fn total(id: &str, decks: &[DeckCounts]) -> DeckCounts {
-    let mut t = DeckCounts {
-        id: id.to_owned(),
-        ..DeckCounts::default()
-    };
-    for d in decks {
-        t.add(d);
-    }
-    t
 }
 
 /// How many effective reviews each card got on the current study day.
@@ -436,7 +405,7 @@ mod tests {
     }
 
     #[test]
-    fn counts_split_new_learning_due_and_mature() {
+    fn counts_take_today_from_the_queue_and_count_mature_and_suspended() {
         let card = |id: &str| Card {
             id: CardId::from(id),
             id_explicit: true,
@@ -446,6 +415,7 @@ mod tests {
             explain: None,
             source: None,
             input: false,
+            accept: Vec::new(),
             line: 1,
             content: crate::deck::CardContent::Basic {
                 front: "f".into(),
@@ -482,7 +452,14 @@ mod tests {
             },
         );
         let c = clock("2026-11-27T12:00:00Z");
-        let counts = count("d", &cards, &states, &HashMap::new(), &c);
+        let today = crate::scheduler::Counts {
+            new: 1,
+            learning: 1,
+            review: 2,
+        };
+        let counts = count("d", &cards, &states, &HashMap::new(), today, |id| {
+            id.as_str() == "later"
+        });
         assert_eq!(
             counts,
             DeckCounts {
@@ -490,10 +467,10 @@ mod tests {
                 cards: 5,
                 new: 1,
                 learning: 1,
-                due: 1,
-                due_today: 3,
+                due: 2,
                 reviewed_today: 0,
                 mature: 1,
+                suspended: 1,
             }
         );
         assert!((counts.mastery() - 0.2).abs() < 1e-9);

@@ -6,16 +6,18 @@ use std::path::PathBuf;
 use chrono::{DateTime, FixedOffset, Utc};
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 
+use super::browser::{BrowserExit, BrowserState};
 use super::i18n::Tr;
 use super::keymap::{Action, KeyMap};
-use super::port::{NextCard, Overview, Scope, SessionSummary, ShowCard, Study};
 use super::quiz_screen::{self, QuizExit, QuizScreen};
 use super::stats_screen::StatsState;
 use super::theme::Theme;
 use super::typed::{self, Feedback};
-use crate::cli::Lang;
 use crate::deck::{CardContent, CardKind};
+use crate::i18n::Lang;
 use crate::progress::Grade;
+use crate::progress::MarkAction;
+use crate::study::port::{NextCard, Overview, Scope, SessionKind, SessionSummary, ShowCard, Study};
 
 /// What the runtime must do after an update.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -25,6 +27,9 @@ pub enum Effect {
     /// Suspend the interface and open the editor at this file and line, then
     /// call [`App::after_edit`].
     OpenEditor(PathBuf, u32),
+    /// Quit with status 130: `Ctrl-C` ended a running quiz, which was
+    /// recorded as abandoned.
+    Interrupted,
 }
 
 /// Which screen is showing.
@@ -40,6 +45,10 @@ pub enum Screen {
     Stats(Box<StatsState>),
     /// Quiz setup, a running quiz or its results.
     Quiz(Box<QuizScreen>),
+    /// The card browser.
+    Browser(Box<BrowserState>),
+    /// The exam screen (see [`super::exam_screen`]).
+    Exam(Box<super::exam_screen::ExamScreen>),
 }
 
 /// Where the student is within one card.
@@ -71,20 +80,28 @@ impl TextInput {
         self.cursor += 1;
     }
 
-    /// Deletes the character before the cursor.
+    /// Deletes the character before the cursor: the whole grapheme cluster
+    /// (a flag, an emoji sequence, a letter with its accent), never half.
     pub fn backspace(&mut self) {
+        use unicode_segmentation::UnicodeSegmentation as _;
         if self.cursor > 0 {
-            self.cursor -= 1;
-            let at = self.byte_at(self.cursor);
-            self.text.remove(at);
+            let end = self.byte_at(self.cursor);
+            let start = self.text[..end]
+                .grapheme_indices(true)
+                .next_back()
+                .map_or(0, |(i, _)| i);
+            self.cursor -= self.text[start..end].chars().count();
+            self.text.replace_range(start..end, "");
         }
     }
 
-    /// Deletes the character under the cursor.
+    /// Deletes the character under the cursor (the whole grapheme cluster).
     pub fn delete(&mut self) {
+        use unicode_segmentation::UnicodeSegmentation as _;
         if self.cursor < self.text.chars().count() {
             let at = self.byte_at(self.cursor);
-            self.text.remove(at);
+            let len = self.text[at..].graphemes(true).next().map_or(0, str::len);
+            self.text.replace_range(at..at + len, "");
         }
     }
 
@@ -109,6 +126,14 @@ pub struct ReviewState {
     pub feedback: Option<Feedback>,
     /// Choice and typed cards: the suggested grade, changeable before Enter.
     pub pending: Option<Grade>,
+    /// The grade kartei suggested (the student may pick another).
+    pub suggested: Option<Grade>,
+    /// The hint was asked for.
+    pub show_hint: bool,
+    /// "Forget this card's progress?" is being asked.
+    pub confirm_reset: bool,
+    /// "Copy the bundled deck to edit it?" is being asked.
+    pub confirm_copy: bool,
 }
 
 impl ReviewState {
@@ -126,6 +151,10 @@ impl ReviewState {
             input: TextInput::default(),
             feedback: None,
             pending: None,
+            suggested: None,
+            show_hint: false,
+            confirm_reset: false,
+            confirm_copy: false,
         }
     }
 
@@ -133,6 +162,35 @@ impl ReviewState {
     #[must_use]
     pub fn is_typed(&self) -> bool {
         self.show.card.input && self.show.card.kind() != CardKind::Choice
+    }
+
+    /// The grade a choice answer earns: Good when exactly right; Hard when
+    /// some right options and no wrong one were ticked (partial credit on
+    /// multi-answer cards); Again otherwise.
+    #[must_use]
+    pub fn choice_grade(&self) -> Grade {
+        let CardContent::Choice { answer, .. } = &self.show.card.content else {
+            return Grade::Again;
+        };
+        if self.choice_right() {
+            return Grade::Good;
+        }
+        let wrong = self
+            .ticked
+            .iter()
+            .enumerate()
+            .any(|(i, &t)| t && !answer.contains(&i));
+        let right = self
+            .ticked
+            .iter()
+            .enumerate()
+            .filter(|(i, t)| **t && answer.contains(i))
+            .count();
+        if !wrong && right > 0 && answer.len() > 1 {
+            Grade::Hard
+        } else {
+            Grade::Again
+        }
     }
 
     /// True when the choice the student ticked is exactly the right one(s).
@@ -168,6 +226,14 @@ pub struct App {
     pub scroll: u16,
     /// The terminal size, for page-wise scrolling.
     pub size: (u16, u16),
+    /// The scope of the latest study session (for practice and review
+    /// ahead from its end screens).
+    pub session_scope: Option<Scope>,
+    /// Where a session returns when it ends (the quiz results after
+    /// reviewing a quiz's mistakes); `None` shows the summary.
+    pub return_to: Option<Box<Screen>>,
+    /// Opened by `kartei quiz`: leaving the quiz returns to the shell.
+    pub quiz_only: bool,
 }
 
 impl App {
@@ -180,6 +246,8 @@ impl App {
         now: DateTime<Utc>,
         study: &dyn Study,
     ) -> App {
+        let mut keymap = keymap;
+        keymap.set_lang(lang);
         App {
             lang,
             keymap,
@@ -192,6 +260,9 @@ impl App {
             status: None,
             scroll: 0,
             size: (80, 24),
+            session_scope: None,
+            return_to: None,
+            quiz_only: false,
         }
     }
 
@@ -214,7 +285,80 @@ impl App {
         }
         let action = self.keymap.action(key);
         if action == Some(Action::Quit) {
+            if let Screen::Quiz(q) = &mut self.screen {
+                let mut cx = quiz_screen::Ctx {
+                    lang: self.lang,
+                    status: &mut self.status,
+                    size: self.size,
+                    overlay: self.help,
+                };
+                if q.interrupt(now, study, &mut cx) {
+                    return Effect::Interrupted;
+                }
+            }
             return Effect::Quit;
+        }
+        // Nothing can be seen on the too-small screen, so nothing acts but
+        // quitting (and resizing, which the runtime handles).
+        if self.too_small() {
+            return if action == Some(Action::Back) {
+                Effect::Quit
+            } else {
+                Effect::None
+            };
+        }
+        if !self.help
+            && let Screen::Review(r) = &mut self.screen
+            && r.confirm_reset
+        {
+            r.confirm_reset = false;
+            let id = r.show.card.id.clone();
+            if matches!(key.code, KeyCode::Char('y' | 'Y' | 'j' | 'J')) {
+                self.mark(&id, MarkAction::Reset, now, study);
+            } else {
+                self.status = None;
+            }
+            return Effect::None;
+        }
+        if !self.help
+            && let Screen::Review(r) = &mut self.screen
+            && r.confirm_copy
+        {
+            r.confirm_copy = false;
+            self.status = None;
+            if !matches!(key.code, KeyCode::Char('y' | 'Y' | 'j' | 'J')) {
+                return Effect::None;
+            }
+            let id = r.show.card.id.clone();
+            if let Err(e) = study.copy_bundled_deck(&id) {
+                self.status = Some(e);
+                return Effect::None;
+            }
+            return match study.edit_location(&id) {
+                Some((path, line)) => Effect::OpenEditor(path, line),
+                None => {
+                    self.status = Some(self.tr().bundled_no_edit().to_owned());
+                    Effect::None
+                }
+            };
+        }
+        if !self.help
+            && let Screen::Browser(b) = &mut self.screen
+        {
+            let mut cx = quiz_screen::Ctx {
+                lang: self.lang,
+                status: &mut self.status,
+                size: self.size,
+                overlay: self.help,
+            };
+            let exit = b.handle_key(key, action, now, study, &mut cx);
+            return self.after_browser(exit, now, study);
+        }
+        if !self.help
+            && let Screen::Exam(e) = &mut self.screen
+        {
+            let exit = e.handle_key(key, action, self.size);
+            return super::exam_screen::after(self, exit, now, study);
         }
         if !self.help
             && let Screen::Stats(st) = &mut self.screen
@@ -230,6 +374,7 @@ impl App {
                 lang: self.lang,
                 status: &mut self.status,
                 size: self.size,
+                overlay: self.help,
             };
             let exit = q.handle_key(key, action, now, study, &mut cx);
             return self.after_quiz(exit, now, study);
@@ -253,7 +398,9 @@ impl App {
                     KeyCode::Enter => return self.update(Action::Select, now, study),
                     KeyCode::Esc => return self.update(Action::Back, now, study),
                     _ => {
-                        if let Some(a @ (Action::ScrollUp | Action::ScrollDown)) = action {
+                        if let Some(a @ (Action::ScrollUp | Action::ScrollDown | Action::Hint)) =
+                            action
+                        {
                             return self.update(a, now, study);
                         }
                     }
@@ -304,16 +451,41 @@ impl App {
                 return Effect::None;
             }
             Action::Stats if !matches!(self.screen, Screen::Stats(_)) => {
+                self.status = None;
                 let back = std::mem::replace(&mut self.screen, Screen::Overview);
                 self.screen = Screen::Stats(Box::new(StatsState::open(back, now, &*study)));
                 return Effect::None;
             }
             Action::Quiz if !matches!(self.screen, Screen::Quiz(_)) => {
+                self.status = None;
+                self.return_to = None;
                 self.screen = Screen::Quiz(Box::new(QuizScreen::setup(study)));
                 self.scroll = 0;
                 return Effect::None;
             }
-            Action::Stats | Action::Quiz => return Effect::None,
+            Action::Browse if !matches!(self.screen, Screen::Browser(_) | Screen::Quiz(_)) => {
+                let back = std::mem::replace(&mut self.screen, Screen::Overview);
+                self.screen = Screen::Browser(Box::new(BrowserState::open(back, now, &*study)));
+                self.status = None;
+                self.scroll = 0;
+                return Effect::None;
+            }
+            Action::Exam if matches!(self.screen, Screen::Overview | Screen::Summary(_)) => {
+                self.status = None;
+                let back = std::mem::replace(&mut self.screen, Screen::Overview);
+                let screen = super::exam_screen::ExamScreen::open(back, now, &*study);
+                self.screen = Screen::Exam(Box::new(screen));
+                return Effect::None;
+            }
+            Action::Cram if matches!(self.screen, Screen::Overview) => {
+                if let Some(target) = super::exam_screen::overview_target(self) {
+                    super::exam_screen::cram(self, &target, None, now, study);
+                }
+                return Effect::None;
+            }
+            Action::Stats | Action::Quiz | Action::Browse | Action::Exam | Action::Cram => {
+                return Effect::None;
+            }
             Action::Undo => {
                 self.undo(now, study);
                 return Effect::None;
@@ -335,17 +507,22 @@ impl App {
                     self.selected =
                         (self.selected + 1).min(self.overview.decks.len().saturating_sub(1));
                 }
-                Action::Select => {
+                Action::Select | Action::Practice => {
                     if let Some(row) = self.overview.decks.get(self.selected) {
                         let scope = Scope::Deck(row.id.clone());
-                        self.start(scope, now, study);
+                        let kind = if action == Action::Practice {
+                            SessionKind::Practice
+                        } else {
+                            SessionKind::Review
+                        };
+                        self.start(scope, kind, now, study);
                     }
                 }
-                Action::All => self.start(Scope::All, now, study),
-                Action::Edit => self.status = Some(tr.edit_needs_card().to_owned()),
+                Action::All => self.start(Scope::All, SessionKind::Review, now, study),
                 Action::Back => return Effect::Quit,
                 _ => {}
             },
+            Screen::Browser(_) => {}
             Screen::Stats(st) => match action {
                 Action::Back => {
                     match *std::mem::replace(&mut st.back, Box::new(Screen::Overview)) {
@@ -354,26 +531,65 @@ impl App {
                     }
                 }
                 Action::Up | Action::Down => {
-                    let body = super::stats_view::body_for_size(self.size);
-                    let max = super::stats_view::max_scroll(st, body);
+                    let max = super::layout::stats_max_scroll(st, self.size);
                     st.scroll_by(action == Action::Down, max);
                 }
                 _ => {}
             },
-            Screen::Quiz(_) => {}
+            Screen::Quiz(_) | Screen::Exam(_) => {}
             Screen::Waiting { .. } | Screen::Summary(_) => match action {
-                Action::Back | Action::Select => self.go_overview(now, study),
+                Action::Back | Action::Select => self.leave_session(now, study),
+                Action::Practice => {
+                    let scope = self.session_scope.clone().unwrap_or(Scope::All);
+                    self.start(scope, SessionKind::Practice, now, study);
+                }
+                Action::All => {
+                    let reviewing = matches!(&self.screen, Screen::Waiting { .. })
+                        || matches!(&self.screen, Screen::Summary(s) if s.kind == SessionKind::Review);
+                    if reviewing {
+                        self.review_ahead(now, study);
+                    }
+                }
                 _ => {}
             },
             Screen::Review(r) => match action {
-                Action::Back => self.go_overview(now, study),
+                Action::Back => self.leave_session(now, study),
+                Action::Hint => {
+                    if r.show.card.hint.is_some() {
+                        r.show_hint = true;
+                    } else {
+                        self.status = Some(tr.no_hint().to_owned());
+                    }
+                }
+                Action::Suspend => {
+                    let id = r.show.card.id.clone();
+                    self.mark(&id, MarkAction::Suspend, now, study);
+                }
+                Action::Bury => {
+                    let id = r.show.card.id.clone();
+                    self.mark(&id, MarkAction::Bury, now, study);
+                }
+                Action::Flag => {
+                    let id = r.show.card.id.clone();
+                    let action = if r.show.flagged {
+                        MarkAction::Unflag
+                    } else {
+                        MarkAction::Flag
+                    };
+                    self.mark(&id, action, now, study);
+                }
+                Action::Reset => {
+                    r.confirm_reset = true;
+                    self.status = Some(tr.reset_confirm().to_owned());
+                }
                 Action::Up => self.scroll_by(-1, false),
                 Action::Down => self.scroll_by(1, false),
                 Action::Edit => {
                     return match study.edit_location(&r.show.card.id) {
                         Some((path, line)) => Effect::OpenEditor(path, line),
                         None => {
-                            self.status = Some(tr.bundled_no_edit().to_owned());
+                            r.confirm_copy = true;
+                            self.status = Some(tr.copy_bundled_confirm().to_owned());
                             Effect::None
                         }
                     };
@@ -393,6 +609,8 @@ impl App {
                     }
                 }
                 Action::Grade(g) => match (r.stage, r.pending) {
+                    // The grade already marked: pressing it again confirms.
+                    (Stage::Answer, Some(p)) if p == g => self.grade(g, now, study),
                     (Stage::Answer, Some(_)) => r.pending = Some(g),
                     (Stage::Answer, None) => self.grade(g, now, study),
                     (Stage::Question, _) => self.status = Some(tr.reveal_first().to_owned()),
@@ -403,7 +621,6 @@ impl App {
         Effect::None
     }
 
-    /// The periodic timer: a waiting session looks for its next card.
     /// How long nothing on screen changes by itself: until a waiting
     /// screen's time, or until the quiz countdown shows the next second.
     /// `None`: only a key (or a deck change) changes anything.
@@ -416,6 +633,8 @@ impl App {
         }
     }
 
+    /// The timer: a waiting session looks for its next card, a quiz applies
+    /// its time limits.
     pub fn tick(&mut self, now: DateTime<Utc>, study: &mut dyn Study) {
         if let Screen::Waiting { until } = self.screen
             && now >= until
@@ -427,6 +646,7 @@ impl App {
                 lang: self.lang,
                 status: &mut self.status,
                 size: self.size,
+                overlay: self.help,
             };
             q.tick(now, study, &mut cx);
         }
@@ -440,6 +660,7 @@ impl App {
         now: DateTime<Utc>,
         study: &mut dyn Study,
     ) {
+        self.quiz_only = true;
         match QuizScreen::start(spec, self.lang, now, study) {
             Ok(q) => self.screen = Screen::Quiz(Box::new(q)),
             Err(e) => self.status = Some(e),
@@ -449,8 +670,13 @@ impl App {
     fn after_quiz(&mut self, exit: QuizExit, now: DateTime<Utc>, study: &mut dyn Study) -> Effect {
         match exit {
             QuizExit::Stay => {}
+            QuizExit::Overview if self.quiz_only => return Effect::Quit,
             QuizExit::Overview => self.go_overview(now, study),
-            QuizExit::Review(cards) => self.start(Scope::Cards(cards), now, study),
+            QuizExit::Review(cards) => {
+                let results = std::mem::replace(&mut self.screen, Screen::Overview);
+                self.return_to = Some(Box::new(results));
+                self.start(Scope::Cards(cards), SessionKind::Mistakes, now, study);
+            }
             QuizExit::Help => {
                 self.help = true;
                 self.scroll = 0;
@@ -481,9 +707,10 @@ impl App {
                     CardContent::List { items, ordered, .. } => {
                         typed::check_list(items, &r.input.text, *ordered)
                     }
-                    _ => typed::check(&r.show.card.answer(), &r.input.text),
+                    _ => typed::check(&r.show.card.typed_answer(), &r.input.text),
                 };
                 r.pending = Some(fb.suggested());
+                r.suggested = r.pending;
                 r.feedback = Some(fb);
                 r.stage = Stage::Answer;
             }
@@ -499,11 +726,8 @@ impl App {
             }
             CardContent::Choice { .. } => {
                 if all {
-                    r.pending = Some(if r.choice_right() {
-                        Grade::Good
-                    } else {
-                        Grade::Again
-                    });
+                    r.pending = Some(r.choice_grade());
+                    r.suggested = r.pending;
                     r.stage = Stage::Answer;
                 }
             }
@@ -518,10 +742,7 @@ impl App {
         let ms = u64::try_from((now - r.shown_at).num_milliseconds()).unwrap_or(0);
         let id = r.show.card.id.clone();
         match study.answer(&id, grade, ms, now) {
-            Ok(()) => {
-                self.status = Some(self.tr().recorded(grade));
-                self.advance(now, study);
-            }
+            Ok(()) => self.advance(now, study),
             Err(e) => self.status = Some(format!("{}: {e}", self.tr().not_recorded())),
         }
     }
@@ -529,31 +750,152 @@ impl App {
     fn undo(&mut self, now: DateTime<Utc>, study: &mut dyn Study) {
         match study.undo(now) {
             Ok(Some(id)) => {
-                self.status = Some(self.tr().undone(id.as_str()));
-                self.advance(now, study);
+                let question = study
+                    .card(&id, now)
+                    .map_or_else(|| id.as_str().to_owned(), |c| c.card.question());
+                match &self.screen {
+                    Screen::Browser(_) => {}
+                    _ => self.advance(now, study),
+                }
+                let first = question.lines().next().unwrap_or_default().to_owned();
+                self.status = Some(self.tr().undone(&first));
             }
             Ok(None) => self.status = Some(self.tr().nothing_to_undo().to_owned()),
             Err(e) => self.status = Some(e),
         }
     }
 
-    fn start(&mut self, scope: Scope, now: DateTime<Utc>, study: &mut dyn Study) {
-        match study.start_session(scope, now) {
+    fn start(
+        &mut self,
+        scope: Scope,
+        kind: SessionKind,
+        now: DateTime<Utc>,
+        study: &mut dyn Study,
+    ) {
+        match study.start_session(scope.clone(), kind, now) {
             Ok(()) => {
-                self.status = None;
+                if kind != SessionKind::Mistakes {
+                    self.session_scope = Some(scope);
+                }
                 self.advance(now, study);
             }
             Err(e) => self.status = Some(e),
         }
     }
 
+    /// Shows the session's next card, the waiting screen or its end. Any
+    /// status message belonged to the card before and goes.
     pub(super) fn advance(&mut self, now: DateTime<Utc>, study: &mut dyn Study) {
         self.scroll = 0;
+        self.status = None;
         self.screen = match study.next_card(now) {
             NextCard::Show(show) => Screen::Review(Box::new(ReviewState::new(*show, now))),
             NextCard::Wait { until } => Screen::Waiting { until },
-            NextCard::Done(summary) => Screen::Summary(summary),
+            NextCard::Done(summary) => match self.return_to.take() {
+                Some(back) => *back,
+                None => Screen::Summary(summary),
+            },
         };
+    }
+
+    /// Leaves the session: back to where it was started from (the quiz
+    /// results after a mistakes review, else the overview).
+    fn leave_session(&mut self, now: DateTime<Utc>, study: &mut dyn Study) {
+        match self.return_to.take() {
+            Some(back) => {
+                self.screen = *back;
+                self.status = None;
+                self.scroll = 0;
+            }
+            None => self.go_overview(now, study),
+        }
+    }
+
+    fn review_ahead(&mut self, now: DateTime<Utc>, study: &mut dyn Study) {
+        if matches!(self.screen, Screen::Summary(_)) {
+            // The finished session: start it again so cards can join.
+            let scope = self.session_scope.clone().unwrap_or(Scope::All);
+            if let Err(e) = study.start_session(scope, SessionKind::Review, now) {
+                self.status = Some(e);
+                return;
+            }
+        }
+        if study.review_ahead(7, now) == 0 {
+            self.status = Some(self.tr().nothing_ahead().to_owned());
+            return;
+        }
+        self.advance(now, study);
+    }
+
+    /// Suspends, buries, flags or resets a card from the review screen.
+    fn mark(
+        &mut self,
+        card: &crate::deck::CardId,
+        action: MarkAction,
+        now: DateTime<Utc>,
+        study: &mut dyn Study,
+    ) {
+        let tr = self.tr();
+        if let Err(e) = study.mark(card, action, now) {
+            self.status = Some(format!("{}: {e}", tr.not_recorded()));
+            return;
+        }
+        let msg = super::browser::mark_message(tr, action);
+        match action {
+            MarkAction::Flag | MarkAction::Unflag => {
+                if let Screen::Review(r) = &mut self.screen {
+                    r.show.flagged = action == MarkAction::Flag;
+                }
+            }
+            _ => self.advance(now, study),
+        }
+        self.status = Some(msg.to_owned());
+    }
+
+    fn after_browser(
+        &mut self,
+        exit: BrowserExit,
+        now: DateTime<Utc>,
+        study: &mut dyn Study,
+    ) -> Effect {
+        match exit {
+            BrowserExit::Stay => Effect::None,
+            BrowserExit::Help => {
+                self.help = true;
+                self.scroll = 0;
+                Effect::None
+            }
+            BrowserExit::Edit(path, line) => Effect::OpenEditor(path, line),
+            BrowserExit::Undo => {
+                self.undo(now, study);
+                if let Screen::Browser(b) = &mut self.screen {
+                    b.refresh(now, &*study);
+                }
+                Effect::None
+            }
+            BrowserExit::Back { changed } => {
+                let Screen::Browser(b) = std::mem::replace(&mut self.screen, Screen::Overview)
+                else {
+                    return Effect::None;
+                };
+                self.status = None;
+                self.scroll = 0;
+                match *b.back {
+                    Screen::Overview => self.go_overview(now, study),
+                    Screen::Review(_) | Screen::Waiting { .. } if changed => {
+                        self.advance(now, study);
+                    }
+                    back => self.screen = back,
+                }
+                Effect::None
+            }
+        }
+    }
+
+    /// True when the terminal is below the smallest usable size.
+    #[must_use]
+    pub fn too_small(&self) -> bool {
+        self.size.0 < super::layout::MIN_SIZE.0 || self.size.1 < super::layout::MIN_SIZE.1
     }
 
     pub(super) fn go_overview(&mut self, now: DateTime<Utc>, study: &mut dyn Study) {
@@ -570,7 +912,7 @@ impl App {
         self.scroll = if dir < 0 {
             self.scroll.saturating_sub(step)
         } else {
-            let max = super::view::max_scroll(self);
+            let max = super::layout::max_scroll(self);
             (self.scroll + step).min(max)
         };
     }

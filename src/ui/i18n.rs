@@ -1,78 +1,11 @@
-//! Interface strings in English and German.
+//! The terminal interface's view of the catalogue ([`crate::i18n`]): what
+//! each key-map action does, in the interface language.
 
-use crate::cli::Lang;
+use crate::i18n::Lang;
+pub use crate::i18n::Tr;
 use crate::progress::Grade;
 
 use super::keymap::Action;
-
-/// The strings of one language.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Tr(pub Lang);
-
-macro_rules! strings {
-    ($($name:ident => $en:expr, $de:expr;)*) => {
-        impl Tr {
-            $(
-                #[must_use]
-                pub fn $name(self) -> &'static str {
-                    match self.0 {
-                        Lang::En => $en,
-                        Lang::De => $de,
-                    }
-                }
-            )*
-        }
-    };
-}
-
-strings! {
-    decks => "Decks", "Stapel";
-    deck => "Deck", "Stapel";
-    new_word => "new", "neu";
-    learning => "learning", "lernen";
-    due => "due", "fällig";
-    total => "total", "gesamt";
-    mastery => "mastery", "sicher";
-    no_decks => "No decks loaded. Put .toml decks into your deck folder or pass --decks PATH.",
-        "Keine Stapel geladen. Lege .toml-Stapel in deinen Stapel-Ordner oder nutze --decks PFAD.";
-    question => "Question", "Frage";
-    answer => "Answer", "Antwort";
-    hint => "Hint", "Hinweis";
-    explain => "Explanation", "Erklärung";
-    source => "Source", "Quelle";
-    your_answer => "Your answer", "Deine Antwort";
-    expected => "Expected", "Erwartet";
-    right => "right", "richtig";
-    close => "almost right (small typo)", "fast richtig (kleiner Tippfehler)";
-    wrong => "wrong", "falsch";
-    suggested => "suggested grade", "vorgeschlagene Bewertung";
-    edit_needs_card => "open a card in a review to edit it", "öffne eine Karte in der Wiederholung, um sie zu bearbeiten";
-    bundled_no_edit => "bundled deck, copy it to your deck folder to edit",
-        "mitgelieferter Stapel: kopiere ihn in deinen Stapel-Ordner, um ihn zu bearbeiten";
-    reveal_first => "reveal the answer first", "erst die Antwort aufdecken";
-    not_recorded => "NOT recorded", "NICHT gespeichert";
-    nothing_to_undo => "nothing to undo", "nichts rückgängig zu machen";
-    reloaded => "decks reloaded", "Stapel neu geladen";
-    reload_failed => "reload failed, old decks kept", "Neuladen fehlgeschlagen, alte Stapel behalten";
-    summary => "Session complete", "Sitzung beendet";
-    reviewed => "Reviewed", "Wiederholt";
-    correct => "Correct", "Richtig";
-    time_spent => "Time", "Zeit";
-    next_due => "Next due", "Nächste fällig";
-    nothing_due => "nothing scheduled", "nichts geplant";
-    help_title => "Keys", "Tasten";
-    too_small => "terminal too small", "Terminal zu klein";
-    today => "today", "heute";
-    streak => "streak", "Serie";
-    days => "days", "Tage";
-    select_options => "toggle option", "Option wählen";
-    type_answer => "type your answer, Enter checks", "Antwort tippen, Enter prüft";
-    text_keys => "←/→ Home End Backspace Del edit the answer", "←/→ Pos1 Ende Rücktaste Entf bearbeiten die Antwort";
-    waiting => "Waiting for learning cards", "Warte auf Lernkarten";
-    tags => "tags", "Tags";
-    grade_word => "grade", "bewerten";
-    back_to_overview => "back to the overview", "zurück zur Übersicht";
-}
 
 impl Tr {
     /// The name of a grade.
@@ -145,6 +78,13 @@ impl Tr {
                     "edit the card in your editor"
                 }
             }
+            Action::Hint => self.act_hint(),
+            Action::Suspend => self.act_suspend(),
+            Action::Bury => self.act_bury(),
+            Action::Flag => self.act_flag(),
+            Action::Reset => self.act_reset(),
+            Action::Browse => self.act_browse(),
+            Action::Practice => self.act_practice(),
             Action::Stats => {
                 if de {
                     "Statistik"
@@ -157,6 +97,20 @@ impl Tr {
                     "Prüfung üben"
                 } else {
                     "quiz"
+                }
+            }
+            Action::Exam => {
+                if de {
+                    "Prüfungstermin (Stand, Plan)"
+                } else {
+                    "exam (readiness, plan)"
+                }
+            }
+            Action::Cram => {
+                if de {
+                    "Pauken (Schwächste zuerst, Termine bleiben)"
+                } else {
+                    "cram (weakest first, schedule kept)"
                 }
             }
             Action::Help => {

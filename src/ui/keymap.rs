@@ -22,8 +22,26 @@ pub enum Action {
     Grade(Grade),
     Undo,
     Edit,
+    /// Show the card's hint.
+    Hint,
+    /// Suspend the card, or unsuspend it (browser).
+    Suspend,
+    /// Bury the card until the next study day.
+    Bury,
+    /// Flag or unflag the card.
+    Flag,
+    /// Forget the card's progress (asks first).
+    Reset,
+    /// Open the card browser.
+    Browse,
+    /// Practise the scope without moving the schedule.
+    Practice,
     Stats,
     Quiz,
+    /// Open the exam screen (readiness, today's plan).
+    Exam,
+    /// Cram: the weakest cards of the next exam (or the deck), no due date moves.
+    Cram,
     Help,
     ScrollUp,
     ScrollDown,
@@ -35,7 +53,7 @@ pub enum Action {
 
 impl Action {
     /// Every action, in help order.
-    pub const ALL: [Action; 18] = [
+    pub const ALL: [Action; 27] = [
         Action::Up,
         Action::Down,
         Action::Select,
@@ -47,8 +65,17 @@ impl Action {
         Action::Grade(Grade::Easy),
         Action::Undo,
         Action::Edit,
+        Action::Hint,
+        Action::Suspend,
+        Action::Bury,
+        Action::Flag,
+        Action::Reset,
+        Action::Browse,
+        Action::Practice,
         Action::Stats,
         Action::Quiz,
+        Action::Exam,
+        Action::Cram,
         Action::Help,
         Action::ScrollUp,
         Action::ScrollDown,
@@ -71,8 +98,17 @@ impl Action {
             Action::Grade(Grade::Easy) => "easy",
             Action::Undo => "undo",
             Action::Edit => "edit",
+            Action::Hint => "hint",
+            Action::Suspend => "suspend",
+            Action::Bury => "bury",
+            Action::Flag => "flag",
+            Action::Reset => "reset",
+            Action::Browse => "browse",
+            Action::Practice => "practice",
             Action::Stats => "stats",
             Action::Quiz => "quiz",
+            Action::Exam => "exam",
+            Action::Cram => "cram",
             Action::Help => "help",
             Action::ScrollUp => "scroll-up",
             Action::ScrollDown => "scroll-down",
@@ -98,8 +134,17 @@ impl Action {
             Action::Grade(Grade::Easy) => &["4"],
             Action::Undo => &["u"],
             Action::Edit => &["e"],
+            Action::Hint => &["i", "ctrl-t"],
+            Action::Suspend => &["x"],
+            Action::Bury => &["b"],
+            Action::Flag => &["f"],
+            Action::Reset => &["R"],
+            Action::Browse => &["/"],
+            Action::Practice => &["p"],
             Action::Stats => &["s"],
             Action::Quiz => &["t"],
+            Action::Exam => &["g", "G"],
+            Action::Cram => &["c", "C"],
             Action::Help => &["?", "h"],
             Action::ScrollUp => &["pageup", "ctrl-u"],
             Action::ScrollDown => &["pagedown", "ctrl-d"],
@@ -236,6 +281,8 @@ pub enum KeyError {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct KeyMap {
     bindings: Vec<(Action, Vec<Key>)>,
+    /// The language key names are shown in ("Space" / "Leertaste").
+    lang: crate::i18n::Lang,
 }
 
 impl Default for KeyMap {
@@ -252,6 +299,7 @@ impl Default for KeyMap {
                     (a, keys)
                 })
                 .collect(),
+            lang: crate::i18n::Lang::En,
         }
     }
 }
@@ -320,12 +368,34 @@ impl KeyMap {
             .map_or(&[], |(_, k)| k.as_slice())
     }
 
+    /// Shows key names in `lang` from now on.
+    pub fn set_lang(&mut self, lang: crate::i18n::Lang) {
+        self.lang = lang;
+    }
+
+    /// One key's name in the map's language: German says "Leertaste" and
+    /// "Strg-C" where English says "Space" and "Ctrl-c".
+    #[must_use]
+    pub fn name(&self, key: &Key) -> String {
+        let text = key.to_string();
+        match self.lang {
+            crate::i18n::Lang::En => text,
+            crate::i18n::Lang::De => {
+                let text = text.replace("Space", "Leertaste");
+                match text.strip_prefix("Ctrl-") {
+                    Some(rest) => format!("Strg-{}", rest.to_uppercase()),
+                    None => text,
+                }
+            }
+        }
+    }
+
     /// The keys of an action joined by `/` for hints, e.g. `"q/Esc"`.
     #[must_use]
     pub fn label(&self, action: Action) -> String {
         self.keys(action)
             .iter()
-            .map(ToString::to_string)
+            .map(|k| self.name(k))
             .collect::<Vec<_>>()
             .join("/")
     }
@@ -335,7 +405,7 @@ impl KeyMap {
     pub fn first(&self, action: Action) -> String {
         self.keys(action)
             .first()
-            .map(ToString::to_string)
+            .map(|k| self.name(k))
             .unwrap_or_default()
     }
 }

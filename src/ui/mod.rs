@@ -3,30 +3,36 @@
 //! kartei only through the [`Study`] port.
 
 pub mod app;
+pub mod backend;
+pub mod browser;
+pub mod editor;
+pub mod exam_screen;
 pub mod i18n;
 pub mod keymap;
-pub mod port;
-pub mod quiz_port;
+mod layout;
+mod overview;
 pub mod quiz_screen;
 pub mod quiz_view;
 mod reload;
+mod review;
 pub mod run;
-pub mod stats_port;
+mod session_end;
+pub mod signals;
 pub mod stats_screen;
 pub mod stats_view;
-pub mod testing;
 pub mod text;
 pub mod theme;
 pub mod typed;
 pub mod view;
 
+pub use crate::study::{
+    Counts, DeckRow, NextCard, Overview, QuizPort, QuizSetupView, QuizStarted, Scope,
+    SessionSummary, ShowCard, StatsFilter, StatsPort, StatsView, Study,
+};
 pub use app::{App, Effect, ReviewState, Screen, Stage};
 pub use keymap::{Action, Key, KeyError, KeyMap};
-pub use port::{Counts, DeckRow, NextCard, Overview, Scope, SessionSummary, ShowCard, Study};
-pub use quiz_port::{QuizPort, QuizSetupView, QuizStarted};
 pub use quiz_screen::QuizScreen;
-pub use run::{Options, run};
-pub use stats_port::{StatsFilter, StatsPort, StatsView};
+pub use run::{Exit, Options, run};
 pub use stats_screen::{Panel, StatsState};
 pub use theme::Theme;
 pub use view::render;

@@ -10,14 +10,14 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 use super::app::TextInput;
 use super::keymap::Action;
-use super::port::Study;
-use super::quiz_port::QuizSetupView;
-use super::quiz_view::{l, results_max_scroll};
-use crate::cli::Lang;
+use super::quiz_view::results_max_scroll;
 use crate::config::QuizSetup;
 use crate::deck::CardId;
+use crate::i18n::{Lang, Tr};
 use crate::quiz::{Answer, AnswerOutcome, Form, Quiz, QuizSpec, Results, parse_forms};
 use crate::scheduler::parse_duration;
+use crate::study::port::Study;
+use crate::study::quiz_port::QuizSetupView;
 
 /// Question counts offered by ←/→ on the setup screen.
 pub const COUNT_STEPS: [u32; 10] = [5, 10, 15, 20, 25, 30, 40, 50, 75, 100];
@@ -45,6 +45,10 @@ pub enum SetupRow {
     /// Total time or time per question.
     Mode,
     Time,
+    /// Every card in scope, or only cards studied before.
+    Cards,
+    /// Whether answers move the schedule.
+    Reschedule,
     Form(Form),
     Deck(usize),
     Tag(usize),
@@ -80,6 +84,9 @@ pub struct RunState {
     pub flipped: bool,
     /// The "abandon the quiz?" question is open.
     pub confirm_abandon: bool,
+    /// The clock was stopped because a dialog or overlay opened (not by
+    /// the student's pause key); it runs again when that closes.
+    pub held: bool,
     /// The time of the latest key or tick, for drawing the countdowns.
     pub now: DateTime<Utc>,
 }
@@ -133,6 +140,8 @@ pub struct Ctx<'a> {
     pub status: &'a mut Option<String>,
     /// The terminal size, for page-wise scrolling.
     pub size: (u16, u16),
+    /// The help overlay covers the screen (a running quiz's clock stops).
+    pub overlay: bool,
 }
 
 /// `"90s"`, `"10m"`, `"1h"`: the shortest exact form.
@@ -194,7 +203,13 @@ impl SetupState {
     /// Every row in display order.
     #[must_use]
     pub fn rows(&self) -> Vec<SetupRow> {
-        let mut rows = vec![SetupRow::Count, SetupRow::Mode, SetupRow::Time];
+        let mut rows = vec![
+            SetupRow::Count,
+            SetupRow::Mode,
+            SetupRow::Time,
+            SetupRow::Cards,
+            SetupRow::Reschedule,
+        ];
         rows.extend(Form::ALL.map(SetupRow::Form));
         rows.extend((0..self.decks.len()).map(SetupRow::Deck));
         rows.extend((0..self.tags.len()).map(SetupRow::Tag));
@@ -269,18 +284,13 @@ impl SetupState {
             }
             SetupRow::Form(form) => {
                 if self.has_form(form) && self.setup.forms.len() == 1 {
-                    *status = Some(
-                        l(
-                            lang,
-                            "keep at least one question form",
-                            "mindestens eine Frageform behalten",
-                        )
-                        .to_owned(),
-                    );
+                    *status = Some(Tr(lang).quiz_keep_at_least_one_question().to_owned());
                 } else {
                     Self::toggle(&mut self.setup.forms, form.as_str());
                 }
             }
+            SetupRow::Cards => self.setup.studied_only = !self.setup.studied_only,
+            SetupRow::Reschedule => self.setup.reschedule = !self.setup.reschedule,
             SetupRow::Deck(i) => {
                 let id = self.decks[i].0.clone();
                 Self::toggle(&mut self.setup.decks, &id);
@@ -313,6 +323,8 @@ impl SetupState {
             per_question: time(&self.setup.per_question)?,
             forms: parse_forms(&self.setup.forms.join(",")).map_err(|e| e.to_string())?,
             seed,
+            studied_only: self.setup.studied_only,
+            reschedule: self.setup.reschedule,
         })
     }
 }
@@ -361,7 +373,7 @@ impl RunState {
             }
             Ok(AnswerOutcome::TooLate(events)) => {
                 self.record_timeouts(&events, now, study, cx);
-                *cx.status = Some(l(cx.lang, "time was up", "die Zeit war um").to_owned());
+                *cx.status = Some(Tr(cx.lang).quiz_time_was_up().to_owned());
             }
             Err(e) => *cx.status = Some(e.to_string()),
         }
@@ -379,6 +391,21 @@ impl RunState {
             if let Err(e) = study.record_quiz_timeout(&self.id, t, now) {
                 *cx.status = Some(not_recorded(cx.lang, &e));
             }
+        }
+    }
+
+    /// Stops the clock while a dialog or overlay covers the question.
+    fn hold(&mut self, now: DateTime<Utc>) {
+        if !self.quiz.is_paused() && !self.quiz.is_finished() && self.quiz.pause(now).is_ok() {
+            self.held = true;
+        }
+    }
+
+    /// Starts the clock again after [`RunState::hold`] (the stop is
+    /// journalled like a pause).
+    fn release(&mut self, now: DateTime<Utc>, study: &mut dyn Study, cx: &mut Ctx<'_>) {
+        if std::mem::take(&mut self.held) {
+            self.resume(now, study, cx);
         }
     }
 
@@ -413,13 +440,19 @@ impl RunState {
             match key.code {
                 KeyCode::Char('y' | 'j') | KeyCode::Enter => {
                     self.confirm_abandon = false;
+                    self.held = false;
                     self.quiz.abandon(now);
                 }
-                KeyCode::Char('n') | KeyCode::Esc => self.confirm_abandon = false,
+                KeyCode::Char('n') | KeyCode::Esc => {
+                    self.confirm_abandon = false;
+                    self.release(now, study, cx);
+                }
                 _ => {}
             }
             return QuizExit::Stay;
         }
+        // Back from the help overlay: the clock runs again.
+        self.release(now, study, cx);
         let ctrl_p =
             key.code == KeyCode::Char('p') && key.modifiers.contains(KeyModifiers::CONTROL);
         if self.quiz.is_paused() {
@@ -432,6 +465,7 @@ impl RunState {
         }
         let form = self.form();
         if key.code == KeyCode::Esc || (form != Some(Form::Typed) && action == Some(Action::Back)) {
+            self.hold(now);
             self.confirm_abandon = true;
             return QuizExit::Stay;
         }
@@ -463,6 +497,7 @@ impl RunState {
                     if let Some(t) = self.ticked.get_mut(i) {
                         *t = !*t;
                     } else if action == Some(Action::Help) {
+                        self.hold(now);
                         return QuizExit::Help;
                     }
                 }
@@ -470,19 +505,15 @@ impl RunState {
                     let picked: Vec<usize> =
                         (0..self.ticked.len()).filter(|&i| self.ticked[i]).collect();
                     if picked.is_empty() {
-                        *cx.status = Some(
-                            l(
-                                cx.lang,
-                                "tick an option first (a–d), then Enter",
-                                "erst eine Option ankreuzen (a–d), dann Enter",
-                            )
-                            .to_owned(),
-                        );
+                        *cx.status = Some(Tr(cx.lang).quiz_tick_an_option_first_a().to_owned());
                     } else {
                         self.submit(Answer::Choice(picked), now, study, cx);
                     }
                 }
-                _ if action == Some(Action::Help) => return QuizExit::Help,
+                _ if action == Some(Action::Help) => {
+                    self.hold(now);
+                    return QuizExit::Help;
+                }
                 _ => {}
             },
             Some(Form::Flip) => match key.code {
@@ -493,7 +524,10 @@ impl RunState {
                 KeyCode::Char('n' | '2') if self.flipped => {
                     self.submit(Answer::Flip(false), now, study, cx);
                 }
-                _ if action == Some(Action::Help) => return QuizExit::Help,
+                _ if action == Some(Action::Help) => {
+                    self.hold(now);
+                    return QuizExit::Help;
+                }
                 _ => {}
             },
             None => {}
@@ -503,7 +537,7 @@ impl RunState {
 }
 
 fn not_recorded(lang: Lang, e: &str) -> String {
-    format!("{}: {e}", l(lang, "NOT recorded", "NICHT gespeichert"))
+    format!("{}: {e}", Tr(lang).quiz_not_recorded())
 }
 
 impl QuizScreen {
@@ -525,12 +559,7 @@ impl QuizScreen {
     ) -> Result<QuizScreen, String> {
         let started = study.start_quiz(spec, now)?;
         if started.questions.is_empty() {
-            return Err(l(
-                lang,
-                "no card matches these decks, tags and forms",
-                "keine Karte passt zu diesen Stapeln, Tags und Frageformen",
-            )
-            .to_owned());
+            return Err(Tr(lang).quiz_no_card_matches_these_decks().to_owned());
         }
         let deck_names = study.quiz_setup().decks.into_iter().collect();
         let mut run = RunState {
@@ -542,6 +571,7 @@ impl QuizScreen {
             input: TextInput::default(),
             flipped: false,
             confirm_abandon: false,
+            held: false,
             now,
         };
         run.sync_input();
@@ -610,14 +640,7 @@ impl QuizScreen {
                         let cards: Vec<CardId> =
                             r.results.mistakes.iter().map(|m| m.card.clone()).collect();
                         if cards.is_empty() {
-                            *cx.status = Some(
-                                l(
-                                    cx.lang,
-                                    "no mistakes to review",
-                                    "keine Fehler zu wiederholen",
-                                )
-                                .to_owned(),
-                            );
+                            *cx.status = Some(Tr(cx.lang).quiz_no_mistakes_to_review().to_owned());
                             QuizExit::Stay
                         } else {
                             QuizExit::Review(cards)
@@ -680,10 +703,33 @@ impl QuizScreen {
             .min()
     }
 
+    /// `Ctrl-C`: a running quiz ends as abandoned (its end is journalled).
+    /// Returns true when a quiz was running.
+    pub fn interrupt(
+        &mut self,
+        now: DateTime<Utc>,
+        study: &mut dyn Study,
+        cx: &mut Ctx<'_>,
+    ) -> bool {
+        let QuizScreen::Running(run) = self else {
+            return false;
+        };
+        run.held = false;
+        run.confirm_abandon = false;
+        run.quiz.abandon(now);
+        self.finish_if_done(now, study, cx);
+        true
+    }
+
     /// The periodic timer: applies time limits and records the timeouts.
     pub fn tick(&mut self, now: DateTime<Utc>, study: &mut dyn Study, cx: &mut Ctx<'_>) {
         if let QuizScreen::Running(run) = self {
             run.now = now;
+            if cx.overlay {
+                run.hold(now);
+            } else if !run.confirm_abandon {
+                run.release(now, study, cx);
+            }
             let events = run.quiz.tick(now);
             run.record_timeouts(&events, now, study, cx);
             run.sync_input();

@@ -4,25 +4,23 @@
 use std::time::Duration;
 
 use ratatui::Frame;
-use ratatui::layout::{Constraint, Layout, Position, Rect};
+use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph};
 
 use super::app::App;
 use super::quiz_screen::{QuizScreen, ResultsState, RunState, SetupRow, SetupState};
-use super::text::{sanitize, truncate, width, wrap_plain, wrap_spans};
+use super::text::{sanitize, width, wrap_plain, wrap_spans};
 use super::theme::Theme;
-use crate::cli::Lang;
+use crate::i18n::{Lang, Tr};
 use crate::quiz::{Form, GRADE_SCALE, PASS_PERCENT, QuestionForm, format_grade};
 
-/// A string in the interface language.
+/// Time elapsed, in whole seconds rounded down (countdowns use [`clock`],
+/// which rounds up).
 #[must_use]
-pub fn l(lang: Lang, en: &'static str, de: &'static str) -> &'static str {
-    match lang {
-        Lang::En => en,
-        Lang::De => de,
-    }
+pub fn elapsed(d: Duration) -> String {
+    clock(Duration::from_secs(d.as_secs()))
 }
 
 /// `m:ss` (or `h:mm:ss`), rounding up so `0:00` means time is up.
@@ -39,13 +37,9 @@ pub fn clock(d: Duration) -> String {
 
 fn form_name(lang: Lang, form: Form) -> &'static str {
     match form {
-        Form::Choice => l(lang, "multiple choice", "Multiple Choice"),
-        Form::Typed => l(lang, "typed answer", "Antwort tippen"),
-        Form::Flip => l(
-            lang,
-            "flip card (self-graded)",
-            "Karte umdrehen (Selbsteinschätzung)",
-        ),
+        Form::Choice => Tr(lang).quiz_multiple_choice(),
+        Form::Typed => Tr(lang).quiz_typed_answer(),
+        Form::Flip => Tr(lang).quiz_flip_card_self_graded(),
     }
 }
 
@@ -54,13 +48,13 @@ fn form_name(lang: Lang, form: Form) -> &'static str {
 pub fn title(app: &App, q: &QuizScreen) -> String {
     let lang = app.lang;
     match q {
-        QuizScreen::Setup(_) => l(lang, "Quiz setup", "Prüfung einrichten").to_owned(),
+        QuizScreen::Setup(_) => Tr(lang).quiz_quiz_setup().to_owned(),
         QuizScreen::Running(run) => {
             let n = run.quiz.questions().len();
             let i = (run.quiz.position() + 1).min(n);
-            format!("{} {i}/{n}", l(lang, "Quiz · question", "Prüfung · Frage"))
+            format!("{} {i}/{n}", Tr(lang).quiz_quiz_question())
         }
-        QuizScreen::Results(_) => l(lang, "Quiz results", "Prüfungsergebnis").to_owned(),
+        QuizScreen::Results(_) => Tr(lang).quiz_quiz_results().to_owned(),
     }
 }
 
@@ -97,25 +91,38 @@ pub fn render(app: &App, q: &QuizScreen, frame: &mut Frame<'_>, area: Rect) {
 fn setup_row_line(app: &App, s: &SetupState, row: SetupRow, selected: bool) -> Line<'static> {
     let t = app.theme;
     let lang = app.lang;
-    let label_w = 22;
+    let label_w: usize = 22;
     let tick = |on: bool| if on { "[x] " } else { "[ ] " };
     let (label, value): (&str, String) = match row {
-        SetupRow::Count => (
-            l(lang, "Questions", "Fragen"),
-            format!("◀ {} ▶", s.setup.count),
-        ),
+        SetupRow::Count => (Tr(lang).quiz_questions(), format!("◀ {} ▶", s.setup.count)),
         SetupRow::Mode => (
-            l(lang, "Time limit", "Zeitlimit"),
+            Tr(lang).quiz_time_limit(),
             if s.total_mode() {
-                l(lang, "for the whole quiz", "für die ganze Prüfung").to_owned()
+                Tr(lang).quiz_for_the_whole_quiz().to_owned()
             } else {
-                l(lang, "per question", "pro Frage").to_owned()
+                Tr(lang).quiz_per_question().to_owned()
             },
         ),
-        SetupRow::Time => (l(lang, "Time", "Zeit"), format!("◀ {} ▶", s.time_text())),
+        SetupRow::Time => (Tr(lang).quiz_time(), format!("◀ {} ▶", s.time_text())),
+        SetupRow::Reschedule => (
+            Tr(lang).quiz_schedule(),
+            if s.setup.reschedule {
+                Tr(lang).quiz_answers_count_wrong_forgotten().to_owned()
+            } else {
+                Tr(lang).quiz_left_alone().to_owned()
+            },
+        ),
+        SetupRow::Cards => (
+            Tr(lang).quiz_cards(),
+            if s.setup.studied_only {
+                Tr(lang).quiz_only_those_studied_before().to_owned()
+            } else {
+                Tr(lang).quiz_all_in_scope_studied_or().to_owned()
+            },
+        ),
         SetupRow::Form(f) => (
             if f == Form::ALL[0] {
-                l(lang, "Forms", "Frageformen")
+                Tr(lang).quiz_forms()
             } else {
                 ""
             },
@@ -123,7 +130,7 @@ fn setup_row_line(app: &App, s: &SetupState, row: SetupRow, selected: bool) -> L
         ),
         SetupRow::Deck(i) => (
             if i == 0 {
-                l(lang, "Decks (none = all)", "Stapel (keiner = alle)")
+                Tr(lang).quiz_decks_none_all()
             } else {
                 ""
             },
@@ -135,7 +142,7 @@ fn setup_row_line(app: &App, s: &SetupState, row: SetupRow, selected: bool) -> L
         ),
         SetupRow::Tag(i) => (
             if i == 0 {
-                l(lang, "Tags (none = all)", "Tags (keiner = alle)")
+                Tr(lang).quiz_tags_none_all()
             } else {
                 ""
             },
@@ -149,7 +156,12 @@ fn setup_row_line(app: &App, s: &SetupState, row: SetupRow, selected: bool) -> L
     let base = if selected { t.selected() } else { Style::new() };
     Line::from(vec![
         Span::styled(if selected { "▶ " } else { "  " }, base),
-        Span::styled(format!("{label:<label_w$}"), t.dim()),
+        // At least one space between the label and its value, whatever the
+        // language's label length.
+        Span::styled(
+            format!("{label:<label_w$} ", label_w = label_w.saturating_sub(1)),
+            t.dim(),
+        ),
         Span::styled(value, base),
     ])
 }
@@ -164,11 +176,7 @@ fn render_setup(app: &App, s: &SetupState, frame: &mut Frame<'_>, area: Rect) {
     lines.insert(
         0,
         Line::styled(
-            l(
-                app.lang,
-                "Exam conditions: no feedback until the end. Enter starts.",
-                "Prüfungsbedingungen: Rückmeldung erst am Ende. Enter startet.",
-            ),
+            Tr(app.lang).quiz_exam_conditions_no_feedback_until(),
             app.theme.dim(),
         ),
     );
@@ -218,10 +226,10 @@ fn render_running(app: &App, run: &RunState, frame: &mut Frame<'_>, area: Rect) 
     let rem = run.quiz.remaining(now);
     let mut gauges = Vec::new();
     if let (Some(left), Some(limit)) = (rem.quiz, rem.quiz_limit) {
-        gauges.push(gauge(t, l(lang, "Quiz", "Prüfung"), left, limit, w));
+        gauges.push(gauge(t, Tr(lang).quiz_quiz(), left, limit, w));
     }
     if let (Some(left), Some(limit)) = (rem.question, rem.question_limit) {
-        gauges.push(gauge(t, l(lang, "Question", "Frage"), left, limit, w));
+        gauges.push(gauge(t, Tr(lang).quiz_question(), left, limit, w));
     }
     let typed = run.form() == Some(Form::Typed) && !run.quiz.is_paused();
     let [top, body, field] = Layout::vertical([
@@ -235,15 +243,11 @@ fn render_running(app: &App, run: &RunState, frame: &mut Frame<'_>, area: Rect) 
     if run.quiz.is_paused() {
         lines.push(Line::default());
         lines.push(Line::styled(
-            format!("⏸ {}", l(lang, "Paused", "Pausiert")),
+            format!("⏸ {}", Tr(lang).quiz_paused()),
             Style::new().add_modifier(Modifier::BOLD),
         ));
         lines.extend(wrap_plain(
-            l(
-                lang,
-                "The question is hidden and the clock is stopped. Press p to continue.",
-                "Die Frage ist verborgen und die Uhr steht. p setzt fort.",
-            ),
+            Tr(lang).quiz_the_question_is_hidden_and(),
             t.dim(),
             w,
         ));
@@ -288,29 +292,16 @@ fn render_running(app: &App, run: &RunState, frame: &mut Frame<'_>, area: Rect) 
             QuestionForm::Typed(_) => {}
             QuestionForm::Flip => {
                 if run.flipped {
-                    lines.push(Line::styled(
-                        l(lang, "Answer", "Antwort").to_owned(),
-                        t.dim(),
-                    ));
+                    lines.push(Line::styled(Tr(lang).quiz_answer().to_owned(), t.dim()));
                     lines.extend(wrap_plain(&q.expected, t.answer(), w));
                     lines.push(Line::default());
                     lines.push(Line::styled(
-                        l(
-                            lang,
-                            "Did you know it? y/1 = right · n/2 = wrong",
-                            "Gewusst? y/1 = richtig · n/2 = falsch",
-                        )
-                        .to_owned(),
+                        Tr(lang).quiz_did_you_know_it_y().to_owned(),
                         t.key(),
                     ));
                 } else {
                     lines.push(Line::styled(
-                        l(
-                            lang,
-                            "Answer in your head, then Space shows the answer.",
-                            "Im Kopf beantworten, dann zeigt Leertaste die Antwort.",
-                        )
-                        .to_owned(),
+                        Tr(lang).quiz_answer_in_your_head_then().to_owned(),
                         t.dim(),
                     ));
                 }
@@ -319,7 +310,7 @@ fn render_running(app: &App, run: &RunState, frame: &mut Frame<'_>, area: Rect) 
         if let Some(hint) = &q.hint {
             lines.push(Line::default());
             lines.extend(wrap_plain(
-                &format!("{}: {hint}", l(lang, "Hint", "Hinweis")),
+                &format!("{}: {hint}", Tr(lang).quiz_hint()),
                 t.dim(),
                 w,
             ));
@@ -327,39 +318,16 @@ fn render_running(app: &App, run: &RunState, frame: &mut Frame<'_>, area: Rect) 
         frame.render_widget(Paragraph::new(lines), body);
     }
     if typed {
-        let block = Block::new()
-            .borders(Borders::ALL)
-            .title(format!(
-                " {} ",
-                l(
-                    lang,
-                    "your answer, Enter submits",
-                    "deine Antwort, Enter gibt ab"
-                )
-            ))
-            .border_style(t.dim());
-        let inner = block.inner(field);
-        frame.render_widget(block, field);
-        let fw = inner.width.saturating_sub(1) as usize;
-        let before: String = run.input.text.chars().take(run.input.cursor).collect();
-        let mut skip = 0;
-        while width(&before.chars().skip(skip).collect::<String>()) > fw {
-            skip += 1;
-        }
-        let shown = sanitize(&run.input.text.chars().skip(skip).collect::<String>());
-        frame.render_widget(Paragraph::new(truncate(&shown, fw + 1)), inner);
-        let cx = width(&before.chars().skip(skip).collect::<String>());
-        frame.set_cursor_position(Position::new(
-            inner.x + u16::try_from(cx).unwrap_or(0),
-            inner.y,
-        ));
+        super::review::render_input(
+            frame,
+            field,
+            Tr(lang).quiz_your_answer_enter_submits(),
+            &run.input,
+            t,
+        );
     }
     if run.confirm_abandon {
-        let text = l(
-            lang,
-            "Abandon the quiz? Answers so far are kept.  y = abandon · n = continue",
-            "Prüfung abbrechen? Bisherige Antworten bleiben.  y = abbrechen · n = weiter",
-        );
+        let text = Tr(lang).quiz_abandon_the_quiz_answers_so();
         let pw = area.width.min(60);
         let lines = wrap_plain(text, Style::new(), pw.saturating_sub(2) as usize);
         let ph = u16::try_from(lines.len()).unwrap_or(1) + 2;
@@ -405,7 +373,7 @@ pub fn results_lines(lang: Lang, t: Theme, r: &ResultsState, w: usize) -> Vec<Li
     let mut out = Vec::new();
     let passed = res.percent + 1e-9 >= PASS_PERCENT;
     out.push(row(
-        l(lang, "Score", "Punkte"),
+        Tr(lang).quiz_score(),
         format!(
             "{}/{} · {} %",
             points(lang, res.score),
@@ -414,33 +382,39 @@ pub fn results_lines(lang: Lang, t: Theme, r: &ResultsState, w: usize) -> Vec<Li
         ),
         bold,
     ));
-    out.push(row(
-        l(lang, "Grade", "Note"),
-        format!(
-            "{} ({})",
-            format_grade(res.grade),
-            if passed {
-                l(lang, "passed", "bestanden")
-            } else {
-                l(lang, "not passed", "nicht bestanden")
-            }
-        ),
-        if passed { t.right() } else { t.wrong() },
-    ));
-    let mut time = clock(res.duration);
+    if res.abandoned {
+        // An abandoned quiz is not graded.
+        out.push(row(
+            Tr(lang).quiz_grade(),
+            Tr(lang).quiz_none_abandoned().to_owned(),
+            t.wrong(),
+        ));
+    } else {
+        out.push(row(
+            Tr(lang).quiz_grade(),
+            format!(
+                "{} ({})",
+                format_grade(res.grade),
+                if passed {
+                    Tr(lang).quiz_passed()
+                } else {
+                    Tr(lang).quiz_not_passed()
+                }
+            ),
+            if passed { t.right() } else { t.wrong() },
+        ));
+    }
+    // Whole seconds elapsed, as `kartei quiz --history` shows them.
+    let mut time = elapsed(res.duration);
     if res.timed_out > 0 {
         time.push_str(&match lang {
             Lang::En => format!(" · {} timed out", res.timed_out),
             Lang::De => format!(" · {} ohne Antwort (Zeit um)", res.timed_out),
         });
     }
-    out.push(row(l(lang, "Time", "Zeit"), time, Style::new()));
+    out.push(row(Tr(lang).quiz_time(), time, Style::new()));
     if res.abandoned {
-        out.push(row(
-            "",
-            l(lang, "abandoned", "abgebrochen").to_owned(),
-            t.wrong(),
-        ));
+        out.push(row("", Tr(lang).quiz_abandoned().to_owned(), t.wrong()));
     }
     let breakdown = |rows: &[(String, u32, u32)], names: bool| -> String {
         rows.iter()
@@ -472,13 +446,13 @@ pub fn results_lines(lang: Lang, t: Theme, r: &ResultsState, w: usize) -> Vec<Li
     out.push(Line::default());
     block(
         &mut out,
-        l(lang, "By deck", "Nach Stapel"),
+        Tr(lang).quiz_by_deck(),
         breakdown(&res.per_deck, true),
     );
     if !res.per_tag.is_empty() {
         block(
             &mut out,
-            l(lang, "By tag", "Nach Tag"),
+            Tr(lang).quiz_by_tag(),
             breakdown(&res.per_tag, false),
         );
     }
@@ -493,11 +467,11 @@ pub fn results_lines(lang: Lang, t: Theme, r: &ResultsState, w: usize) -> Vec<Li
         })
         .collect::<Vec<_>>()
         .join(" · ");
-    block(&mut out, l(lang, "Scale", "Notenskala"), scale);
+    block(&mut out, Tr(lang).quiz_scale(), scale);
     out.push(Line::default());
     if res.mistakes.is_empty() {
         out.push(Line::styled(
-            format!("✓ {}", l(lang, "No mistakes.", "Keine Fehler.")),
+            format!("✓ {}", Tr(lang).quiz_no_mistakes()),
             t.right(),
         ));
         return out;
@@ -523,9 +497,17 @@ pub fn results_lines(lang: Lang, t: Theme, r: &ResultsState, w: usize) -> Vec<Li
             out.push(Line::from(spans));
         }
         let given = if m.timed_out {
-            l(lang, "— (time ran out)", "— (Zeit abgelaufen)").to_owned()
+            Tr(lang).quiz_time_ran_out().to_owned()
         } else if m.given.trim().is_empty() {
-            l(lang, "— (no answer)", "— (keine Antwort)").to_owned()
+            Tr(lang).quiz_no_answer().to_owned()
+        } else if m.form == Form::Flip {
+            // Self-graded: the journal keeps "known" / "not known".
+            if m.given == "known" {
+                Tr(lang).quiz_flip_knew()
+            } else {
+                Tr(lang).quiz_flip_did_not_know()
+            }
+            .to_owned()
         } else {
             m.given.clone()
         };
@@ -540,12 +522,8 @@ pub fn results_lines(lang: Lang, t: Theme, r: &ResultsState, w: usize) -> Vec<Li
                 out.push(Line::from(spans));
             }
         };
-        push(l(lang, "Your answer", "Deine Antwort"), &given, t.wrong());
-        push(
-            l(lang, "Right answer", "Richtige Antwort"),
-            &m.expected,
-            t.answer(),
-        );
+        push(Tr(lang).quiz_your_answer(), &given, t.wrong());
+        push(Tr(lang).quiz_right_answer(), &m.expected, t.answer());
         if let Some(ex) = &m.explain {
             for line in wrap_plain(ex, t.dim(), sub) {
                 let mut spans = vec![Span::raw(pad.clone())];
@@ -570,22 +548,24 @@ pub fn results_max_scroll(lang: Lang, r: &ResultsState, size: (u16, u16)) -> u16
 #[must_use]
 pub fn key_rows(app: &App, q: &QuizScreen) -> Vec<(String, String)> {
     let lang = app.lang;
-    let row =
-        |k: &str, en: &'static str, de: &'static str| (k.to_owned(), l(lang, en, de).to_owned());
+    let row = |k: &str, text: &'static str| (k.to_owned(), text.to_owned());
     match q {
         QuizScreen::Setup(_) => vec![
-            row("Enter", "start", "starten"),
-            row("↑/↓", "row", "Zeile"),
-            row("Space ←/→", "change", "ändern"),
-            row("Esc", "back", "zurück"),
+            row("Enter", Tr(lang).quiz_start()),
+            row("↑/↓", Tr(lang).quiz_row()),
+            row("Space ←/→", Tr(lang).quiz_change()),
+            row("Esc", Tr(lang).quiz_back()),
         ],
         QuizScreen::Running(run) if run.confirm_abandon => vec![
-            row("y", "abandon", "abbrechen"),
-            row("n", "continue", "weiter"),
+            row(
+                if lang == Lang::De { "j/y" } else { "y" },
+                Tr(lang).quiz_abandon(),
+            ),
+            row("n", Tr(lang).quiz_continue()),
         ],
         QuizScreen::Running(run) if run.quiz.is_paused() => vec![
-            row("p", "continue", "weiter"),
-            row("Esc", "abandon", "abbrechen"),
+            row("p", Tr(lang).quiz_continue()),
+            row("Esc", Tr(lang).quiz_abandon()),
         ],
         QuizScreen::Running(run) => {
             let mut rows = match run.form() {
@@ -594,32 +574,32 @@ pub fn key_rows(app: &App, q: &QuizScreen) -> Vec<(String, String)> {
                         b'a' + u8::try_from(run.ticked.len().saturating_sub(1) % 26).unwrap_or(0),
                     );
                     vec![
-                        (format!("a–{last}"), l(lang, "tick", "ankreuzen").to_owned()),
-                        row("Enter", "confirm", "bestätigen"),
-                        row("p", "pause", "Pause"),
+                        (format!("a–{last}"), Tr(lang).quiz_tick().to_owned()),
+                        row("Enter", Tr(lang).quiz_confirm()),
+                        row("p", Tr(lang).quiz_pause()),
                     ]
                 }
                 Some(Form::Typed) => vec![
-                    row("Enter", "submit", "abgeben"),
-                    row("Ctrl-P", "pause", "Pause"),
+                    row("Enter", Tr(lang).quiz_submit()),
+                    row("Ctrl-P", Tr(lang).quiz_pause()),
                 ],
                 Some(Form::Flip) if run.flipped => vec![
-                    row("y/1", "right", "richtig"),
-                    row("n/2", "wrong", "falsch"),
-                    row("p", "pause", "Pause"),
+                    row("y/1", Tr(lang).quiz_right()),
+                    row("n/2", Tr(lang).quiz_wrong()),
+                    row("p", Tr(lang).quiz_pause()),
                 ],
                 _ => vec![
-                    row("Space", "show answer", "Antwort zeigen"),
-                    row("p", "pause", "Pause"),
+                    row("Space", Tr(lang).quiz_show_answer()),
+                    row("p", Tr(lang).quiz_pause()),
                 ],
             };
-            rows.push(row("Esc", "abandon", "abbrechen"));
+            rows.push(row("Esc", Tr(lang).quiz_abandon()));
             rows
         }
         QuizScreen::Results(_) => vec![
-            row("r", "review mistakes", "Fehler wiederholen"),
-            row("↑/↓", "scroll", "blättern"),
-            row("Esc", "back", "zurück"),
+            row("r", Tr(lang).quiz_review_mistakes()),
+            row("↑/↓", Tr(lang).quiz_scroll()),
+            row("Esc", Tr(lang).quiz_back()),
         ],
     }
 }

@@ -4,8 +4,8 @@
 use chrono::{DateTime, Utc};
 
 use super::app::{App, ReviewState, Screen};
-use super::port::Study;
 use crate::deck::{Card, CardContent};
+use crate::study::port::Study;
 
 impl App {
     /// Loads the decks again through the port and refreshes what is on

@@ -1,33 +1,27 @@
 //! The terminal runtime: set-up and restore on every path (normal quit,
-//! error, panic, SIGTERM, SIGHUP), the event loop (which sleeps while nothing
-//! changes: see `event_loop`), and suspending
-//! for the editor.
+//! error, panic, every catchable signal: see [`super::signals`]), the event
+//! loop (which sleeps while nothing changes: see `event_loop`), and
+//! suspending for the editor.
 
 use std::io::{self, stdout};
 use std::path::{Path, PathBuf};
-use std::process::Command;
-use std::sync::mpsc;
 use std::time::{Duration, Instant};
 
 use chrono::{DateTime, FixedOffset, Utc};
-use ratatui::DefaultTerminal;
 use ratatui::crossterm::event::{self, Event};
 use ratatui::crossterm::execute;
 use ratatui::crossterm::terminal::{EnterAlternateScreen, enable_raw_mode};
 
 use super::app::{App, Effect};
+use super::backend::{SafeBackend, SafeTerminal};
 use super::keymap::KeyMap;
-use super::port::Study;
 use super::theme::Theme;
-use crate::cli::Lang;
+use crate::i18n::Lang;
+use crate::study::port::Study;
 
 /// The longest sleep of an idle interface (a key, a timer, a deck change
 /// or a signal wake it earlier).
 const IDLE: Duration = Duration::from_secs(3600);
-
-/// How long the event loop has to notice SIGTERM/SIGHUP before the process
-/// is ended from the signal thread.
-const SIGNAL_GRACE: Duration = Duration::from_secs(2);
 
 /// Everything the runtime needs from the caller (who reads the environment).
 #[derive(Debug, Clone)]
@@ -47,36 +41,36 @@ pub struct Options {
     pub watch: Vec<PathBuf>,
     /// Open directly in this quiz (`kartei quiz`) instead of the overview.
     pub quiz: Option<crate::quiz::QuizSpec>,
+    /// The journal was opened read-only (`--read-only`): say so at start.
+    pub read_only: bool,
+    /// Open directly in a cram session (`kartei cram`): what and how many.
+    pub cram: Option<(crate::study::CramTarget, Option<usize>)>,
 }
 
-/// Runs the interface until the student quits or a signal arrives.
+/// How the interface ended.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Exit {
+    Normal,
+    /// `Ctrl-C` ended a running quiz (recorded as abandoned): exit status 130.
+    Interrupted,
+}
+
+/// Runs the interface until the student quits or a signal arrives. After a
+/// signal the terminal is restored and the process exits with status
+/// 128 + the signal's number (see [`super::signals`]).
 ///
 /// # Errors
 /// Terminal I/O failures; the terminal is restored before returning.
-pub fn run(opts: Options, study: &mut dyn Study) -> io::Result<()> {
-    let (tx, rx) = mpsc::channel::<()>();
-    let mut signals = signal_hook::iterator::Signals::new([
-        signal_hook::consts::SIGTERM,
-        signal_hook::consts::SIGHUP,
-    ])?;
-    let handle = signals.handle();
-    let (done_tx, done_rx) = mpsc::channel::<()>();
-    let signal_thread = std::thread::spawn(move || {
-        if let Some(signal) = signals.forever().next() {
-            let _ = tx.send(());
-            wake();
-            // When the terminal is gone (SIGHUP: the window was closed),
-            // crossterm's `event::poll` spins on the dead tty and never
-            // returns, even with a timeout (crossterm issue #793), so the
-            // loop never sees the signal. Every answer is already durable;
-            // end the process rather than spin forever holding the lock.
-            if let Err(mpsc::RecvTimeoutError::Timeout) = done_rx.recv_timeout(SIGNAL_GRACE) {
-                std::process::exit(128 + signal);
-            }
-        }
+pub fn run(opts: Options, study: &mut dyn Study) -> io::Result<Exit> {
+    let (watch, rx) = super::signals::Watch::start()?;
+    // Raw mode, the alternate screen and a panic hook that restores the
+    // terminal before the message; then the guarded backend.
+    let terminal = ratatui::try_init().and_then(|plain| {
+        drop(plain);
+        ratatui::Terminal::new(SafeBackend::new(ratatui::backend::CrosstermBackend::new(
+            stdout(),
+        )))
     });
-    // Installs a panic hook that restores the terminal before the message.
-    let terminal = ratatui::try_init();
     let result = match terminal {
         Ok(mut terminal) => {
             let r = event_loop(&mut terminal, &opts, study, &rx);
@@ -94,18 +88,31 @@ pub fn run(opts: Options, study: &mut dyn Study) -> io::Result<()> {
             ))
         }
     };
-    drop(done_tx);
-    handle.close();
-    let _ = signal_thread.join();
-    result
+    watch.finish();
+    match result {
+        Ok(LoopEnd::Signal(signal)) => {
+            use std::io::Write as _;
+            let _ = stdout().flush();
+            std::process::exit(super::signals::exit_status(signal))
+        }
+        Ok(LoopEnd::Done(exit)) => Ok(exit),
+        Err(e) => Err(e),
+    }
+}
+
+/// Why the event loop ended.
+enum LoopEnd {
+    Done(Exit),
+    /// A signal arrived (its number).
+    Signal(i32),
 }
 
 fn event_loop(
-    terminal: &mut DefaultTerminal,
+    terminal: &mut SafeTerminal,
     opts: &Options,
     study: &mut dyn Study,
-    signals: &mpsc::Receiver<()>,
-) -> io::Result<()> {
+    signals: &super::signals::Incoming,
+) -> io::Result<LoopEnd> {
     let started = Instant::now();
     let now = || {
         opts.start
@@ -121,13 +128,16 @@ fn event_loop(
         study,
     );
     // Start crossterm's event source now, so that a wake-up (SIGWINCH, see
-    // `wake`) already reaches it.
+    // `signals::wake`) already reaches it.
     let _ = event::poll(Duration::ZERO)?;
     let watcher = if opts.watch.is_empty() {
         None
     } else {
-        match crate::watch::DeckWatcher::with_wake(opts.watch.clone(), crate::watch::DEBOUNCE, wake)
-        {
+        match crate::watch::DeckWatcher::with_wake(
+            opts.watch.clone(),
+            crate::watch::DEBOUNCE,
+            super::signals::wake,
+        ) {
             Ok(w) => Some(w),
             Err(e) => {
                 app.status = Some(e.to_string());
@@ -135,13 +145,25 @@ fn event_loop(
             }
         }
     };
+    if opts.read_only {
+        app.status = Some(
+            match opts.lang {
+                Lang::De => "Nur lesen (--read-only): Antworten werden nicht gespeichert",
+                Lang::En => "read-only (--read-only): answers are not recorded",
+            }
+            .to_owned(),
+        );
+    }
     if let Some(spec) = &opts.quiz {
         app.start_quiz(spec, now(), study);
+    }
+    if let Some((target, count)) = &opts.cram {
+        super::exam_screen::cram(&mut app, target, *count, now(), study);
     }
     // Idle: draw only when something changed, and sleep until a key, a
     // timer of the screen (the quiz countdown once a second, a waiting
     // screen's time), a deck change or a signal (the last two wake the poll
-    // through `wake`).
+    // through `signals::wake`).
     let mut redraw = true;
     loop {
         if redraw {
@@ -150,8 +172,13 @@ fn event_loop(
             terminal.draw(|f| super::view::render(&app, f))?;
             redraw = false;
         }
-        if signals.try_recv().is_ok() {
-            return Ok(());
+        if let Some(signal) = signals.try_recv() {
+            return Ok(LoopEnd::Signal(signal));
+        }
+        if signals.suspend_requested() {
+            suspend(terminal)?;
+            redraw = true;
+            continue;
         }
         let timeout = [
             app.next_wake(now()),
@@ -163,8 +190,13 @@ fn event_loop(
         .flatten()
         .min()
         .unwrap_or(IDLE);
+        let mut ticked = timeout < IDLE;
         if event::poll(timeout)? {
             redraw = true;
+            // After a key the screen's timers are checked at once (a quiz
+            // holds its clock while the help covers it and goes on when it
+            // closes).
+            ticked = true;
             let effect = match event::read()? {
                 Event::Key(key) => app.handle_key(&key, now(), study),
                 // Resize: the next loop iteration redraws at the new size.
@@ -172,14 +204,15 @@ fn event_loop(
             };
             match effect {
                 Effect::None => {}
-                Effect::Quit => return Ok(()),
+                Effect::Quit => return Ok(LoopEnd::Done(Exit::Normal)),
+                Effect::Interrupted => return Ok(LoopEnd::Done(Exit::Interrupted)),
                 Effect::OpenEditor(path, line) => {
                     let result = run_editor(terminal, &opts.editor, &path, line);
                     app.after_edit(result, now(), study);
                 }
             }
         }
-        if app.next_wake(now()).is_some_and(|d| d.is_zero()) || timeout < IDLE {
+        if ticked || app.next_wake(now()).is_some_and(|d| d.is_zero()) {
             app.tick(now(), study);
             redraw = true;
         }
@@ -194,38 +227,30 @@ fn event_loop(
     }
 }
 
-/// Wakes the event loop from another thread: crossterm's poll wakes on
-/// SIGWINCH (and reports a resize, which redraws).
-fn wake() {
-    let _ = signal_hook::low_level::raise(signal_hook::consts::SIGWINCH);
+/// SIGTSTP: restores the terminal, stops until SIGCONT, then takes the
+/// terminal back and redraws everything.
+fn suspend(terminal: &mut SafeTerminal) -> io::Result<()> {
+    ratatui::restore();
+    super::signals::stop_self();
+    enable_raw_mode()?;
+    execute!(stdout(), EnterAlternateScreen)?;
+    terminal.clear()
 }
 
 /// Leaves the interface, runs the editor at `+LINE FILE`, and comes back.
 fn run_editor(
-    terminal: &mut DefaultTerminal,
+    terminal: &mut SafeTerminal,
     editor: &str,
     path: &Path,
     line: u32,
 ) -> Result<(), String> {
     ratatui::restore();
-    let mut words = editor.split_whitespace();
-    let program = words.next().unwrap_or("vi");
-    let status = Command::new(program)
-        .args(words)
-        .arg(format!("+{line}"))
-        .arg(path)
-        .status();
+    let result = super::editor::edit(editor, path, line);
     let back = enable_raw_mode()
         .and_then(|()| execute!(stdout(), EnterAlternateScreen))
         .and_then(|()| terminal.clear());
     if let Err(e) = back {
         return Err(format!("could not restore the terminal: {e}"));
     }
-    match status {
-        Ok(s) if s.success() => Ok(()),
-        Ok(s) => Err(format!("editor {program:?} exited with {s}")),
-        Err(e) => Err(format!(
-            "could not start editor {program:?}: {e}; set $VISUAL or $EDITOR"
-        )),
-    }
+    result
 }

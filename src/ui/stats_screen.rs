@@ -5,8 +5,8 @@ use chrono::{DateTime, Utc};
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 use super::app::Screen;
-use super::port::Study;
-use super::stats_port::{StatsFilter, StatsView};
+use crate::study::port::Study;
+use crate::study::stats_port::{StatsFilter, StatsView};
 
 /// One panel of the statistics screen, in paging order.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -76,7 +76,8 @@ impl StatsState {
         self.scroll = 0;
     }
 
-    /// Handles the screen's own keys: `d` next deck, `g` next tag, `0`
+    /// Handles the screen's own keys: `d` next deck (dropping a tag the
+    /// deck does not have), `g` next tag of the chosen deck, `0`
     /// clears the filter, `n`/→ next panel, `p`/← previous panel. Returns
     /// false for any other key.
     pub fn handle_key(&mut self, key: &KeyEvent, now: DateTime<Utc>, study: &dyn Study) -> bool {
@@ -92,6 +93,17 @@ impl StatsState {
                 let ids: Vec<String> = self.view.decks.iter().map(|d| d.0.clone()).collect();
                 self.filter.deck = cycle(&ids, self.filter.deck.as_ref());
                 self.refresh(now, study);
+                // A tag the new deck does not have would leave every panel
+                // empty: drop it.
+                if self
+                    .filter
+                    .tag
+                    .as_ref()
+                    .is_some_and(|t| !self.view.tags.contains(t))
+                {
+                    self.filter.tag = None;
+                    self.refresh(now, study);
+                }
             }
             KeyCode::Char('g') => {
                 let tags = self.view.tags.clone();

@@ -1,7 +1,8 @@
 //! Drawing the statistics screen: one panel per page on small terminals, a
 //! grid of every panel from 160x44 body cells up. Every chart carries its
 //! meaning in characters too (heatmap shades `·░▒▓█`, the `│` target mark),
-//! so it reads without colour.
+//! so it reads without colour. Numbers and dates follow the interface
+//! language (4.0 and 2026-12-02 in English, 4,0 and 02.12.2026 in German).
 
 use chrono::{Datelike, Duration, NaiveDate};
 use ratatui::Frame;
@@ -10,14 +11,13 @@ use ratatui::style::{Modifier, Style};
 use ratatui::symbols::Marker;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{
-    Axis, Bar, BarChart, BarGroup, Block, Borders, Chart, Dataset, GraphType, Paragraph, Sparkline,
-    Tabs,
+    Axis, Bar, BarChart, BarGroup, Block, Borders, Chart, Dataset, GraphType, Paragraph, Tabs,
 };
 
 use super::app::App;
 use super::stats_screen::{Panel, StatsState};
 use super::text::{sanitize, truncate, width};
-use crate::cli::Lang;
+use crate::i18n::{Lang, Tr};
 use crate::stats::STABILITY_BUCKETS;
 
 /// The smallest body (width, height) that shows every panel at once.
@@ -26,55 +26,96 @@ pub const GRID_MIN: (u16, u16) = (160, 44);
 /// Heatmap shades from no reviews to the most.
 pub const SHADES: [char; 5] = ['·', '░', '▒', '▓', '█'];
 
-/// Weeks in the heatmap.
-const WEEKS: usize = 26;
+/// Width of the weekday labels left of the heatmap.
+const DAY_LABEL_W: usize = 3;
 
-fn tr(app: &App, en: &'static str, de: &'static str) -> &'static str {
-    match app.lang {
-        Lang::En => en,
-        Lang::De => de,
-    }
-}
+/// Width of the stability panel in the grid: nine bars wide enough for
+/// their labels (`≤180d`).
+const STABILITY_GRID_W: u16 = 55;
 
 /// The screen's title in the header.
 #[must_use]
 pub fn screen_title(app: &App) -> &'static str {
-    tr(app, "Statistics", "Statistik")
+    app.tr().stats_title()
 }
 
 /// The panel's title.
-fn title(app: &App, panel: Panel) -> &'static str {
+fn title(tr: Tr, panel: Panel) -> &'static str {
     match panel {
-        Panel::Forecast => tr(app, "Forecast", "Prognose"),
-        Panel::Activity => tr(app, "Activity", "Aktivität"),
-        Panel::Retention => tr(app, "Retention", "Retention"),
-        Panel::Stability => tr(app, "Stability", "Stabilität"),
-        Panel::Quizzes => tr(app, "Quizzes", "Tests"),
-        Panel::Streak => tr(app, "Streak", "Serie"),
+        Panel::Forecast => tr.stats_forecast(),
+        Panel::Activity => tr.stats_activity(),
+        Panel::Retention => tr.stats_retention(),
+        Panel::Stability => tr.stats_stability(),
+        Panel::Quizzes => tr.stats_quizzes(),
+        Panel::Streak => tr.stats_streak(),
     }
 }
 
-fn subtitle(app: &App, panel: Panel) -> &'static str {
+/// The panel's subtitle; the heatmap's names the weeks that fit `inner`.
+fn subtitle(tr: Tr, st: &StatsState, panel: Panel, inner: Rect) -> String {
     match panel {
-        Panel::Forecast => tr(
-            app,
-            "reviews due, next 30 days",
-            "fällige Wiederholungen, 30 Tage",
-        ),
-        Panel::Activity => tr(
-            app,
-            "reviews per day, 26 weeks",
-            "Wiederholungen pro Tag, 26 Wochen",
-        ),
-        Panel::Retention => tr(
-            app,
-            "true retention, last 30 days",
-            "echte Retention, letzte 30 Tage",
-        ),
-        Panel::Stability => tr(app, "cards by stability", "Karten nach Stabilität"),
-        Panel::Quizzes => tr(app, "score per quiz", "Ergebnis pro Test"),
-        Panel::Streak => tr(app, "days in a row", "Tage in Folge"),
+        Panel::Forecast => tr.stats_forecast_sub().to_owned(),
+        Panel::Activity => {
+            let weeks = heatmap_geometry(st, inner.width).map_or(0, |g| g.weeks);
+            format!("{}, {weeks} {}", tr.stats_activity_sub(), tr.stats_weeks())
+        }
+        Panel::Retention => tr.stats_retention_sub().to_owned(),
+        Panel::Stability => tr.stats_stability_sub().to_owned(),
+        Panel::Quizzes => tr.stats_quizzes_sub().to_owned(),
+        Panel::Streak => tr.stats_streak_sub().to_owned(),
     }
+}
+
+/// `x` with `digits` decimals and the language's decimal mark.
+#[must_use]
+pub fn decimal(lang: Lang, x: f64, digits: usize) -> String {
+    let s = format!("{x:.digits$}");
+    match lang {
+        Lang::En => s,
+        Lang::De => s.replace('.', ","),
+    }
+}
+
+/// A percentage as the language writes it: `88%`, `88 %`.
+#[must_use]
+pub fn percent_text(lang: Lang, p: u32) -> String {
+    match lang {
+        Lang::En => format!("{p}%"),
+        Lang::De => format!("{p} %"),
+    }
+}
+
+/// A full date: `2026-12-02`, `02.12.2026`.
+#[must_use]
+pub fn full_date(lang: Lang, d: NaiveDate) -> String {
+    match lang {
+        Lang::En => d.format("%Y-%m-%d").to_string(),
+        Lang::De => d.format("%d.%m.%Y").to_string(),
+    }
+}
+
+/// A date without the year for axes: `12-02`, `02.12.`.
+#[must_use]
+pub fn short_date(lang: Lang, d: NaiveDate) -> String {
+    match lang {
+        Lang::En => d.format("%m-%d").to_string(),
+        Lang::De => d.format("%d.%m.").to_string(),
+    }
+}
+
+/// Packs `parts` into lines of at most `w` cells, joined by ` · `.
+fn pack(parts: &[String], w: usize) -> Vec<String> {
+    let mut lines: Vec<String> = Vec::new();
+    for part in parts {
+        match lines.last_mut() {
+            Some(line) if width(line) + 3 + width(part) <= w => {
+                line.push_str(" · ");
+                line.push_str(part);
+            }
+            _ => lines.push(truncate(part, w)),
+        }
+    }
+    lines
 }
 
 /// Where things go in the body: the filter line, the panel tabs (paging
@@ -103,7 +144,7 @@ pub fn layout(st: &StatsState, body: Rect) -> StatsLayout {
         .areas(top);
         let [retention, stability, quizzes] = Layout::horizontal([
             Constraint::Fill(1),
-            Constraint::Fill(1),
+            Constraint::Length(STABILITY_GRID_W),
             Constraint::Fill(1),
         ])
         .areas(bottom);
@@ -134,11 +175,9 @@ pub fn layout(st: &StatsState, body: Rect) -> StatsLayout {
     }
 }
 
-/// The body area of the statistics screen in a terminal of `size` (below
-/// the two header rows, above the status and hints rows).
-#[must_use]
-pub fn body_for_size(size: (u16, u16)) -> Rect {
-    Rect::new(0, 2, size.0, size.1.saturating_sub(4))
+/// The inside of a panel's bordered block.
+fn inner_of(area: Rect) -> Rect {
+    Block::new().borders(Borders::ALL).inner(area)
 }
 
 /// How far the retention list can scroll in a body of this size.
@@ -149,8 +188,10 @@ pub fn max_scroll(st: &StatsState, body: Rect) -> u16 {
         .iter()
         .find(|(p, _)| *p == Panel::Retention)
         .map_or(0, |(_, r)| {
-            // Borders and the legend line take 3 rows.
-            let visible = r.height.saturating_sub(3) as usize;
+            let inner = inner_of(*r);
+            let rows = retention_geometry(st, inner.width as usize).rows;
+            // The legend line takes one row.
+            let visible = (inner.height.saturating_sub(1) as usize) / rows;
             u16::try_from(st.view.retention.len().saturating_sub(visible)).unwrap_or(u16::MAX)
         })
 }
@@ -158,13 +199,14 @@ pub fn max_scroll(st: &StatsState, body: Rect) -> u16 {
 /// Draws the statistics screen into the body area.
 pub fn render(app: &App, st: &StatsState, frame: &mut Frame<'_>, body: Rect) {
     let t = app.theme;
+    let tr = app.tr();
     let l = layout(st, body);
     frame.render_widget(Paragraph::new(filter_line(app, st)), l.filter);
     if let Some(tabs) = l.tabs {
         let titles: Vec<String> = Panel::ALL
             .iter()
             .enumerate()
-            .map(|(i, p)| format!("{} {}", i + 1, title(app, *p)))
+            .map(|(i, p)| format!("{} {}", i + 1, title(tr, *p)))
             .collect();
         frame.render_widget(
             Tabs::new(titles)
@@ -176,14 +218,14 @@ pub fn render(app: &App, st: &StatsState, frame: &mut Frame<'_>, body: Rect) {
         );
     }
     for (panel, area) in l.panels {
+        let inner = inner_of(area);
         let block = Block::new()
             .borders(Borders::ALL)
             .border_style(t.dim())
             .title(Line::from(vec![
-                Span::styled(format!(" {} ", title(app, panel)), t.title()),
-                Span::styled(format!("{} ", subtitle(app, panel)), t.dim()),
+                Span::styled(format!(" {} ", title(tr, panel)), t.title()),
+                Span::styled(format!("{} ", subtitle(tr, st, panel, inner)), t.dim()),
             ]));
-        let inner = block.inner(area);
         frame.render_widget(block, area);
         if inner.width == 0 || inner.height == 0 {
             continue;
@@ -201,7 +243,8 @@ pub fn render(app: &App, st: &StatsState, frame: &mut Frame<'_>, body: Rect) {
 
 fn filter_line(app: &App, st: &StatsState) -> Line<'static> {
     let t = app.theme;
-    let all = tr(app, "all", "alle");
+    let tr = app.tr();
+    let all = tr.stats_all();
     let deck = st.filter.deck.as_ref().map_or_else(
         || all.to_owned(),
         |id| {
@@ -225,15 +268,15 @@ fn filter_line(app: &App, st: &StatsState) -> Line<'static> {
         }
     };
     Line::from(vec![
-        Span::styled(format!("{}: ", tr(app, "Deck", "Stapel")), t.dim()),
+        Span::styled(format!("{}: ", tr.stats_deck()), t.dim()),
         Span::styled(sanitize(&deck), on(st.filter.deck.is_some())),
-        Span::styled(format!("  {}: ", tr(app, "Tag", "Tag")), t.dim()),
+        Span::styled(format!("  {}: ", tr.stats_tag()), t.dim()),
         Span::styled(sanitize(&tag), on(st.filter.tag.is_some())),
         Span::styled(
             if st.filter.is_empty() {
                 String::new()
             } else {
-                format!("  (0 {})", tr(app, "clears", "löscht"))
+                format!("  (0 {})", tr.stats_clears())
             },
             t.dim(),
         ),
@@ -244,38 +287,56 @@ fn filter_line(app: &App, st: &StatsState) -> Line<'static> {
 fn bar_geometry(n: usize, w: u16, max_width: u16) -> (u16, u16) {
     let n = u16::try_from(n.max(1)).unwrap_or(u16::MAX);
     let gaps = n.saturating_sub(1);
-    if w >= n * 2 + gaps {
+    if w >= n.saturating_mul(2).saturating_add(gaps) {
         (((w - gaps) / n).clamp(1, max_width), 1)
-    } else if w >= n + gaps {
+    } else if w >= n.saturating_add(gaps) {
         (1, 1)
     } else {
         ((w / n).max(1), 0)
     }
 }
 
-fn short_date(app: &App, d: NaiveDate) -> String {
-    match app.lang {
-        Lang::En => d.format("%b %-d").to_string(),
-        Lang::De => d.format("%-d.%-m.").to_string(),
-    }
+/// Renders summary lines under a chart: the chart gets what is left.
+fn with_summary(frame: &mut Frame<'_>, area: Rect, parts: &[String]) -> Rect {
+    let lines = pack(parts, area.width as usize);
+    let n = u16::try_from(lines.len())
+        .unwrap_or(u16::MAX)
+        .min(area.height.saturating_sub(1));
+    let [chart, summary] =
+        Layout::vertical([Constraint::Min(1), Constraint::Length(n)]).areas(area);
+    let text: Vec<Line<'static>> = lines.into_iter().map(Line::raw).collect();
+    frame.render_widget(Paragraph::new(text), summary);
+    chart
 }
 
 fn forecast(app: &App, st: &StatsState, frame: &mut Frame<'_>, area: Rect) {
     let t = app.theme;
+    let tr = app.tr();
     let days: Vec<(NaiveDate, usize)> = st.view.forecast.iter().take(30).copied().collect();
     if days.is_empty() {
-        frame.render_widget(
-            Paragraph::new(tr(app, "Nothing scheduled.", "Nichts geplant.")),
-            area,
-        );
+        frame.render_widget(Paragraph::new(tr.stats_nothing_scheduled()), area);
         return;
     }
-    let [chart, axis, summary] = Layout::vertical([
-        Constraint::Min(1),
-        Constraint::Length(1),
-        Constraint::Length(1),
-    ])
-    .areas(area);
+    let total: usize = days.iter().map(|d| d.1).sum();
+    let (peak_day, peak) = days
+        .iter()
+        .max_by_key(|(d, n)| (*n, std::cmp::Reverse(*d)))
+        .copied()
+        .unwrap_or((days[0].0, 0));
+    let rest = with_summary(
+        frame,
+        area,
+        &[
+            format!("{}: {total}", tr.stats_total()),
+            format!("{}: {}", tr.stats_today(), days[0].1),
+            format!(
+                "{}: {peak} ({})",
+                tr.stats_peak(),
+                full_date(app.lang, peak_day)
+            ),
+        ],
+    );
+    let [chart, axis] = Layout::vertical([Constraint::Min(1), Constraint::Length(1)]).areas(rest);
     let (bw, gap) = bar_geometry(days.len(), area.width, 4);
     let bars: Vec<Bar<'_>> = days
         .iter()
@@ -304,37 +365,19 @@ fn forecast(app: &App, st: &StatsState, frame: &mut Frame<'_>, area: Rect) {
             continue;
         }
         let mark = if i == 0 {
-            format!("└{}", tr(app, "today", "heute"))
+            format!("└{}", tr.stats_today())
         } else {
-            format!("└{}", short_date(app, *date))
+            format!("└{}", short_date(app.lang, *date))
         };
         axis_text.push_str(&mark);
         axis_text.push(' ');
     }
     frame.render_widget(
         Paragraph::new(Line::styled(
-            truncate(&axis_text, area.width as usize),
+            truncate(axis_text.trim_end(), area.width as usize),
             t.dim(),
         )),
         axis,
-    );
-    let total: usize = days.iter().map(|d| d.1).sum();
-    let (peak_day, peak) = days
-        .iter()
-        .max_by_key(|(d, n)| (*n, std::cmp::Reverse(*d)))
-        .copied()
-        .unwrap_or((days[0].0, 0));
-    let text = format!(
-        "{}: {total} · {}: {} · {}: {peak} ({})",
-        tr(app, "total", "gesamt"),
-        tr(app, "today", "heute"),
-        days[0].1,
-        tr(app, "peak", "Spitze"),
-        short_date(app, peak_day),
-    );
-    frame.render_widget(
-        Paragraph::new(truncate(&text, area.width as usize)),
-        summary,
     );
 }
 
@@ -358,74 +401,152 @@ fn level_starts(max: usize) -> [usize; 5] {
     starts
 }
 
-fn activity(app: &App, st: &StatsState, frame: &mut Frame<'_>, area: Rect) {
-    let t = app.theme;
-    let Some(&(today, _)) = st.view.history.last() else {
-        frame.render_widget(
-            Paragraph::new(tr(app, "No reviews yet.", "Noch keine Wiederholungen.")),
-            area,
-        );
-        return;
-    };
-    let counts: std::collections::HashMap<NaiveDate, usize> =
-        st.view.history.iter().copied().collect();
-    let first_monday = today
-        - Duration::days(i64::from(today.weekday().num_days_from_monday()))
-        - Duration::weeks(WEEKS as i64 - 1);
-    let start = first_monday;
-    let max = st
-        .view
-        .history
-        .iter()
-        .filter(|(d, _)| *d >= start)
-        .map(|d| d.1)
-        .max()
-        .unwrap_or(0);
-    let label_w = 3;
-    let cell_w = if area.width as usize >= label_w + WEEKS * 2 {
+/// The heatmap's shape in a panel: the Monday of its first column, the
+/// number of week columns and the cells per column.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Heatmap {
+    today: NaiveDate,
+    first_day: NaiveDate,
+    start: NaiveDate,
+    weeks: usize,
+    cell_w: usize,
+}
+
+/// As many weeks of the history as fit `w` cells (the newest), with cells
+/// of three, two or one character so the map uses the width.
+fn heatmap_geometry(st: &StatsState, w: u16) -> Option<Heatmap> {
+    let &(today, _) = st.view.history.last()?;
+    let first_day = st.view.history.first().map_or(today, |d| d.0);
+    let this_monday = today - Duration::days(i64::from(today.weekday().num_days_from_monday()));
+    let available = usize::try_from((this_monday - first_day).num_days().max(0))
+        .unwrap_or(0)
+        .div_ceil(7)
+        + 1;
+    // One cell to spare so a month name over the last column fits.
+    let room = (w as usize).saturating_sub(DAY_LABEL_W + 1);
+    let cell_w = if available * 3 <= room {
+        3
+    } else if room >= 2 * 13 {
         2
     } else {
         1
     };
-    let day_names: [&str; 7] = match app.lang {
-        Lang::En => ["Mo", "Tu", "We", "Th", "Fr", "Sa", "Su"],
-        Lang::De => ["Mo", "Di", "Mi", "Do", "Fr", "Sa", "So"],
-    };
-    let mut lines: Vec<Line<'static>> = Vec::new();
-    // Month names above the first week of each month.
-    let mut months = " ".repeat(label_w);
-    for w in 0..WEEKS {
-        let monday = start + Duration::weeks(w as i64);
-        let col = label_w + w * cell_w;
-        let new_month = w == 0 || (monday - Duration::weeks(1)).month() != monday.month();
-        if new_month && width(&months) <= col {
-            months.push_str(&" ".repeat(col - width(&months)));
-            months.push_str(&month_name(app, monday.month()));
+    let weeks = available.min(room / cell_w).max(1);
+    Some(Heatmap {
+        today,
+        first_day,
+        start: this_monday - Duration::weeks(weeks as i64 - 1),
+        weeks,
+        cell_w,
+    })
+}
+
+fn weekday_names(tr: Tr) -> [&'static str; 7] {
+    [
+        tr.stats_mon(),
+        tr.stats_tue(),
+        tr.stats_wed(),
+        tr.stats_thu(),
+        tr.stats_fri(),
+        tr.stats_sat(),
+        tr.stats_sun(),
+    ]
+}
+
+fn month_name(tr: Tr, month: u32) -> &'static str {
+    match month {
+        1 => tr.stats_jan(),
+        2 => tr.stats_feb(),
+        3 => tr.stats_mar(),
+        4 => tr.stats_apr(),
+        5 => tr.stats_may(),
+        6 => tr.stats_jun(),
+        7 => tr.stats_jul(),
+        8 => tr.stats_aug(),
+        9 => tr.stats_sep(),
+        10 => tr.stats_oct(),
+        11 => tr.stats_nov(),
+        _ => tr.stats_dec(),
+    }
+}
+
+/// The month line above the heatmap: every month that starts in a shown
+/// week (the current one too) over that week, and the first column's month
+/// when there is room for it.
+fn month_line(tr: Tr, g: &Heatmap, w: usize) -> String {
+    let mut marks: Vec<(usize, &'static str)> = Vec::new();
+    for col in 0..g.weeks {
+        let monday = g.start + Duration::weeks(col as i64);
+        let first = (0..7)
+            .map(|i| monday + Duration::days(i))
+            .find(|d| d.day() == 1 && *d <= g.today);
+        if let Some(d) = first {
+            marks.push((DAY_LABEL_W + col * g.cell_w, month_name(tr, d.month())));
         }
     }
-    lines.push(Line::styled(
-        truncate(&months, area.width as usize),
+    let first_shown = g.start.max(g.first_day);
+    if marks.first().is_none_or(|m| m.0 > DAY_LABEL_W) {
+        let name = month_name(tr, first_shown.month());
+        if marks
+            .first()
+            .is_none_or(|m| m.0 > DAY_LABEL_W + width(name))
+        {
+            marks.insert(0, (DAY_LABEL_W, name));
+        }
+    }
+    let mut line = " ".repeat(DAY_LABEL_W);
+    for (col, name) in marks {
+        // A name over the last columns moves left to stay whole.
+        let col = col.min(w.saturating_sub(width(name)));
+        let used = width(&line);
+        let gap = if used > DAY_LABEL_W { 1 } else { 0 };
+        if used + gap <= col {
+            line.push_str(&" ".repeat(col - used));
+            line.push_str(name);
+        }
+    }
+    line
+}
+
+fn activity(app: &App, st: &StatsState, frame: &mut Frame<'_>, area: Rect) {
+    let t = app.theme;
+    let tr = app.tr();
+    let Some(g) = heatmap_geometry(st, area.width) else {
+        frame.render_widget(Paragraph::new(tr.stats_no_reviews_yet()), area);
+        return;
+    };
+    let counts: std::collections::HashMap<NaiveDate, usize> =
+        st.view.history.iter().copied().collect();
+    let shown: Vec<usize> = st
+        .view
+        .history
+        .iter()
+        .filter(|(d, _)| *d >= g.start)
+        .map(|d| d.1)
+        .collect();
+    let max = shown.iter().copied().max().unwrap_or(0);
+    let mut lines: Vec<Line<'static>> = vec![Line::styled(
+        truncate(
+            &month_line(tr, &g, area.width as usize),
+            area.width as usize,
+        ),
         t.dim(),
-    ));
-    for (dow, name) in day_names.iter().enumerate() {
-        let mut spans = vec![Span::styled(format!("{name:<label_w$}"), t.dim())];
-        for w in 0..WEEKS {
-            let day = start + Duration::days((w * 7 + dow) as i64);
-            if day > today {
-                spans.push(Span::raw(" ".repeat(cell_w)));
+    )];
+    for (dow, name) in weekday_names(tr).iter().enumerate() {
+        let mut spans = vec![Span::styled(format!("{name:<DAY_LABEL_W$}"), t.dim())];
+        for w in 0..g.weeks {
+            let day = g.start + Duration::days((w * 7 + dow) as i64);
+            if day > g.today || day < g.first_day {
+                spans.push(Span::raw(" ".repeat(g.cell_w)));
                 continue;
             }
             let n = counts.get(&day).copied().unwrap_or(0);
             let level = shade_level(n, max);
             let glyph = SHADES[level];
-            let cell = if cell_w == 2 {
-                if level == 0 {
-                    format!("{glyph} ")
-                } else {
-                    format!("{glyph}{glyph}")
-                }
+            let cell = if level == 0 {
+                format!("{glyph:<w$}", w = g.cell_w)
             } else {
-                glyph.to_string()
+                glyph.to_string().repeat(g.cell_w.min(2)) + &" ".repeat(g.cell_w.saturating_sub(2))
             };
             spans.push(Span::styled(
                 cell,
@@ -453,36 +574,15 @@ fn activity(app: &App, st: &StatsState, frame: &mut Frame<'_>, area: Rect) {
         legend.push(Span::styled(format!("{} {range}", SHADES[k]), t.gauge()));
     }
     lines.push(Line::from(legend));
-    let shown: Vec<usize> = st
-        .view
-        .history
-        .iter()
-        .filter(|(d, _)| *d >= start)
-        .map(|d| d.1)
-        .collect();
     let total: usize = shown.iter().sum();
     let active = shown.iter().filter(|n| **n > 0).count();
-    lines.push(Line::raw(format!(
-        "{}: {total} · {}: {active} · {}: {max}",
-        tr(app, "reviews", "Wiederholungen"),
-        tr(app, "active days", "aktive Tage"),
-        tr(app, "best day", "bester Tag"),
-    )));
+    let parts = [
+        format!("{}: {total}", tr.stats_reviews()),
+        format!("{}: {active}", tr.stats_active_days()),
+        format!("{}: {max}", tr.stats_best_day()),
+    ];
+    lines.extend(pack(&parts, area.width as usize).into_iter().map(Line::raw));
     frame.render_widget(Paragraph::new(lines), area);
-}
-
-fn month_name(app: &App, month: u32) -> String {
-    const EN: [&str; 12] = [
-        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
-    ];
-    const DE: [&str; 12] = [
-        "Jan", "Feb", "Mär", "Apr", "Mai", "Jun", "Jul", "Aug", "Sep", "Okt", "Nov", "Dez",
-    ];
-    let i = (month.clamp(1, 12) - 1) as usize;
-    match app.lang {
-        Lang::En => EN[i].to_owned(),
-        Lang::De => DE[i].to_owned(),
-    }
 }
 
 fn percent(share: f64) -> u32 {
@@ -491,26 +591,80 @@ fn percent(share: f64) -> u32 {
     p
 }
 
+/// The retention list's shape: rows per deck (the name above its bar when
+/// name and bar do not fit side by side), the name column and the bar.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct RetentionRows {
+    rows: usize,
+    name_w: usize,
+    bar_w: usize,
+}
+
+/// Cells after the bar: ` 100 % ✓`.
+const RETENTION_TAIL: usize = 8;
+
+fn retention_geometry(st: &StatsState, w: usize) -> RetentionRows {
+    let longest = st
+        .view
+        .retention
+        .iter()
+        .map(|(name, _)| width(&sanitize(name)))
+        .max()
+        .unwrap_or(0)
+        .max(6);
+    let side_by_side = w.saturating_sub(longest + 1 + RETENTION_TAIL);
+    if side_by_side >= 12 {
+        RetentionRows {
+            rows: 1,
+            name_w: longest,
+            bar_w: side_by_side.min(50),
+        }
+    } else {
+        RetentionRows {
+            rows: 2,
+            name_w: w.saturating_sub(2),
+            bar_w: w.saturating_sub(2 + RETENTION_TAIL).clamp(5, 50),
+        }
+    }
+}
+
 fn retention(app: &App, st: &StatsState, frame: &mut Frame<'_>, area: Rect) {
     let t = app.theme;
+    let tr = app.tr();
     let w = area.width as usize;
+    let g = retention_geometry(st, w);
     let target = st.view.desired_retention;
-    let name_w = (w / 3).clamp(6, 28);
-    let bar_w = w.saturating_sub(name_w + 1 + 8).clamp(5, 40);
     let mut lines: Vec<Line<'static>> = Vec::new();
     if st.view.retention.is_empty() {
-        lines.push(Line::raw(tr(app, "No decks.", "Keine Stapel.")));
+        lines.push(Line::raw(tr.stats_no_decks()));
     }
-    let visible = (area.height as usize).saturating_sub(1);
+    let visible_lines = (area.height as usize).saturating_sub(1);
+    let visible = visible_lines / g.rows;
     let max = st.view.retention.len().saturating_sub(visible);
     let skip = (st.scroll as usize).min(max);
     for (name, value) in st.view.retention.iter().skip(skip).take(visible) {
-        let name = truncate(&sanitize(name), name_w);
-        let pad = " ".repeat(name_w.saturating_sub(width(&name)) + 1);
-        let mut spans = vec![Span::raw(format!("{name}{pad}"))];
+        let name = truncate(&sanitize(name), g.name_w);
+        let mut spans = if g.rows == 1 {
+            let pad = " ".repeat(g.name_w.saturating_sub(width(&name)) + 1);
+            vec![Span::raw(format!("{name}{pad}"))]
+        } else {
+            lines.push(Line::raw(name));
+            vec![Span::raw("  ")]
+        };
+        let bar_w = g.bar_w.max(1);
+        #[allow(
+            clippy::cast_possible_truncation,
+            clippy::cast_sign_loss,
+            clippy::cast_precision_loss
+        )]
         let mark = ((target.clamp(0.0, 1.0) * bar_w as f64).round() as usize).min(bar_w - 1);
         match value {
             Some(v) => {
+                #[allow(
+                    clippy::cast_possible_truncation,
+                    clippy::cast_sign_loss,
+                    clippy::cast_precision_loss
+                )]
                 let filled = (v.clamp(0.0, 1.0) * bar_w as f64).round() as usize;
                 let ok = *v >= target;
                 let bar_style = if ok { t.right() } else { t.wrong() };
@@ -524,22 +678,30 @@ fn retention(app: &App, st: &StatsState, frame: &mut Frame<'_>, area: Rect) {
                     };
                     spans.push(Span::styled(c.to_string(), style));
                 }
-                spans.push(Span::raw(format!(" {:>3} %", percent(*v))));
+                let pw = width(&percent_text(app.lang, 100));
+                spans.push(Span::raw(format!(
+                    " {:>pw$}",
+                    percent_text(app.lang, percent(*v))
+                )));
                 spans.push(Span::styled(if ok { " ✓" } else { " ✗" }, bar_style));
             }
             None => spans.push(Span::styled(
-                tr(app, "no reviews yet", "noch keine Wiederholungen"),
+                truncate(tr.stats_deck_no_reviews(), bar_w + RETENTION_TAIL),
                 t.dim(),
             )),
         }
         lines.push(Line::from(spans));
     }
-    while lines.len() < visible {
+    while lines.len() < visible_lines {
         lines.push(Line::default());
     }
     lines.push(Line::styled(
         truncate(
-            &format!("│ = {} {} %", tr(app, "target", "Ziel"), percent(target)),
+            &format!(
+                "│ = {} {}",
+                tr.stats_target(),
+                percent_text(app.lang, percent(target))
+            ),
             w,
         ),
         t.dim(),
@@ -547,12 +709,16 @@ fn retention(app: &App, st: &StatsState, frame: &mut Frame<'_>, area: Rect) {
     frame.render_widget(Paragraph::new(lines), area);
 }
 
-fn bucket_label(i: usize) -> String {
+/// The label of stability bucket `i`, with units (`≤7d`, `>1y`) or without
+/// (`≤7`, `>365`, in days).
+fn bucket_label(tr: Tr, i: usize, units: bool) -> String {
     let days = |d: f64| {
-        if d >= 365.0 {
-            format!("{}y", (d / 365.0).round())
+        if !units {
+            format!("{d}")
+        } else if d >= 365.0 {
+            format!("{}{}", (d / 365.0).round(), tr.stats_year_unit())
         } else {
-            format!("{d}d")
+            format!("{d}{}", tr.stats_day_unit())
         }
     };
     match STABILITY_BUCKETS.get(i) {
@@ -563,18 +729,24 @@ fn bucket_label(i: usize) -> String {
 
 fn stability(app: &App, st: &StatsState, frame: &mut Frame<'_>, area: Rect) {
     let t = app.theme;
+    let tr = app.tr();
     let counts = &st.view.stability;
     let total: usize = counts.iter().sum();
-    let [chart, summary] =
-        Layout::vertical([Constraint::Min(1), Constraint::Length(1)]).areas(area);
     let (bw, gap) = bar_geometry(counts.len(), area.width, 7);
+    // Units when every label fits its bar, else plain days.
+    let units = (0..counts.len()).all(|i| width(&bucket_label(tr, i, true)) <= usize::from(bw));
+    let parts = [
+        format!("{}: {total}", tr.stats_with_memory()),
+        tr.stats_in_days().to_owned(),
+    ];
+    let chart = with_summary(frame, area, &parts);
     let bars: Vec<Bar<'_>> = counts
         .iter()
         .enumerate()
         .map(|(i, n)| {
             Bar::default()
                 .value(*n as u64)
-                .label(Line::from(bucket_label(i)))
+                .label(Line::from(bucket_label(tr, i, units)))
         })
         .collect();
     let max = counts.iter().copied().max().unwrap_or(0).max(1);
@@ -589,80 +761,87 @@ fn stability(app: &App, st: &StatsState, frame: &mut Frame<'_>, area: Rect) {
             .label_style(t.dim()),
         chart,
     );
-    let text = format!(
-        "{}: {total} ({})",
-        tr(
-            app,
-            "cards with a memory state",
-            "Karten mit Gedächtniszustand"
-        ),
-        tr(app, "stability in days", "Stabilität in Tagen"),
-    );
-    frame.render_widget(
-        Paragraph::new(truncate(&text, area.width as usize)),
-        summary,
-    );
-}
-
-fn grade_text(app: &App, grade: f64) -> String {
-    let s = format!("{grade:.1}");
-    match app.lang {
-        Lang::En => s,
-        Lang::De => s.replace('.', ","),
-    }
 }
 
 fn quizzes(app: &App, st: &StatsState, frame: &mut Frame<'_>, area: Rect) {
     let t = app.theme;
+    let tr = app.tr();
+    let lang = app.lang;
     let q = &st.view.quizzes;
     let Some(&(last_day, last_pct, last_grade)) = q.last() else {
-        frame.render_widget(
-            Paragraph::new(tr(
-                app,
-                "No finished quizzes yet.",
-                "Noch keine abgeschlossenen Tests.",
-            )),
-            area,
-        );
+        frame.render_widget(Paragraph::new(tr.stats_no_quizzes()), area);
         return;
     };
-    let [chart, summary] =
-        Layout::vertical([Constraint::Min(1), Constraint::Length(1)]).areas(area);
+    #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+    let pct = |x: f64| x.clamp(0.0, 100.0).round() as u32;
     let best = q.iter().map(|x| x.1).fold(f64::MIN, f64::max);
-    let text = format!(
-        "{}: {} {} % ({} {}) · {}: {} % · {} {}",
-        tr(app, "last", "zuletzt"),
-        short_date(app, last_day),
-        last_pct.round(),
-        tr(app, "grade", "Note"),
-        grade_text(app, last_grade),
-        tr(app, "best", "bestes"),
-        best.round(),
-        q.len(),
-        tr(app, "quizzes", "Tests"),
-    );
-    frame.render_widget(
-        Paragraph::new(truncate(&text, area.width as usize)),
-        summary,
-    );
-    if q.len() < 2 {
-        #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
-        let data: Vec<u64> = q
+    let parts = [
+        format!(
+            "{}: {} {} ({} {})",
+            tr.stats_last(),
+            full_date(lang, last_day),
+            percent_text(lang, pct(last_pct)),
+            tr.stats_grade(),
+            decimal(lang, last_grade, 1),
+        ),
+        format!("{}: {}", tr.stats_best(), percent_text(lang, pct(best))),
+        format!("{} {}", q.len(), tr.stats_quiz_count()),
+    ];
+    let chart = with_summary(frame, area, &parts);
+    // One bar per quiz while bars of two cells fit: readable however the
+    // quizzes spread over the days.
+    let (bw, gap) = bar_geometry(q.len(), chart.width, 8);
+    if bw >= 2 && gap == 1 {
+        let date_w = width(&short_date(lang, last_day));
+        let bars: Vec<Bar<'_>> = q
             .iter()
-            .map(|x| x.1.clamp(0.0, 100.0).round() as u64)
+            .enumerate()
+            .map(|(i, (day, score, _))| {
+                let p = pct(*score);
+                let value = if usize::from(bw) >= width(&percent_text(lang, p)) {
+                    percent_text(lang, p)
+                } else {
+                    p.to_string()
+                };
+                // The date under the first quiz of each day, or the quiz
+                // number when dates do not fit.
+                let label = if usize::from(bw) >= date_w {
+                    if i > 0 && q[i - 1].0 == *day {
+                        String::new()
+                    } else {
+                        short_date(lang, *day)
+                    }
+                } else {
+                    (i + 1).to_string()
+                };
+                Bar::default()
+                    .value(u64::from(p))
+                    .text_value(value)
+                    .label(Line::from(label))
+            })
             .collect();
         frame.render_widget(
-            Sparkline::default().data(&data).max(100).style(t.gauge()),
+            BarChart::default()
+                .data(BarGroup::default().bars(&bars))
+                .bar_width(bw)
+                .bar_gap(gap)
+                .max(100)
+                .bar_style(t.gauge())
+                .value_style(t.selected())
+                .label_style(t.dim()),
             chart,
         );
         return;
     }
-    let first = q[0].0;
+    // Many quizzes: a line over the quiz number.
+    #[allow(clippy::cast_precision_loss)]
     let points: Vec<(f64, f64)> = q
         .iter()
-        .map(|(d, pct, _)| ((*d - first).num_days() as f64, pct.clamp(0.0, 100.0)))
+        .enumerate()
+        .map(|(i, (_, score, _))| ((i + 1) as f64, score.clamp(0.0, 100.0)))
         .collect();
-    let span = points.last().map_or(1.0, |p| p.0).max(1.0);
+    #[allow(clippy::cast_precision_loss)]
+    let n = q.len() as f64;
     let chart_widget = Chart::new(vec![
         Dataset::default()
             .marker(Marker::Braille)
@@ -672,35 +851,48 @@ fn quizzes(app: &App, st: &StatsState, frame: &mut Frame<'_>, area: Rect) {
     ])
     .x_axis(
         Axis::default()
-            .bounds([0.0, span])
+            .bounds([1.0, n.max(2.0)])
             .style(t.dim())
-            .labels([short_date(app, first), short_date(app, last_day)]),
+            .labels([
+                format!(
+                    "{} 1 ({})",
+                    tr.stats_quiz_number(),
+                    short_date(lang, q[0].0)
+                ),
+                format!("{} ({})", q.len(), short_date(lang, last_day)),
+            ]),
     )
-    .y_axis(
-        Axis::default()
-            .bounds([0.0, 100.0])
-            .style(t.dim())
-            .labels(["0%", "50%", "100%"]),
-    );
+    .y_axis(Axis::default().bounds([0.0, 100.0]).style(t.dim()).labels([
+        percent_text(lang, 0),
+        percent_text(lang, 50),
+        percent_text(lang, 100),
+    ]));
     frame.render_widget(chart_widget, chart);
 }
 
 fn streak(app: &App, st: &StatsState, frame: &mut Frame<'_>, area: Rect) {
     let t = app.theme;
+    let tr = app.tr();
     let (current, longest) = st.view.streak;
-    let days = tr(app, "days", "Tage");
+    let days = |n: u32| {
+        if n == 1 {
+            tr.stats_day()
+        } else {
+            tr.stats_days()
+        }
+    };
     let big = Style::new().add_modifier(Modifier::BOLD);
     let mut lines = vec![
         Line::from(vec![
-            Span::styled(format!("{:<10}", tr(app, "current", "aktuell")), t.dim()),
-            Span::styled(format!("{current:>4} {days}"), big),
+            Span::styled(format!("{:<10}", tr.stats_current()), t.dim()),
+            Span::styled(format!("{current:>4} {}", days(current)), big),
         ]),
         Line::from(vec![
-            Span::styled(format!("{:<10}", tr(app, "longest", "längste")), t.dim()),
-            Span::styled(format!("{longest:>4} {days}"), big),
+            Span::styled(format!("{:<10}", tr.stats_longest()), t.dim()),
+            Span::styled(format!("{longest:>4} {}", days(longest)), big),
         ]),
         Line::default(),
-        Line::styled(tr(app, "last 14 days:", "letzte 14 Tage:"), t.dim()),
+        Line::styled(tr.stats_last_14(), t.dim()),
     ];
     let recent: Vec<usize> = st.view.history.iter().rev().take(14).map(|d| d.1).collect();
     let cells: String = recent
@@ -715,32 +907,48 @@ fn streak(app: &App, st: &StatsState, frame: &mut Frame<'_>, area: Rect) {
 /// Hint items for the bottom line: (key, what it does).
 #[must_use]
 pub fn hints(app: &App) -> Vec<(String, String)> {
+    let tr = app.tr();
     vec![
-        ("d".to_owned(), tr(app, "deck", "Stapel").to_owned()),
-        ("g".to_owned(), tr(app, "tag", "Tag").to_owned()),
-        ("n/p".to_owned(), tr(app, "panel", "Ansicht").to_owned()),
+        ("d".to_owned(), tr.stats_hint_deck().to_owned()),
+        ("g".to_owned(), tr.stats_hint_tag().to_owned()),
+        ("n/p".to_owned(), tr.stats_hint_panel().to_owned()),
     ]
 }
 
 /// Extra rows for the help popup.
 #[must_use]
 pub fn help_rows(app: &App) -> Vec<(String, String)> {
+    let tr = app.tr();
     vec![
-        (
-            "d".to_owned(),
-            tr(app, "next deck filter", "nächster Stapel-Filter").to_owned(),
-        ),
-        (
-            "g".to_owned(),
-            tr(app, "next tag filter", "nächster Tag-Filter").to_owned(),
-        ),
-        (
-            "0".to_owned(),
-            tr(app, "clear the filter", "Filter löschen").to_owned(),
-        ),
-        (
-            "n/→ p/←".to_owned(),
-            tr(app, "next / previous panel", "nächste / vorige Ansicht").to_owned(),
-        ),
+        ("d".to_owned(), tr.stats_help_deck().to_owned()),
+        ("g".to_owned(), tr.stats_help_tag().to_owned()),
+        ("0".to_owned(), tr.stats_help_clear().to_owned()),
+        ("n/→ p/←".to_owned(), tr.stats_help_panel().to_owned()),
     ]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numbers_and_dates_follow_the_language() {
+        let d = NaiveDate::from_ymd_opt(2026, 12, 2).unwrap();
+        assert_eq!(full_date(Lang::En, d), "2026-12-02");
+        assert_eq!(full_date(Lang::De, d), "02.12.2026");
+        assert_eq!(short_date(Lang::En, d), "12-02");
+        assert_eq!(short_date(Lang::De, d), "02.12.");
+        assert_eq!(decimal(Lang::En, 4.0, 1), "4.0");
+        assert_eq!(decimal(Lang::De, 4.0, 1), "4,0");
+        assert_eq!(percent_text(Lang::En, 88), "88%");
+        assert_eq!(percent_text(Lang::De, 88), "88 %");
+    }
+
+    #[test]
+    fn pack_wraps_parts_at_the_width() {
+        let parts = ["aaaa".to_owned(), "bbbb".to_owned(), "cc".to_owned()];
+        assert_eq!(pack(&parts, 80), vec!["aaaa · bbbb · cc"]);
+        assert_eq!(pack(&parts, 11), vec!["aaaa · bbbb", "cc"]);
+        assert_eq!(pack(&parts, 3), vec!["aa…", "bb…", "cc"]);
+    }
 }

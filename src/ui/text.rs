@@ -3,42 +3,149 @@
 
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use unicode_width::UnicodeWidthChar;
+use unicode_segmentation::UnicodeSegmentation as _;
+use unicode_width::UnicodeWidthStr as _;
 
 /// Removes control characters (escape sequences included) except newline;
 /// a tab becomes a space. Deck text never reaches the terminal unfiltered.
+/// The rules are [`crate::sanitize::is_unsafe`]'s.
 #[must_use]
 pub fn sanitize(s: &str) -> String {
-    s.chars()
-        .filter_map(|c| match c {
-            '\n' => Some('\n'),
-            '\t' => Some(' '),
-            c if c.is_control() => None,
-            // Bidi overrides and similar format characters can reorder what
-            // follows on screen; drop them too.
-            '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' => None,
-            c => Some(c),
-        })
-        .collect()
+    crate::sanitize::sanitize(s).into_owned()
 }
 
-/// Display width of a string (control characters count as zero).
+/// Display width of a string, measured per grapheme cluster as the
+/// terminal draws it (a flag 🇩🇪 is one cluster of width 2; control
+/// characters count as zero).
 #[must_use]
 pub fn width(s: &str) -> usize {
-    s.chars().map(|c| c.width().unwrap_or(0)).sum()
+    s.graphemes(true).map(|g| g.width()).sum()
+}
+
+/// The most lines a wrapped text is shown with; the rest of a longer text
+/// (a card of megabytes) is left out behind a `…` line, so wrapping costs
+/// the same for any length.
+pub const MAX_LINES: usize = 2_000;
+
+/// How many bytes of text can fill [`MAX_LINES`] lines of `max` columns
+/// (4 bytes per column is the longest UTF-8 character).
+fn byte_budget(max: usize) -> usize {
+    (MAX_LINES + 1) * max.max(1) * 4
+}
+
+/// The start of `s` that fits the byte budget, cut at a character boundary.
+fn within_budget(s: &str, budget: usize) -> &str {
+    if s.len() <= budget {
+        return s;
+    }
+    let mut end = budget;
+    while !s.is_char_boundary(end) {
+        end -= 1;
+    }
+    &s[..end]
 }
 
 /// Wraps a plain string at `max` columns.
 #[must_use]
 pub fn wrap_plain(s: &str, style: Style, max: usize) -> Vec<Line<'static>> {
-    wrap_spans(&[(s.to_owned(), style)], max)
+    let shown = within_budget(s, byte_budget(max) + 1);
+    wrap_spans(&[(shown.to_owned(), style)], max)
+}
+
+/// Texts at least this long (in bytes, all pieces together) are wrapped
+/// once per content and width and then taken from a cache: the screen is
+/// drawn several times a second, and wrapping a 10 MB card each time kept a
+/// core busy while nothing happened.
+const CACHE_FROM: usize = 32 * 1024;
+
+/// How many wrapped texts the cache keeps.
+const CACHE_ENTRIES: usize = 8;
+
+type WrapCache = Vec<(u64, usize, Vec<Line<'static>>)>;
+
+thread_local! {
+    static WRAPPED: std::cell::RefCell<WrapCache> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
+/// A fast 64-bit hash of the pieces (8 bytes per step).
+fn fingerprint(pieces: &[(String, Style)]) -> u64 {
+    use std::hash::{Hash as _, Hasher as _};
+    const K: u64 = 0x517c_c1b7_2722_0a95;
+    let mut h: u64 = 0;
+    let mut mix = |w: u64| h = (h.rotate_left(5) ^ w).wrapping_mul(K);
+    for (text, style) in pieces {
+        let bytes = text.as_bytes();
+        mix(bytes.len() as u64);
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            let mut w = [0u8; 8];
+            w.copy_from_slice(c);
+            mix(u64::from_le_bytes(w));
+        }
+        let mut w = [0u8; 8];
+        w[..chunks.remainder().len()].copy_from_slice(chunks.remainder());
+        mix(u64::from_le_bytes(w));
+        let mut sh = std::collections::hash_map::DefaultHasher::new();
+        style.hash(&mut sh);
+        mix(sh.finish());
+    }
+    h
 }
 
 /// Wraps styled pieces of text at word boundaries so no line is wider than
 /// `max` display columns. Newlines in the text start a new line; a word wider
-/// than a line is broken by characters. Text is sanitised first.
+/// than a line is broken between grapheme clusters. Text is sanitised first.
+/// Long texts are wrapped once per content and width (see [`CACHE_FROM`]).
 #[must_use]
 pub fn wrap_spans(pieces: &[(String, Style)], max: usize) -> Vec<Line<'static>> {
+    let total: usize = pieces.iter().map(|(t, _)| t.len()).sum();
+    if total < CACHE_FROM {
+        return wrap_uncached(pieces, max);
+    }
+    let budget = byte_budget(max);
+    if total > budget + 1 {
+        // Only the start can be shown: wrap (and hash) only that.
+        let mut left = budget + 1;
+        let mut cut = Vec::new();
+        for (text, style) in pieces {
+            if left == 0 {
+                break;
+            }
+            let part = within_budget(text, left);
+            left -= part.len();
+            cut.push((part.to_owned(), *style));
+        }
+        return wrap_spans(&cut, max);
+    }
+    let key = fingerprint(pieces);
+    if let Some(lines) = WRAPPED.with_borrow(|c| {
+        c.iter()
+            .find(|(k, m, _)| *k == key && *m == max)
+            .map(|(_, _, l)| l.clone())
+    }) {
+        return lines;
+    }
+    let lines = wrap_uncached(pieces, max);
+    WRAPPED.with_borrow_mut(|c| {
+        if c.len() >= CACHE_ENTRIES {
+            c.remove(0);
+        }
+        c.push((key, max, lines.clone()));
+    });
+    lines
+}
+
+fn wrap_uncached(pieces: &[(String, Style)], max: usize) -> Vec<Line<'static>> {
+    let mut lines = wrap_all(pieces, max);
+    let total: usize = pieces.iter().map(|(t, _)| t.len()).sum();
+    if lines.len() > MAX_LINES || total > byte_budget(max) {
+        lines.truncate(MAX_LINES);
+        lines.push(Line::from("…"));
+    }
+    lines
+}
+
+fn wrap_all(pieces: &[(String, Style)], max: usize) -> Vec<Line<'static>> {
     let max = max.max(1);
     let mut lines: Vec<Vec<(String, Style)>> = vec![Vec::new()];
     let mut line_width = 0usize;
@@ -71,19 +178,15 @@ pub fn wrap_spans(pieces: &[(String, Style)], max: usize) -> Vec<Line<'static>> 
                 line_width = w;
                 continue;
             }
-            // Too long for any line: break by characters.
-            for c in token.chars() {
-                let cw = c.width().unwrap_or(0);
+            // Too long for any line: break between grapheme clusters (never
+            // inside one: half a flag is not a character).
+            for g in token.graphemes(true) {
+                let cw = g.width();
                 if line_width + cw > max && line_width > 0 {
                     lines.push(Vec::new());
                     line_width = 0;
                 }
-                let mut buf = [0u8; 4];
-                push(
-                    lines.last_mut().expect("never empty"),
-                    c.encode_utf8(&mut buf),
-                    *style,
-                );
+                push(lines.last_mut().expect("never empty"), g, *style);
                 line_width += cw;
             }
         }
@@ -149,12 +252,12 @@ pub fn truncate(s: &str, max: usize) -> String {
     }
     let mut out = String::new();
     let mut w = 0;
-    for c in s.chars() {
-        let cw = c.width().unwrap_or(0);
+    for g in s.graphemes(true) {
+        let cw = g.width();
         if w + cw + 1 > max {
             break;
         }
-        out.push(c);
+        out.push_str(g);
         w += cw;
     }
     out.push('…');
@@ -197,5 +300,28 @@ mod tests {
     fn truncate_respects_width() {
         assert_eq!(truncate("Marketing-Mix", 8), "Marketi…");
         assert_eq!(truncate("kurz", 8), "kurz");
+    }
+
+    #[test]
+    fn huge_texts_are_cut_to_the_line_limit() {
+        let huge = "Wort ".repeat(2 << 20);
+        let started = std::time::Instant::now();
+        for _ in 0..20 {
+            let lines = wrap_plain(&huge, Style::default(), 80);
+            assert_eq!(lines.len(), MAX_LINES + 1);
+            assert_eq!(lines[MAX_LINES].to_string(), "…");
+        }
+        assert!(started.elapsed() < std::time::Duration::from_secs(10));
+        let short = wrap_plain("kurz", Style::default(), 80);
+        assert_eq!(plain(&short), ["kurz"]);
+    }
+
+    #[test]
+    fn grapheme_clusters_are_never_split() {
+        assert_eq!(width("🇩🇪"), 2);
+        // Room for one column only: the flag goes whole, not half.
+        assert_eq!(truncate("a🇩🇪b", 3), "a…");
+        let lines = wrap_plain("🇩🇪🇫🇷🇮🇹", Style::default(), 4);
+        assert_eq!(plain(&lines), ["🇩🇪🇫🇷", "🇮🇹"]);
     }
 }

@@ -167,7 +167,7 @@ pub fn import(bytes: &[u8]) {
         return;
     };
     let src = String::from_utf8_lossy(rest);
-    // The CSV reader also takes a lone CR as a line break (old Mac files).
+    // Line numbers count a lone CR as a line break too (old Mac files).
     let lines = src.split('\n').count() + src.matches('\r').count() - src.matches("\r\n").count();
     let result = if kind % 2 == 0 {
         anki::import_anki(&src)
@@ -206,6 +206,20 @@ pub fn import(bytes: &[u8]) {
         });
     let anki_text = export::to_anki([&parsed.deck]);
     let _ = anki::import_anki(&anki_text);
+    // kartei's own CSV is lossless: export then import gives the same notes.
     let csv_text = export::to_csv([&parsed.deck]);
-    let _ = csv::import_csv(&csv_text);
+    let back = csv::import_csv(&csv_text)
+        .unwrap_or_else(|e| panic!("the exported CSV does not import: {e}\n{csv_text}"));
+    assert!(back.issues.is_empty(), "{:?}\n{csv_text}", back.issues);
+    let strip = |notes: Vec<kartei::interchange::ImportedNote>| -> Vec<_> {
+        notes
+            .into_iter()
+            .map(|n| kartei::interchange::ImportedNote { line: 0, ..n })
+            .collect()
+    };
+    assert_eq!(
+        strip(back.notes),
+        strip(export::kartei_notes(&parsed.deck)),
+        "CSV round trip\n{csv_text}"
+    );
 }

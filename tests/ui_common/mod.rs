@@ -3,8 +3,10 @@
 #![allow(dead_code)]
 
 use chrono::{DateTime, FixedOffset, Utc};
-use kartei::cli::Lang;
-use kartei::ui::testing::FakeStudy;
+use kartei::i18n::Lang;
+pub mod fake_study;
+
+use fake_study::FakeStudy;
 use kartei::ui::{App, Effect, KeyMap, Theme, render};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;

@@ -8,19 +8,23 @@ use std::path::PathBuf;
 
 use chrono::{DateTime, Utc};
 
+use super::browse::{BrowseQuery, BrowseRow, CardDetail};
+use super::exam_port::{ExamPort, ExamView};
 use super::quiz_port::QuizPort;
+pub use super::session::{Progress, SessionKind};
 use super::stats_port::StatsPort;
 use crate::deck::{Card, CardId};
-use crate::progress::Grade;
+use crate::progress::{Grade, MarkAction};
 
 /// One deck in the overview table.
 #[derive(Debug, Clone, PartialEq)]
 pub struct DeckRow {
     pub id: String,
     pub name: String,
+    /// Today's counts (see [`crate::study::today`]).
     pub new: u32,
     pub learning: u32,
-    pub due_today: u32,
+    pub due: u32,
     pub total: u32,
     /// Share of cards that are well known (e.g. stability >= 21 days), 0..=1.
     pub mastery: f64,
@@ -36,6 +40,11 @@ pub struct Overview {
     pub streak_days: u32,
     /// Load warnings and errors worth showing, one line each.
     pub status: Vec<String>,
+    /// Cards with progress that no loaded deck contains (their progress is
+    /// kept).
+    pub orphans: u32,
+    /// The next exam from today on, with its readiness.
+    pub exam: Option<ExamView>,
 }
 
 /// Which cards a review session covers.
@@ -70,15 +79,21 @@ pub struct ShowCard {
     /// The interval each grade would give, e.g. `"1 min"`, `"4 d"`, in
     /// Again, Hard, Good, Easy order.
     pub labels: [String; 4],
-    /// What is left after this card.
+    /// What is left, this card included.
     pub remaining: Counts,
     /// Cards answered in this session so far.
     pub done: u32,
+    /// Distinct cards finished of the session's cards.
+    pub progress: Progress,
+    pub kind: SessionKind,
+    /// The student flagged this card.
+    pub flagged: bool,
 }
 
 /// The end of a session.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct SessionSummary {
+    pub kind: SessionKind,
     pub reviewed: u32,
     /// Answers graded Hard, Good or Easy.
     pub correct: u32,
@@ -100,16 +115,43 @@ pub enum NextCard {
 
 /// Everything the interface needs from the study logic (the statistics
 /// figures come through the [`StatsPort`] supertrait, the quiz screens'
-/// needs through [`QuizPort`]).
-pub trait Study: StatsPort + QuizPort {
+/// needs through [`QuizPort`], the exam screens' through [`ExamPort`]).
+pub trait Study: StatsPort + QuizPort + ExamPort {
     /// The deck table, today's totals and load messages.
     fn overview(&self, now: DateTime<Utc>) -> Overview;
 
-    /// Begins a session over `scope`.
+    /// Begins a session of `kind` over `scope`: today's scheduled cards
+    /// (review), or all cards of the scope weakest first (practice), or the
+    /// given cards in order (mistakes). Practice and mistakes never move a
+    /// due date.
     ///
     /// # Errors
     /// A message to show, e.g. for an unknown deck.
-    fn start_session(&mut self, scope: Scope, now: DateTime<Utc>) -> Result<(), String>;
+    fn start_session(
+        &mut self,
+        scope: Scope,
+        kind: SessionKind,
+        now: DateTime<Utc>,
+    ) -> Result<(), String>;
+
+    /// Review ahead: review cards due in the next `days` days join the
+    /// running review session (answered as real reviews; FSRS accounts for
+    /// the early answer). Returns how many joined.
+    fn review_ahead(&mut self, days: u32, now: DateTime<Utc>) -> usize;
+
+    /// Suspends, buries (until the next study day), flags or resets a card,
+    /// or takes that back; a journal event, covered by [`Study::undo`].
+    ///
+    /// # Errors
+    /// A message to show; nothing changed.
+    fn mark(&mut self, card: &CardId, action: MarkAction, now: DateTime<Utc>)
+    -> Result<(), String>;
+
+    /// The card browser's rows for `query`.
+    fn browse(&self, query: &BrowseQuery, now: DateTime<Utc>) -> Vec<BrowseRow>;
+
+    /// One card with its full history and its predicted recall now.
+    fn card_detail(&self, id: &CardId, now: DateTime<Utc>) -> Option<CardDetail>;
 
     /// The next card of the running session.
     fn next_card(&mut self, now: DateTime<Utc>) -> NextCard;
@@ -126,12 +168,20 @@ pub trait Study: StatsPort + QuizPort {
         now: DateTime<Utc>,
     ) -> Result<(), String>;
 
-    /// Takes back the latest answer of the session (repeatable). The card
-    /// returns to the front of the queue.
+    /// Takes back the latest answer of the session or the latest mark
+    /// (repeatable). An answer's card returns to the front of the queue.
     ///
     /// # Errors
     /// A message to show; nothing was undone.
     fn undo(&mut self, now: DateTime<Utc>) -> Result<Option<CardId>, String>;
+
+    /// Copies the bundled deck of `card` into the user's deck folder (never
+    /// overwriting a file) and loads the copy, which replaces the bundled
+    /// deck, so the card can be edited.
+    ///
+    /// # Errors
+    /// A message to show; nothing was copied.
+    fn copy_bundled_deck(&mut self, card: &CardId) -> Result<(), String>;
 
     /// The file and 1-based line a card comes from (`None` for bundled decks).
     fn edit_location(&self, card: &CardId) -> Option<(PathBuf, u32)>;

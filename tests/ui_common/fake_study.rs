@@ -7,13 +7,17 @@ use std::path::PathBuf;
 
 use chrono::{DateTime, Duration, NaiveDate, Utc};
 
-use super::port::{Counts, DeckRow, NextCard, Overview, Scope, SessionSummary, ShowCard, Study};
-use super::quiz_port::{QuizPort, QuizSetupView, QuizStarted};
-use super::stats_port::{StatsFilter, StatsPort, StatsView};
-use crate::config::QuizSetup;
-use crate::deck::{Card, CardContent, CardId, ClozeSegment};
-use crate::progress::Grade;
-use crate::quiz::{Answered, QuizSpec, Results, Rng, TimeoutEvent};
+use kartei::config::QuizSetup;
+use kartei::deck::{Card, CardContent, CardId, ClozeSegment};
+use kartei::progress::{Grade, MarkAction};
+use kartei::quiz::{Answered, QuizSpec, Results, Rng, TimeoutEvent};
+use kartei::study::{
+    BrowseQuery, BrowseRow, CardDetail, CardStatus, Progress, SessionKind, StateFilter,
+};
+use kartei::study::{Counts, DeckRow, NextCard, Overview, Scope, SessionSummary, ShowCard, Study};
+use kartei::study::{CramTarget, ExamGroup, ExamPort, ExamView};
+use kartei::study::{QuizPort, QuizSetupView, QuizStarted};
+use kartei::study::{StatsFilter, StatsPort, StatsView};
 
 /// One deck of the fake: `(deck id, deck name, file or None for bundled, cards)`.
 pub type FakeDeck = (String, String, Option<PathBuf>, Vec<Card>);
@@ -84,6 +88,15 @@ pub struct FakeStudy {
     pub saved_setups: Vec<QuizSetup>,
     /// Everything the quiz port recorded, in order.
     pub quiz_log: Vec<QuizRecord>,
+    /// Every mark asked for, in order.
+    pub marks: Vec<(CardId, MarkAction)>,
+    /// How many cards `review_ahead` brings (taken from the first deck).
+    pub ahead: usize,
+    pub kind: SessionKind,
+    /// The exams `exams` reports (the first is the overview's next exam).
+    pub exams: Vec<ExamView>,
+    /// Every cram session asked for, in order.
+    pub crams: Vec<(CramTarget, Option<usize>)>,
     scope: Option<Scope>,
     started: Option<DateTime<Utc>>,
     answered_stack: Vec<Card>,
@@ -100,6 +113,7 @@ fn card(id: &str, deck: &str, line: u32, content: CardContent) -> Card {
         explain: None,
         source: None,
         input: false,
+        accept: Vec::new(),
         line,
         content,
     }
@@ -254,6 +268,11 @@ impl FakeStudy {
             quiz_setup: QuizSetup::default(),
             saved_setups: Vec::new(),
             quiz_log: Vec::new(),
+            marks: Vec::new(),
+            ahead: 0,
+            kind: SessionKind::Review,
+            exams: Vec::new(),
+            crams: Vec::new(),
             scope: None,
             started: None,
             answered_stack: Vec::new(),
@@ -281,7 +300,6 @@ impl FakeStudy {
             .unwrap_or_default();
         let rest = u32::try_from(self.queue.len().saturating_sub(1)).unwrap_or(0);
         ShowCard {
-            card,
             deck_name,
             labels: LABELS.map(str::to_owned),
             remaining: Counts {
@@ -290,6 +308,51 @@ impl FakeStudy {
                 review: 0,
             },
             done: u32::try_from(self.answers.len()).unwrap_or(0),
+            progress: Progress {
+                done: u32::try_from(self.answers.len()).unwrap_or(0),
+                total: u32::try_from(self.answers.len() + self.queue.len()).unwrap_or(0),
+            },
+            kind: self.kind,
+            flagged: self.is_flagged(&card.id),
+            card,
+        }
+    }
+
+    fn is_flagged(&self, id: &CardId) -> bool {
+        self.marks
+            .iter()
+            .rev()
+            .find(|(c, a)| c == id && matches!(a, MarkAction::Flag | MarkAction::Unflag))
+            .is_some_and(|(_, a)| *a == MarkAction::Flag)
+    }
+
+    fn is_suspended(&self, id: &CardId) -> bool {
+        self.marks
+            .iter()
+            .rev()
+            .find(|(c, a)| c == id && matches!(a, MarkAction::Suspend | MarkAction::Unsuspend))
+            .is_some_and(|(_, a)| *a == MarkAction::Suspend)
+    }
+
+    fn row(&self, card: &Card) -> BrowseRow {
+        BrowseRow {
+            id: card.id.clone(),
+            deck_name: self
+                .deck_of(&card.id)
+                .map(|d| d.1.clone())
+                .unwrap_or_default(),
+            question: card.question().replace('\n', " "),
+            status: if self.is_suspended(&card.id) {
+                CardStatus::Suspended
+            } else if self.answers.iter().any(|a| a.card == card.id) {
+                CardStatus::Review
+            } else {
+                CardStatus::New
+            },
+            flagged: self.is_flagged(&card.id),
+            due: None,
+            difficulty: None,
+            lapses: 0,
         }
     }
 
@@ -319,7 +382,7 @@ impl Study for FakeStudy {
                         name: name.clone(),
                         new: total - answered,
                         learning: 0,
-                        due_today: total - answered,
+                        due: total - answered,
                         total,
                         mastery: f64::from(answered) / f64::from(total.max(1)),
                     }
@@ -328,11 +391,19 @@ impl Study for FakeStudy {
             reviewed_today: u32::try_from(self.answers.len()).unwrap_or(u32::MAX),
             streak_days: 3,
             status: self.status.clone(),
+            orphans: 0,
+            exam: self.exams.first().cloned(),
         }
     }
 
-    fn start_session(&mut self, scope: Scope, now: DateTime<Utc>) -> Result<(), String> {
+    fn start_session(
+        &mut self,
+        scope: Scope,
+        kind: SessionKind,
+        now: DateTime<Utc>,
+    ) -> Result<(), String> {
         self.scope = Some(scope.clone());
+        self.kind = kind;
         let cards: Vec<Card> = match scope {
             Scope::All => self.decks.iter().flat_map(|d| d.3.clone()).collect(),
             Scope::Deck(id) => self
@@ -371,6 +442,7 @@ impl Study for FakeStudy {
             u32::try_from(self.answers.iter().filter(|a| a.grade.is_pass()).count()).unwrap_or(0);
         let spent = self.started.map_or(Duration::zero(), |s| now - s);
         NextCard::Done(SessionSummary {
+            kind: self.kind,
             reviewed,
             correct,
             time_spent: spent.to_std().unwrap_or_default(),
@@ -404,6 +476,74 @@ impl Study for FakeStudy {
             ms,
         });
         Ok(())
+    }
+
+    fn copy_bundled_deck(&mut self, card: &CardId) -> Result<(), String> {
+        let deck = self
+            .decks
+            .iter_mut()
+            .find(|d| d.3.iter().any(|c| &c.id == card))
+            .ok_or_else(|| format!("unknown card {card}"))?;
+        if deck.2.is_some() {
+            return Err("not a bundled deck".to_owned());
+        }
+        deck.2 = Some(PathBuf::from(format!("/data/decks/{}.toml", deck.0)));
+        Ok(())
+    }
+
+    fn review_ahead(&mut self, _days: u32, _now: DateTime<Utc>) -> usize {
+        let cards: Vec<Card> = self
+            .decks
+            .first()
+            .map(|d| d.3.iter().take(self.ahead).cloned().collect())
+            .unwrap_or_default();
+        let n = cards.len();
+        self.queue.extend(cards);
+        n
+    }
+
+    fn mark(
+        &mut self,
+        card: &CardId,
+        action: MarkAction,
+        _now: DateTime<Utc>,
+    ) -> Result<(), String> {
+        self.marks.push((card.clone(), action));
+        if matches!(action, MarkAction::Suspend | MarkAction::Bury) {
+            self.queue.retain(|c| &c.id != card);
+        }
+        Ok(())
+    }
+
+    fn browse(&self, query: &BrowseQuery, _now: DateTime<Utc>) -> Vec<BrowseRow> {
+        let text = query.text.to_lowercase();
+        self.decks
+            .iter()
+            .flat_map(|d| d.3.iter())
+            .map(|c| self.row(c))
+            .filter(|r| text.is_empty() || r.question.to_lowercase().contains(&text))
+            .filter(|r| {
+                query
+                    .state
+                    .is_none_or(|f: StateFilter| f.matches(r.status, r.flagged))
+            })
+            .collect()
+    }
+
+    fn card_detail(&self, id: &CardId, _now: DateTime<Utc>) -> Option<CardDetail> {
+        let card = self
+            .decks
+            .iter()
+            .flat_map(|d| d.3.iter())
+            .find(|c| &c.id == id)?;
+        Some(CardDetail {
+            row: self.row(card),
+            answer: card.answer(),
+            tags: card.tags.clone(),
+            history: Vec::new(),
+            recall_now: None,
+            stability: None,
+        })
     }
 
     fn undo(&mut self, _now: DateTime<Utc>) -> Result<Option<CardId>, String> {
@@ -488,11 +628,20 @@ impl StatsPort for FakeStudy {
     /// an unknown deck or tag gives zeros.
     fn stats(&self, filter: StatsFilter, now: DateTime<Utc>) -> StatsView {
         let today: NaiveDate = now.date_naive();
-        let tags: Vec<String> = ["4p", "kpi", "marketing"].map(str::to_owned).to_vec();
         let deck_index = filter
             .deck
             .as_ref()
             .map(|id| self.decks.iter().position(|d| &d.0 == id));
+        // The tags of the chosen deck only: every tag in the first deck,
+        // `kpi` in the others, none in an unknown one.
+        let tags: Vec<String> = match deck_index {
+            None | Some(Some(0)) => vec!["4p", "kpi", "marketing"],
+            Some(Some(_)) => vec!["kpi"],
+            Some(None) => Vec::new(),
+        }
+        .into_iter()
+        .map(str::to_owned)
+        .collect();
         let mut share = match deck_index {
             None => 1.0,
             Some(Some(0)) => 0.7,
@@ -513,15 +662,17 @@ impl StatsPort for FakeStudy {
             .enumerate()
             .map(|(i, &n)| (today + Duration::days(i as i64), scale(n)))
             .collect();
-        let days = 26 * 7;
+        let days = kartei::study::stats_port::HISTORY_DAYS;
         let history = (0..days)
             .map(|i| {
                 let date = today - Duration::days((days - 1 - i) as i64);
-                // Quiet weekends early on, busier lately, a gap in the middle.
-                let base = if (70..84).contains(&i) || (i % 7 == 3 && i < 90) {
-                    0
-                } else {
-                    (i * 37 % 23) / 2 + i / 20
+                // The last 26 weeks: quiet weekends early on, busier lately,
+                // a gap in the middle. Before them a few reviews on most days.
+                let base = match i.checked_sub(days - 26 * 7) {
+                    Some(i) if (70..84).contains(&i) || (i % 7 == 3 && i < 90) => 0,
+                    Some(i) => (i * 37 % 23) / 2 + i / 20,
+                    None if i % 5 == 0 => 0,
+                    None => (i * 37 % 23) / 4,
                 };
                 (date, scale(base))
             })
@@ -615,7 +766,7 @@ impl QuizPort for FakeStudy {
     fn start_quiz(&mut self, spec: &QuizSpec, _now: DateTime<Utc>) -> Result<QuizStarted, String> {
         let cards: Vec<&Card> = self.decks.iter().flat_map(|d| d.3.iter()).collect();
         let mut rng = Rng::new(spec.seed);
-        let questions = crate::quiz::draw(&cards, &|_| Default::default(), spec, &mut rng);
+        let questions = kartei::quiz::draw(&cards, &|_| Default::default(), spec, &mut rng);
         let id = format!("quiz-{}", self.quiz_log.len() + 1);
         self.quiz_log.push(QuizRecord::Start {
             quiz: id.clone(),
@@ -681,6 +832,78 @@ impl QuizPort for FakeStudy {
             quiz: quiz.to_owned(),
             results: Box::new(results.clone()),
         });
+        Ok(())
+    }
+}
+
+/// An exam for the fake: `name` on 2026-12-11, 14 days from the harness's
+/// clock, with one deck, a tag and two weak cards.
+#[must_use]
+pub fn sample_exam(name: &str) -> ExamView {
+    ExamView {
+        name: name.to_owned(),
+        date: NaiveDate::from_ymd_opt(2026, 12, 11).unwrap(),
+        days_left: 14,
+        cards: 9,
+        unstudied: 3,
+        expected_recall: 0.62,
+        decks: vec![
+            ExamGroup {
+                name: "Marketing-Mix (4P)".to_owned(),
+                cards: 8,
+                unstudied: 3,
+                expected_recall: 0.58,
+            },
+            ExamGroup {
+                name: "BWL-Grundlagen".to_owned(),
+                cards: 1,
+                unstudied: 0,
+                expected_recall: 0.94,
+            },
+        ],
+        tags: vec![ExamGroup {
+            name: "marketing".to_owned(),
+            cards: 9,
+            unstudied: 3,
+            expected_recall: 0.62,
+        }],
+        plan: kartei::study::exam::DayPlan {
+            new_today: 3,
+            reviews_today: 4,
+            minutes_today: 3,
+        },
+        weakest: vec![
+            ("Was umfasst die Produktpolitik?".to_owned(), 0.41),
+            ("Wofür steht SWOT?".to_owned(), 0.77),
+        ],
+    }
+}
+
+impl ExamPort for FakeStudy {
+    fn exams(&self, _now: DateTime<Utc>) -> Vec<ExamView> {
+        self.exams.clone()
+    }
+
+    fn start_cram(
+        &mut self,
+        target: &CramTarget,
+        count: Option<usize>,
+        now: DateTime<Utc>,
+    ) -> Result<(), String> {
+        if let CramTarget::Exam(name) = target
+            && !self.exams.iter().any(|e| &e.name == name)
+        {
+            return Err(format!("there is no exam {name:?}"));
+        }
+        self.crams.push((target.clone(), count));
+        let scope = match target {
+            CramTarget::Decks(d) if d.len() == 1 => Scope::Deck(d[0].clone()),
+            _ => Scope::All,
+        };
+        self.start_session(scope, SessionKind::Cram, now)?;
+        if let Some(n) = count {
+            self.queue.truncate(n);
+        }
         Ok(())
     }
 }

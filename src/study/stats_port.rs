@@ -4,6 +4,9 @@
 
 use chrono::{DateTime, NaiveDate, Utc};
 
+/// Days of review history in [`StatsView::history`]: 53 weeks.
+pub const HISTORY_DAYS: usize = 53 * 7;
+
 /// Which cards the figures cover. `None` means all.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct StatsFilter {
@@ -26,8 +29,8 @@ impl StatsFilter {
 pub struct StatsView {
     /// Reviews due per study day, today first (the screen shows 30 days).
     pub forecast: Vec<(NaiveDate, usize)>,
-    /// Effective reviews per study day, oldest first (the screen shows the
-    /// last 26 weeks; missing days count as 0).
+    /// Effective reviews per study day, oldest first, [`HISTORY_DAYS`] days
+    /// up to today (the screen shows as many weeks as fit its width).
     pub history: Vec<(NaiveDate, usize)>,
     /// True retention of the last 30 days per deck (deck name, share 0..=1;
     /// `None` without reviews that count).
@@ -43,14 +46,16 @@ pub struct StatsView {
     pub streak: (u32, u32),
     /// Every deck that can be chosen as a filter: (id, name), in display order.
     pub decks: Vec<(String, String)>,
-    /// Every tag that can be chosen as a filter, sorted.
+    /// Every tag that can be chosen as a filter, sorted: the tags of the
+    /// cards in the chosen deck (of every card without a deck filter).
     pub tags: Vec<String>,
 }
 
 /// Figures for the statistics screen.
 pub trait StatsPort {
-    /// The figures for the cards `filter` selects, as of `now`. `decks` and
-    /// `tags` always list every choice, whatever the filter. Reads only; an
+    /// The figures for the cards `filter` selects, as of `now`. `decks`
+    /// always lists every deck; `tags` only those of the chosen deck, so a
+    /// tag filter never offers empty figures. Reads only; an
     /// unknown deck or tag gives empty figures, never an error.
     fn stats(&self, filter: StatsFilter, now: DateTime<Utc>) -> StatsView;
 }

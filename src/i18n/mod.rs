@@ -1,0 +1,53 @@
+//! The catalogue: every user-facing string in English and German, in one
+//! typed table per area (`ui`, `cli`, ...). The [`strings!`] macro makes a
+//! method of [`Tr`] per entry, so a key missing in one language does not
+//! compile. The interface language comes from `--lang` or the locale.
+
+mod cli;
+pub use cli::Noun;
+mod quiz;
+mod stats;
+mod ui;
+
+/// The strings of one language.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Tr(pub Lang);
+
+/// Declares catalogue entries: `name => "English", "Deutsch";`.
+macro_rules! strings {
+    ($($name:ident => $en:expr, $de:expr;)*) => {
+        impl Tr {
+            $(
+                #[must_use]
+                pub fn $name(self) -> &'static str {
+                    match self.0 {
+                        Lang::En => $en,
+                        Lang::De => $de,
+                    }
+                }
+            )*
+        }
+    };
+}
+pub(crate) use strings;
+
+/// Interface language.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Lang {
+    De,
+    #[default]
+    En,
+}
+
+impl Lang {
+    /// The language a locale string (`LANG`, `LC_ALL`) asks for: German for
+    /// `de…`, English otherwise.
+    #[must_use]
+    pub fn from_locale(locale: &str) -> Lang {
+        if locale.to_ascii_lowercase().starts_with("de") {
+            Lang::De
+        } else {
+            Lang::En
+        }
+    }
+}
