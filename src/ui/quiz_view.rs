@@ -549,12 +549,17 @@ pub fn results_max_scroll(lang: Lang, r: &ResultsState, size: (u16, u16)) -> u16
 pub fn key_rows(app: &App, q: &QuizScreen) -> Vec<(String, String)> {
     let lang = app.lang;
     // Key names in the interface language ("Space" / "Leertaste").
-    let space = if lang == Lang::De {
-        "Leertaste"
+    let (space, ctrl) = if lang == Lang::De {
+        ("Leertaste", "Strg-")
     } else {
-        "Space"
+        ("Space", "Ctrl-")
     };
-    let row = |k: &str, text: &'static str| (k.replace("Space", space), text.to_owned());
+    let row = |k: &str, text: &'static str| {
+        (
+            k.replace("Space", space).replace("Ctrl-", ctrl),
+            text.to_owned(),
+        )
+    };
     match q {
         QuizScreen::Setup(_) => vec![
             row("Enter", Tr(lang).quiz_start()),
