@@ -117,4 +117,18 @@ fn every_subcommand_speaks_german() {
         false,
     );
     german(&data, &["decks", "copy-bundled", "vertrieb"], false);
+    let added = german(
+        &data,
+        &["exam", "add", "Klausur", "--date", "2026-12-20"],
+        false,
+    );
+    assert!(added.contains("20.12.2026"), "{added}");
+    german(&data, &["exam", "list"], true);
+    german(&data, &["exam", "status"], false);
+    german(
+        &data,
+        &["exam", "add", "Alt", "--date", "2026-01-01"],
+        false,
+    );
+    german(&data, &["exam", "rm", "Klausur"], false);
 }

@@ -227,19 +227,17 @@ struct ListEntry<'a> {
 ///
 /// # Errors
 /// There is no deck `id`.
-pub(super) fn require_deck(set: &DeckSet, id: &str) -> Result<()> {
+pub(super) fn require_deck(set: &DeckSet, id: &str, tr: Tr) -> Result<()> {
     if set.deck(id).is_some() {
         return Ok(());
     }
     let known: Vec<&str> = set.decks.iter().map(|d| d.id.as_str()).collect();
-    anyhow::bail!(
-        "there is no deck `{id}`; decks: {}",
-        if known.is_empty() {
-            "(none)".to_owned()
-        } else {
-            known.join(", ")
-        }
-    )
+    let known = if known.is_empty() {
+        "–".to_owned()
+    } else {
+        known.join(", ")
+    };
+    anyhow::bail!("{}", tr.unknown_deck(id, &known))
 }
 
 /// `kartei list [--deck ID] [--tag TAG] [--json]`.
@@ -256,7 +254,7 @@ pub fn list(
     let set = load(ctx, &[]);
     report_deck_errors(&set);
     if let Some(id) = deck {
-        require_deck(&set, id)?;
+        require_deck(&set, id, Tr(ctx.lang))?;
     }
     // The card states come from the journal, read-only.
     let collection = match state {

@@ -19,7 +19,7 @@ pub fn run(ctx: &Context, args: &CramArgs) -> Result<ExitCode> {
         return Err(UsageError("--count must be at least 1".to_owned()).into());
     }
     let collection = open_collection(ctx, false)?;
-    let target = target(&collection, args, ctx.now)?;
+    let target = target(&collection, args, ctx.now, crate::i18n::Tr(ctx.lang))?;
     let mut options = super::ui_options(ctx, &collection.config().keys)?;
     options.cram = Some((target, args.count));
     let mut study = CollectionStudy::new(collection);
@@ -35,20 +35,14 @@ pub fn target(
     collection: &crate::collection::Collection,
     args: &CramArgs,
     now: chrono::DateTime<chrono::Utc>,
+    tr: crate::i18n::Tr,
 ) -> Result<CramTarget> {
     let usage = |m: String| anyhow::Error::from(UsageError(m));
     if let Some(name) = &args.exam {
         let exams = collection.exams();
         if !exams.iter().any(|e| &e.name == name) {
             let known: Vec<&str> = exams.iter().map(|e| e.name.as_str()).collect();
-            return Err(usage(format!(
-                "there is no exam {name:?}; exams: {}",
-                if known.is_empty() {
-                    "(none)".to_owned()
-                } else {
-                    known.join(", ")
-                }
-            )));
+            return Err(usage(tr.exam_unknown(name, &known)));
         }
         return Ok(CramTarget::Exam(name.clone()));
     }
@@ -58,7 +52,7 @@ pub fn target(
             .iter()
             .find(|t| !collection.cards().any(|c| c.tags.contains(t)))
         {
-            return Err(usage(format!("no card has the tag `{tag}`")));
+            return Err(usage(tr.no_card_with_tag(tag)));
         }
         return Ok(CramTarget::Tags(args.tag.clone()));
     }
@@ -69,7 +63,8 @@ pub fn target(
     }
     for id in &args.deck {
         if collection.decks().deck(id).is_none() {
-            super::check::require_deck(collection.decks(), id).map_err(|e| usage(e.to_string()))?;
+            super::check::require_deck(collection.decks(), id, tr)
+                .map_err(|e| usage(e.to_string()))?;
         }
     }
     Ok(CramTarget::Decks(args.deck.clone()))

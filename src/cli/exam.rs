@@ -11,6 +11,7 @@ use serde::Serialize;
 use super::tui::open_collection;
 use super::{Context, ExamAction, UsageError};
 use crate::collection::Collection;
+use crate::i18n::Tr;
 use crate::progress::{EventBody, Exam};
 use crate::study::exam::{Readiness, next_exam, readiness};
 
@@ -38,7 +39,7 @@ fn usage(message: String) -> anyhow::Error {
 }
 
 /// Parses `YYYY-MM-DD` strictly.
-fn parse_date(value: &str) -> Result<NaiveDate> {
+fn parse_date(value: &str, tr: Tr) -> Result<NaiveDate> {
     let ok_shape = value.len() == 10
         && value.bytes().enumerate().all(|(i, b)| {
             if i == 4 || i == 7 {
@@ -50,28 +51,20 @@ fn parse_date(value: &str) -> Result<NaiveDate> {
     let parsed = ok_shape
         .then(|| NaiveDate::parse_from_str(value, "%Y-%m-%d").ok())
         .flatten();
-    parsed.ok_or_else(|| {
-        usage(format!(
-            "--date {value:?} is not a date; write it as YYYY-MM-DD, e.g. 2027-02-15"
-        ))
-    })
+    parsed.ok_or_else(|| usage(tr.exam_bad_date(value)))
 }
 
-fn check_name(name: &str) -> Result<()> {
+fn check_name(name: &str, tr: Tr) -> Result<()> {
     if name.trim().is_empty() {
-        return Err(usage(
-            "the exam needs a name, e.g. `kartei exam add Abschluss --date 2027-02-15`".to_owned(),
-        ));
+        return Err(usage(tr.exam_needs_name()));
     }
     if name.chars().any(char::is_control) || name.trim() != name {
-        return Err(usage(format!(
-            "exam name {name:?} has control characters or leading/trailing spaces; pick a plain name"
-        )));
+        return Err(usage(tr.exam_bad_name(name)));
     }
     Ok(())
 }
 
-fn find(collection: &Collection, name: &str) -> Result<Exam> {
+fn find(collection: &Collection, name: &str, tr: Tr) -> Result<Exam> {
     let exams = collection.exams();
     exams
         .iter()
@@ -79,14 +72,7 @@ fn find(collection: &Collection, name: &str) -> Result<Exam> {
         .cloned()
         .ok_or_else(|| {
             let known: Vec<&str> = exams.iter().map(|e| e.name.as_str()).collect();
-            usage(format!(
-                "there is no exam {name:?}; exams: {}",
-                if known.is_empty() {
-                    "(none; add one with `kartei exam add NAME --date YYYY-MM-DD`)".to_owned()
-                } else {
-                    known.join(", ")
-                }
-            ))
+            usage(tr.exam_unknown(name, &known))
         })
 }
 
@@ -97,14 +83,13 @@ fn add(
     decks: Vec<String>,
     tags: Vec<String>,
 ) -> Result<ExitCode> {
-    check_name(name)?;
-    let date = parse_date(date)?;
+    let tr = Tr(ctx.lang);
+    check_name(name, tr)?;
+    let date = parse_date(date, tr)?;
     let mut collection = open_collection(ctx, false)?;
     let today = collection.clock(ctx.now).today();
     if date < today {
-        return Err(usage(format!(
-            "the exam date {date} is in the past (today is {today}); give today or a later day"
-        )));
+        return Err(usage(tr.exam_in_past(date, today)));
     }
     for id in &decks {
         if collection.decks().deck(id).is_none() {
@@ -114,23 +99,16 @@ fn add(
                 .iter()
                 .map(|d| d.id.as_str())
                 .collect();
-            return Err(usage(format!(
-                "there is no deck `{id}`; decks: {}",
-                known.join(", ")
-            )));
+            return Err(usage(tr.unknown_deck(id, &known.join(", "))));
         }
     }
     for tag in &tags {
         if !collection.cards().any(|c| c.tags.contains(tag)) {
-            return Err(usage(format!(
-                "no card has the tag `{tag}`; see `kartei list` for the cards and their tags"
-            )));
+            return Err(usage(tr.no_card_with_tag(tag)));
         }
     }
     if collection.exams().iter().any(|e| e.name == name) {
-        return Err(usage(format!(
-            "there is already an exam {name:?}; remove it first with `kartei exam rm {name:?}` or pick another name"
-        )));
+        return Err(usage(tr.exam_exists(name)));
     }
     collection.append(
         ctx.now,
@@ -142,20 +120,20 @@ fn add(
         },
     )?;
     let days = (date - today).num_days();
-    say!("Exam {name:?} on {date} added ({} left).", days_text(days))?;
+    say!("{}", tr.exam_added(name, date, days))?;
     Ok(ExitCode::SUCCESS)
 }
 
 fn remove(ctx: &Context, name: &str) -> Result<ExitCode> {
     let mut collection = open_collection(ctx, false)?;
-    find(&collection, name)?;
+    find(&collection, name, Tr(ctx.lang))?;
     collection.append(
         ctx.now,
         EventBody::ExamRemove {
             name: name.to_owned(),
         },
     )?;
-    say!("Exam {name:?} removed (your progress is unchanged).")?;
+    say!("{}", Tr(ctx.lang).exam_removed(name))?;
     Ok(ExitCode::SUCCESS)
 }
 
@@ -169,6 +147,7 @@ struct ListedExam<'a> {
 }
 
 fn list(ctx: &Context, json: bool) -> Result<ExitCode> {
+    let tr = Tr(ctx.lang);
     let collection = open_collection(ctx, true)?;
     let today = collection.clock(ctx.now).today();
     let exams = collection.exams();
@@ -188,23 +167,16 @@ fn list(ctx: &Context, json: bool) -> Result<ExitCode> {
         return Ok(ExitCode::SUCCESS);
     }
     if listed.is_empty() {
-        writeln!(
-            out,
-            "no exams yet; add one with `kartei exam add NAME --date YYYY-MM-DD`"
-        )?;
+        writeln!(out, "{}", tr.no_exams())?;
     }
     for e in &listed {
         writeln!(
             out,
             "{:<20} {}  {:<14} {}",
             e.name,
-            e.date,
-            if e.days_left < 0 {
-                "over".to_owned()
-            } else {
-                days_text(e.days_left)
-            },
-            scope_text(e.decks, e.tags)
+            tr.date(e.date),
+            tr.exam_when(e.days_left),
+            tr.exam_scope(e.decks, e.tags)
         )?;
     }
     Ok(ExitCode::SUCCESS)
@@ -213,10 +185,10 @@ fn list(ctx: &Context, json: bool) -> Result<ExitCode> {
 fn status(ctx: &Context, name: Option<&str>, json: bool) -> Result<ExitCode> {
     let collection = open_collection(ctx, true)?;
     let exam = match name {
-        Some(name) => find(&collection, name)?,
-        None => next_exam(&collection, ctx.now).ok_or_else(|| {
-            usage("no exam ahead; add one with `kartei exam add NAME --date YYYY-MM-DD`".to_owned())
-        })?,
+        Some(name) => find(&collection, name, Tr(ctx.lang))?,
+        None => {
+            next_exam(&collection, ctx.now).ok_or_else(|| usage(Tr(ctx.lang).no_exam_ahead()))?
+        }
     };
     let report = readiness(&collection, &exam, ctx.now);
     let mut out = crate::sanitize::stdout();
@@ -224,7 +196,7 @@ fn status(ctx: &Context, name: Option<&str>, json: bool) -> Result<ExitCode> {
         crate::sanitize::write_json(&mut out, &report)?;
         return Ok(ExitCode::SUCCESS);
     }
-    print_status(&mut out, &collection, &exam, &report)?;
+    print_status(&mut out, &collection, &exam, &report, Tr(ctx.lang))?;
     Ok(ExitCode::SUCCESS)
 }
 
@@ -233,51 +205,40 @@ fn print_status(
     collection: &Collection,
     exam: &Exam,
     r: &Readiness,
+    tr: Tr,
 ) -> Result<()> {
-    let pct = |x: f64| format!("{:.1} %", x * 100.0);
-    let when = if r.days_left < 0 {
-        "over".to_owned()
-    } else {
-        format!("{} left", days_text(r.days_left))
-    };
+    let pct = |x: f64| format!("{} %", tr.num(x * 100.0, 1));
     writeln!(
         out,
-        "{} · {} · {when} · {}",
+        "{} · {} · {} · {}",
         r.name,
-        r.date,
-        scope_text(&exam.decks, &exam.tags)
+        tr.date(r.date),
+        tr.exam_when(r.days_left),
+        tr.exam_scope(&exam.decks, &exam.tags)
     )?;
     writeln!(
         out,
-        "expected recall on the day: {} · {} cards, {} not studied yet",
-        pct(r.expected_recall),
-        r.cards,
-        r.unstudied
+        "{}",
+        tr.exam_recall_line(&pct(r.expected_recall), r.cards, r.unstudied)
     )?;
-    writeln!(
-        out,
-        "\n{:<28} {:>6} {:>10} {:>9}",
-        "deck", "cards", "unstudied", "recall"
-    )?;
+    let [g, c, u, rc] = tr.exam_heads(false);
+    writeln!(out, "\n{g:<28} {c:>6} {u:>10} {rc:>10}")?;
     for g in &r.by_deck {
         writeln!(
             out,
-            "{:<28} {:>6} {:>10} {:>9}",
+            "{:<28} {:>6} {:>10} {:>10}",
             g.id,
             g.cards,
             g.unstudied,
             pct(g.expected_recall)
         )?;
     }
-    writeln!(
-        out,
-        "\n{:<28} {:>6} {:>10} {:>9}",
-        "tag", "cards", "unstudied", "recall"
-    )?;
+    let [g, c, u, rc] = tr.exam_heads(true);
+    writeln!(out, "\n{g:<28} {c:>6} {u:>10} {rc:>10}")?;
     for g in &r.by_tag {
         writeln!(
             out,
-            "{:<28} {:>6} {:>10} {:>9}",
+            "{:<28} {:>6} {:>10} {:>10}",
             g.id,
             g.cards,
             g.unstudied,
@@ -287,13 +248,13 @@ fn print_status(
     if r.days_left >= 0 {
         writeln!(
             out,
-            "\ntoday's plan: {} new, {} reviews, about {} min",
-            r.plan.new_today, r.plan.reviews_today, r.plan.minutes_today
+            "\n{}",
+            tr.exam_plan_line(r.plan.new_today, r.plan.reviews_today, r.plan.minutes_today)
         )?;
     }
     if !r.weakest.is_empty() {
         let at = crate::study::exam::exam_start(collection, r.date);
-        writeln!(out, "\nweakest cards (predicted recall on the day):")?;
+        writeln!(out, "\n{}", tr.exam_weakest_head())?;
         for id in &r.weakest {
             let question = collection.card(id).map_or_else(String::new, |(_, c)| {
                 crate::ui::text::truncate(
@@ -310,21 +271,4 @@ fn print_status(
         }
     }
     Ok(())
-}
-
-fn days_text(n: i64) -> String {
-    if n == 1 {
-        "1 day".to_owned()
-    } else {
-        format!("{n} days")
-    }
-}
-
-fn scope_text(decks: &[String], tags: &[String]) -> String {
-    if decks.is_empty() && tags.is_empty() {
-        return "all decks".to_owned();
-    }
-    let mut parts: Vec<String> = decks.iter().map(|d| format!("deck {d}")).collect();
-    parts.extend(tags.iter().map(|t| format!("tag {t}")));
-    parts.join(", ")
 }

@@ -56,7 +56,7 @@ fn scope(
     match (deck, tag) {
         (Some(_), Some(_)) => anyhow::bail!("{}", Tr(lang).deck_or_tag()),
         (Some(id), None) => {
-            super::check::require_deck(collection.decks(), id)?;
+            super::check::require_deck(collection.decks(), id, Tr(lang))?;
             Ok(Scope::Deck(id.to_owned()))
         }
         (None, Some(tag)) => Ok(Scope::Tag(tag.to_owned())),

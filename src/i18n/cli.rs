@@ -348,3 +348,197 @@ impl Tr {
         self.num(grade, 1)
     }
 }
+
+/// `kartei exam` and its errors.
+impl Tr {
+    fn pick(self, en: String, de: String) -> String {
+        match self.0 {
+            Lang::En => en,
+            Lang::De => de,
+        }
+    }
+
+    /// "18 days" / "18 Tage" for signed day counts.
+    #[must_use]
+    pub fn days_i(self, n: i64) -> String {
+        match (self.0, n) {
+            (Lang::En, 1) => "1 day".to_owned(),
+            (Lang::En, n) => format!("{n} days"),
+            (Lang::De, 1) => "1 Tag".to_owned(),
+            (Lang::De, n) => format!("{n} Tage"),
+        }
+    }
+
+    #[must_use]
+    pub fn exam_bad_date(self, value: &str) -> String {
+        self.pick(
+            format!("--date {value:?} is not a date; write it as YYYY-MM-DD, e.g. 2027-02-15"),
+            format!(
+                "--date {value:?} ist kein Datum; schreibe es als JJJJ-MM-TT, z. B. 2027-02-15"
+            ),
+        )
+    }
+
+    #[must_use]
+    pub fn exam_needs_name(self) -> String {
+        self.pick(
+            "the exam needs a name, e.g. `kartei exam add Abschluss --date 2027-02-15`".to_owned(),
+            "die Prüfung braucht einen Namen, z. B. `kartei exam add Abschluss --date 2027-02-15`"
+                .to_owned(),
+        )
+    }
+
+    #[must_use]
+    pub fn exam_bad_name(self, name: &str) -> String {
+        self.pick(
+            format!("exam name {name:?} has control characters or leading/trailing spaces; pick a plain name"),
+            format!("der Prüfungsname {name:?} enthält Steuerzeichen oder Leerzeichen am Rand; wähle einen einfachen Namen"),
+        )
+    }
+
+    #[must_use]
+    pub fn exam_unknown(self, name: &str, known: &[&str]) -> String {
+        let list = if known.is_empty() {
+            self.pick(
+                "(none; add one with `kartei exam add NAME --date YYYY-MM-DD`)".to_owned(),
+                "(keine; lege eine an mit `kartei exam add NAME --date JJJJ-MM-TT`)".to_owned(),
+            )
+        } else {
+            known.join(", ")
+        };
+        self.pick(
+            format!("there is no exam {name:?}; exams: {list}"),
+            format!("es gibt keine Prüfung {name:?}; Prüfungen: {list}"),
+        )
+    }
+
+    #[must_use]
+    pub fn exam_in_past(self, date: NaiveDate, today: NaiveDate) -> String {
+        let (d, t) = (self.date(date), self.date(today));
+        self.pick(
+            format!("the exam date {d} is in the past (today is {t}); give today or a later day"),
+            format!("das Prüfungsdatum {d} liegt in der Vergangenheit (heute ist {t}); gib heute oder einen späteren Tag an"),
+        )
+    }
+
+    #[must_use]
+    pub fn unknown_deck(self, id: &str, known: &str) -> String {
+        self.pick(
+            format!("there is no deck `{id}`; decks: {known}"),
+            format!("es gibt keinen Stapel `{id}`; Stapel: {known}"),
+        )
+    }
+
+    #[must_use]
+    pub fn no_card_with_tag(self, tag: &str) -> String {
+        self.pick(
+            format!("no card has the tag `{tag}`; see `kartei list` for the cards and their tags"),
+            format!(
+                "keine Karte hat das Tag `{tag}`; `kartei list` zeigt die Karten und ihre Tags"
+            ),
+        )
+    }
+
+    #[must_use]
+    pub fn exam_exists(self, name: &str) -> String {
+        self.pick(
+            format!("there is already an exam {name:?}; remove it first with `kartei exam rm {name:?}` or pick another name"),
+            format!("es gibt schon eine Prüfung {name:?}; entferne sie erst mit `kartei exam rm {name:?}` oder wähle einen anderen Namen"),
+        )
+    }
+
+    #[must_use]
+    pub fn exam_added(self, name: &str, date: NaiveDate, days: i64) -> String {
+        let (d, n) = (self.date(date), self.days_i(days));
+        self.pick(
+            format!("Exam {name:?} on {d} added ({n} left)."),
+            format!("Prüfung {name:?} am {d} angelegt (noch {n})."),
+        )
+    }
+
+    #[must_use]
+    pub fn exam_removed(self, name: &str) -> String {
+        self.pick(
+            format!("Exam {name:?} removed (your progress is unchanged)."),
+            format!("Prüfung {name:?} entfernt (dein Lernstand bleibt unverändert)."),
+        )
+    }
+
+    #[must_use]
+    pub fn no_exams(self) -> String {
+        self.pick(
+            "no exams yet; add one with `kartei exam add NAME --date YYYY-MM-DD`".to_owned(),
+            "noch keine Prüfungen; lege eine an mit `kartei exam add NAME --date JJJJ-MM-TT`"
+                .to_owned(),
+        )
+    }
+
+    #[must_use]
+    pub fn no_exam_ahead(self) -> String {
+        self.pick(
+            "no exam ahead; add one with `kartei exam add NAME --date YYYY-MM-DD`".to_owned(),
+            "keine Prüfung voraus; lege eine an mit `kartei exam add NAME --date JJJJ-MM-TT`"
+                .to_owned(),
+        )
+    }
+
+    /// "over" or "18 days left".
+    #[must_use]
+    pub fn exam_when(self, days_left: i64) -> String {
+        if days_left < 0 {
+            return self.pick("over".to_owned(), "vorbei".to_owned());
+        }
+        let n = self.days_i(days_left);
+        self.pick(format!("{n} left"), format!("noch {n}"))
+    }
+
+    /// "all decks" or "deck x, tag y".
+    #[must_use]
+    pub fn exam_scope(self, decks: &[String], tags: &[String]) -> String {
+        if decks.is_empty() && tags.is_empty() {
+            return self.all_decks().to_owned();
+        }
+        let (deck, tag) = match self.0 {
+            Lang::En => ("deck", "tag"),
+            Lang::De => ("Stapel", "Tag"),
+        };
+        let mut parts: Vec<String> = decks.iter().map(|d| format!("{deck} {d}")).collect();
+        parts.extend(tags.iter().map(|t| format!("{tag} {t}")));
+        parts.join(", ")
+    }
+
+    #[must_use]
+    pub fn exam_recall_line(self, recall: &str, cards: usize, unstudied: usize) -> String {
+        self.pick(
+            format!("expected recall on the day: {recall} · {cards} cards, {unstudied} not studied yet"),
+            format!("erwartete Erinnerung am Tag: {recall} · {cards} Karten, {unstudied} noch nicht gelernt"),
+        )
+    }
+
+    /// The column heads of the readiness tables: (group, cards, unstudied, recall).
+    #[must_use]
+    pub fn exam_heads(self, by_tag: bool) -> [&'static str; 4] {
+        match (self.0, by_tag) {
+            (Lang::En, false) => ["deck", "cards", "unstudied", "recall"],
+            (Lang::En, true) => ["tag", "cards", "unstudied", "recall"],
+            (Lang::De, false) => ["Stapel", "Karten", "ungelernt", "Erinnerung"],
+            (Lang::De, true) => ["Tag", "Karten", "ungelernt", "Erinnerung"],
+        }
+    }
+
+    #[must_use]
+    pub fn exam_plan_line(self, new: usize, reviews: usize, minutes: u32) -> String {
+        self.pick(
+            format!("today's plan: {new} new, {reviews} reviews, about {minutes} min"),
+            format!("Plan für heute: {new} neu, {reviews} Wiederholungen, etwa {minutes} Min."),
+        )
+    }
+
+    #[must_use]
+    pub fn exam_weakest_head(self) -> &'static str {
+        match self.0 {
+            Lang::En => "weakest cards (predicted recall on the day):",
+            Lang::De => "schwächste Karten (vorhergesagte Erinnerung am Tag):",
+        }
+    }
+}

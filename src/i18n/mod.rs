@@ -5,6 +5,7 @@
 
 mod cli;
 pub use cli::Noun;
+mod exam;
 mod quiz;
 mod stats;
 mod ui;

@@ -14,7 +14,7 @@ use ratatui::widgets::Paragraph;
 use super::app::{App, Effect, Screen};
 use super::keymap::Action;
 use super::text::{sanitize, truncate, width};
-use crate::i18n::Lang;
+use crate::i18n::{Lang, Tr};
 use crate::study::exam_port::{CramTarget, ExamGroup, ExamView};
 use crate::study::port::Study;
 
@@ -40,19 +40,8 @@ pub struct ExamScreen {
     pub back: Box<Screen>,
 }
 
-/// A string in the interface language.
-fn s(lang: Lang, en: &'static str, de: &'static str) -> &'static str {
-    match lang {
-        Lang::En => en,
-        Lang::De => de,
-    }
-}
-
 fn date_text(lang: Lang, date: chrono::NaiveDate) -> String {
-    match lang {
-        Lang::De => date.format("%d.%m.%Y").to_string(),
-        Lang::En => date.format("%Y-%m-%d").to_string(),
-    }
+    Tr(lang).date(date)
 }
 
 fn days_text(lang: Lang, days: i64) -> String {
@@ -207,7 +196,7 @@ pub fn overview_target(app: &App) -> Option<CramTarget> {
 /// The screen title.
 #[must_use]
 pub fn title(app: &App, st: &ExamScreen) -> String {
-    let base = s(app.lang, "Exam", "Prüfung");
+    let base = Tr(app.lang).exam_exam();
     match st.current() {
         Some(e) if st.exams.len() > 1 => format!(
             "{base} {}/{}: {}",
@@ -230,14 +219,14 @@ pub fn overview_line(app: &App, e: &ExamView, w: usize) -> Line<'static> {
         sanitize(&e.name),
         date_text(lang, e.date),
         days_text(lang, e.days_left),
-        s(lang, "expected recall", "erwartete Erinnerung"),
+        Tr(lang).exam_expected_recall(),
         percent(e.expected_recall),
     );
-    let label = format!("{}: ", s(lang, "Exam", "Prüfung"));
+    let label = format!("{}: ", Tr(lang).exam_exam());
     let key = format!(
         "  ({} {})",
         app.keymap.first(Action::Exam),
-        s(lang, "details", "Details")
+        Tr(lang).exam_details()
     );
     let room = w.saturating_sub(width(&label));
     let body = truncate(&text, room);
@@ -258,9 +247,9 @@ fn group_lines(
     let t = app.theme;
     let lang = app.lang;
     let cols = [
-        s(lang, "cards", "Karten"),
-        s(lang, "unstudied", "ungelernt"),
-        s(lang, "recall", "Erinnerung"),
+        Tr(lang).exam_cards(),
+        Tr(lang).exam_unstudied(),
+        Tr(lang).exam_recall(),
     ];
     let col_w: Vec<usize> = cols.iter().map(|c| width(c).max(6)).collect();
     let name_w = w
@@ -313,11 +302,7 @@ fn exam_lines(app: &App, e: &ExamView, w: usize) -> Vec<Line<'static>> {
             days_text(lang, e.days_left)
         )),
     ])];
-    let label = s(
-        lang,
-        "Expected recall on the day",
-        "Erwartete Erinnerung am Tag",
-    );
+    let label = Tr(lang).exam_expected_recall_on_the_day();
     out.push(Line::from(vec![
         Span::styled(format!("{label} "), t.dim()),
         Span::styled(
@@ -338,7 +323,7 @@ fn exam_lines(app: &App, e: &ExamView, w: usize) -> Vec<Line<'static>> {
     }));
     if e.days_left > 0 {
         out.push(Line::from(vec![
-            Span::styled(format!("{}: ", s(lang, "Today", "Heute")), t.dim()),
+            Span::styled(format!("{}: ", Tr(lang).exam_today()), t.dim()),
             Span::raw(match lang {
                 Lang::De => format!(
                     "{} neu · {} Wiederholungen · etwa {} min",
@@ -352,15 +337,11 @@ fn exam_lines(app: &App, e: &ExamView, w: usize) -> Vec<Line<'static>> {
         ]));
     }
     out.push(Line::default());
-    group_lines(app, s(lang, "Deck", "Stapel"), &e.decks, w, &mut out);
+    group_lines(app, Tr(lang).exam_deck(), &e.decks, w, &mut out);
     if !e.weakest.is_empty() {
         out.push(Line::default());
         out.push(Line::styled(
-            s(
-                lang,
-                "Weakest cards (recall on the day)",
-                "Schwächste Karten (Erinnerung am Tag)",
-            ),
+            Tr(lang).exam_weakest_cards_recall_on_the(),
             t.dim(),
         ));
         for (q, r) in &e.weakest {
@@ -374,7 +355,7 @@ fn exam_lines(app: &App, e: &ExamView, w: usize) -> Vec<Line<'static>> {
     }
     if !e.tags.is_empty() {
         out.push(Line::default());
-        group_lines(app, s(lang, "Tag", "Schlagwort"), &e.tags, w, &mut out);
+        group_lines(app, Tr(lang).exam_tag(), &e.tags, w, &mut out);
     }
     out
 }
@@ -385,20 +366,9 @@ pub fn render(app: &App, st: &ExamScreen, frame: &mut Frame<'_>, area: Rect) {
     let lines = match st.current() {
         Some(e) => exam_lines(app, e, w),
         None => vec![
-            Line::raw(s(
-                app.lang,
-                "No exam ahead.",
-                "Kein Prüfungstermin geplant.",
-            )),
+            Line::raw(Tr(app.lang).exam_no_exam_ahead()),
             Line::default(),
-            Line::styled(
-                s(
-                    app.lang,
-                    "Add one on the command line:",
-                    "Einen Termin legst du auf der Kommandozeile an:",
-                ),
-                app.theme.dim(),
-            ),
+            Line::styled(Tr(app.lang).exam_add_one_on_the_command(), app.theme.dim()),
             Line::raw("  kartei exam add NAME --date YYYY-MM-DD [--deck ID] [--tag TAG]"),
         ],
     };
@@ -417,13 +387,10 @@ pub fn hints(app: &App, st: &ExamScreen) -> Vec<(String, String)> {
     let lang = app.lang;
     let mut items = Vec::new();
     if st.current().is_some() {
-        items.push((km.first(Action::Cram), s(lang, "cram", "pauken").to_owned()));
+        items.push((km.first(Action::Cram), Tr(lang).exam_cram().to_owned()));
     }
     if st.exams.len() > 1 {
-        items.push((
-            "→".to_owned(),
-            s(lang, "next exam", "nächste Prüfung").to_owned(),
-        ));
+        items.push(("→".to_owned(), Tr(lang).exam_next_exam().to_owned()));
     }
     items
 }
@@ -438,17 +405,12 @@ pub fn help_rows(app: &App, st: &ExamScreen) -> Vec<(String, String)> {
             app.keymap.label(Action::Cram),
             app.keymap.label(Action::Select)
         ),
-        s(
-            lang,
-            "cram this exam's cards, weakest on the day first (due dates stay)",
-            "die Karten dieser Prüfung pauken, am Tag schwächste zuerst (Termine bleiben)",
-        )
-        .to_owned(),
+        Tr(lang).exam_cram_this_exam_s_cards().to_owned(),
     )];
     if st.exams.len() > 1 {
         rows.push((
             "→ n / ← p".to_owned(),
-            s(lang, "next / previous exam", "nächste / vorige Prüfung").to_owned(),
+            Tr(lang).exam_next_previous_exam().to_owned(),
         ));
     }
     rows

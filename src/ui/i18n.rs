@@ -26,58 +26,15 @@ impl Tr {
     /// What an action does, for the help screen.
     #[must_use]
     pub fn action(self, a: Action) -> &'static str {
-        let de = self.0 == Lang::De;
         match a {
-            Action::Up => {
-                if de {
-                    "nach oben"
-                } else {
-                    "move up"
-                }
-            }
-            Action::Down => {
-                if de {
-                    "nach unten"
-                } else {
-                    "move down"
-                }
-            }
-            Action::Select => {
-                if de {
-                    "öffnen / alles aufdecken / bestätigen"
-                } else {
-                    "open / reveal all / confirm"
-                }
-            }
-            Action::Reveal => {
-                if de {
-                    "aufdecken (Liste: nächster Punkt)"
-                } else {
-                    "reveal (list: next item)"
-                }
-            }
-            Action::All => {
-                if de {
-                    "alle Stapel zusammen"
-                } else {
-                    "all decks together"
-                }
-            }
+            Action::Up => self.act_up(),
+            Action::Down => self.act_down(),
+            Action::Select => self.act_select(),
+            Action::Reveal => self.act_reveal(),
+            Action::All => self.act_all(),
             Action::Grade(g) => self.grade(g),
-            Action::Undo => {
-                if de {
-                    "rückgängig (wiederholbar)"
-                } else {
-                    "undo (repeatable)"
-                }
-            }
-            Action::Edit => {
-                if de {
-                    "Karte im Editor bearbeiten"
-                } else {
-                    "edit the card in your editor"
-                }
-            }
+            Action::Undo => self.act_undo(),
+            Action::Edit => self.act_edit(),
             Action::Hint => self.act_hint(),
             Action::Suspend => self.act_suspend(),
             Action::Bury => self.act_bury(),
@@ -85,69 +42,15 @@ impl Tr {
             Action::Reset => self.act_reset(),
             Action::Browse => self.act_browse(),
             Action::Practice => self.act_practice(),
-            Action::Stats => {
-                if de {
-                    "Statistik"
-                } else {
-                    "statistics"
-                }
-            }
-            Action::Quiz => {
-                if de {
-                    "Prüfung üben"
-                } else {
-                    "quiz"
-                }
-            }
-            Action::Exam => {
-                if de {
-                    "Prüfungstermin (Stand, Plan)"
-                } else {
-                    "exam (readiness, plan)"
-                }
-            }
-            Action::Cram => {
-                if de {
-                    "Pauken (Schwächste zuerst, Termine bleiben)"
-                } else {
-                    "cram (weakest first, schedule kept)"
-                }
-            }
-            Action::Help => {
-                if de {
-                    "Hilfe"
-                } else {
-                    "help"
-                }
-            }
-            Action::ScrollUp => {
-                if de {
-                    "Seite hoch"
-                } else {
-                    "scroll up"
-                }
-            }
-            Action::ScrollDown => {
-                if de {
-                    "Seite runter"
-                } else {
-                    "scroll down"
-                }
-            }
-            Action::Back => {
-                if de {
-                    "zurück / beenden"
-                } else {
-                    "back / quit"
-                }
-            }
-            Action::Quit => {
-                if de {
-                    "sofort beenden"
-                } else {
-                    "quit now"
-                }
-            }
+            Action::Stats => self.act_stats(),
+            Action::Quiz => self.act_quiz(),
+            Action::Exam => self.act_exam(),
+            Action::Cram => self.act_cram(),
+            Action::Help => self.act_help(),
+            Action::ScrollUp => self.act_scroll_up(),
+            Action::ScrollDown => self.act_scroll_down(),
+            Action::Back => self.act_back(),
+            Action::Quit => self.act_quit(),
         }
     }
 

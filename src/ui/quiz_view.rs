@@ -548,7 +548,18 @@ pub fn results_max_scroll(lang: Lang, r: &ResultsState, size: (u16, u16)) -> u16
 #[must_use]
 pub fn key_rows(app: &App, q: &QuizScreen) -> Vec<(String, String)> {
     let lang = app.lang;
-    let row = |k: &str, text: &'static str| (k.to_owned(), text.to_owned());
+    // Key names in the interface language ("Space" / "Leertaste").
+    let (space, ctrl) = if lang == Lang::De {
+        ("Leertaste", "Strg-")
+    } else {
+        ("Space", "Ctrl-")
+    };
+    let row = |k: &str, text: &'static str| {
+        (
+            k.replace("Space", space).replace("Ctrl-", ctrl),
+            text.to_owned(),
+        )
+    };
     match q {
         QuizScreen::Setup(_) => vec![
             row("Enter", Tr(lang).quiz_start()),
