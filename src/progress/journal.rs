@@ -24,6 +24,10 @@ pub const JOURNAL_FILE: &str = "journal.jsonl";
 /// File name of the lock beside it.
 pub const LOCK_FILE: &str = "journal.lock";
 
+/// How often a held lock is tried again (20 ms apart) before the journal
+/// counts as locked by another kartei.
+const LOCK_RETRIES: u32 = 10;
+
 /// Everything that can go wrong with the journal.
 #[derive(Debug, thiserror::Error)]
 pub enum JournalError {
@@ -593,15 +597,26 @@ impl Journal {
             .truncate(false)
             .open(&lock_path)
             .map_err(JournalError::io("create the lock file", &lock_path))?;
-        match lock.try_lock() {
-            Ok(()) => {}
-            Err(fs::TryLockError::WouldBlock) => {
-                return Err(JournalError::Locked {
-                    path: dir.join(JOURNAL_FILE),
-                });
-            }
-            Err(fs::TryLockError::Error(e)) => {
-                return Err(JournalError::io("lock", &lock_path)(e));
+        // A lock just released can still look held for a moment: a process
+        // forked (by any thread) before it was released keeps a copy of the
+        // descriptor until it execs. So a refusal is only final after a
+        // short wait; a running kartei is still refused.
+        let mut tries = 0;
+        loop {
+            match lock.try_lock() {
+                Ok(()) => break,
+                Err(fs::TryLockError::WouldBlock) if tries < LOCK_RETRIES => {
+                    tries += 1;
+                    std::thread::sleep(std::time::Duration::from_millis(20));
+                }
+                Err(fs::TryLockError::WouldBlock) => {
+                    return Err(JournalError::Locked {
+                        path: dir.join(JOURNAL_FILE),
+                    });
+                }
+                Err(fs::TryLockError::Error(e)) => {
+                    return Err(JournalError::io("lock", &lock_path)(e));
+                }
             }
         }
         let path = dir.join(JOURNAL_FILE);
