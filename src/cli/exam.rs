@@ -221,29 +221,20 @@ fn print_status(
         "{}",
         tr.exam_recall_line(&pct(r.expected_recall), r.cards, r.unstudied)
     )?;
-    let [g, c, u, rc] = tr.exam_heads(false);
-    writeln!(out, "\n{g:<28} {c:>6} {u:>10} {rc:>10}")?;
-    for g in &r.by_deck {
-        writeln!(
-            out,
-            "{:<28} {:>6} {:>10} {:>10}",
-            g.id,
-            g.cards,
-            g.unstudied,
-            pct(g.expected_recall)
-        )?;
-    }
-    let [g, c, u, rc] = tr.exam_heads(true);
-    writeln!(out, "\n{g:<28} {c:>6} {u:>10} {rc:>10}")?;
-    for g in &r.by_tag {
-        writeln!(
-            out,
-            "{:<28} {:>6} {:>10} {:>10}",
-            g.id,
-            g.cards,
-            g.unstudied,
-            pct(g.expected_recall)
-        )?;
+    // One table per deck, one per tag.
+    for (by_tag, groups) in [(false, &r.by_deck), (true, &r.by_tag)] {
+        let [g, c, u, rc] = tr.exam_heads(by_tag);
+        writeln!(out, "\n{g:<28} {c:>6} {u:>10} {rc:>10}")?;
+        for g in groups {
+            writeln!(
+                out,
+                "{:<28} {:>6} {:>10} {:>10}",
+                g.id,
+                g.cards,
+                g.unstudied,
+                pct(g.expected_recall)
+            )?;
+        }
     }
     if r.days_left >= 0 {
         writeln!(
