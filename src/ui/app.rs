@@ -10,14 +10,13 @@ use super::browser::{BrowserExit, BrowserState};
 use super::i18n::Tr;
 use super::keymap::{Action, KeyMap};
 use super::quiz_screen::{self, QuizExit, QuizScreen};
+pub use super::review::{ReviewRequest, ReviewState, Stage};
 use super::stats_screen::StatsState;
 use super::theme::Theme;
-use super::typed::{self, Feedback};
-use crate::deck::{CardContent, CardKind};
 use crate::i18n::Lang;
 use crate::progress::Grade;
 use crate::progress::MarkAction;
-use crate::study::port::{NextCard, Overview, Scope, SessionKind, SessionSummary, ShowCard, Study};
+use crate::study::port::{NextCard, Overview, Scope, SessionKind, SessionSummary, Study};
 
 /// What the runtime must do after an update.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -49,13 +48,6 @@ pub enum Screen {
     Browser(Box<BrowserState>),
     /// The exam screen (see [`super::exam_screen`]).
     Exam(Box<super::exam_screen::ExamScreen>),
-}
-
-/// Where the student is within one card.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Stage {
-    Question,
-    Answer,
 }
 
 /// A text field with a cursor (counted in characters).
@@ -107,103 +99,6 @@ impl TextInput {
 
     fn len(&self) -> usize {
         self.text.chars().count()
-    }
-}
-
-/// One card on screen and what the student did with it so far.
-#[derive(Debug, Clone, PartialEq)]
-pub struct ReviewState {
-    pub show: ShowCard,
-    pub shown_at: DateTime<Utc>,
-    pub stage: Stage,
-    /// Choice cards: which options are ticked.
-    pub ticked: Vec<bool>,
-    /// List cards: how many items are revealed.
-    pub revealed: usize,
-    /// Typed cards: the answer field.
-    pub input: TextInput,
-    /// Typed cards: the comparison, once submitted.
-    pub feedback: Option<Feedback>,
-    /// Choice and typed cards: the suggested grade, changeable before Enter.
-    pub pending: Option<Grade>,
-    /// The grade kartei suggested (the student may pick another).
-    pub suggested: Option<Grade>,
-    /// The hint was asked for.
-    pub show_hint: bool,
-    /// "Forget this card's progress?" is being asked.
-    pub confirm_reset: bool,
-    /// "Copy the bundled deck to edit it?" is being asked.
-    pub confirm_copy: bool,
-}
-
-impl ReviewState {
-    pub(super) fn new(show: ShowCard, now: DateTime<Utc>) -> Self {
-        let options = match &show.card.content {
-            CardContent::Choice { choices, .. } => choices.len(),
-            _ => 0,
-        };
-        ReviewState {
-            show,
-            shown_at: now,
-            stage: Stage::Question,
-            ticked: vec![false; options],
-            revealed: 0,
-            input: TextInput::default(),
-            feedback: None,
-            pending: None,
-            suggested: None,
-            show_hint: false,
-            confirm_reset: false,
-            confirm_copy: false,
-        }
-    }
-
-    /// True when the answer is typed into a field (choice cards never are).
-    #[must_use]
-    pub fn is_typed(&self) -> bool {
-        self.show.card.input && self.show.card.kind() != CardKind::Choice
-    }
-
-    /// The grade a choice answer earns: Good when exactly right; Hard when
-    /// some right options and no wrong one were ticked (partial credit on
-    /// multi-answer cards); Again otherwise.
-    #[must_use]
-    pub fn choice_grade(&self) -> Grade {
-        let CardContent::Choice { answer, .. } = &self.show.card.content else {
-            return Grade::Again;
-        };
-        if self.choice_right() {
-            return Grade::Good;
-        }
-        let wrong = self
-            .ticked
-            .iter()
-            .enumerate()
-            .any(|(i, &t)| t && !answer.contains(&i));
-        let right = self
-            .ticked
-            .iter()
-            .enumerate()
-            .filter(|(i, t)| **t && answer.contains(i))
-            .count();
-        if !wrong && right > 0 && answer.len() > 1 {
-            Grade::Hard
-        } else {
-            Grade::Again
-        }
-    }
-
-    /// True when the choice the student ticked is exactly the right one(s).
-    #[must_use]
-    pub fn choice_right(&self) -> bool {
-        match &self.show.card.content {
-            CardContent::Choice { answer, .. } => self
-                .ticked
-                .iter()
-                .enumerate()
-                .all(|(i, &t)| t == answer.contains(&i)),
-            _ => false,
-        }
     }
 }
 
@@ -552,39 +447,18 @@ impl App {
                 }
                 _ => {}
             },
-            Screen::Review(r) => match action {
-                Action::Back => self.leave_session(now, study),
-                Action::Hint => {
-                    if r.show.card.hint.is_some() {
-                        r.show_hint = true;
-                    } else {
-                        self.status = Some(tr.no_hint().to_owned());
-                    }
-                }
-                Action::Suspend => {
+            Screen::Review(r) => match r.on_action(action, tr) {
+                ReviewRequest::None => {}
+                ReviewRequest::Status(msg) => self.status = Some(msg.to_owned()),
+                ReviewRequest::Grade(g) => self.grade(g, now, study),
+                ReviewRequest::Mark(a) => {
                     let id = r.show.card.id.clone();
-                    self.mark(&id, MarkAction::Suspend, now, study);
+                    self.mark(&id, a, now, study);
                 }
-                Action::Bury => {
-                    let id = r.show.card.id.clone();
-                    self.mark(&id, MarkAction::Bury, now, study);
-                }
-                Action::Flag => {
-                    let id = r.show.card.id.clone();
-                    let action = if r.show.flagged {
-                        MarkAction::Unflag
-                    } else {
-                        MarkAction::Flag
-                    };
-                    self.mark(&id, action, now, study);
-                }
-                Action::Reset => {
-                    r.confirm_reset = true;
-                    self.status = Some(tr.reset_confirm().to_owned());
-                }
-                Action::Up => self.scroll_by(-1, false),
-                Action::Down => self.scroll_by(1, false),
-                Action::Edit => {
+                ReviewRequest::Leave => self.leave_session(now, study),
+                ReviewRequest::Scroll(dir) => self.scroll_by(dir, false),
+                ReviewRequest::Top => self.scroll = 0,
+                ReviewRequest::Edit => {
                     return match study.edit_location(&r.show.card.id) {
                         Some((path, line)) => Effect::OpenEditor(path, line),
                         None => {
@@ -594,28 +468,6 @@ impl App {
                         }
                     };
                 }
-                Action::Reveal | Action::Select => {
-                    let all = action == Action::Select;
-                    match r.stage {
-                        Stage::Question => {
-                            Self::reveal(r, all);
-                            self.scroll = 0;
-                        }
-                        Stage::Answer => {
-                            if let Some(g) = r.pending {
-                                self.grade(g, now, study);
-                            }
-                        }
-                    }
-                }
-                Action::Grade(g) => match (r.stage, r.pending) {
-                    // The grade already marked: pressing it again confirms.
-                    (Stage::Answer, Some(p)) if p == g => self.grade(g, now, study),
-                    (Stage::Answer, Some(_)) => r.pending = Some(g),
-                    (Stage::Answer, None) => self.grade(g, now, study),
-                    (Stage::Question, _) => self.status = Some(tr.reveal_first().to_owned()),
-                },
-                _ => {}
             },
         }
         Effect::None
@@ -698,41 +550,6 @@ impl App {
             return;
         }
         self.reload(now, study);
-    }
-
-    fn reveal(r: &mut ReviewState, all: bool) {
-        match &r.show.card.content {
-            _ if r.is_typed() => {
-                let fb = match &r.show.card.content {
-                    CardContent::List { items, ordered, .. } => {
-                        typed::check_list(items, &r.input.text, *ordered)
-                    }
-                    _ => typed::check(&r.show.card.typed_answer(), &r.input.text),
-                };
-                r.pending = Some(fb.suggested());
-                r.suggested = r.pending;
-                r.feedback = Some(fb);
-                r.stage = Stage::Answer;
-            }
-            CardContent::List { items, .. } => {
-                r.revealed = if all {
-                    items.len()
-                } else {
-                    (r.revealed + 1).min(items.len())
-                };
-                if r.revealed == items.len() {
-                    r.stage = Stage::Answer;
-                }
-            }
-            CardContent::Choice { .. } => {
-                if all {
-                    r.pending = Some(r.choice_grade());
-                    r.suggested = r.pending;
-                    r.stage = Stage::Answer;
-                }
-            }
-            CardContent::Basic { .. } | CardContent::Cloze { .. } => r.stage = Stage::Answer,
-        }
     }
 
     fn grade(&mut self, grade: Grade, now: DateTime<Utc>, study: &mut dyn Study) {

@@ -7,12 +7,228 @@ use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph};
 
-use super::app::{App, ReviewState, Stage, TextInput};
+use chrono::{DateTime, Utc};
+
+use super::app::{App, TextInput};
 use super::keymap::Action;
 use super::text::{sanitize, truncate, width, wrap_plain, wrap_spans};
+use super::typed::{self, Feedback};
 use super::typed::{Mark, Outcome};
+use crate::deck::CardKind;
 use crate::deck::{CardContent, ClozeSegment};
 use crate::progress::Grade;
+use crate::progress::MarkAction;
+use crate::study::port::ShowCard;
+
+/// Where the student is within one card.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Stage {
+    Question,
+    Answer,
+}
+
+/// One card on screen and what the student did with it so far.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ReviewState {
+    pub show: ShowCard,
+    pub shown_at: DateTime<Utc>,
+    pub stage: Stage,
+    /// Choice cards: which options are ticked.
+    pub ticked: Vec<bool>,
+    /// List cards: how many items are revealed.
+    pub revealed: usize,
+    /// Typed cards: the answer field.
+    pub input: TextInput,
+    /// Typed cards: the comparison, once submitted.
+    pub feedback: Option<Feedback>,
+    /// Choice and typed cards: the suggested grade, changeable before Enter.
+    pub pending: Option<Grade>,
+    /// The grade kartei suggested (the student may pick another).
+    pub suggested: Option<Grade>,
+    /// The hint was asked for.
+    pub show_hint: bool,
+    /// "Forget this card's progress?" is being asked.
+    pub confirm_reset: bool,
+    /// "Copy the bundled deck to edit it?" is being asked.
+    pub confirm_copy: bool,
+}
+
+impl ReviewState {
+    pub(super) fn new(show: ShowCard, now: DateTime<Utc>) -> Self {
+        let options = match &show.card.content {
+            CardContent::Choice { choices, .. } => choices.len(),
+            _ => 0,
+        };
+        ReviewState {
+            show,
+            shown_at: now,
+            stage: Stage::Question,
+            ticked: vec![false; options],
+            revealed: 0,
+            input: TextInput::default(),
+            feedback: None,
+            pending: None,
+            suggested: None,
+            show_hint: false,
+            confirm_reset: false,
+            confirm_copy: false,
+        }
+    }
+
+    /// True when the answer is typed into a field (choice cards never are).
+    #[must_use]
+    pub fn is_typed(&self) -> bool {
+        self.show.card.input && self.show.card.kind() != CardKind::Choice
+    }
+
+    /// The grade a choice answer earns: Good when exactly right; Hard when
+    /// some right options and no wrong one were ticked (partial credit on
+    /// multi-answer cards); Again otherwise.
+    #[must_use]
+    pub fn choice_grade(&self) -> Grade {
+        let CardContent::Choice { answer, .. } = &self.show.card.content else {
+            return Grade::Again;
+        };
+        if self.choice_right() {
+            return Grade::Good;
+        }
+        let wrong = self
+            .ticked
+            .iter()
+            .enumerate()
+            .any(|(i, &t)| t && !answer.contains(&i));
+        let right = self
+            .ticked
+            .iter()
+            .enumerate()
+            .filter(|(i, t)| **t && answer.contains(i))
+            .count();
+        if !wrong && right > 0 && answer.len() > 1 {
+            Grade::Hard
+        } else {
+            Grade::Again
+        }
+    }
+
+    /// True when the choice the student ticked is exactly the right one(s).
+    #[must_use]
+    pub fn choice_right(&self) -> bool {
+        match &self.show.card.content {
+            CardContent::Choice { answer, .. } => self
+                .ticked
+                .iter()
+                .enumerate()
+                .all(|(i, &t)| t == answer.contains(&i)),
+            _ => false,
+        }
+    }
+
+    /// Reveals the answer (`all`), or the next list item; a typed answer is
+    /// checked and a choice is graded.
+    pub fn reveal(&mut self, all: bool) {
+        let r = self;
+        match &r.show.card.content {
+            _ if r.is_typed() => {
+                let fb = match &r.show.card.content {
+                    CardContent::List { items, ordered, .. } => {
+                        typed::check_list(items, &r.input.text, *ordered)
+                    }
+                    _ => typed::check(&r.show.card.typed_answer(), &r.input.text),
+                };
+                r.pending = Some(fb.suggested());
+                r.suggested = r.pending;
+                r.feedback = Some(fb);
+                r.stage = Stage::Answer;
+            }
+            CardContent::List { items, .. } => {
+                r.revealed = if all {
+                    items.len()
+                } else {
+                    (r.revealed + 1).min(items.len())
+                };
+                if r.revealed == items.len() {
+                    r.stage = Stage::Answer;
+                }
+            }
+            CardContent::Choice { .. } => {
+                if all {
+                    r.pending = Some(r.choice_grade());
+                    r.suggested = r.pending;
+                    r.stage = Stage::Answer;
+                }
+            }
+            CardContent::Basic { .. } | CardContent::Cloze { .. } => r.stage = Stage::Answer,
+        }
+    }
+}
+
+/// What the review screen asks the app to do after an action.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ReviewRequest {
+    None,
+    /// Show this message.
+    Status(&'static str),
+    /// Record this grade and move on.
+    Grade(Grade),
+    /// Suspend, bury or flag the card.
+    Mark(MarkAction),
+    /// Leave the session.
+    Leave,
+    /// Scroll the card one line (-1 up, 1 down).
+    Scroll(i32),
+    /// The card changed from question to answer: scroll to the top.
+    Top,
+    /// Open the card in the editor (or offer to copy its bundled deck).
+    Edit,
+}
+
+impl ReviewState {
+    /// The review screen's meaning of a key-map action. Changes only this
+    /// card's state; what needs the session comes back as a request.
+    pub fn on_action(&mut self, action: Action, tr: super::i18n::Tr) -> ReviewRequest {
+        match action {
+            Action::Back => ReviewRequest::Leave,
+            Action::Hint if self.show.card.hint.is_some() => {
+                self.show_hint = true;
+                ReviewRequest::None
+            }
+            Action::Hint => ReviewRequest::Status(tr.no_hint()),
+            Action::Suspend => ReviewRequest::Mark(MarkAction::Suspend),
+            Action::Bury => ReviewRequest::Mark(MarkAction::Bury),
+            Action::Flag => ReviewRequest::Mark(if self.show.flagged {
+                MarkAction::Unflag
+            } else {
+                MarkAction::Flag
+            }),
+            Action::Reset => {
+                self.confirm_reset = true;
+                ReviewRequest::Status(tr.reset_confirm())
+            }
+            Action::Up => ReviewRequest::Scroll(-1),
+            Action::Down => ReviewRequest::Scroll(1),
+            Action::Edit => ReviewRequest::Edit,
+            Action::Reveal | Action::Select => match (self.stage, self.pending) {
+                (Stage::Question, _) => {
+                    self.reveal(action == Action::Select);
+                    ReviewRequest::Top
+                }
+                (Stage::Answer, Some(g)) => ReviewRequest::Grade(g),
+                (Stage::Answer, None) => ReviewRequest::None,
+            },
+            Action::Grade(g) => match (self.stage, self.pending) {
+                // The grade already marked: pressing it again confirms.
+                (Stage::Answer, Some(p)) if p == g => ReviewRequest::Grade(g),
+                (Stage::Answer, Some(_)) => {
+                    self.pending = Some(g);
+                    ReviewRequest::None
+                }
+                (Stage::Answer, None) => ReviewRequest::Grade(g),
+                (Stage::Question, _) => ReviewRequest::Status(tr.reveal_first()),
+            },
+            _ => ReviewRequest::None,
+        }
+    }
+}
 
 fn label(text: &str, style: Style) -> Line<'static> {
     Line::styled(text.to_owned(), style)
