@@ -318,20 +318,21 @@ impl FakeStudy {
         }
     }
 
-    fn is_flagged(&self, id: &CardId) -> bool {
+    /// True when the latest of `on` / `off` asked for `id` was `on`.
+    fn marked(&self, id: &CardId, on: MarkAction, off: MarkAction) -> bool {
         self.marks
             .iter()
             .rev()
-            .find(|(c, a)| c == id && matches!(a, MarkAction::Flag | MarkAction::Unflag))
-            .is_some_and(|(_, a)| *a == MarkAction::Flag)
+            .find(|(c, a)| c == id && (*a == on || *a == off))
+            .is_some_and(|(_, a)| *a == on)
+    }
+
+    fn is_flagged(&self, id: &CardId) -> bool {
+        self.marked(id, MarkAction::Flag, MarkAction::Unflag)
     }
 
     fn is_suspended(&self, id: &CardId) -> bool {
-        self.marks
-            .iter()
-            .rev()
-            .find(|(c, a)| c == id && matches!(a, MarkAction::Suspend | MarkAction::Unsuspend))
-            .is_some_and(|(_, a)| *a == MarkAction::Suspend)
+        self.marked(id, MarkAction::Suspend, MarkAction::Unsuspend)
     }
 
     fn row(&self, card: &Card) -> BrowseRow {
