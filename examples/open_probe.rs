@@ -5,7 +5,9 @@
 //! - `open_probe bare DECK.toml`: read + `toml::from_str` into plain structs;
 //! - `open_probe open DATA_DIR [CACHE_DIR]`: `Collection::open` with the
 //!   bundled decks and `DATA_DIR/decks`, plus what the overview computes
-//!   (deck counts, reviews today, streak); without `CACHE_DIR` no cache.
+//!   (deck counts, reviews today, streak); without `CACHE_DIR` no cache;
+//! - `open_probe gen ROOT NOTES EVENTS`: writes the benches' data dir
+//!   `ROOT/data-NOTES-EVENTS` (`decks/bench.toml`, `journal.jsonl`).
 //!
 //! Run: `cargo run --profile bench --example open_probe -- open DIR CACHE`
 
@@ -40,12 +42,23 @@ fn measured(args: &[String]) -> usize {
             let counts = kartei::study::today::deck_counts(&c, &Scope::All, now);
             let (today, _) = c.today_and_streak(now);
             let n = counts.len() + today;
+            let decks = &c.decks().decks;
+            let decoded = decks.iter().filter(|d| d.cards.is_decoded()).count();
+            eprintln!("decks with decoded cards: {decoded} of {}", decks.len());
             // Like the interface at its first frame: nothing is dropped.
             std::mem::forget(c);
             n
         }
+        Some("gen") => {
+            let number = |i: usize| args[i].parse::<u64>().expect("a number");
+            let notes = usize::try_from(number(2)).expect("a count");
+            common::data_dir(std::path::Path::new(&args[1]), notes, number(3));
+            0
+        }
         _ => {
-            eprintln!("usage: open_probe bare DECK.toml | open DATA_DIR [CACHE_DIR]");
+            eprintln!(
+                "usage: open_probe bare DECK.toml | open DATA_DIR [CACHE_DIR] | gen ROOT NOTES EVENTS"
+            );
             std::process::exit(2);
         }
     }

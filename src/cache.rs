@@ -72,11 +72,40 @@ impl Cache {
         decode(&bytes)
     }
 
+    /// Reads an entry written by [`Cache::write_with_tail`]: the decoded
+    /// value, the whole entry (kept, not copied) and where the tail starts
+    /// in it. `None` as for [`Cache::read`].
+    #[must_use]
+    pub fn read_with_tail<T: DeserializeOwned>(
+        &self,
+        kind: &str,
+        key: &[u8],
+    ) -> Option<(T, std::sync::Arc<Vec<u8>>, usize)> {
+        let bytes = std::fs::read(self.entry_path(kind, key)).ok()?;
+        let (value, tail) = decode_with_tail(&bytes)?;
+        let start = bytes.len() - tail.len();
+        Some((value, std::sync::Arc::new(bytes), start))
+    }
+
     /// Encodes and writes an entry atomically. Failures (read-only disk, no
     /// space, a value that cannot be encoded) are ignored: the cache only
     /// ever saves time.
     pub fn write<T: Serialize + ?Sized>(&self, kind: &str, key: &[u8], value: &T) {
-        let Some(bytes) = encode(value) else { return };
+        self.write_with_tail(kind, key, value, &[]);
+    }
+
+    /// [`Cache::write`] with raw bytes after the encoded value, covered by
+    /// the same checksum (read back with [`Cache::read_with_tail`]).
+    pub fn write_with_tail<T: Serialize + ?Sized>(
+        &self,
+        kind: &str,
+        key: &[u8],
+        value: &T,
+        tail: &[u8],
+    ) {
+        let Some(bytes) = encode(value, tail) else {
+            return;
+        };
         if std::fs::create_dir_all(&self.dir).is_err() {
             return;
         }
@@ -84,12 +113,13 @@ impl Cache {
     }
 }
 
-fn encode<T: Serialize + ?Sized>(value: &T) -> Option<Vec<u8>> {
-    let mut out = Vec::with_capacity(4096);
+fn encode<T: Serialize + ?Sized>(value: &T, tail: &[u8]) -> Option<Vec<u8>> {
+    let mut out = Vec::with_capacity(4096 + tail.len());
     out.extend_from_slice(MAGIC);
     out.extend_from_slice(&build_fingerprint().to_le_bytes());
     out.extend_from_slice(&[0; 8 + 16]);
     let mut out = postcard::to_extend(value, out).ok()?;
+    out.extend_from_slice(tail);
     let payload_len = (out.len() - HEADER) as u64;
     let sum = hash(&out[HEADER..]);
     out[MAGIC.len() + 8..MAGIC.len() + 16].copy_from_slice(&payload_len.to_le_bytes());
@@ -97,7 +127,8 @@ fn encode<T: Serialize + ?Sized>(value: &T) -> Option<Vec<u8>> {
     Some(out)
 }
 
-fn decode<T: DeserializeOwned>(bytes: &[u8]) -> Option<T> {
+/// The payload of an intact entry of this build.
+fn payload(bytes: &[u8]) -> Option<&[u8]> {
     let header = bytes.get(..HEADER)?;
     let payload = &bytes[HEADER..];
     let (magic, rest) = header.split_at(MAGIC.len());
@@ -110,7 +141,15 @@ fn decode<T: DeserializeOwned>(bytes: &[u8]) -> Option<T> {
     {
         return None;
     }
-    postcard::from_bytes(payload).ok()
+    Some(payload)
+}
+
+fn decode<T: DeserializeOwned>(bytes: &[u8]) -> Option<T> {
+    postcard::from_bytes(payload(bytes)?).ok()
+}
+
+fn decode_with_tail<T: DeserializeOwned>(bytes: &[u8]) -> Option<(T, &[u8])> {
+    postcard::take_from_bytes(payload(bytes)?).ok()
 }
 
 #[cfg(test)]
@@ -120,7 +159,7 @@ mod tests {
     #[test]
     fn round_trip_and_every_damage_reads_as_missing() {
         let value = (String::from("deck"), vec![1u32, 2, 3], Some(7i64));
-        let bytes = encode(&value).unwrap();
+        let bytes = encode(&value, &[]).unwrap();
         assert_eq!(
             decode::<(String, Vec<u32>, Option<i64>)>(&bytes),
             Some(value)
@@ -143,5 +182,25 @@ mod tests {
         let mut longer = bytes.clone();
         longer.push(0);
         assert_eq!(decode::<(String, Vec<u32>, Option<i64>)>(&longer), None);
+    }
+
+    #[test]
+    fn tail_round_trips_and_its_damage_reads_as_missing() {
+        let value = (String::from("deck"), 3u32);
+        let tail = b"card records";
+        let bytes = encode(&value, tail).unwrap();
+        let (back, rest) = decode_with_tail::<(String, u32)>(&bytes).unwrap();
+        assert_eq!((back, rest), (value, &tail[..]));
+        for cut in 0..bytes.len() {
+            assert!(decode_with_tail::<(String, u32)>(&bytes[..cut]).is_none());
+        }
+        for i in 0..bytes.len() {
+            let mut bad = bytes.clone();
+            bad[i] ^= 0x01;
+            assert!(
+                decode_with_tail::<(String, u32)>(&bad).is_none(),
+                "byte {i}"
+            );
+        }
     }
 }

@@ -13,7 +13,7 @@ use thiserror::Error;
 use crate::cache::Cache;
 use crate::checkpoint::{self, CHECKPOINT_VERSION, Checkpoint, CheckpointRef, Derived};
 use crate::config::{Config, ConfigError};
-use crate::deck::{Card, CardId, Deck, DeckSet, Diagnostic};
+use crate::deck::{Card, CardId, CardKey, Deck, DeckSet, Diagnostic};
 use crate::progress::{
     Event, EventBody, EventId, Grade, JOURNAL_FILE, Journal, JournalError, LoadReport, MarkAction,
     Marks, Mode, ReviewEntry, card_marks, effective_reviews, scheduling_reviews, undone_ids,
@@ -74,13 +74,19 @@ impl Scope {
     /// Whether `card` belongs to this scope.
     #[must_use]
     pub fn includes(&self, card: &Card) -> bool {
+        self.includes_key(&card.key())
+    }
+
+    /// [`Scope::includes`] by the card's key.
+    #[must_use]
+    pub fn includes_key(&self, card: &CardKey<'_>) -> bool {
         match self {
             Scope::All => true,
-            Scope::Deck(id) => &card.deck_id == id,
+            Scope::Deck(id) => card.deck_id == id,
             Scope::Tag(tag) => card.tags.iter().any(|t| t == tag),
-            Scope::Cards(ids) => ids.contains(&card.id),
-            Scope::And(a, b) => a.includes(card) && b.includes(card),
-            Scope::Exam(exam) => exam.covers(card),
+            Scope::Cards(ids) => ids.contains(card.id),
+            Scope::And(a, b) => a.includes_key(card) && b.includes_key(card),
+            Scope::Exam(exam) => exam.covers_key(card),
         }
     }
 }
@@ -440,6 +446,19 @@ impl Collection {
         self.decks.decks.iter().flat_map(|d| d.cards.iter())
     }
 
+    /// Every loaded card's key in deck order, without decoding the cards
+    /// of a deck from the cache (see [`crate::deck::Cards`]).
+    pub fn card_keys(&self) -> impl Iterator<Item = CardKey<'_>> {
+        self.decks.decks.iter().flat_map(|d| d.cards.keys())
+    }
+
+    /// How many effective reviews the card got on the current study day.
+    #[must_use]
+    pub fn reviewed_today(&self, id: &CardId, now: DateTime<Utc>) -> usize {
+        let days = DayNumbers::new(&self.clock(now));
+        reviews_on(self.reviews_of(id), days, days.of(now))
+    }
+
     /// Finds a card and its deck.
     #[must_use]
     pub fn card(&self, id: &CardId) -> Option<(&Deck, &Card)> {
@@ -450,7 +469,7 @@ impl Collection {
     /// history is kept in the journal.
     #[must_use]
     pub fn orphans(&self) -> Vec<CardId> {
-        let known: HashSet<&CardId> = self.cards().map(|c| &c.id).collect();
+        let known: HashSet<&CardId> = self.card_keys().map(|c| c.id).collect();
         let mut orphans: Vec<CardId> = self
             .reviews
             .keys()
@@ -583,17 +602,17 @@ impl Collection {
         );
         let plan = self.exam_plan(now);
         let cards = self
-            .cards()
-            .filter(|c| scope.includes(c))
+            .card_keys()
+            .filter(|c| scope.includes_key(c))
             .enumerate()
             .filter(|(_, c)| {
-                let marks = self.marks(&c.id);
+                let marks = self.marks(c.id);
                 !marks.suspended && !marks.buried(now)
             })
             .filter_map(|(pos, c)| {
-                let state = plan.capped.get(&c.id).unwrap_or_else(|| self.state(&c.id));
+                let state = plan.capped.get(c.id).unwrap_or_else(|| self.state(c.id));
                 // Exam material first among new cards.
-                let pos = if plan.covered.is_empty() || plan.covered.contains(&c.id) {
+                let pos = if plan.covered.is_empty() || plan.covered.contains(c.id) {
                     pos
                 } else {
                     pos + (1 << 40)
@@ -641,17 +660,17 @@ impl Collection {
         }
         let mut unstudied = vec![0usize; exams.len()];
         let mut new_siblings: HashMap<&str, (usize, u64)> = HashMap::new();
-        for card in self.cards() {
-            let Some(i) = exams.iter().position(|e| e.covers(card)) else {
+        for card in self.card_keys() {
+            let Some(i) = exams.iter().position(|e| e.covers_key(&card)) else {
                 continue;
             };
             plan.covered.insert(card.id.clone());
-            if self.marks(&card.id).suspended {
+            if self.marks(card.id).suspended {
                 continue;
             }
-            let state = self.state(&card.id);
+            let state = self.state(card.id);
             let introduced_today = || {
-                scheduling_reviews(self.reviews_of(&card.id), self.marks.get(&card.id))
+                scheduling_reviews(self.reviews_of(card.id), self.marks.get(card.id))
                     .next()
                     .is_some_and(|r| clock.day_of(r.ts) == today)
             };

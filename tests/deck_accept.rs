@@ -16,7 +16,7 @@ use ui_common::Harness;
 use ui_common::fake_study::FakeStudy;
 
 fn load(src: &str) -> Result<Vec<Card>, Vec<Diagnostic>> {
-    parse_deck(src, DeckOrigin::File("t.toml".into())).map(|p| p.deck.cards)
+    parse_deck(src, DeckOrigin::File("t.toml".into())).map(|p| p.deck.cards.into_vec())
 }
 
 fn errors(src: &str) -> Vec<Diagnostic> {

@@ -223,3 +223,88 @@ fn the_default_cache_of_an_overridden_data_dir_is_inside_it() {
     assert!(out.status.code().is_some());
     assert_eq!(entries(&s.data.join("cache")).len(), 2);
 }
+
+/// A deck read from the cache keeps its cards encoded: the keys (id, deck,
+/// tags, line) are there at once, one card decodes alone, and everything
+/// that wants the cards gets exactly the parsed ones.
+#[test]
+fn a_cached_deck_decodes_its_cards_only_when_asked() {
+    use kartei::cache::Cache;
+    use kartei::deck::{CardId, load_file, load_file_cached};
+    let s = setup();
+    let cache = Cache::new(&s.cache);
+    let path = s.data.join("decks/eins.toml");
+    let parsed = load_file(&path).unwrap().deck;
+    let cold = load_file_cached(&path, &cache).unwrap().deck;
+    assert_eq!(cold, parsed);
+    let mut warm = load_file_cached(&path, &cache).unwrap().deck;
+    assert!(!warm.cards.is_decoded());
+    let keys: Vec<_> = warm
+        .cards
+        .keys()
+        .map(|k| (k.id.clone(), k.deck_id.to_owned(), k.tags.to_vec(), k.line))
+        .collect();
+    let want: Vec<_> = parsed
+        .cards
+        .iter()
+        .map(|c| (c.id.clone(), c.deck_id.clone(), c.tags.clone(), c.line))
+        .collect();
+    assert_eq!(keys, want);
+    assert_eq!(warm.cards.count(), parsed.cards.len());
+    for i in [3, 0, 3] {
+        assert_eq!(warm.cards.get_one(i), Some(&parsed.cards[i]));
+    }
+    assert_eq!(warm.cards.get_one(parsed.cards.len()), None);
+    assert!(!warm.cards.is_decoded());
+    let copy = warm.clone();
+    assert_eq!(warm, parsed);
+    assert!(warm.cards.is_decoded());
+    assert!(!copy.cards.is_decoded());
+    assert_eq!(copy.cards.into_vec(), parsed.cards.to_vec());
+    // A changed card is what the keys show from then on.
+    warm.cards[1].id = CardId::from("neu");
+    assert_eq!(warm.cards.key(1).unwrap().id.as_str(), "neu");
+    assert_eq!(warm.cards.get_one(1).unwrap().id.as_str(), "neu");
+}
+
+/// Opening a collection from the cache and computing the overview (what
+/// the first screen shows) decodes no card of a cached deck.
+#[test]
+fn the_overview_decodes_no_card_of_a_cached_deck() {
+    use chrono::{FixedOffset, Utc};
+    use kartei::collection::{Collection, OpenOptions};
+    use kartei::study::{CollectionStudy, Study};
+    let s = setup();
+    let open = || {
+        Collection::open(OpenOptions {
+            data_dir: s.data.clone(),
+            config_path: s.data.join("config.toml"),
+            bundled: false,
+            user_decks: Some(s.data.join("decks")),
+            extra_decks: Vec::new(),
+            offset: FixedOffset::east_opt(3600).unwrap(),
+            read_only: false,
+            cache_dir: Some(s.cache.clone()),
+        })
+        .unwrap()
+    };
+    let reference = CollectionStudy::new(open()).overview(Utc::now());
+    let warm = CollectionStudy::new(open());
+    assert!(
+        warm.collection()
+            .decks()
+            .decks
+            .iter()
+            .all(|d| !d.cards.is_decoded())
+    );
+    assert_eq!(warm.overview(Utc::now()), reference);
+    assert!(
+        warm.collection()
+            .decks()
+            .decks
+            .iter()
+            .all(|d| !d.cards.is_decoded()),
+        "the overview decoded cards"
+    );
+    assert_eq!(reference.decks[0].total, 5);
+}

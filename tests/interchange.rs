@@ -128,7 +128,8 @@ fn sample_deck() -> Deck {
                     ordered: true,
                 },
             ),
-        ],
+        ]
+        .into(),
     }
 }
 
@@ -661,8 +662,10 @@ fn the_anki_header_says_what_was_simplified() {
     assert!(text.contains("card ids are not kept"), "{text}");
 
     // Only basic cards, one with a hint and a spaced tag.
-    deck.cards
-        .retain(|c| matches!(c.content, CardContent::Basic { .. }));
+    deck.cards = std::mem::take(&mut deck.cards)
+        .into_iter()
+        .filter(|c| matches!(c.content, CardContent::Basic { .. }))
+        .collect();
     deck.cards[0].hint = Some("Tipp".into());
     deck.cards[0].tags.push("zwei worte".into());
     let file = export::to_anki([&deck]);

@@ -676,7 +676,7 @@ impl<'s> Checker<'s> {
             description,
             tags,
             origin: origin.clone(),
-            cards,
+            cards: cards.into(),
         })
     }
 

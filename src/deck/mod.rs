@@ -1,6 +1,7 @@
 //! Decks: the model, the TOML loader with precise diagnostics, and `check --fix`.
 
 mod bundled;
+mod cards;
 mod diagnostic;
 mod fix;
 mod load;
@@ -9,6 +10,7 @@ mod set;
 mod similar;
 
 pub use bundled::{CopyBundledError, bundled, bundled_ids, copy_bundled};
+pub use cards::{CardKey, Cards};
 pub use diagnostic::{Diagnostic, LineIndex, Severity, closest, edit_distance};
 pub use fix::{FixError, FixOutcome, fix_file, fix_source};
 pub use load::{

@@ -84,7 +84,7 @@ pub struct Deck {
     pub tags: Vec<String>,
     pub origin: DeckOrigin,
     /// Cards in file order (a note's generated cards stay together).
-    pub cards: Vec<Card>,
+    pub cards: super::Cards,
 }
 
 /// The kind of a card, as written in `kind = "..."`.

@@ -9,6 +9,7 @@ use super::bundled::bundled;
 use super::diagnostic::{Diagnostic, Severity};
 use serde::{Deserialize, Serialize};
 
+use super::cards::{CardKey, Cards, Heads};
 use super::load::{MAX_DECK_BYTES, Parsed, load_bytes, load_file, parse_deck, read_deck_file};
 use super::model::{Card, CardId, Deck, DeckOrigin};
 use crate::cache::Cache;
@@ -39,7 +40,7 @@ impl DeckSet {
     fn reindex(&mut self) {
         self.index.clear();
         for (d, deck) in self.decks.iter().enumerate() {
-            for (c, card) in deck.cards.iter().enumerate() {
+            for (c, card) in deck.cards.keys().enumerate() {
                 self.index.entry(card.id.clone()).or_insert((d, c));
             }
         }
@@ -50,8 +51,8 @@ impl DeckSet {
     pub fn card(&self, id: &CardId) -> Option<(&Deck, &Card)> {
         if let Some(&(d, c)) = self.index.get(id)
             && let Some(deck) = self.decks.get(d)
-            && let Some(card) = deck.cards.get(c)
-            && card.id == *id
+            && deck.cards.key(c).is_some_and(|k| k.id == id)
+            && let Some(card) = deck.cards.get_one(c)
         {
             return Some((deck, card));
         }
@@ -72,10 +73,18 @@ impl DeckSet {
         self.decks.iter().find(|d| d.id == id)
     }
 
+    /// Every card's key with its deck, in the order of [`DeckSet::cards`],
+    /// without decoding cards from the deck cache.
+    pub fn card_keys(&self) -> impl Iterator<Item = (&Deck, CardKey<'_>)> {
+        self.decks
+            .iter()
+            .flat_map(|d| d.cards.keys().map(move |c| (d, c)))
+    }
+
     /// The number of cards in all decks.
     #[must_use]
     pub fn card_count(&self) -> usize {
-        self.decks.iter().map(|d| d.cards.len()).sum()
+        self.decks.iter().map(|d| d.cards.count()).sum()
     }
 
     /// Adds the result of loading one file, with the cross-deck checks.
@@ -106,13 +115,13 @@ impl DeckSet {
             return;
         }
         let mut clash = false;
-        for card in &deck.cards {
+        for card in deck.cards.keys() {
             // The index alone (a hash lookup): `card` falls back to a scan
             // over every card when the id is unknown, quadratic here.
-            let indexed = self.index.get(&card.id).and_then(|&(d, c)| {
+            let indexed = self.index.get(card.id).and_then(|&(d, c)| {
                 let deck = self.decks.get(d)?;
                 deck.cards
-                    .get(c)
+                    .key(c)
                     .filter(|o| o.id == card.id)
                     .map(|o| (deck, o))
             });
@@ -142,9 +151,9 @@ impl DeckSet {
             return;
         }
         self.warnings.extend(parsed.warnings);
-        self.index.reserve(deck.cards.len());
+        self.index.reserve(deck.cards.count());
         let d = self.decks.len();
-        for (c, card) in deck.cards.iter().enumerate() {
+        for (c, card) in deck.cards.keys().enumerate() {
             self.index.insert(card.id.clone(), (d, c));
         }
         self.decks.push(deck);
@@ -303,20 +312,43 @@ struct DeckKey {
 }
 
 /// A compiled deck file: its key and what loading it gave (the deck and
-/// its warnings, or no deck and its errors).
+/// its warnings, or no deck and its errors). The deck's card records
+/// follow the entry (see [`Cards`]): a start decodes the cards' keys only.
 #[derive(Debug, Deserialize)]
 struct DeckEntry {
     key: DeckKey,
-    deck: Option<Deck>,
+    deck: Option<DeckHead>,
     diagnostics: Vec<CachedDiagnostic>,
+}
+
+/// A deck without its card records.
+#[derive(Debug, Deserialize)]
+struct DeckHead {
+    id: String,
+    name: String,
+    description: String,
+    tags: Vec<String>,
+    origin: DeckOrigin,
+    cards: Heads,
 }
 
 /// [`DeckEntry`] borrowed, for writing (same encoding).
 #[derive(Serialize)]
 struct DeckEntryRef<'a> {
     key: &'a DeckKey,
-    deck: Option<&'a Deck>,
+    deck: Option<DeckHeadRef<'a>>,
     diagnostics: Vec<CachedDiagnostic>,
+}
+
+/// [`DeckHead`] borrowed, for writing (same encoding).
+#[derive(Serialize)]
+struct DeckHeadRef<'a> {
+    id: &'a str,
+    name: &'a str,
+    description: &'a str,
+    tags: &'a [String],
+    origin: &'a DeckOrigin,
+    cards: Heads,
 }
 
 /// [`Diagnostic`] with every field stored (its own serde form is the JSON
@@ -418,17 +450,30 @@ pub fn load_file_cached(path: &Path, cache: &Cache) -> Result<Parsed, Vec<Diagno
         content,
     };
     let name = path.as_os_str().as_encoded_bytes();
-    if let Some(entry) = cache.read::<DeckEntry>("deck", name)
+    if let Some((entry, bytes, start)) = cache.read_with_tail::<DeckEntry>("deck", name)
         && entry.key == key
     {
         let diagnostics = entry.diagnostics.into_iter().map(Into::into).collect();
-        return match entry.deck {
-            Some(deck) => Ok(Parsed {
-                deck,
-                warnings: diagnostics,
-            }),
-            None => Err(diagnostics),
-        };
+        match entry.deck {
+            Some(head) => {
+                if let Some(cards) = Cards::from_encoded(head.cards, bytes, start) {
+                    let deck = Deck {
+                        id: head.id,
+                        name: head.name,
+                        description: head.description,
+                        tags: head.tags,
+                        origin: head.origin,
+                        cards,
+                    };
+                    return Ok(Parsed {
+                        deck,
+                        warnings: diagnostics,
+                    });
+                }
+            }
+            None if bytes.len() == start => return Err(diagnostics),
+            None => {}
+        }
     }
     let bytes = match read_deck_file(path) {
         Ok(bytes) if crate::cache::hash(&bytes) == key.content => bytes,
@@ -441,11 +486,28 @@ pub fn load_file_cached(path: &Path, cache: &Cache) -> Result<Parsed, Vec<Diagno
         Ok(parsed) => (Some(&parsed.deck), &parsed.warnings),
         Err(errors) => (None, errors),
     };
+    let (deck, records) = match deck {
+        Some(d) => {
+            let Some((heads, records)) = Cards::encode(&d.cards) else {
+                return result;
+            };
+            let head = DeckHeadRef {
+                id: &d.id,
+                name: &d.name,
+                description: &d.description,
+                tags: &d.tags,
+                origin: &d.origin,
+                cards: heads,
+            };
+            (Some(head), records)
+        }
+        None => (None, Vec::new()),
+    };
     let entry = DeckEntryRef {
         key: &key,
         deck,
         diagnostics: diagnostics.iter().cloned().map(Into::into).collect(),
     };
-    cache.write("deck", name, &entry);
+    cache.write_with_tail("deck", name, &entry, &records);
     result
 }

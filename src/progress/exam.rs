@@ -5,7 +5,7 @@
 use chrono::NaiveDate;
 
 use super::event::{Event, EventBody};
-use crate::deck::Card;
+use crate::deck::{Card, CardKey};
 
 /// An exam: a name, a date and the material it covers.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -25,7 +25,13 @@ impl Exam {
     /// same filter as `kartei quiz --deck ... --tag ...`.
     #[must_use]
     pub fn covers(&self, card: &Card) -> bool {
-        (self.decks.is_empty() || self.decks.contains(&card.deck_id))
+        self.covers_key(&card.key())
+    }
+
+    /// [`Exam::covers`] by the card's key.
+    #[must_use]
+    pub fn covers_key(&self, card: &CardKey<'_>) -> bool {
+        (self.decks.is_empty() || self.decks.iter().any(|d| d == card.deck_id))
             && (self.tags.is_empty() || card.tags.iter().any(|t| self.tags.contains(t)))
     }
 }

@@ -9,7 +9,7 @@ use std::collections::{BTreeMap, HashMap};
 use chrono::{DateTime, Duration, FixedOffset, NaiveDate, TimeZone, Utc};
 use serde::Serialize;
 
-use crate::deck::{Card, CardId};
+use crate::deck::CardId;
 use crate::progress::Grade;
 use crate::scheduler::{CardState, Phase};
 
@@ -99,9 +99,9 @@ pub const MATURE_DAYS: f64 = 21.0;
 #[must_use]
 pub fn count<'a>(
     id: &str,
-    cards: impl IntoIterator<Item = &'a Card>,
+    cards: impl IntoIterator<Item = &'a CardId>,
     states: &HashMap<CardId, CardState>,
-    reviewed_today: &HashMap<&CardId, usize>,
+    reviewed_today: impl Fn(&CardId) -> usize,
     today: crate::scheduler::Counts,
     suspended: impl Fn(&CardId) -> bool,
 ) -> DeckCounts {
@@ -114,12 +114,12 @@ pub fn count<'a>(
     };
     for card in cards {
         c.cards += 1;
-        c.reviewed_today += reviewed_today.get(&card.id).copied().unwrap_or(0);
-        if suspended(&card.id) {
+        c.reviewed_today += reviewed_today(card);
+        if suspended(card) {
             c.suspended += 1;
         }
         if states
-            .get(&card.id)
+            .get(card)
             .and_then(|s| s.memory)
             .is_some_and(|m| f64::from(m.stability) >= MATURE_DAYS)
         {
@@ -406,23 +406,7 @@ mod tests {
 
     #[test]
     fn counts_take_today_from_the_queue_and_count_mature_and_suspended() {
-        let card = |id: &str| Card {
-            id: CardId::from(id),
-            id_explicit: true,
-            deck_id: "d".into(),
-            tags: vec![],
-            hint: None,
-            explain: None,
-            source: None,
-            input: false,
-            accept: Vec::new(),
-            line: 1,
-            content: crate::deck::CardContent::Basic {
-                front: "f".into(),
-                back: "b".into(),
-                reversed: false,
-            },
-        };
+        let card = CardId::from;
         let cards = [
             card("new"),
             card("due"),
@@ -457,9 +441,14 @@ mod tests {
             learning: 1,
             review: 2,
         };
-        let counts = count("d", &cards, &states, &HashMap::new(), today, |id| {
-            id.as_str() == "later"
-        });
+        let counts = count(
+            "d",
+            &cards,
+            &states,
+            |id| usize::from(id.as_str() == "due") * 2,
+            today,
+            |id| id.as_str() == "later",
+        );
         assert_eq!(
             counts,
             DeckCounts {
@@ -468,7 +457,7 @@ mod tests {
                 new: 1,
                 learning: 1,
                 due: 2,
-                reviewed_today: 0,
+                reviewed_today: 2,
                 mature: 1,
                 suspended: 1,
             }

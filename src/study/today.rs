@@ -21,15 +21,15 @@ use crate::stats::{self, DeckCounts};
 /// Counts for the cards of `scope` as one group (`id` names it).
 #[must_use]
 pub fn counts(collection: &Collection, id: &str, scope: &Scope, now: DateTime<Utc>) -> DeckCounts {
-    let clock = collection.clock(now);
-    let records = collection.review_records();
-    let reviewed = stats::reviewed_today(&records, &clock);
     let queue = collection.queue(scope, now);
     stats::count(
         id,
-        collection.cards().filter(|c| scope.includes(c)),
+        collection
+            .card_keys()
+            .filter(|c| scope.includes_key(c))
+            .map(|c| c.id),
         collection.states(),
-        &reviewed,
+        |card| collection.reviewed_today(card, now),
         queue.counts(),
         |card| collection.marks(card).suspended,
     )
@@ -42,7 +42,7 @@ pub fn deck_counts(collection: &Collection, scope: &Scope, now: DateTime<Utc>) -
         .decks()
         .decks
         .iter()
-        .filter(|d| d.cards.iter().any(|c| scope.includes(c)))
+        .filter(|d| d.cards.keys().any(|c| scope.includes_key(&c)))
         .map(|d| {
             let deck = Scope::Deck(d.id.clone());
             let both = match scope {

@@ -1,0 +1,347 @@
+//! The cards of a deck: a `Vec<Card>`, or their compiled form from the deck
+//! cache, decoded when first used.
+//!
+//! A warm start must not build 100,000 cards with a dozen strings each when
+//! the overview only counts them: a deck read from the cache keeps its
+//! cards encoded (one postcard record per card in the cache entry, which
+//! stays in memory) and has in memory only each card's [`CardKey`]: id,
+//! deck id, tags (shared per distinct tag set) and line. [`Cards::keys`]
+//! gives those without decoding anything; [`Cards::get_one`] decodes one
+//! card (showing it); anything that wants the slice (`Deref<Target =
+//! [Card]>`) decodes them all once. Either way the cards are exactly the
+//! ones the parse gave.
+
+use std::collections::HashMap;
+use std::ops::{Deref, DerefMut};
+use std::sync::{Arc, OnceLock};
+
+use serde::{Deserialize, Serialize};
+
+use super::model::{Card, CardId};
+
+/// What identifies a card and places it in a scope, without its text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct CardKey<'a> {
+    pub id: &'a CardId,
+    pub deck_id: &'a str,
+    /// As [`Card::tags`].
+    pub tags: &'a [String],
+    /// As [`Card::line`].
+    pub line: u32,
+}
+
+impl Card {
+    /// The card's [`CardKey`].
+    #[must_use]
+    pub fn key(&self) -> CardKey<'_> {
+        CardKey {
+            id: &self.id,
+            deck_id: &self.deck_id,
+            tags: &self.tags,
+            line: self.line,
+        }
+    }
+}
+
+/// A deck's cards in file order. Dereferences to `[Card]`; see the module
+/// documentation for the compiled form.
+#[derive(Default)]
+pub struct Cards {
+    decoded: OnceLock<Vec<Card>>,
+    /// Set only for cards from the cache; the source of `decoded`.
+    encoded: Option<Arc<Encoded>>,
+}
+
+/// A card's key as stored in a cache entry.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub(crate) struct Head {
+    id: CardId,
+    /// Index into [`Heads::deck_ids`].
+    deck: u32,
+    /// Index into [`Heads::tag_sets`].
+    tags: u32,
+    line: u32,
+    /// End of the card's record in the card bytes (its start is the
+    /// previous card's end).
+    end: u64,
+}
+
+/// The keys of a deck's cards as stored in a cache entry; the card
+/// records follow the entry.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+pub(crate) struct Heads {
+    heads: Vec<Head>,
+    deck_ids: Vec<String>,
+    tag_sets: Vec<Vec<String>>,
+}
+
+struct Encoded {
+    heads: Heads,
+    /// The cache entry; the card records are `bytes[start..]`.
+    bytes: Arc<Vec<u8>>,
+    start: usize,
+    /// Cards decoded one at a time ([`Cards::get_one`]); the table is
+    /// made when the first one is.
+    single: OnceLock<Box<[OnceLock<Box<Card>>]>>,
+}
+
+impl Encoded {
+    fn record(&self, i: usize) -> &[u8] {
+        let from = if i == 0 {
+            0
+        } else {
+            self.heads.heads[i - 1].end
+        };
+        let to = self.heads.heads[i].end;
+        // Checked when the entry was read (`Cards::from_encoded`).
+        let range = usize::try_from(from).unwrap_or(usize::MAX)..usize::try_from(to).unwrap_or(0);
+        &self.bytes[self.start..][range]
+    }
+
+    fn decode(&self, i: usize) -> Card {
+        // The entry was written by this very build and its checksum
+        // verified before use, so its records decode.
+        postcard::from_bytes(self.record(i)).expect("a verified deck cache record decodes")
+    }
+
+    fn key(&self, i: usize) -> Option<CardKey<'_>> {
+        let h = self.heads.heads.get(i)?;
+        Some(CardKey {
+            id: &h.id,
+            deck_id: &self.heads.deck_ids[h.deck as usize],
+            tags: &self.heads.tag_sets[h.tags as usize],
+            line: h.line,
+        })
+    }
+}
+
+impl Cards {
+    /// Cards already in memory.
+    #[must_use]
+    pub fn new(cards: Vec<Card>) -> Self {
+        Self {
+            decoded: OnceLock::from(cards),
+            encoded: None,
+        }
+    }
+
+    /// Whether the cards are decoded (always, except for cards from the
+    /// deck cache nothing has asked for yet).
+    #[must_use]
+    pub fn is_decoded(&self) -> bool {
+        self.decoded.get().is_some()
+    }
+
+    /// The number of cards (without decoding them).
+    #[must_use]
+    pub fn count(&self) -> usize {
+        match (self.decoded.get(), &self.encoded) {
+            (Some(cards), _) => cards.len(),
+            (None, Some(e)) => e.heads.heads.len(),
+            (None, None) => 0,
+        }
+    }
+
+    /// The key of card `i` (without decoding it).
+    #[must_use]
+    pub fn key(&self, i: usize) -> Option<CardKey<'_>> {
+        match (self.decoded.get(), &self.encoded) {
+            (Some(cards), _) => cards.get(i).map(Card::key),
+            (None, Some(e)) => e.key(i),
+            (None, None) => None,
+        }
+    }
+
+    /// Every card's key in file order (without decoding the cards).
+    pub fn keys(&self) -> impl Iterator<Item = CardKey<'_>> {
+        (0..self.count()).filter_map(|i| self.key(i))
+    }
+
+    /// Card `i`, decoding only that one if the cards are not decoded yet.
+    #[must_use]
+    pub fn get_one(&self, i: usize) -> Option<&Card> {
+        match (self.decoded.get(), &self.encoded) {
+            (Some(cards), _) => cards.get(i),
+            (None, Some(e)) => {
+                let table = e
+                    .single
+                    .get_or_init(|| (0..e.heads.heads.len()).map(|_| OnceLock::new()).collect());
+                let slot = table.get(i)?;
+                Some(slot.get_or_init(|| Box::new(e.decode(i))))
+            }
+            (None, None) => None,
+        }
+    }
+
+    /// The cards as a `Vec` (decoding them if needed).
+    #[must_use]
+    pub fn into_vec(mut self) -> Vec<Card> {
+        self.force();
+        self.decoded.take().unwrap_or_default()
+    }
+
+    fn force(&self) -> &Vec<Card> {
+        self.decoded.get_or_init(|| match &self.encoded {
+            Some(e) => (0..e.heads.heads.len())
+                .map(|i| match e.single.get().and_then(|t| t[i].get()) {
+                    Some(card) => Card::clone(card),
+                    None => e.decode(i),
+                })
+                .collect(),
+            None => Vec::new(),
+        })
+    }
+
+    /// The cache form: the keys and the concatenated card records.
+    pub(crate) fn encode(cards: &[Card]) -> Option<(Heads, Vec<u8>)> {
+        let mut heads = Heads::default();
+        let mut bytes = Vec::new();
+        let (mut deck_ids, mut tag_sets) = (HashMap::new(), HashMap::new());
+        for card in cards {
+            let deck = intern(&mut heads.deck_ids, &mut deck_ids, &card.deck_id);
+            let tags = intern(&mut heads.tag_sets, &mut tag_sets, &card.tags);
+            bytes = postcard::to_extend(card, bytes).ok()?;
+            heads.heads.push(Head {
+                id: card.id.clone(),
+                deck,
+                tags,
+                line: card.line,
+                end: bytes.len() as u64,
+            });
+        }
+        Some((heads, bytes))
+    }
+
+    /// Cards from a cache entry: `heads`, with the card records at
+    /// `bytes[start..]`. `None` when they do not fit together.
+    pub(crate) fn from_encoded(heads: Heads, bytes: Arc<Vec<u8>>, start: usize) -> Option<Self> {
+        let len = bytes.len().checked_sub(start)? as u64;
+        let mut previous = 0;
+        for h in &heads.heads {
+            if h.end < previous
+                || h.deck as usize >= heads.deck_ids.len()
+                || h.tags as usize >= heads.tag_sets.len()
+            {
+                return None;
+            }
+            previous = h.end;
+        }
+        if previous != len {
+            return None;
+        }
+        Some(Self {
+            decoded: OnceLock::new(),
+            encoded: Some(Arc::new(Encoded {
+                heads,
+                bytes,
+                start,
+                single: OnceLock::new(),
+            })),
+        })
+    }
+}
+
+/// The index of `value` in `table` (`seen` maps the values to their
+/// indices), added if new.
+fn intern<T: Clone + Eq + std::hash::Hash>(
+    table: &mut Vec<T>,
+    seen: &mut HashMap<T, u32>,
+    value: &T,
+) -> u32 {
+    if let Some(&i) = seen.get(value) {
+        return i;
+    }
+    let i = u32::try_from(table.len()).unwrap_or(u32::MAX);
+    table.push(value.clone());
+    seen.insert(value.clone(), i);
+    i
+}
+
+impl Deref for Cards {
+    type Target = [Card];
+
+    fn deref(&self) -> &[Card] {
+        self.force()
+    }
+}
+
+impl DerefMut for Cards {
+    fn deref_mut(&mut self) -> &mut [Card] {
+        self.force();
+        // Changed cards no longer match their encoded form.
+        self.encoded = None;
+        self.decoded.get_mut().map_or(&mut [], Vec::as_mut_slice)
+    }
+}
+
+impl Clone for Cards {
+    fn clone(&self) -> Self {
+        Self {
+            decoded: self.decoded.clone(),
+            encoded: self.encoded.clone(),
+        }
+    }
+}
+
+impl std::fmt::Debug for Cards {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_list().entries(self.iter()).finish()
+    }
+}
+
+impl PartialEq for Cards {
+    fn eq(&self, other: &Self) -> bool {
+        **self == **other
+    }
+}
+
+impl From<Vec<Card>> for Cards {
+    fn from(cards: Vec<Card>) -> Self {
+        Self::new(cards)
+    }
+}
+
+impl FromIterator<Card> for Cards {
+    fn from_iter<I: IntoIterator<Item = Card>>(iter: I) -> Self {
+        Self::new(iter.into_iter().collect())
+    }
+}
+
+impl IntoIterator for Cards {
+    type Item = Card;
+    type IntoIter = std::vec::IntoIter<Card>;
+
+    fn into_iter(self) -> Self::IntoIter {
+        self.into_vec().into_iter()
+    }
+}
+
+impl<'a> IntoIterator for &'a Cards {
+    type Item = &'a Card;
+    type IntoIter = std::slice::Iter<'a, Card>;
+
+    fn into_iter(self) -> Self::IntoIter {
+        self.iter()
+    }
+}
+
+impl<'a> IntoIterator for &'a mut Cards {
+    type Item = &'a mut Card;
+    type IntoIter = std::slice::IterMut<'a, Card>;
+
+    fn into_iter(self) -> Self::IntoIter {
+        self.iter_mut()
+    }
+}
+
+impl Serialize for Cards {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        (**self).serialize(s)
+    }
+}
+
+impl<'de> Deserialize<'de> for Cards {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        Vec::<Card>::deserialize(d).map(Self::new)
+    }
+}
