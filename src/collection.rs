@@ -77,6 +77,15 @@ impl Scope {
         self.includes_key(&card.key())
     }
 
+    /// The one deck every card of this scope is in, if the scope says.
+    fn only_deck(&self) -> Option<&str> {
+        match self {
+            Scope::Deck(id) => Some(id),
+            Scope::And(a, b) => a.only_deck().or_else(|| b.only_deck()),
+            _ => None,
+        }
+    }
+
     /// [`Scope::includes`] by the card's key.
     #[must_use]
     pub fn includes_key(&self, card: &CardKey<'_>) -> bool {
@@ -104,6 +113,27 @@ pub struct ExamPlan {
     /// Notes whose new cards could not all be introduced in time one a
     /// day: their cards are not held back as siblings.
     pub unbury: HashSet<String>,
+}
+
+/// What today's queues start from, whatever their scope (see
+/// [`Collection::today_basis`]).
+#[derive(Debug, Clone)]
+pub struct TodayBasis<'a> {
+    now: DateTime<Utc>,
+    end_of_day: DateTime<Utc>,
+    plan: ExamPlan,
+    done: DoneToday,
+    /// Notes with a card answered today or in learning: their other new
+    /// and review cards wait.
+    taken: HashSet<&'a str>,
+}
+
+impl TodayBasis<'_> {
+    /// The moment it was made for.
+    #[must_use]
+    pub fn now(&self) -> DateTime<Utc> {
+        self.now
+    }
 }
 
 /// Decks, config, journal and derived states.
@@ -144,11 +174,20 @@ impl Collection {
         let settings =
             checkpoint::settings_key(&config.scheduler, options.offset.local_minus_utc());
         let key = checkpoint::cache_key(&options.data_dir.join(JOURNAL_FILE));
-        let saved: Option<Checkpoint> = cache.as_ref().and_then(|c| c.read("journal", &key));
-        let resume = saved.as_ref().and_then(|c| c.resume(settings));
-        let (journal, journal_report) =
-            Journal::open_resuming(&options.data_dir, options.read_only, resume)?;
-        let decks = load_decks(&options);
+        // The decks load on a second thread while the checkpoint is decoded
+        // and the journal opened: neither depends on the other.
+        let (decks, journal) = std::thread::scope(|scope| {
+            let decks = scope.spawn(|| load_decks(&options));
+            let saved: Option<Checkpoint> = cache.as_ref().and_then(|c| c.read("journal", &key));
+            let resume = saved.as_ref().and_then(|c| c.resume(settings));
+            let journal = Journal::open_resuming(&options.data_dir, options.read_only, resume)
+                .map(|opened| (opened, saved));
+            let decks = decks
+                .join()
+                .unwrap_or_else(|e| std::panic::resume_unwind(e));
+            (decks, journal)
+        });
+        let ((journal, journal_report), saved) = journal?;
         let mut collection = Self {
             options,
             decks,
@@ -573,9 +612,20 @@ impl Collection {
     /// answered today; the rest wait for a later day.
     #[must_use]
     pub fn queue(&self, scope: &Scope, now: DateTime<Utc>) -> Queue {
+        let basis = self.today_basis(now);
+        let cards = self
+            .queue_candidates(scope, &basis)
+            .map(|(id, state, pos)| (id.clone(), state, pos));
+        let mut queue = Queue::build(&self.scheduler, cards, now, basis.done);
+        queue.raise_new_limit(basis.plan.new_per_day, basis.done.new);
+        queue
+    }
+
+    /// What every queue of the moment `now` starts from, whatever its
+    /// scope; for [`Collection::queue_counts`] over several scopes.
+    #[must_use]
+    pub fn today_basis(&self, now: DateTime<Utc>) -> TodayBasis<'_> {
         let clock = self.clock(now);
-        let today = clock.today();
-        let end_of_day = clock.end_of(today);
         let days = DayNumbers::new(&clock);
         let today_no = days.of(now);
         let mut taken: HashSet<&str> = self
@@ -600,16 +650,67 @@ impl Collection {
                 })
                 .map(|(id, _)| id.note_key()),
         );
-        let plan = self.exam_plan(now);
+        TodayBasis {
+            now,
+            end_of_day: clock.end_of(clock.today()),
+            plan: self.exam_plan(now),
+            done: self.done_today(now),
+            taken,
+        }
+    }
+
+    /// [`Queue::counts`] of [`Collection::queue`]`(scope, basis.now)`,
+    /// without building the queue (for the overview's counts).
+    #[must_use]
+    pub fn queue_counts(&self, scope: &Scope, basis: &TodayBasis<'_>) -> crate::scheduler::Counts {
         let cards = self
-            .card_keys()
+            .queue_candidates(scope, basis)
+            .map(|(id, state, _)| (id, state));
+        Queue::counts_of(
+            &self.scheduler,
+            cards,
+            basis.now,
+            basis.done,
+            basis.plan.new_per_day,
+        )
+    }
+
+    /// The keys of the cards in `scope`, in deck order. Decks that cannot
+    /// hold a card of the scope's deck are skipped without looking at
+    /// their cards one by one.
+    pub fn scope_keys<'a>(&'a self, scope: &'a Scope) -> impl Iterator<Item = CardKey<'a>> + 'a {
+        let deck = scope.only_deck();
+        self.decks
+            .decks
+            .iter()
+            .filter(move |d| deck.is_none_or(|id| d.cards.may_hold_deck(id)))
+            .flat_map(|d| d.cards.keys())
             .filter(|c| scope.includes_key(c))
+    }
+
+    /// What [`Collection::queue`] puts in the queue: each card of `scope`
+    /// not suspended or buried, with its state (capped by `plan`) and its
+    /// position, without the siblings held back today.
+    fn queue_candidates<'a>(
+        &'a self,
+        scope: &'a Scope,
+        basis: &'a TodayBasis<'a>,
+    ) -> impl Iterator<Item = (&'a CardId, &'a CardState, usize)> + 'a {
+        let TodayBasis {
+            now,
+            end_of_day,
+            plan,
+            ..
+        } = basis;
+        let (now, end_of_day) = (*now, *end_of_day);
+        let mut taken = basis.taken.clone();
+        self.scope_keys(scope)
             .enumerate()
-            .filter(|(_, c)| {
+            .filter(move |(_, c)| {
                 let marks = self.marks(c.id);
                 !marks.suspended && !marks.buried(now)
             })
-            .filter_map(|(pos, c)| {
+            .filter_map(move |(pos, c)| {
                 let state = plan.capped.get(c.id).unwrap_or_else(|| self.state(c.id));
                 // Exam material first among new cards.
                 let pos = if plan.covered.is_empty() || plan.covered.contains(c.id) {
@@ -619,7 +720,7 @@ impl Collection {
                 };
                 let shown_today = match state.phase {
                     Phase::Learning { .. } | Phase::Relearning { .. } => {
-                        return Some((c, state, pos));
+                        return Some((c.id, state, pos));
                     }
                     Phase::New => true,
                     Phase::Review => state.due.is_some_and(|due| due < end_of_day),
@@ -628,13 +729,8 @@ impl Collection {
                 if shown_today && !together && !taken.insert(c.id.note_key()) {
                     return None;
                 }
-                Some((c, state, pos))
+                Some((c.id, state, pos))
             })
-            .map(|(c, state, pos)| (c.id.clone(), state, pos));
-        let done = self.done_today(now);
-        let mut queue = Queue::build(&self.scheduler, cards, now, done);
-        queue.raise_new_limit(plan.new_per_day, done.new);
-        queue
     }
 
     /// The exams set in the journal, by date.

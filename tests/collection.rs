@@ -247,3 +247,67 @@ fn many_cards_replay_in_parallel_to_the_same_states() {
     }
     assert_eq!(c.orphans().len(), cards);
 }
+
+/// The overview's counts (`queue_counts`, without building a queue) are
+/// the counts of the queue itself, for every scope and over several days
+/// of answers (learning, review, lapsed, new and sibling cards).
+#[test]
+fn queue_counts_are_the_counts_of_the_queue() {
+    use kartei::progress::Mode;
+    let dir = tempfile::tempdir().unwrap();
+    let (mut options, _) = setup(dir.path());
+    options.bundled = true;
+    let mut c = Collection::open(options).unwrap();
+    let ids: Vec<(CardId, String)> = c
+        .cards()
+        .map(|x| (x.id.clone(), x.deck_id.clone()))
+        .collect();
+    let decks: Vec<String> = c.decks().decks.iter().map(|d| d.id.clone()).collect();
+    let tag = c.cards().find_map(|x| x.tags.first().cloned()).unwrap();
+    let check = |c: &Collection, at: DateTime<Utc>| {
+        let mut scopes = vec![Scope::All, Scope::Tag(tag.clone())];
+        for d in &decks {
+            scopes.push(Scope::Deck(d.clone()));
+            scopes.push(Scope::And(
+                Box::new(Scope::Deck(d.clone())),
+                Box::new(Scope::Tag(tag.clone())),
+            ));
+        }
+        scopes.push(Scope::Cards(
+            ids.iter().take(9).map(|x| x.0.clone()).collect(),
+        ));
+        let basis = c.today_basis(at);
+        for scope in &scopes {
+            assert_eq!(
+                c.queue_counts(scope, &basis),
+                c.queue(scope, at).counts(),
+                "{scope:?} at {at}"
+            );
+        }
+    };
+    for day in 0..4i64 {
+        let at = now() + Duration::days(day);
+        for (k, (card, _)) in ids.iter().enumerate().skip(day as usize * 7).take(45) {
+            let grade = Grade::ALL[(k + day as usize) % 4];
+            c.record_answer(
+                card,
+                grade,
+                900,
+                Mode::Review,
+                None,
+                at + Duration::minutes(k as i64),
+            )
+            .unwrap();
+        }
+        for later in [0, 1, 30, 60 * 30] {
+            check(&c, at + Duration::minutes(later));
+        }
+    }
+    assert!(
+        ids.iter()
+            .map(|x| &x.1)
+            .collect::<std::collections::HashSet<_>>()
+            .len()
+            > 1
+    );
+}

@@ -157,6 +157,16 @@ impl Cards {
         (0..self.count()).filter_map(|i| self.key(i))
     }
 
+    /// Whether any card may be of deck `deck_id` (false: none is). Looks
+    /// at the distinct deck ids only while the cards are encoded.
+    #[must_use]
+    pub fn may_hold_deck(&self, deck_id: &str) -> bool {
+        match (self.decoded.get(), &self.encoded) {
+            (None, Some(e)) => e.heads.deck_ids.iter().any(|d| d == deck_id),
+            _ => self.keys().any(|k| k.deck_id == deck_id),
+        }
+    }
+
     /// Card `i`, decoding only that one if the cards are not decoded yet.
     #[must_use]
     pub fn get_one(&self, i: usize) -> Option<&Card> {

@@ -118,6 +118,53 @@ impl Queue {
         q
     }
 
+    /// What [`Queue::counts`] gives for [`Queue::build`] over the same
+    /// cards followed by [`Queue::raise_new_limit`]`(new_per_day, done.new)`,
+    /// without building the queue: each card (the last entry of a card
+    /// given twice) counts in the list `build` would put it in.
+    pub fn counts_of<'a, K: Eq + std::hash::Hash>(
+        scheduler: &Scheduler,
+        cards: impl IntoIterator<Item = (K, &'a CardState)>,
+        now: DateTime<Utc>,
+        done: DoneToday,
+        new_per_day: u32,
+    ) -> Counts {
+        #[derive(Clone, Copy, PartialEq, Eq)]
+        enum List {
+            New,
+            Learning,
+            Review,
+            Other,
+        }
+        let config = scheduler.config();
+        let today = scheduler.study_day(now);
+        let due_today =
+            |due: Option<DateTime<Utc>>| due.is_none_or(|d| scheduler.study_day(d) <= today);
+        let mut lists: HashMap<K, List> = HashMap::new();
+        for (id, state) in cards {
+            let list = match state.phase {
+                Phase::New => List::New,
+                Phase::Learning { .. } | Phase::Relearning { .. } if due_today(state.due) => {
+                    List::Learning
+                }
+                Phase::Review if due_today(state.due) => List::Review,
+                _ => List::Other,
+            };
+            lists.insert(id, list);
+        }
+        let count = |list: List| lists.values().filter(|l| **l == list).count();
+        let new_left = config
+            .new_per_day
+            .saturating_sub(done.new)
+            .max(new_per_day.saturating_sub(done.new));
+        let reviews_left = config.reviews_per_day.saturating_sub(done.reviews);
+        Counts {
+            new: count(List::New).min(new_left as usize),
+            learning: count(List::Learning),
+            review: count(List::Review).min(reviews_left as usize),
+        }
+    }
+
     fn register(&mut self, id: CardId, position: usize) -> u32 {
         if let Some(&i) = self.index.get(&id) {
             self.positions[i as usize] = position;

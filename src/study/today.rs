@@ -13,7 +13,7 @@
 use chrono::{DateTime, Utc};
 use serde::Serialize;
 
-use crate::collection::{Collection, Scope};
+use crate::collection::{Collection, Scope, TodayBasis};
 use crate::deck::CardId;
 use crate::scheduler::{Phase, Pile};
 use crate::stats::{self, DeckCounts};
@@ -21,16 +21,22 @@ use crate::stats::{self, DeckCounts};
 /// Counts for the cards of `scope` as one group (`id` names it).
 #[must_use]
 pub fn counts(collection: &Collection, id: &str, scope: &Scope, now: DateTime<Utc>) -> DeckCounts {
-    let queue = collection.queue(scope, now);
+    counts_with(collection, id, scope, &collection.today_basis(now))
+}
+
+fn counts_with(
+    collection: &Collection,
+    id: &str,
+    scope: &Scope,
+    basis: &TodayBasis<'_>,
+) -> DeckCounts {
+    let now = basis.now();
     stats::count(
         id,
-        collection
-            .card_keys()
-            .filter(|c| scope.includes_key(c))
-            .map(|c| c.id),
+        collection.scope_keys(scope).map(|c| c.id),
         collection.states(),
         |card| collection.reviewed_today(card, now),
-        queue.counts(),
+        collection.queue_counts(scope, basis),
         |card| collection.marks(card).suspended,
     )
 }
@@ -38,6 +44,7 @@ pub fn counts(collection: &Collection, id: &str, scope: &Scope, now: DateTime<Ut
 /// Counts per deck (in load order) for the decks with cards in `scope`.
 #[must_use]
 pub fn deck_counts(collection: &Collection, scope: &Scope, now: DateTime<Utc>) -> Vec<DeckCounts> {
+    let basis = collection.today_basis(now);
     collection
         .decks()
         .decks
@@ -49,7 +56,7 @@ pub fn deck_counts(collection: &Collection, scope: &Scope, now: DateTime<Utc>) -
                 Scope::All | Scope::Deck(_) => deck,
                 other => Scope::And(Box::new(deck), Box::new(other.clone())),
             };
-            counts(collection, &d.id, &both, now)
+            counts_with(collection, &d.id, &both, &basis)
         })
         .collect()
 }
