@@ -412,7 +412,7 @@ impl Collection {
         for old in &self.decks.decks {
             let file = old.origin.display_name();
             if broken_files.contains(&file) && !loaded.contains(&old.id) {
-                fresh.decks.push(old.clone());
+                fresh.keep(old.clone());
             }
         }
         let errors = fresh.errors.clone();
@@ -508,11 +508,10 @@ impl Collection {
     /// history is kept in the journal.
     #[must_use]
     pub fn orphans(&self) -> Vec<CardId> {
-        let known: HashSet<&CardId> = self.card_keys().map(|c| c.id).collect();
         let mut orphans: Vec<CardId> = self
             .reviews
             .keys()
-            .filter(|id| !known.contains(id))
+            .filter(|id| !self.decks.contains(id))
             .cloned()
             .collect();
         orphans.sort();
@@ -669,6 +668,7 @@ impl Collection {
         Queue::counts_of(
             &self.scheduler,
             cards,
+            self.decks.ids_unique(),
             basis.now,
             basis.done,
             basis.plan.new_per_day,

@@ -769,3 +769,77 @@ fn queue_undo_of_review_restores_order_and_limit() {
     assert_eq!(q.counts().review, 1);
     assert_eq!(q.next(now), Next::Card(c));
 }
+
+/// `Queue::counts_of` gives the counts of the queue `Queue::build` makes
+/// from the same cards, limits and raised new limit included, with and
+/// without cards given twice (the last entry counts).
+#[test]
+fn counts_of_is_the_built_queues_counts() {
+    let s = sched(|c| {
+        c.new_per_day = 4;
+        c.reviews_per_day = 5;
+    });
+    let now = t0();
+    let new = CardState::new();
+    let mut cards: Vec<(CardId, CardState)> = Vec::new();
+    for i in 0..7 {
+        cards.push((CardId(format!("n{i}")), new.clone()));
+    }
+    for i in 0..9 {
+        cards.push((
+            CardId(format!("r{i}")),
+            review_state(1.0 + i as f32, 3, now),
+        ));
+    }
+    for (i, minutes) in [-5i64, 20, 60 * 30].iter().enumerate() {
+        cards.push((
+            CardId(format!("l{i}")),
+            learning_state(now + Duration::minutes(*minutes)),
+        ));
+    }
+    cards.push((
+        CardId("later".into()),
+        CardState {
+            due: Some(now + Duration::days(9)),
+            ..review_state(40.0, 2, now)
+        },
+    ));
+    let mut doubled = cards.clone();
+    // Given again as another kind: the last entry counts.
+    doubled.push((CardId("n0".into()), review_state(2.0, 3, now)));
+    doubled.push((CardId("r0".into()), new.clone()));
+    doubled.push((CardId("l0".into()), new.clone()));
+    for (list, unique) in [(&cards, true), (&cards, false), (&doubled, false)] {
+        for done in [
+            DoneToday::default(),
+            DoneToday { new: 2, reviews: 3 },
+            DoneToday { new: 9, reviews: 9 },
+        ] {
+            for raise in [0, 3, 6] {
+                let mut q = Queue::build(
+                    &s,
+                    list.iter()
+                        .enumerate()
+                        .map(|(p, (id, st))| (id.clone(), st, p)),
+                    now,
+                    done,
+                );
+                q.raise_new_limit(raise, done.new);
+                let tally = Queue::counts_of(
+                    &s,
+                    list.iter().map(|(id, st)| (id, st)),
+                    unique,
+                    now,
+                    done,
+                    raise,
+                );
+                assert_eq!(
+                    tally,
+                    q.counts(),
+                    "{} cards, {done:?}, raise {raise}",
+                    list.len()
+                );
+            }
+        }
+    }
+}

@@ -73,6 +73,30 @@ impl DeckSet {
         self.decks.iter().find(|d| d.id == id)
     }
 
+    /// Adds a deck without the cross-deck checks (a deck kept from an
+    /// earlier load); its card ids join the index.
+    pub fn keep(&mut self, deck: Deck) {
+        let d = self.decks.len();
+        for (c, card) in deck.cards.keys().enumerate() {
+            self.index.entry(card.id.clone()).or_insert((d, c));
+        }
+        self.decks.push(deck);
+    }
+
+    /// Whether a card with this id is loaded (by the index, which covers
+    /// every deck added through [`DeckSet::add`], [`DeckSet::from_decks`]
+    /// and [`DeckSet::keep`]).
+    #[must_use]
+    pub fn contains(&self, id: &CardId) -> bool {
+        self.index.contains_key(id)
+    }
+
+    /// Whether no card id occurs twice (see [`DeckSet::contains`]).
+    #[must_use]
+    pub fn ids_unique(&self) -> bool {
+        self.index.len() == self.card_count()
+    }
+
     /// Every card's key with its deck, in the order of [`DeckSet::cards`],
     /// without decoding cards from the deck cache.
     pub fn card_keys(&self) -> impl Iterator<Item = (&Deck, CardKey<'_>)> {

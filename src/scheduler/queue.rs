@@ -121,10 +121,12 @@ impl Queue {
     /// What [`Queue::counts`] gives for [`Queue::build`] over the same
     /// cards followed by [`Queue::raise_new_limit`]`(new_per_day, done.new)`,
     /// without building the queue: each card (the last entry of a card
-    /// given twice) counts in the list `build` would put it in.
+    /// given twice) counts in the list `build` would put it in. `unique`
+    /// promises that no card is given twice (nothing to look up then).
     pub fn counts_of<'a, K: Eq + std::hash::Hash>(
         scheduler: &Scheduler,
         cards: impl IntoIterator<Item = (K, &'a CardState)>,
+        unique: bool,
         now: DateTime<Utc>,
         done: DoneToday,
         new_per_day: u32,
@@ -140,19 +142,29 @@ impl Queue {
         let today = scheduler.study_day(now);
         let due_today =
             |due: Option<DateTime<Utc>>| due.is_none_or(|d| scheduler.study_day(d) <= today);
-        let mut lists: HashMap<K, List> = HashMap::new();
-        for (id, state) in cards {
-            let list = match state.phase {
-                Phase::New => List::New,
-                Phase::Learning { .. } | Phase::Relearning { .. } if due_today(state.due) => {
-                    List::Learning
-                }
-                Phase::Review if due_today(state.due) => List::Review,
-                _ => List::Other,
-            };
-            lists.insert(id, list);
+        let list_of = |state: &CardState| match state.phase {
+            Phase::New => List::New,
+            Phase::Learning { .. } | Phase::Relearning { .. } if due_today(state.due) => {
+                List::Learning
+            }
+            Phase::Review if due_today(state.due) => List::Review,
+            _ => List::Other,
+        };
+        let mut tally = [0usize; 4];
+        if unique {
+            for (_, state) in cards {
+                tally[list_of(state) as usize] += 1;
+            }
+        } else {
+            let mut lists: HashMap<K, List> = HashMap::new();
+            for (id, state) in cards {
+                lists.insert(id, list_of(state));
+            }
+            for list in lists.values() {
+                tally[*list as usize] += 1;
+            }
         }
-        let count = |list: List| lists.values().filter(|l| **l == list).count();
+        let count = |list: List| tally[list as usize];
         let new_left = config
             .new_per_day
             .saturating_sub(done.new)
