@@ -125,7 +125,7 @@ pub struct TodayBasis<'a> {
     done: DoneToday,
     /// Notes with a card answered today or in learning: their other new
     /// and review cards wait.
-    taken: HashSet<&'a str>,
+    taken: HashSet<&'a str, crate::cache::FnvBuild>,
 }
 
 impl TodayBasis<'_> {
@@ -627,7 +627,7 @@ impl Collection {
         let clock = self.clock(now);
         let days = DayNumbers::new(&clock);
         let today_no = days.of(now);
-        let mut taken: HashSet<&str> = self
+        let mut taken: HashSet<&str, crate::cache::FnvBuild> = self
             .reviews
             .iter()
             // Practice and cram answers do not count: a due card crammed

@@ -22,7 +22,7 @@ pub struct DeckSet {
     pub errors: Vec<Diagnostic>,
     pub warnings: Vec<Diagnostic>,
     /// card id -> (deck index, card index)
-    index: HashMap<CardId, (usize, usize)>,
+    index: HashMap<CardId, (usize, usize), crate::cache::FnvBuild>,
 }
 
 impl DeckSet {
