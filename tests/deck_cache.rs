@@ -271,7 +271,7 @@ fn a_cached_deck_decodes_its_cards_only_when_asked() {
 /// the first screen shows) decodes no card of a cached deck.
 #[test]
 fn the_overview_decodes_no_card_of_a_cached_deck() {
-    use chrono::{FixedOffset, Utc};
+    use chrono::{DateTime, FixedOffset, Utc};
     use kartei::collection::{Collection, OpenOptions};
     use kartei::study::{CollectionStudy, Study};
     let s = setup();
@@ -288,7 +288,8 @@ fn the_overview_decodes_no_card_of_a_cached_deck() {
         })
         .unwrap()
     };
-    let reference = CollectionStudy::new(open()).overview(Utc::now());
+    let now: DateTime<Utc> = "2026-11-27T09:00:00Z".parse().unwrap();
+    let reference = CollectionStudy::new(open()).overview(now);
     let warm = CollectionStudy::new(open());
     assert!(
         warm.collection()
@@ -297,7 +298,7 @@ fn the_overview_decodes_no_card_of_a_cached_deck() {
             .iter()
             .all(|d| !d.cards.is_decoded())
     );
-    assert_eq!(warm.overview(Utc::now()), reference);
+    assert_eq!(warm.overview(now), reference);
     assert!(
         warm.collection()
             .decks()
