@@ -150,14 +150,11 @@ pub fn check(ctx: &Context, paths: &[PathBuf], json: bool, fix: bool) -> Result<
     })
 }
 
-fn plural<'a>(n: usize, one: &'a str, many: &'a str) -> &'a str {
-    if n == 1 { one } else { many }
-}
-
 /// Writes ids into the deck files (never bundled decks, never files with
 /// errors); reports on stderr what it did. Errors are reported by the check
 /// that follows. Returns false when a file could not be read or written.
 fn run_fix(ctx: &Context, paths: &[PathBuf]) -> bool {
+    let tr = Tr(ctx.lang);
     let mut ok = true;
     let (files, _) = if paths.is_empty() {
         deck_files(Some(&ctx.user_deck_dir()), &ctx.deck_paths)
@@ -172,23 +169,21 @@ fn run_fix(ctx: &Context, paths: &[PathBuf]) -> bool {
             Ok(outcome) if outcome.added.is_empty() => {}
             Ok(outcome) => {
                 tell!(
-                    "fixed: {}: added {} {}",
-                    file.display(),
-                    outcome.added.len(),
-                    plural(outcome.added.len(), "id", "ids")
+                    "{}",
+                    tr.fixed_ids(&file.display().to_string(), outcome.added.len())
                 );
                 for (line, id) in &outcome.added {
-                    tell!("  line {line}: id = \"{id}\"");
+                    tell!("{}", tr.fixed_id_line(*line, id));
                 }
             }
             Err(FixError::Invalid { file, .. }) => {
-                tell!("not fixed: {file} has errors (listed below); nothing was written");
+                tell!("{}", tr.not_fixed_has_errors(&file));
             }
             Err(e @ (FixError::Read { .. } | FixError::Write { .. })) => {
-                tell!("not fixed: {e}; the file was left unchanged");
+                tell!("{}", tr.not_fixed_unchanged(&e.to_string()));
                 ok = false;
             }
-            Err(e) => tell!("not fixed: {e}"),
+            Err(e) => tell!("{}", tr.not_fixed(&e.to_string())),
         }
     }
     ok

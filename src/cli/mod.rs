@@ -79,14 +79,11 @@ pub use crate::i18n::Lang;
 
 impl ValueEnum for Lang {
     fn value_variants<'a>() -> &'a [Self] {
-        &[Lang::De, Lang::En]
+        &Lang::ALL
     }
 
     fn to_possible_value(&self) -> Option<clap::builder::PossibleValue> {
-        Some(clap::builder::PossibleValue::new(match self {
-            Lang::De => "de",
-            Lang::En => "en",
-        }))
+        Some(clap::builder::PossibleValue::new(self.code()))
     }
 }
 
@@ -449,8 +446,9 @@ fn error_chain(e: &anyhow::Error) -> String {
 /// An unreadable or invalid config file, or a bad `[keys]` entry.
 pub fn ui_options(ctx: &Context, keys: &toml::Table) -> anyhow::Result<crate::ui::Options> {
     use anyhow::Context as _;
-    let keymap = crate::ui::KeyMap::from_config(keys)
-        .with_context(|| format!("in the [keys] table of {}", ctx.config_path.display()))?;
+    let keymap = crate::ui::KeyMap::from_config(keys).with_context(|| {
+        crate::i18n::Tr(ctx.lang).in_keys_table(&ctx.config_path.display().to_string())
+    })?;
     let editor = ["VISUAL", "EDITOR"]
         .into_iter()
         .find_map(|v| std::env::var(v).ok().filter(|s| !s.trim().is_empty()))
@@ -494,7 +492,7 @@ pub fn run(ctx: &Context, command: Option<Command>) -> anyhow::Result<ExitCode> 
             Ok(ExitCode::SUCCESS)
         }
         Some(Command::Man { command, out_dir }) => {
-            man::run(&command, out_dir.as_deref())?;
+            man::run(&command, out_dir.as_deref(), ctx.lang)?;
             Ok(ExitCode::SUCCESS)
         }
         Some(Command::New { file }) => interchange::new_deck(ctx, &file),

@@ -35,7 +35,8 @@ pub fn run(ctx: &Context) -> Result<ExitCode> {
     let collection = open_collection(ctx, ctx.read_only)?;
     let options = super::ui_options(ctx, &collection.config().keys)?;
     let mut study = CollectionStudy::new(collection);
-    let exit = crate::ui::run(options, &mut study).context("the terminal interface failed")?;
+    let exit =
+        crate::ui::run(options, &mut study).context(crate::i18n::Tr(ctx.lang).terminal_failed())?;
     Ok(super::exit_code(exit))
 }
 
@@ -48,6 +49,7 @@ pub fn run_quiz(ctx: &Context, spec: crate::quiz::QuizSpec) -> Result<ExitCode> 
     let mut options = super::ui_options(ctx, &collection.config().keys)?;
     options.quiz = Some(spec);
     let mut study = CollectionStudy::new(collection);
-    let exit = crate::ui::run(options, &mut study).context("the terminal interface failed")?;
+    let exit =
+        crate::ui::run(options, &mut study).context(crate::i18n::Tr(ctx.lang).terminal_failed())?;
     Ok(super::exit_code(exit))
 }

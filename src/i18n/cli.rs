@@ -1,7 +1,6 @@
-//! Strings of the command line, and numbers and dates the way the chosen
-//! language writes them.
+//! Strings of the command line.
 
-use chrono::{DateTime, FixedOffset, NaiveDate, Utc};
+use chrono::NaiveDate;
 
 use super::{Lang, Tr, strings};
 
@@ -243,35 +242,6 @@ impl Tr {
 }
 
 impl Tr {
-    /// A number with `decimals` places: `4.0` / `4,0`.
-    #[must_use]
-    pub fn num(self, v: f64, decimals: usize) -> String {
-        let s = format!("{v:.decimals$}");
-        match self.0 {
-            Lang::En => s,
-            Lang::De => s.replace('.', ","),
-        }
-    }
-
-    /// A date: `2026-12-02` / `02.12.2026`.
-    #[must_use]
-    pub fn date(self, d: NaiveDate) -> String {
-        match self.0 {
-            Lang::En => d.format("%Y-%m-%d").to_string(),
-            Lang::De => d.format("%d.%m.%Y").to_string(),
-        }
-    }
-
-    /// A local date and time: `2026-12-02 09:30` / `02.12.2026 09:30`.
-    #[must_use]
-    pub fn date_time(self, t: DateTime<Utc>, offset: FixedOffset) -> String {
-        let local = t.with_timezone(&offset);
-        match self.0 {
-            Lang::En => local.format("%Y-%m-%d %H:%M").to_string(),
-            Lang::De => local.format("%d.%m.%Y %H:%M").to_string(),
-        }
-    }
-
     /// "1 day" / "3 days", "1 Tag" / "3 Tage".
     #[must_use]
     pub fn days_n(self, n: u32) -> String {
@@ -283,14 +253,14 @@ impl Tr {
         }
     }
 
-    /// "true retention (30 days): 91.2 % (target 90 %)".
+    /// "true retention (30 days): 91.2% (target 90%)".
     #[must_use]
     pub fn retention_line(self, retention: &str, target: f64) -> String {
-        let target = self.num(target, 0);
+        let target = self.percent_of(target, 0);
         match self.0 {
-            Lang::En => format!("true retention (30 days): {retention} (target {target} %)"),
+            Lang::En => format!("true retention (30 days): {retention} (target {target})"),
             Lang::De => {
-                format!("tatsächliche Behaltensquote (30 Tage): {retention} (Ziel {target} %)")
+                format!("tatsächliche Behaltensquote (30 Tage): {retention} (Ziel {target})")
             }
         }
     }
