@@ -178,9 +178,11 @@ impl Tr {
 
     #[must_use]
     pub fn no_subcommand(self, parent: &str, name: &str, known: &str) -> String {
+        let parent = format!("kartei {parent}");
+        let parent = parent.trim_end();
         self.choose(
-            format!("`kartei {parent}` has no subcommand `{name}`; it has: {known}"),
-            format!("`kartei {parent}` hat keinen Unterbefehl `{name}`; es gibt: {known}"),
+            format!("`{parent}` has no subcommand `{name}`; it has: {known}"),
+            format!("`{parent}` hat keinen Unterbefehl `{name}`; es gibt: {known}"),
         )
     }
 
