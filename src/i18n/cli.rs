@@ -35,7 +35,7 @@ strings! {
     h_grade => "Grade", "Note";
     h_time => "Time", "Zeit";
     no_quizzes => "No quizzes yet. Start one with `kartei quiz` or press t in kartei.",
-        "Noch keine Prüfungen. Starte eine mit `kartei quiz` oder drücke t in kartei.";
+        "Noch keine Probeprüfungen. Starte eine mit `kartei quiz` oder drücke t in kartei.";
     warning_word => "warning", "Warnung";
     deck_or_tag => "give either --deck or --tag, not both", "gib entweder --deck oder --tag an, nicht beides";
     progress_not_checked => "note: progress not checked", "Hinweis: Lernstand nicht geprüft";
@@ -290,7 +290,7 @@ impl Tr {
         let (d, p) = (self.date(date), self.num(percent, 0));
         match self.0 {
             Lang::En => format!("last quiz: {d} · {p} % · grade {grade}"),
-            Lang::De => format!("letzte Prüfung: {d} · {p} % · Note {grade}"),
+            Lang::De => format!("letzte Probeprüfung: {d} · {p} % · Note {grade}"),
         }
     }
 

@@ -58,7 +58,7 @@ strings! {
     act_undo => "undo (repeatable)", "rückgängig (wiederholbar)";
     act_edit => "edit the card in your editor", "Karte im Editor bearbeiten";
     act_stats => "statistics", "Statistik";
-    act_quiz => "quiz", "Prüfung üben";
+    act_quiz => "quiz", "Probeprüfung";
     act_exam => "exam (readiness, plan)", "Prüfungstermin (Stand, Plan)";
     act_cram => "cram (weakest first, schedule kept)", "Pauken (Schwächste zuerst, Termine bleiben)";
     act_help => "help", "Hilfe";
@@ -132,7 +132,7 @@ strings! {
     sort_difficulty => "difficulty", "Schwierigkeit";
     sort_lapses => "lapses", "Vergessen";
     mode_review => "review", "Wiederholung";
-    mode_quiz => "quiz", "Quiz";
+    mode_quiz => "quiz", "Probeprüfung";
     mode_practice => "practice", "Üben";
     mode_cram => "cram", "Pauken";
     yes_keys => "y", "j/y";

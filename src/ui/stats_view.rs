@@ -166,14 +166,31 @@ pub fn render(app: &App, st: &StatsState, frame: &mut Frame<'_>, body: Rect) {
     let l = layout(st, body);
     frame.render_widget(Paragraph::new(filter_line(app, st)), l.filter);
     if let Some(tabs) = l.tabs {
-        let titles: Vec<String> = Panel::ALL
+        let selected = st.panel % Panel::ALL.len();
+        let mut titles: Vec<String> = Panel::ALL
             .iter()
             .enumerate()
             .map(|(i, p)| format!("{} {}", i + 1, title(tr, *p)))
             .collect();
+        // Each title is padded by a space on both sides, with a divider between.
+        let needed = titles.iter().map(|t| width(t) + 2).sum::<usize>() + titles.len() - 1;
+        let mut excess = needed.saturating_sub(usize::from(tabs.width));
+        // Too narrow for every name: shorten the longest of the other
+        // panels' names a cell at a time ("5 Probeprü…"), never the selected one.
+        while excess > 0 {
+            let longest = titles
+                .iter()
+                .enumerate()
+                .filter(|(i, t)| *i != selected && width(t) > 3)
+                .max_by_key(|(_, t)| width(t))
+                .map(|(i, _)| i);
+            let Some(i) = longest else { break };
+            titles[i] = truncate(&titles[i], width(&titles[i]) - 1);
+            excess -= 1;
+        }
         frame.render_widget(
             Tabs::new(titles)
-                .select(st.panel % Panel::ALL.len())
+                .select(selected)
                 .highlight_style(t.selected())
                 .divider("│")
                 .padding(" ", " "),
