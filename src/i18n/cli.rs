@@ -321,13 +321,6 @@ impl Tr {
 
 /// `kartei exam` and its errors.
 impl Tr {
-    fn pick(self, en: String, de: String) -> String {
-        match self.0 {
-            Lang::En => en,
-            Lang::De => de,
-        }
-    }
-
     /// "18 days" / "18 Tage" for signed day counts.
     #[must_use]
     pub fn days_i(self, n: i64) -> String {
