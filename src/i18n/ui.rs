@@ -52,7 +52,14 @@ strings! {
     back_to_overview => "back to the overview", "zurück zur Übersicht";
     act_up => "move up", "nach oben";
     act_down => "move down", "nach unten";
-    act_select => "open / reveal all / confirm", "öffnen / alles aufdecken / bestätigen";
+    act_select => "reveal all / confirm", "alles aufdecken / bestätigen";
+    act_open_deck => "open the deck", "Stapel öffnen";
+    short_open => "open", "öffnen";
+    short_confirm => "confirm", "bestätigen";
+    short_reveal => "reveal", "aufdecken";
+    short_undo => "undo", "rückgängig";
+    short_exam => "exam", "Prüfungstermin";
+    short_ahead => "review ahead", "vorausarbeiten";
     act_reveal => "reveal (list: next item)", "aufdecken (Liste: nächster Punkt)";
     act_all => "all decks together", "alle Stapel zusammen";
     act_undo => "undo (repeatable)", "rückgängig (wiederholbar)";
@@ -72,7 +79,7 @@ strings! {
     act_flag => "flag / unflag", "markieren / Markierung entfernen";
     act_reset => "forget the card's progress (asks first)", "Lernstand der Karte zurücksetzen (fragt erst)";
     act_browse => "card browser", "Kartenübersicht";
-    act_practice => "practise (schedule unchanged)", "üben (Plan bleibt unverändert)";
+    act_practice => "practice (schedule unchanged)", "üben (Plan bleibt unverändert)";
     act_ahead => "review ahead (next 7 days)", "vorausarbeiten (nächste 7 Tage)";
     no_hint => "this card has no hint", "diese Karte hat keinen Hinweis";
     suspended_msg => "card suspended", "Karte ausgesetzt";
