@@ -13,7 +13,7 @@ strings! {
     stats_forecast_sub => "reviews due, next 30 days", "fällige Wiederholungen, 30 Tage";
     stats_activity_sub => "reviews per day", "Wiederholungen pro Tag";
     stats_weeks => "weeks", "Wochen";
-    stats_retention_sub => "true retention, last 30 days", "tatsächliche Behaltensquote, letzte 30 Tage";
+    stats_retention_sub => "true retention, last 30 days", "tatsächlich, letzte 30 Tage";
     stats_stability_sub => "cards by stability", "Karten nach Stabilität";
     stats_quizzes_sub => "score per quiz", "Ergebnis je Probeprüfung";
     stats_streak_sub => "days in a row", "Tage in Folge";
@@ -40,7 +40,6 @@ strings! {
     stats_last => "last", "zuletzt";
     stats_grade => "grade", "Note";
     stats_best => "best", "bestes";
-    stats_quiz_count => "quizzes", "Probeprüfungen";
     stats_quiz_number => "quiz no.", "Nr.";
     stats_current => "current", "aktuell";
     stats_longest => "longest", "längste";
@@ -73,4 +72,30 @@ strings! {
     stats_oct => "Oct", "Okt";
     stats_nov => "Nov", "Nov";
     stats_dec => "Dec", "Dez";
+}
+
+impl Tr {
+    /// "1 quiz", "6 quizzes" / "1 Probeprüfung", "6 Probeprüfungen".
+    #[must_use]
+    pub fn stats_quiz_count(self, n: usize) -> String {
+        match (self.0, n) {
+            (Lang::En, 1) => "1 quiz".to_owned(),
+            (Lang::En, n) => format!("{n} quizzes"),
+            (Lang::De, 1) => "1 Probeprüfung".to_owned(),
+            (Lang::De, n) => format!("{n} Probeprüfungen"),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn quiz_counts_are_singular_for_one() {
+        assert_eq!(Tr(Lang::De).stats_quiz_count(1), "1 Probeprüfung");
+        assert_eq!(Tr(Lang::De).stats_quiz_count(6), "6 Probeprüfungen");
+        assert_eq!(Tr(Lang::En).stats_quiz_count(1), "1 quiz");
+        assert_eq!(Tr(Lang::En).stats_quiz_count(0), "0 quizzes");
+    }
 }

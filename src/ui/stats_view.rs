@@ -765,7 +765,7 @@ fn quizzes(app: &App, st: &StatsState, frame: &mut Frame<'_>, area: Rect) {
             Tr(lang).num(last_grade, 1),
         ),
         format!("{}: {}", tr.stats_best(), Tr(lang).percent(pct(best))),
-        format!("{} {}", q.len(), tr.stats_quiz_count()),
+        tr.stats_quiz_count(q.len()),
     ];
     let chart = with_summary(frame, area, &parts);
     // One bar per quiz while bars of two cells fit: readable however the
