@@ -234,3 +234,26 @@ fn the_deck_template_is_commented_in_german() {
     );
     assert!(!text.contains("optional: shown"), "{text}");
 }
+
+#[test]
+fn the_anki_export_explains_itself_in_german_and_reads_back() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("anki.txt");
+    german(
+        dir.path(),
+        &["export", "--format", "anki", "-o", file.to_str().unwrap()],
+        false,
+    );
+    let text = std::fs::read_to_string(&file).unwrap();
+    assert!(text.contains("#kartei:von kartei exportiert"), "{text}");
+    assert!(
+        text.contains("Auswahl-Notiz(en) als Basic geschrieben"),
+        "{text}"
+    );
+    let imported = german(
+        dir.path(),
+        &["import", file.to_str().unwrap(), "--deck-name", "Zurück"],
+        false,
+    );
+    assert!(imported.contains("importiert"), "{imported}");
+}

@@ -183,7 +183,7 @@ fn simplify(notes: &[ImportedNote]) -> Vec<(NoteBody, Vec<&str>, Option<&str>)> 
 #[test]
 fn anki_round_trip_keeps_every_note() {
     let deck = sample_deck();
-    let file = export::to_anki([&deck]);
+    let file = export::to_anki([&deck], kartei::i18n::Lang::En);
     assert!(file.starts_with("#separator:tab\n#html:true\n"));
     assert!(file.contains("\tCloze\t") || file.contains("Cloze\tRound Trip\t"));
     assert!(file.contains("{{c1::Preispolitik}}"));
@@ -444,7 +444,7 @@ fn bundled_decks_survive_both_round_trips_and_reload_cleanly() {
     for deck in &set.decks {
         for anki_format in [true, false] {
             let imported = if anki_format {
-                anki::import_anki(&export::to_anki([deck])).unwrap()
+                anki::import_anki(&export::to_anki([deck], kartei::i18n::Lang::En)).unwrap()
             } else {
                 csv::import_csv(&export::to_csv([deck])).unwrap()
             };
@@ -583,7 +583,7 @@ proptest! {
             .map(|((_, tags), (f, back, _))| (b(f, back, false), tags.clone()))
             .collect();
         for (imported, want) in [
-            (anki::import_anki(&export::to_anki([&deck])).unwrap(), &want),
+            (anki::import_anki(&export::to_anki([&deck], kartei::i18n::Lang::En)).unwrap(), &want),
             (csv::import_csv(&export::to_csv([&deck])).unwrap(), &exact),
         ] {
             prop_assert!(imported.issues.is_empty(), "{:?}", imported.issues);
@@ -649,7 +649,7 @@ proptest! {
 #[test]
 fn the_anki_header_says_what_was_simplified() {
     let mut deck = sample_deck();
-    let file = export::to_anki([&deck]);
+    let file = export::to_anki([&deck], kartei::i18n::Lang::En);
     let notes: Vec<&str> = file.lines().filter(|l| l.starts_with("#kartei:")).collect();
     let text = notes.join("\n");
     assert!(
@@ -668,7 +668,7 @@ fn the_anki_header_says_what_was_simplified() {
         .retain(|c| matches!(c.content, CardContent::Basic { .. }));
     deck.cards[0].hint = Some("Tipp".into());
     deck.cards[0].tags.push("zwei worte".into());
-    let file = export::to_anki([&deck]);
+    let file = export::to_anki([&deck], kartei::i18n::Lang::En);
     assert!(!file.contains("choice note"), "{file}");
     assert!(!file.contains("list note"), "{file}");
     assert!(

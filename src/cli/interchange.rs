@@ -244,7 +244,7 @@ pub fn export(
         bail!("{}", Tr(ctx.lang).nothing_to_export());
     }
     let text = match format {
-        ExportFormat::Anki => interchange::export::to_anki(decks.iter().copied()),
+        ExportFormat::Anki => interchange::export::to_anki(decks.iter().copied(), ctx.lang),
         ExportFormat::Csv => interchange::export::to_csv(decks.iter().copied()),
     };
     atomic::write(output, text.as_bytes())

@@ -25,9 +25,45 @@ strings! {
     opt_not_saved_no_tty => "Not saved (run with --yes to save without asking).",
         "Nicht gespeichert (mit --yes wird ohne Rückfrage gespeichert).";
     opt_saving_failed => "saving the new parameters", "die neuen Parameter speichern";
+    anki_header_intro => "exported by kartei; Anki's notetypes cannot hold everything a kartei deck can",
+        "von kartei exportiert; Ankis Notiztypen fassen nicht alles, was ein kartei-Stapel kann";
+    anki_header_ids => "card ids are not kept; `kartei export --format csv` keeps every field",
+        "Karten-IDs gehen verloren; `kartei export --format csv` behält jedes Feld";
 }
 
 impl Tr {
+    #[must_use]
+    pub fn anki_header_choice(self, n: usize) -> String {
+        self.pick(
+            format!("{n} choice note(s) written as Basic: the choices as lines A) B) ... under the question, the right ones on the back"),
+            format!("{n} Auswahl-Notiz(en) als Basic geschrieben: die Optionen als Zeilen A) B) ... unter der Frage, die richtigen auf der Rückseite"),
+        )
+    }
+
+    #[must_use]
+    pub fn anki_header_list(self, n: usize) -> String {
+        self.pick(
+            format!("{n} list note(s) written as Basic: the items one per line on the back (numbered when ordered)"),
+            format!("{n} Listen-Notiz(en) als Basic geschrieben: die Punkte zeilenweise auf der Rückseite (nummeriert, wenn geordnet)"),
+        )
+    }
+
+    #[must_use]
+    pub fn anki_header_dropped(self, n: usize) -> String {
+        self.pick(
+            format!("{n} note(s) lost hint, source, input (typed answer) or explain (kept only for cloze notes)"),
+            format!("{n} Notiz(en) verloren hint, source, input (getippte Antwort) oder explain (nur bei Lückentexten erhalten)"),
+        )
+    }
+
+    #[must_use]
+    pub fn anki_header_spaced_tags(self, n: usize) -> String {
+        self.pick(
+            format!("{n} note(s) have tags with spaces, written with _"),
+            format!("{n} Notiz(en) haben Tags mit Leerzeichen, mit _ geschrieben"),
+        )
+    }
+
     #[must_use]
     pub fn cannot_write(self, path: &str) -> String {
         self.pick(
