@@ -57,10 +57,10 @@ fn read_utf8(file: &Path) -> Result<String> {
     // Only regular files of a bounded size: a pipe would block, a device
     // never end.
     let bytes = crate::deck::read_deck_file(file).map_err(|d| {
-        let why = d
-            .message
-            .strip_prefix("cannot read the file: ")
-            .unwrap_or(&d.message);
+        let why = match &*d.problem {
+            crate::deck::Problem::CannotRead(io) => io.text.clone(),
+            _ => d.message(crate::i18n::Lang::En),
+        };
         anyhow::anyhow!("cannot read {}: {why}", file.display())
     })?;
     match String::from_utf8(bytes) {

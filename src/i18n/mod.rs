@@ -5,6 +5,7 @@
 
 mod cli;
 pub use cli::Noun;
+mod deck;
 mod exam;
 mod quiz;
 mod stats;

@@ -171,9 +171,12 @@ pub(crate) fn check_loads(note: &ImportedNote) -> Result<(), String> {
         Ok(_) => Ok(()),
         Err(diagnostics) => Err(diagnostics.first().map_or_else(
             || "the note does not give a valid card".to_owned(),
-            |d| match &d.help {
-                Some(help) => format!("{}; {help}", d.message),
-                None => d.message.clone(),
+            |d| {
+                let lang = crate::i18n::Lang::En;
+                match d.help(lang) {
+                    Some(help) => format!("{}; {help}", d.message(lang)),
+                    None => d.message(lang),
+                }
             },
         )),
     }

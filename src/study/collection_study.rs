@@ -165,7 +165,15 @@ impl CollectionStudy {
         let mut status: Vec<String> = decks
             .errors
             .iter()
-            .map(|d| format!("{}:{}:{}: {}", d.file, d.line, d.column, d.message))
+            .map(|d| {
+                format!(
+                    "{}:{}:{}: {}",
+                    d.file,
+                    d.line,
+                    d.column,
+                    d.message(crate::i18n::Lang::En)
+                )
+            })
             .collect();
         status.extend(self.collection.journal_report().warnings.iter().cloned());
         status
@@ -420,7 +428,15 @@ impl Study for CollectionStudy {
         } else {
             Err(errors
                 .iter()
-                .map(|d| format!("{}:{}:{}: {}", d.file, d.line, d.column, d.message))
+                .map(|d| {
+                    format!(
+                        "{}:{}:{}: {}",
+                        d.file,
+                        d.line,
+                        d.column,
+                        d.message(crate::i18n::Lang::En)
+                    )
+                })
                 .collect::<Vec<_>>()
                 .join("\n"))
         }
