@@ -1382,7 +1382,10 @@ mod tests {
         assert_eq!(errs.len(), 1);
         assert_eq!((errs[0].line, errs[0].column), (7, 1));
         assert!(
-            matches!(*errs[0].problem, Problem::SameQuestion { first_line: 4, .. }),
+            matches!(
+                *errs[0].problem,
+                Problem::SameQuestion { first_line: 4, .. }
+            ),
             "{}",
             errs[0]
         );

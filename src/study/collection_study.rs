@@ -14,7 +14,7 @@ use super::session::{ReviewSession, SessionKind};
 use super::stats_port::{HISTORY_DAYS, StatsFilter, StatsPort, StatsView};
 use super::today;
 use crate::collection::{Collection, Scope as CoreScope};
-use crate::deck::CardId;
+use crate::deck::{CardId, Diagnostic};
 use crate::progress::{EventId, Grade, MarkAction};
 use crate::scheduler::{Next, format_interval};
 
@@ -161,22 +161,7 @@ impl CollectionStudy {
     }
 
     fn status_lines(&self) -> Vec<String> {
-        let decks = self.collection.decks();
-        let mut status: Vec<String> = decks
-            .errors
-            .iter()
-            .map(|d| {
-                format!(
-                    "{}:{}:{}: {}",
-                    d.file,
-                    d.line,
-                    d.column,
-                    d.message(crate::i18n::Lang::En)
-                )
-            })
-            .collect();
-        status.extend(self.collection.journal_report().warnings.iter().cloned());
-        status
+        self.collection.journal_report().warnings.clone()
     }
 }
 
@@ -208,6 +193,7 @@ impl Study for CollectionStudy {
             decks,
             reviewed_today: to_u32(reviewed_today),
             streak_days: streak.current,
+            deck_problems: self.collection.decks().errors.clone(),
             status: self.status_lines(),
             orphans: to_u32(self.collection.orphans().len()),
             exam: super::exam::next_exam(&self.collection, now).map(|e| self.exam_view(&e, now)),
@@ -410,7 +396,16 @@ impl Study for CollectionStudy {
             .clone()
             .ok_or_else(|| "no deck folder".to_owned())?;
         crate::deck::copy_bundled(&dir, &id).map_err(|e| e.to_string())?;
-        self.reload()
+        self.reload().map_err(|problems| {
+            problems
+                .iter()
+                .map(|d| {
+                    let message = d.message(crate::i18n::Lang::En);
+                    format!("{}:{}:{}: {message}", d.file, d.line, d.column)
+                })
+                .collect::<Vec<_>>()
+                .join("\n")
+        })
     }
 
     fn edit_location(&self, card: &CardId) -> Option<(PathBuf, u32)> {
@@ -418,7 +413,7 @@ impl Study for CollectionStudy {
         deck.origin.path().map(|p| (p.to_path_buf(), card.line))
     }
 
-    fn reload(&mut self) -> Result<(), String> {
+    fn reload(&mut self) -> Result<(), Vec<Diagnostic>> {
         let errors = self.collection.reload_decks();
         if let Some(session) = self.session.as_mut() {
             session.refresh(&self.collection, self.last_now);
@@ -426,19 +421,7 @@ impl Study for CollectionStudy {
         if errors.is_empty() {
             Ok(())
         } else {
-            Err(errors
-                .iter()
-                .map(|d| {
-                    format!(
-                        "{}:{}:{}: {}",
-                        d.file,
-                        d.line,
-                        d.column,
-                        d.message(crate::i18n::Lang::En)
-                    )
-                })
-                .collect::<Vec<_>>()
-                .join("\n"))
+            Err(errors)
         }
     }
 }

@@ -79,8 +79,8 @@ pub struct FakeStudy {
     pub reloads: u32,
     /// The decks the next successful `reload` switches to (an edited file).
     pub next_decks: Option<Vec<FakeDeck>>,
-    /// Make the next `reload` fail with this message (a broken edit).
-    pub fail_next_reload: Option<String>,
+    /// Make the next `reload` fail with these problems (a broken edit).
+    pub fail_next_reload: Option<Vec<kartei::deck::Diagnostic>>,
     pub status: Vec<String>,
     /// The remembered quiz setup offered by `quiz_setup`.
     pub quiz_setup: QuizSetup,
@@ -391,6 +391,7 @@ impl Study for FakeStudy {
                 .collect(),
             reviewed_today: u32::try_from(self.answers.len()).unwrap_or(u32::MAX),
             streak_days: 3,
+            deck_problems: Vec::new(),
             status: self.status.clone(),
             orphans: 0,
             exam: self.exams.first().cloned(),
@@ -577,9 +578,9 @@ impl Study for FakeStudy {
         Some(self.show(card.clone()))
     }
 
-    fn reload(&mut self) -> Result<(), String> {
-        if let Some(msg) = self.fail_next_reload.take() {
-            return Err(msg);
+    fn reload(&mut self) -> Result<(), Vec<kartei::deck::Diagnostic>> {
+        if let Some(problems) = self.fail_next_reload.take() {
+            return Err(problems);
         }
         self.reloads += 1;
         let Some(decks) = self.next_decks.take() else {
