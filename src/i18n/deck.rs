@@ -875,3 +875,269 @@ mod de {
 fn mib(bytes: u64) -> f64 {
     bytes as f64 / f64::from(1u32 << 20)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// One problem of every kind. The `match` in `variant` is exhaustive, so
+    /// a new kind of problem does not compile until it is listed here.
+    fn samples() -> Vec<Problem> {
+        let io = |kind| IoProblem {
+            kind,
+            text: "No such file or directory (os error 2)".into(),
+        };
+        let s = |t: &str| t.to_owned();
+        vec![
+            Problem::CannotRead(io(IoKind::NotFound)),
+            Problem::NotRegularFile(FileKind::NamedPipe),
+            Problem::TooBig {
+                bytes: 70 << 20,
+                max_mib: 64,
+            },
+            Problem::NotUtf8 { byte: 0xFF },
+            Problem::CannotReadFolder(io(IoKind::PermissionDenied)),
+            Problem::SkippedFile(Skip::BrokenLink(Some(s("x.toml")))),
+            Problem::InvalidToml {
+                detail: s("string values must be quoted, expected literal string"),
+            },
+            Problem::DuplicateTomlKey,
+            Problem::UnknownTopKey {
+                key: s("frnot"),
+                suggestion: None,
+                card_key: true,
+            },
+            Problem::UnknownKey {
+                key: s("frnot"),
+                place: KeyPlace::Card,
+                suggestion: Some(s("front")),
+            },
+            Problem::WrongType {
+                key: s("front"),
+                expected: Expected::String,
+                found: ValueType::Integer,
+            },
+            Problem::WrongElementType {
+                key: s("tags"),
+                found: ValueType::Boolean,
+            },
+            Problem::EmptyValue { key: s("back") },
+            Problem::EmptyAlternative { key: s("accept") },
+            Problem::AcceptNotTable {
+                found: ValueType::Array,
+            },
+            Problem::AcceptKeyNotGap { key: s("x1") },
+            Problem::AcceptGapMissing { gap: 3, gaps: 2 },
+            Problem::InvalidDeckId {
+                id: s("Mein Deck"),
+                suggestion: s("mein-deck"),
+            },
+            Problem::FileNameNotDeckId {
+                stem: s("Mein Deck"),
+                suggestion: s("mein-deck"),
+            },
+            Problem::NoCards,
+            Problem::DeckIdTaken {
+                id: s("x"),
+                other_file: s("a/x.toml"),
+            },
+            Problem::CardNotTable {
+                found: ValueType::String,
+            },
+            Problem::DuplicateCardId {
+                id: s("a"),
+                first_line: 4,
+            },
+            Problem::DerivedIdTaken {
+                id: s("d:1234567890"),
+                first_line: 4,
+            },
+            Problem::SameQuestion {
+                id: s("d:1234567890"),
+                first_line: 4,
+            },
+            Problem::MissingId {
+                derived: s("d:1234567890"),
+            },
+            Problem::CardIdTaken {
+                id: s("a"),
+                deck: s("y"),
+                file: s("y.toml"),
+                line: 3,
+            },
+            Problem::InvalidCardId {
+                id: s("a b"),
+                why: IdProblem::Whitespace,
+                suggestion: s("a-b"),
+            },
+            Problem::UnknownKind {
+                kind: s("clozee"),
+                suggestion: Some(s("cloze")),
+            },
+            Problem::KeyNotForKind {
+                key: s("accept"),
+                kind: CardKind::List,
+                owners: vec![CardKind::Basic, CardKind::Cloze],
+            },
+            Problem::MissingKey {
+                kind: CardKind::Basic,
+                key: s("back"),
+            },
+            Problem::Cloze(ClozeProblem::Nested { open_at: 3 }),
+            Problem::Cloze(ClozeProblem::StrayClose),
+            Problem::Cloze(ClozeProblem::EmptyGap),
+            Problem::Cloze(ClozeProblem::Unclosed),
+            Problem::Cloze(ClozeProblem::NoGap),
+            Problem::EmptyListItem,
+            Problem::NoItems,
+            Problem::NoAnswer,
+            Problem::TooFewChoices { found: 1 },
+            Problem::EmptyChoice,
+            Problem::DuplicateChoice {
+                choice: s("x"),
+                first: 1,
+            },
+            Problem::AnswerNotChoice {
+                answer: s("q"),
+                suggestion: None,
+                choices: vec![s("x"), s("y")],
+            },
+            Problem::AnswerTwice { answer: s("x") },
+            Problem::SimilarQuestion {
+                card: s("a"),
+                other: s("b"),
+                other_file: s("x.toml"),
+                other_line: 2,
+                same: false,
+            },
+        ]
+    }
+
+    /// The position of a problem's kind in [`samples`].
+    fn variant(p: &Problem) -> usize {
+        match p {
+            Problem::CannotRead(_) => 0,
+            Problem::NotRegularFile(_) => 1,
+            Problem::TooBig { .. } => 2,
+            Problem::NotUtf8 { .. } => 3,
+            Problem::CannotReadFolder(_) => 4,
+            Problem::SkippedFile(_) => 5,
+            Problem::InvalidToml { .. } => 6,
+            Problem::DuplicateTomlKey => 7,
+            Problem::UnknownTopKey { .. } => 8,
+            Problem::UnknownKey { .. } => 9,
+            Problem::WrongType { .. } => 10,
+            Problem::WrongElementType { .. } => 11,
+            Problem::EmptyValue { .. } => 12,
+            Problem::EmptyAlternative { .. } => 13,
+            Problem::AcceptNotTable { .. } => 14,
+            Problem::AcceptKeyNotGap { .. } => 15,
+            Problem::AcceptGapMissing { .. } => 16,
+            Problem::InvalidDeckId { .. } => 17,
+            Problem::FileNameNotDeckId { .. } => 18,
+            Problem::NoCards => 19,
+            Problem::DeckIdTaken { .. } => 20,
+            Problem::CardNotTable { .. } => 21,
+            Problem::DuplicateCardId { .. } => 22,
+            Problem::DerivedIdTaken { .. } => 23,
+            Problem::SameQuestion { .. } => 24,
+            Problem::MissingId { .. } => 25,
+            Problem::CardIdTaken { .. } => 26,
+            Problem::InvalidCardId { .. } => 27,
+            Problem::UnknownKind { .. } => 28,
+            Problem::KeyNotForKind { .. } => 29,
+            Problem::MissingKey { .. } => 30,
+            Problem::Cloze(ClozeProblem::Nested { .. }) => 31,
+            Problem::Cloze(ClozeProblem::StrayClose) => 32,
+            Problem::Cloze(ClozeProblem::EmptyGap) => 33,
+            Problem::Cloze(ClozeProblem::Unclosed) => 34,
+            Problem::Cloze(ClozeProblem::NoGap) => 35,
+            Problem::EmptyListItem => 36,
+            Problem::NoItems => 37,
+            Problem::NoAnswer => 38,
+            Problem::TooFewChoices { .. } => 39,
+            Problem::EmptyChoice => 40,
+            Problem::DuplicateChoice { .. } => 41,
+            Problem::AnswerNotChoice { .. } => 42,
+            Problem::AnswerTwice { .. } => 43,
+            Problem::SimilarQuestion { .. } => 44,
+        }
+    }
+
+    /// English that must not show up in a German message.
+    const ENGLISH: &[&str] = &[
+        "the ",
+        " and ",
+        " is ",
+        " must ",
+        " not ",
+        "unknown",
+        "did you mean",
+        "remove ",
+        "write ",
+        " add ",
+        "empty",
+        "duplicate",
+        "invalid",
+        " card",
+        "file",
+        "error",
+        "warning",
+    ];
+
+    #[test]
+    fn every_problem_has_a_message_and_help_in_both_languages() {
+        let all = samples();
+        let kinds: std::collections::BTreeSet<usize> = all.iter().map(variant).collect();
+        assert_eq!(kinds.len(), all.len(), "one sample per kind");
+        assert_eq!(kinds.last().copied(), Some(all.len() - 1));
+        for p in &all {
+            let (en, de) = (Tr(Lang::En), Tr(Lang::De));
+            let (m_en, m_de) = (en.problem(p), de.problem(p));
+            let (h_en, h_de) = (en.problem_help(p), de.problem_help(p));
+            assert!(!m_en.is_empty() && !m_de.is_empty(), "{p:?}");
+            assert_ne!(m_en, m_de, "{p:?}");
+            assert_eq!(h_en.is_some(), h_de.is_some(), "{p:?}");
+            if let (Some(a), Some(b)) = (&h_en, &h_de) {
+                assert_ne!(a, b, "{p:?}");
+            }
+            let german = format!("{m_de} {}", h_de.unwrap_or_default()).to_lowercase();
+            for word in ENGLISH {
+                // Keys such as `[[cards]]` are written as they are in the file.
+                let german = german.replace("[[cards]]", "").replace("`cards`", "");
+                assert!(!german.contains(word), "{word:?} in {german:?}");
+            }
+            let code = p.code();
+            assert!(
+                !code.is_empty()
+                    && code
+                        .bytes()
+                        .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-'),
+                "{code}"
+            );
+        }
+    }
+
+    #[test]
+    fn severity_and_help_words_are_translated() {
+        assert_eq!(Tr(Lang::De).severity(Severity::Error), "Fehler");
+        assert_eq!(Tr(Lang::De).severity(Severity::Warning), "Warnung");
+        assert_eq!(Tr(Lang::De).help_word(), "Hilfe");
+        assert_eq!(Tr(Lang::En).severity(Severity::Error), "error");
+    }
+
+    #[test]
+    fn toml_parser_messages_are_translated_where_known() {
+        let p = Problem::InvalidToml {
+            detail: "string values must be quoted, expected literal string".into(),
+        };
+        assert_eq!(
+            Tr(Lang::De).problem(&p),
+            "ungültiges TOML: Texte müssen in Anführungszeichen stehen, erwartet: Text in '...'"
+        );
+        assert_eq!(
+            Tr(Lang::En).problem(&p),
+            "invalid TOML: string values must be quoted, expected literal string"
+        );
+    }
+}
