@@ -253,3 +253,111 @@ fn check_json_has_english_keys_codes_and_german_messages() {
         "unknown key `frnot` in a card"
     );
 }
+
+/// Runs kartei with `data` as its data folder in German; (output, success).
+fn run_de(data: &Path, args: &[&str]) -> (String, bool) {
+    let out = kartei(data, false).args(args).output().unwrap();
+    let text = format!(
+        "{}{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
+    no_english(&text, args);
+    (text, out.status.success())
+}
+
+#[test]
+fn library_errors_are_told_in_german() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    std::fs::create_dir_all(&data).unwrap();
+    // A config with a value out of range.
+    std::fs::write(
+        data.join("config.toml"),
+        "[scheduler]\nday_start_hour = 30\n",
+    )
+    .unwrap();
+    let (text, ok) = run_de(&data, &["stats"]);
+    assert!(!ok);
+    assert!(
+        text.contains(
+            "config.toml:1:1: scheduler.day_start_hour ist 30; der Wert muss eine Stunde zwischen 0 und 23 sein"
+        ),
+        "{text}"
+    );
+    assert!(
+        text.contains("Hilfe: korrigiere die Konfigurationsdatei"),
+        "{text}"
+    );
+    std::fs::remove_file(data.join("config.toml")).unwrap();
+    // A bundled deck that does not exist.
+    let (text, ok) = run_de(&data, &["decks", "copy-bundled", "gibtsnicht"]);
+    assert!(!ok);
+    assert!(
+        text.contains("es gibt keinen mitgelieferten Stapel `gibtsnicht`"),
+        "{text}"
+    );
+    // Copying twice: the file is there already.
+    run_de(&data, &["decks", "copy-bundled", "vertrieb"]);
+    let (text, ok) = run_de(&data, &["decks", "copy-bundled", "vertrieb"]);
+    assert!(!ok);
+    assert!(
+        text.contains("existiert schon und wird nicht überschrieben"),
+        "{text}"
+    );
+    // Export of an unknown deck, import of an empty file.
+    let (text, _) = run_de(
+        &data,
+        &[
+            "export",
+            "--format",
+            "csv",
+            "--deck",
+            "nix",
+            "-o",
+            "/dev/null",
+        ],
+    );
+    assert!(text.contains("unbekannter Stapel `nix`"), "{text}");
+    let empty = dir.path().join("leer.csv");
+    std::fs::write(&empty, "").unwrap();
+    let (text, ok) = run_de(
+        &data,
+        &["import", empty.to_str().unwrap(), "--deck-name", "Leer"],
+    );
+    assert!(!ok);
+    assert!(text.contains("die Datei enthält keine Notizen"), "{text}");
+}
+
+#[test]
+fn a_newer_journal_is_reported_in_german_and_english() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    std::fs::create_dir_all(&data).unwrap();
+    // A journal written by a newer kartei.
+    std::fs::write(
+        data.join("journal.jsonl"),
+        "{\"v\":99,\"id\":\"e1\",\"ts\":\"2026-11-26T10:00:00Z\",\"type\":\"review\",\"card\":\"x\",\"deck\":\"d\",\"grade\":3,\"ms\":1,\"mode\":\"review\"}\n",
+    )
+    .unwrap();
+    let (text, ok) = run_de(&data, &["due"]);
+    assert!(!ok);
+    assert!(
+        text.contains("von einem neueren kartei geschrieben (Journal-Format 99"),
+        "{text}"
+    );
+    let out = Command::cargo_bin("kartei")
+        .unwrap()
+        .env("KARTEI_DATA_DIR", &data)
+        .env_remove("LANG")
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .arg("due")
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        text.contains("written by a newer kartei (journal format 99"),
+        "{text}"
+    );
+}

@@ -11,7 +11,7 @@ use serde::Serialize;
 
 use super::Context;
 use crate::deck::{CardKind, DeckSet, Diagnostic, FixError, deck_files, fix_file, load_all_with};
-use crate::i18n::{Lang, Tr};
+use crate::i18n::{Lang, Localize as _, Tr};
 use crate::ui::text::{sanitize, truncate, width};
 
 /// The decks a command works on: with `paths` only those, otherwise every
@@ -162,10 +162,6 @@ pub fn check(ctx: &Context, paths: &[PathBuf], json: bool, fix: bool) -> Result<
     })
 }
 
-fn plural<'a>(n: usize, one: &'a str, many: &'a str) -> &'a str {
-    if n == 1 { one } else { many }
-}
-
 /// Writes ids into the deck files (never bundled decks, never files with
 /// errors); reports on stderr what it did. Errors are reported by the check
 /// that follows. Returns false when a file could not be read or written.
@@ -176,31 +172,30 @@ fn run_fix(ctx: &Context, paths: &[PathBuf]) -> bool {
     } else {
         deck_files(None, paths)
     };
+    let tr = Tr(ctx.lang);
     if paths.is_empty() && ctx.load_bundled {
-        tell!("{}", Tr(ctx.lang).bundled_not_fixed());
+        tell!("{}", tr.bundled_not_fixed());
     }
     for file in files {
         match fix_file(&file) {
             Ok(outcome) if outcome.added.is_empty() => {}
             Ok(outcome) => {
                 tell!(
-                    "fixed: {}: added {} {}",
-                    file.display(),
-                    outcome.added.len(),
-                    plural(outcome.added.len(), "id", "ids")
+                    "{}",
+                    tr.fixed(&file.display().to_string(), outcome.added.len())
                 );
                 for (line, id) in &outcome.added {
-                    tell!("  line {line}: id = \"{id}\"");
+                    tell!("{}", tr.fixed_line(*line, id));
                 }
             }
             Err(FixError::Invalid { file, .. }) => {
-                tell!("not fixed: {file} has errors (listed below); nothing was written");
+                tell!("{}", tr.not_fixed_errors(&file));
             }
             Err(e @ (FixError::Read { .. } | FixError::Write { .. })) => {
-                tell!("not fixed: {e}; the file was left unchanged");
+                tell!("{}", tr.not_fixed_io(&e.localized(ctx.lang)));
                 ok = false;
             }
-            Err(e) => tell!("not fixed: {e}"),
+            Err(e) => tell!("{}", tr.not_fixed(&e.localized(ctx.lang))),
         }
     }
     ok

@@ -21,19 +21,18 @@ pub fn run(ctx: &Context, action: SyncAction) -> Result<ExitCode> {
                      --read-only"
                 );
             }
-            let (mut journal, load) = Journal::open(&ctx.data_dir).with_context(|| {
-                format!("could not open the journal in {}", ctx.data_dir.display())
-            })?;
+            let tr = crate::i18n::Tr(ctx.lang);
+            let (mut journal, load) = Journal::open(&ctx.data_dir)
+                .with_context(|| tr.journal_open_failed(&ctx.data_dir.display().to_string()))?;
             for w in &load.warnings {
-                tell!("kartei: warning: {w}");
+                tell!("{}", tr.journal_warning(w));
             }
             let report = journal
                 .merge_from(&other)
-                .with_context(|| format!("could not merge {}", other.display()))?;
+                .with_context(|| tr.merge_failed(&other.display().to_string()))?;
             for w in &report.warnings {
-                tell!("kartei: warning: {w}");
+                tell!("{}", tr.journal_warning(w));
             }
-            let tr = crate::i18n::Tr(ctx.lang);
             say!(
                 "{}",
                 tr.merged(

@@ -6,6 +6,8 @@
 mod cli;
 pub use cli::Noun;
 mod deck;
+mod errors;
+pub use errors::{Localize, localize_error};
 mod exam;
 mod quiz;
 mod stats;

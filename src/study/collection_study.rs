@@ -15,6 +15,7 @@ use super::stats_port::{HISTORY_DAYS, StatsFilter, StatsPort, StatsView};
 use super::today;
 use crate::collection::{Collection, Scope as CoreScope};
 use crate::deck::{CardId, Diagnostic};
+use crate::i18n::{Lang, Localize as _, Tr};
 use crate::progress::{EventId, Grade, MarkAction};
 use crate::scheduler::{Next, format_interval};
 
@@ -31,6 +32,8 @@ pub struct CollectionStudy {
     undo_stack: Vec<Undoable>,
     /// Quizzes started in this run whose answers move the schedule.
     rescheduling: std::collections::HashSet<String>,
+    /// The language errors are told in.
+    lang: Lang,
 }
 
 /// One step `undo` can take back.
@@ -52,7 +55,15 @@ impl CollectionStudy {
             saved_setup: None,
             undo_stack: Vec::new(),
             rescheduling: std::collections::HashSet::new(),
+            lang: Lang::En,
         }
+    }
+
+    /// Errors are told in `lang` (English by default).
+    #[must_use]
+    pub fn with_lang(mut self, lang: Lang) -> Self {
+        self.lang = lang;
+        self
     }
 
     /// The collection behind the port.
@@ -76,7 +87,7 @@ impl CollectionStudy {
         self.collection
             .record_quiz_answer(answer, now)
             .map(|_| ())
-            .map_err(|e| e.to_string())
+            .map_err(|e| e.localized(self.lang))
     }
 
     /// The cards of `scope` for practice and cram: studied cards by lowest
@@ -256,7 +267,7 @@ impl Study for CollectionStudy {
         let event = self
             .collection
             .record_mark(card, action, until, now)
-            .map_err(|e| e.to_string())?;
+            .map_err(|e| e.localized(self.lang))?;
         self.undo_stack.push(Undoable::Mark(event.id));
         if let Some(session) = self.session.as_mut() {
             session.refresh(&self.collection, now);
@@ -318,7 +329,7 @@ impl Study for CollectionStudy {
             .ok_or_else(|| "no review session is running".to_owned())?;
         session
             .answer(&mut self.collection, card, grade, ms, now)
-            .map_err(|e| e.to_string())?;
+            .map_err(|e| e.localized(self.lang))?;
         self.undo_stack.push(Undoable::Answer);
         Ok(())
     }
@@ -333,7 +344,7 @@ impl Study for CollectionStudy {
                 };
                 let card = session
                     .undo(&mut self.collection, now)
-                    .map_err(|e| format!("undo failed: {e}"))?;
+                    .map_err(|e| Tr(self.lang).undo_failed(&e.localized(self.lang)))?;
                 self.undo_stack.pop();
                 Ok(card)
             }
@@ -341,7 +352,7 @@ impl Study for CollectionStudy {
                 let card = self
                     .collection
                     .undo(event, now)
-                    .map_err(|e| format!("undo failed: {e}"))?;
+                    .map_err(|e| Tr(self.lang).undo_failed(&e.localized(self.lang)))?;
                 self.undo_stack.pop();
                 if let Some(session) = self.session.as_mut() {
                     session.refresh(&self.collection, now);
@@ -395,12 +406,12 @@ impl Study for CollectionStudy {
             .user_decks
             .clone()
             .ok_or_else(|| "no deck folder".to_owned())?;
-        crate::deck::copy_bundled(&dir, &id).map_err(|e| e.to_string())?;
+        crate::deck::copy_bundled(&dir, &id).map_err(|e| e.localized(self.lang))?;
         self.reload().map_err(|problems| {
             problems
                 .iter()
                 .map(|d| {
-                    let message = d.message(crate::i18n::Lang::En);
+                    let message = d.message(self.lang);
                     format!("{}:{}:{}: {message}", d.file, d.line, d.column)
                 })
                 .collect::<Vec<_>>()
@@ -545,7 +556,7 @@ impl QuizPort for CollectionStudy {
         self.saved_setup = Some(setup.clone());
         config
             .save_section(&self.collection.options().config_path, "quiz")
-            .map_err(|e| format!("quiz setup not saved: {e}"))
+            .map_err(|e| Tr(self.lang).quiz_setup_not_saved(&e.localized(self.lang)))
     }
 
     fn start_quiz(
@@ -600,7 +611,7 @@ impl QuizPort for CollectionStudy {
                     seed: Some(spec.seed),
                 },
             )
-            .map_err(|e| format!("quiz not started: {e}"))?;
+            .map_err(|e| Tr(self.lang).quiz_not_started(&e.localized(self.lang)))?;
         if spec.reschedule {
             self.rescheduling.insert(id.clone());
         }
@@ -658,7 +669,7 @@ impl QuizPort for CollectionStudy {
                 },
             )
             .map(|_| ())
-            .map_err(|e| e.to_string())
+            .map_err(|e| e.localized(self.lang))
     }
 
     fn finish_quiz(
@@ -680,7 +691,7 @@ impl QuizPort for CollectionStudy {
                 },
             )
             .map(|_| ())
-            .map_err(|e| e.to_string())
+            .map_err(|e| e.localized(self.lang))
     }
 }
 
