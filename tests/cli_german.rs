@@ -361,3 +361,52 @@ fn a_newer_journal_is_reported_in_german_and_english() {
         "{text}"
     );
 }
+
+#[test]
+fn import_line_errors_are_told_in_german() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    std::fs::create_dir_all(&data).unwrap();
+    let notes = dir.path().join("notizen.csv");
+    std::fs::write(
+        &notes,
+        "front,back,kind\nFrage eins,Antwort eins,\nFrage zwei,,\nFrage drei,x,quiz\n\"offen,x,\n",
+    )
+    .unwrap();
+    let (text, ok) = run_de(
+        &data,
+        &["import", notes.to_str().unwrap(), "--deck-name", "Notizen"],
+    );
+    assert!(!ok, "{text}");
+    for line in [
+        "notizen.csv:3: leere Rückseite (übersprungen)",
+        "notizen.csv:4: unbekannte Art `quiz`",
+        "notizen.csv:5: nicht geschlossenes Anführungszeichen in Feld 1",
+        "3 Zeilen übersprungen",
+    ] {
+        assert!(text.contains(line), "{line:?} missing in:\n{text}");
+    }
+    // A header kartei cannot read stops the import, in German too.
+    let bad = dir.path().join("kopf.csv");
+    std::fs::write(&bad, "vorne,hinten\na,b\n").unwrap();
+    let (text, ok) = run_de(
+        &data,
+        &["import", bad.to_str().unwrap(), "--deck-name", "Kopf"],
+    );
+    assert!(!ok);
+    assert!(
+        text.contains("kopf.csv:1: unbekannte Spalte `vorne` in der Kopfzeile"),
+        "{text}"
+    );
+    // Anki text with a header line kartei does not know.
+    let anki = dir.path().join("anki.txt");
+    std::fs::write(&anki, "#separator:tab\n#foo:bar\nFrage\tAntwort\n").unwrap();
+    let (text, _) = run_de(
+        &data,
+        &["import", anki.to_str().unwrap(), "--deck-name", "Anki Neu"],
+    );
+    assert!(
+        text.contains("anki.txt:2: `#foo:bar` ist keine Kopfzeile, die kartei kennt"),
+        "{text}"
+    );
+}

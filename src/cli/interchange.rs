@@ -136,8 +136,8 @@ pub fn import(
     };
     let Imported { notes, issues } = match parsed {
         Ok(i) => i,
-        Err(ImportError::Header { line, message }) => {
-            bail!("{}:{line}: {message}", file.display())
+        Err(ImportError::Header { line, problem }) => {
+            bail!("{}:{line}: {}", file.display(), problem.text(ctx.lang))
         }
         Err(ImportError::Empty) => bail!("{}", tr.import_empty(&file.display().to_string())),
     };
@@ -146,7 +146,7 @@ pub fn import(
             "{}",
             tr.import_skipped(
                 &format!("{}:{}", file.display(), issue.line),
-                &issue.message
+                &issue.problem.text(ctx.lang)
             )
         );
     }

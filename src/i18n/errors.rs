@@ -336,7 +336,7 @@ impl Localize for Issue {
     fn localized(&self, lang: Lang) -> String {
         match lang {
             Lang::En => self.to_string(),
-            Lang::De => format!("Zeile {}: {}", self.line, self.message),
+            Lang::De => format!("Zeile {}: {}", self.line, self.problem.text(lang)),
         }
     }
 }
@@ -347,7 +347,7 @@ impl Localize for ImportError {
             return self.to_string();
         }
         match self {
-            Self::Header { line, message } => format!("Zeile {line}: {message}"),
+            Self::Header { line, problem } => format!("Zeile {line}: {}", problem.text(lang)),
             Self::Empty => "die Datei enthält keine Notizen".to_owned(),
         }
     }
