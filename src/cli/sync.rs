@@ -5,6 +5,7 @@ use std::process::ExitCode;
 use anyhow::{Context as _, Result};
 
 use super::{Context, SyncAction};
+use crate::i18n::Localize as _;
 use crate::progress::Journal;
 
 /// Runs one `sync` action.
@@ -25,13 +26,13 @@ pub fn run(ctx: &Context, action: SyncAction) -> Result<ExitCode> {
             let (mut journal, load) = Journal::open(&ctx.data_dir)
                 .with_context(|| tr.journal_open_failed(&ctx.data_dir.display().to_string()))?;
             for w in &load.warnings {
-                tell!("{}", tr.journal_warning(w));
+                tell!("{}", tr.journal_warning(&w.localized(ctx.lang)));
             }
             let report = journal
                 .merge_from(&other)
                 .with_context(|| tr.merge_failed(&other.display().to_string()))?;
             for w in &report.warnings {
-                tell!("{}", tr.journal_warning(w));
+                tell!("{}", tr.journal_warning(&w.localized(ctx.lang)));
             }
             say!(
                 "{}",

@@ -12,7 +12,7 @@ use crate::collection::CollectionError;
 use crate::config::ConfigError;
 use crate::deck::{CopyBundledError, FixError, IoProblem};
 use crate::interchange::{ImportError, Issue};
-use crate::progress::{FORMAT_VERSION, JournalError};
+use crate::progress::{FORMAT_VERSION, JournalError, JournalWarning};
 use crate::scheduler::{DurationError, SchedulerError};
 use crate::ui::keymap::KeyError;
 
@@ -120,6 +120,37 @@ impl Localize for JournalError {
                 }
             ),
             Self::InvalidEvent(e) => format!("ein ungültiges Ereignis wird nicht geschrieben: {e}"),
+        }
+    }
+}
+
+impl Localize for JournalWarning {
+    fn localized(&self, lang: Lang) -> String {
+        if lang == Lang::En {
+            return self.to_string();
+        }
+        match self {
+            Self::TornRepaired {
+                path,
+                line,
+                why,
+                cut,
+                backup,
+            } => format!(
+                "{}:{line}: {why} — wahrscheinlich ein Absturz beim Speichern; {cut} Bytes \
+                 abgeschnitten, das Original liegt als {}",
+                p(path),
+                p(backup)
+            ),
+            Self::TornIgnored {
+                path,
+                line,
+                why,
+                cut,
+            } => format!(
+                "{}:{line}: {why}; {cut} Bytes dort ignoriert (die Datei wurde nicht geändert)",
+                p(path)
+            ),
         }
     }
 }
@@ -724,6 +755,19 @@ mod tests {
             Box::new(KeyError::Unbound("quit".into())),
             Box::new(ImportError::Empty),
             Box::new(DurationError::Zero { input: "0m".into() }),
+            Box::new(JournalWarning::TornIgnored {
+                path: path(),
+                line: 4,
+                why: "EOF".into(),
+                cut: 12,
+            }),
+            Box::new(JournalWarning::TornRepaired {
+                path: path(),
+                line: 4,
+                why: "EOF".into(),
+                cut: 12,
+                backup: PathBuf::from("/d/journal.bak"),
+            }),
         ]
     }
 

@@ -172,7 +172,12 @@ impl CollectionStudy {
     }
 
     fn status_lines(&self) -> Vec<String> {
-        self.collection.journal_report().warnings.clone()
+        self.collection
+            .journal_report()
+            .warnings
+            .iter()
+            .map(|w| w.localized(self.lang))
+            .collect()
     }
 }
 
