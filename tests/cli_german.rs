@@ -318,7 +318,7 @@ fn library_errors_are_told_in_german() {
             "/dev/null",
         ],
     );
-    assert!(text.contains("unbekannter Stapel `nix`"), "{text}");
+    assert!(text.contains("es gibt keinen Stapel `nix`"), "{text}");
     let empty = dir.path().join("leer.csv");
     std::fs::write(&empty, "").unwrap();
     let (text, ok) = run_de(
@@ -409,4 +409,106 @@ fn import_line_errors_are_told_in_german() {
         text.contains("anki.txt:2: `#foo:bar` ist keine Kopfzeile, die kartei kennt"),
         "{text}"
     );
+}
+
+/// Runs a command that must fail, in German: exit code not 0, the German
+/// `expect`ed phrase, no English word.
+fn german_error(data: &Path, args: &[&str], expect: &str) {
+    let out = kartei(data, false).args(args).output().unwrap();
+    assert!(
+        !out.status.success(),
+        "`kartei {}` succeeded",
+        args.join(" ")
+    );
+    let text = german(data, args, false);
+    assert!(
+        text.contains(expect),
+        "`kartei {}` does not say {expect:?}:\n{text}",
+        args.join(" ")
+    );
+}
+
+#[test]
+fn errors_speak_german() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    std::fs::create_dir_all(&data).unwrap();
+    let existing = dir.path().join("da.toml");
+    std::fs::write(&existing, "[[cards]]\nfront = \"F\"\nback = \"A\"\n").unwrap();
+    let existing_s = existing.to_str().unwrap();
+    german_error(&data, &["new", existing_s], "gibt es schon");
+    german_error(
+        &data,
+        &["quiz", "--json"],
+        "--json geht nur zusammen mit --history",
+    );
+    german_error(&data, &["quiz", "--count", "0"], "mindestens 1");
+    german_error(&data, &["quiz", "--time", "bald"], "keine Dauer");
+    let csv = dir.path().join("x.csv");
+    let csv_s = csv.to_str().unwrap();
+    german_error(
+        &data,
+        &[
+            "export",
+            "--deck",
+            "gibtsnicht",
+            "--format",
+            "csv",
+            "-o",
+            csv_s,
+        ],
+        "es gibt keinen Stapel `gibtsnicht`",
+    );
+    let notes = dir.path().join("notes.csv");
+    std::fs::write(&notes, "front,back\nFrage,Antwort\n").unwrap();
+    let notes_s = notes.to_str().unwrap();
+    german_error(
+        &data,
+        &["import", notes_s, "--deck-name", "Neu", "-o", existing_s],
+        "gibt es schon",
+    );
+    german_error(
+        &data,
+        &["import", notes_s, "--deck-name", "!!!"],
+        "Buchstaben",
+    );
+    let latin1 = dir.path().join("alt.csv");
+    std::fs::write(&latin1, b"front,back\nGr\xfc\xdfe,Antwort\n").unwrap();
+    german_error(
+        &data,
+        &["import", latin1.to_str().unwrap(), "--deck-name", "Alt"],
+        "2:3: die Datei ist kein gültiges UTF-8",
+    );
+    german_error(
+        &data,
+        &["--read-only", "sync", "merge", notes_s],
+        "--read-only verbietet",
+    );
+    german_error(
+        &data,
+        &["man", "exam", "gibtsnicht"],
+        "`kartei exam` hat keinen Unterbefehl `gibtsnicht`",
+    );
+    let out = kartei(&data, false)
+        .env("KARTEI_NOW", "gestern")
+        .arg("due")
+        .output()
+        .unwrap();
+    assert!(!out.status.success());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("keine RFC-3339-Zeit"), "{err}");
+}
+
+#[test]
+fn the_deck_template_is_commented_in_german() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("meine.toml");
+    german(dir.path(), &["new", file.to_str().unwrap()], false);
+    let text = std::fs::read_to_string(&file).unwrap();
+    assert!(text.starts_with("# Ein kartei-Stapel."), "{text}");
+    assert!(
+        text.contains("# optional: erscheint nach der Antwort"),
+        "{text}"
+    );
+    assert!(!text.contains("optional: shown"), "{text}");
 }

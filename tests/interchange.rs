@@ -530,14 +530,17 @@ fn imported_fixtures_and_template_pass_the_loader() {
         assert!(parsed.warnings.is_empty());
         assert_eq!(parsed.deck.id, name);
     }
-    let parsed = kartei::deck::parse_deck(
-        &kartei::interchange::template::template("vorlage"),
-        DeckOrigin::Bundled("vorlage.toml".into()),
-    )
-    .unwrap_or_else(|e| panic!("{e:?}"));
-    assert!(parsed.warnings.is_empty(), "{:?}", parsed.warnings);
-    let kinds: std::collections::BTreeSet<_> = parsed.deck.cards.iter().map(Card::kind).collect();
-    assert_eq!(kinds.len(), 4, "every kind in the template");
+    for lang in kartei::i18n::Lang::ALL {
+        let parsed = kartei::deck::parse_deck(
+            &kartei::interchange::template::template("vorlage", lang),
+            DeckOrigin::Bundled("vorlage.toml".into()),
+        )
+        .unwrap_or_else(|e| panic!("{e:?}"));
+        assert!(parsed.warnings.is_empty(), "{:?}", parsed.warnings);
+        let kinds: std::collections::BTreeSet<_> =
+            parsed.deck.cards.iter().map(Card::kind).collect();
+        assert_eq!(kinds.len(), 4, "every kind in the template ({lang:?})");
+    }
 }
 
 fn side() -> impl Strategy<Value = String> {

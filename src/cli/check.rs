@@ -166,13 +166,13 @@ pub fn check(ctx: &Context, paths: &[PathBuf], json: bool, fix: bool) -> Result<
 /// errors); reports on stderr what it did. Errors are reported by the check
 /// that follows. Returns false when a file could not be read or written.
 fn run_fix(ctx: &Context, paths: &[PathBuf]) -> bool {
+    let tr = Tr(ctx.lang);
     let mut ok = true;
     let (files, _) = if paths.is_empty() {
         deck_files(Some(&ctx.user_deck_dir()), &ctx.deck_paths)
     } else {
         deck_files(None, paths)
     };
-    let tr = Tr(ctx.lang);
     if paths.is_empty() && ctx.load_bundled {
         tell!("{}", tr.bundled_not_fixed());
     }
@@ -182,17 +182,17 @@ fn run_fix(ctx: &Context, paths: &[PathBuf]) -> bool {
             Ok(outcome) => {
                 tell!(
                     "{}",
-                    tr.fixed(&file.display().to_string(), outcome.added.len())
+                    tr.fixed_ids(&file.display().to_string(), outcome.added.len())
                 );
                 for (line, id) in &outcome.added {
-                    tell!("{}", tr.fixed_line(*line, id));
+                    tell!("{}", tr.fixed_id_line(*line, id));
                 }
             }
             Err(FixError::Invalid { file, .. }) => {
-                tell!("{}", tr.not_fixed_errors(&file));
+                tell!("{}", tr.not_fixed_has_errors(&file));
             }
             Err(e @ (FixError::Read { .. } | FixError::Write { .. })) => {
-                tell!("{}", tr.not_fixed_io(&e.localized(ctx.lang)));
+                tell!("{}", tr.not_fixed_unchanged(&e.localized(ctx.lang)));
                 ok = false;
             }
             Err(e) => tell!("{}", tr.not_fixed(&e.localized(ctx.lang))),

@@ -9,27 +9,29 @@ use anyhow::{Context as _, Result, bail};
 
 use crate::atomic;
 use crate::deck::{Deck, DeckOrigin};
-use crate::i18n::Tr;
 use crate::interchange::{self, DeckMeta, ImportError, Imported, ImportedNote};
 
 use super::{Context, ExportFormat};
+use crate::i18n::Tr;
 
 /// `kartei new FILE`: writes the commented deck template; never overwrites.
 ///
 /// # Errors
 /// The file exists already or cannot be written.
 pub fn new_deck(ctx: &Context, file: &Path) -> Result<ExitCode> {
-    let tr = Tr(ctx.lang);
     if file.exists() {
-        bail!("{}", tr.file_exists_new(&file.display().to_string()));
+        bail!(
+            "{}",
+            Tr(ctx.lang).new_file_exists(&file.display().to_string())
+        );
     }
     let stem = file
         .file_stem()
         .map(|s| s.to_string_lossy().into_owned())
         .unwrap_or_default();
-    let text = interchange::template::template(&stem);
+    let text = interchange::template::template(&stem, ctx.lang);
     atomic::write(file, text.as_bytes())
-        .with_context(|| tr.cannot_write(&file.display().to_string()))?;
+        .with_context(|| Tr(ctx.lang).cannot_write(&file.display().to_string()))?;
     say!(
         "{}",
         crate::i18n::Tr(ctx.lang).template_written(&file.display().to_string())
@@ -70,10 +72,7 @@ fn read_utf8(file: &Path, tr: Tr) -> Result<String> {
             let good = std::str::from_utf8(good).unwrap_or_default();
             let line = good.matches('\n').count() + 1;
             let column = good.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
-            bail!(
-                "{}",
-                tr.import_not_utf8(&format!("{}:{line}:{column}", file.display()))
-            )
+            bail!("{}", tr.not_utf8(&file.display().to_string(), line, column))
         }
     }
 }
@@ -96,7 +95,7 @@ pub fn import(
     let deck_name = deck_name.trim();
     let id = interchange::slug(deck_name);
     if id.is_empty() {
-        bail!("{}", tr.import_bad_name(deck_name));
+        bail!("{}", tr.deck_name_needs_letter(deck_name));
     }
     let out: PathBuf = match output {
         Some(o) => {
@@ -110,12 +109,12 @@ pub fn import(
         None => {
             let dir = ctx.user_deck_dir();
             fs::create_dir_all(&dir)
-                .with_context(|| tr.cannot_create_deck_folder(&dir.display().to_string()))?;
+                .with_context(|| tr.cannot_create_folder(&dir.display().to_string()))?;
             dir.join(format!("{id}.toml"))
         }
     };
     if out.exists() {
-        bail!("{}", tr.file_exists_import(&out.display().to_string()));
+        bail!("{}", tr.import_target_exists(&out.display().to_string()));
     }
     // The new deck must load next to the others: its deck id and card ids
     // (`<deck id>-<n>`) may not be taken already.
@@ -126,7 +125,7 @@ pub fn import(
         ctx.cache().as_ref(),
     );
     if let Some(d) = set.decks.iter().find(|d| d.id == id) {
-        bail!("{}", tr.import_deck_id_taken(&id, &d.origin.display_name()));
+        bail!("{}", tr.deck_id_taken(&id, &d.origin.display_name()));
     }
     let taken: HashSet<&str> = set.cards().map(|(_, c)| c.id.note_key()).collect();
     let src = read_utf8(file, tr)?;
@@ -139,19 +138,19 @@ pub fn import(
         Err(ImportError::Header { line, problem }) => {
             bail!("{}:{line}: {}", file.display(), problem.text(ctx.lang))
         }
-        Err(ImportError::Empty) => bail!("{}", tr.import_empty(&file.display().to_string())),
+        Err(ImportError::Empty) => bail!("{}", tr.no_notes(&file.display().to_string())),
     };
     for issue in &issues {
         tell!(
             "{}",
-            tr.import_skipped(
+            tr.line_skipped(
                 &format!("{}:{}", file.display(), issue.line),
                 &issue.problem.text(ctx.lang)
             )
         );
     }
     if notes.is_empty() {
-        tell!("{}", tr.import_nothing(&file.display().to_string()));
+        tell!("{}", tr.no_line_imported(&file.display().to_string()));
         return Ok(ExitCode::FAILURE);
     }
     let file_name = file.file_name().map_or_else(
@@ -171,7 +170,7 @@ pub fn import(
     {
         bail!(
             "{}",
-            tr.import_card_id_taken(&format!("{}:{}", file.display(), note.line), &clash)
+            tr.card_id_taken(&format!("{}:{}", file.display(), note.line), &clash)
         );
     }
     // A generated deck that the loader rejects would be a bug here; never write one.
@@ -180,7 +179,7 @@ pub fn import(
             .first()
             .map(ToString::to_string)
             .unwrap_or_default();
-        bail!("internal error: the converted deck does not load, nothing was written:\n{first}");
+        bail!("{}", tr.converted_deck_broken(&first));
     }
     atomic::write(&out, text.as_bytes())
         .with_context(|| tr.cannot_write(&out.display().to_string()))?;
@@ -224,7 +223,6 @@ pub fn export(
         &ctx.deck_paths,
         ctx.cache().as_ref(),
     );
-    let tr = Tr(ctx.lang);
     for error in &set.errors {
         tell!("{}", error.localized(ctx.lang));
     }
@@ -234,20 +232,23 @@ pub fn export(
             None => {
                 let mut known: Vec<&str> = set.decks.iter().map(|d| d.id.as_str()).collect();
                 known.sort_unstable();
-                bail!("{}", tr.export_unknown_deck(id, &known));
+                if known.is_empty() {
+                    bail!("{}", Tr(ctx.lang).unknown_deck_none_loaded(id));
+                }
+                bail!("{}", Tr(ctx.lang).unknown_deck(id, &known.join(", ")));
             }
         },
         None => set.decks.iter().collect(),
     };
     if decks.is_empty() {
-        bail!("{}", tr.export_no_decks());
+        bail!("{}", Tr(ctx.lang).nothing_to_export());
     }
     let text = match format {
         ExportFormat::Anki => interchange::export::to_anki(decks.iter().copied()),
         ExportFormat::Csv => interchange::export::to_csv(decks.iter().copied()),
     };
     atomic::write(output, text.as_bytes())
-        .with_context(|| tr.cannot_write(&output.display().to_string()))?;
+        .with_context(|| Tr(ctx.lang).cannot_write(&output.display().to_string()))?;
     let notes: usize = decks
         .iter()
         .map(|d| interchange::export::notes(d).len())
@@ -262,7 +263,7 @@ pub fn export(
         )
     )?;
     if deck.is_none() && !set.errors.is_empty() {
-        tell!("{}", tr.export_skipped_broken());
+        tell!("{}", Tr(ctx.lang).export_skipped_errors());
         return Ok(ExitCode::FAILURE);
     }
     Ok(ExitCode::SUCCESS)

@@ -79,14 +79,11 @@ pub use crate::i18n::Lang;
 
 impl ValueEnum for Lang {
     fn value_variants<'a>() -> &'a [Self] {
-        &[Lang::De, Lang::En]
+        &Lang::ALL
     }
 
     fn to_possible_value(&self) -> Option<clap::builder::PossibleValue> {
-        Some(clap::builder::PossibleValue::new(match self {
-            Lang::De => "de",
-            Lang::En => "en",
-        }))
+        Some(clap::builder::PossibleValue::new(self.code()))
     }
 }
 
@@ -496,7 +493,7 @@ pub fn run(ctx: &Context, command: Option<Command>) -> anyhow::Result<ExitCode> 
             Ok(ExitCode::SUCCESS)
         }
         Some(Command::Man { command, out_dir }) => {
-            man::run(&command, out_dir.as_deref())?;
+            man::run(&command, out_dir.as_deref(), ctx.lang)?;
             Ok(ExitCode::SUCCESS)
         }
         Some(Command::New { file }) => interchange::new_deck(ctx, &file),

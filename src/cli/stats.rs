@@ -158,7 +158,7 @@ pub fn stats(ctx: &Context, deck: Option<&str>, tag: Option<&str>, json: bool) -
     }
     let retention = report.retention_30d.map_or_else(
         || tr.no_reviews_yet().to_owned(),
-        |r| format!("{} %", tr.num(r * 100.0, 1)),
+        |r| tr.percent_of(r * 100.0, 1),
     );
     writeln!(
         out,

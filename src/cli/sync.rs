@@ -17,22 +17,19 @@ pub fn run(ctx: &Context, action: SyncAction) -> Result<ExitCode> {
     match action {
         SyncAction::Merge { other } => {
             if ctx.read_only {
-                anyhow::bail!(
-                    "`sync merge` writes the journal, which --read-only forbids; run it without \
-                     --read-only"
-                );
+                anyhow::bail!("{}", crate::i18n::Tr(ctx.lang).sync_read_only());
             }
             let tr = crate::i18n::Tr(ctx.lang);
             let (mut journal, load) = Journal::open(&ctx.data_dir)
-                .with_context(|| tr.journal_open_failed(&ctx.data_dir.display().to_string()))?;
+                .with_context(|| tr.cannot_open_journal(&ctx.data_dir.display().to_string()))?;
             for w in &load.warnings {
-                tell!("{}", tr.journal_warning(&w.localized(ctx.lang)));
+                tell!("kartei: {}: {}", tr.warning_word(), w.localized(ctx.lang));
             }
             let report = journal
                 .merge_from(&other)
-                .with_context(|| tr.merge_failed(&other.display().to_string()))?;
+                .with_context(|| tr.cannot_merge(&other.display().to_string()))?;
             for w in &report.warnings {
-                tell!("{}", tr.journal_warning(&w.localized(ctx.lang)));
+                tell!("kartei: {}: {}", tr.warning_word(), w.localized(ctx.lang));
             }
             say!(
                 "{}",

@@ -35,8 +35,8 @@ pub fn run(ctx: &Context) -> Result<ExitCode> {
     let collection = open_collection(ctx, ctx.read_only)?;
     let options = super::ui_options(ctx, &collection.config().keys)?;
     let mut study = CollectionStudy::new(collection).with_lang(ctx.lang);
-    let exit = crate::ui::run(options, &mut study)
-        .with_context(|| crate::i18n::Tr(ctx.lang).terminal_failed())?;
+    let exit =
+        crate::ui::run(options, &mut study).context(crate::i18n::Tr(ctx.lang).terminal_failed())?;
     Ok(super::exit_code(exit))
 }
 
@@ -49,7 +49,7 @@ pub fn run_quiz(ctx: &Context, spec: crate::quiz::QuizSpec) -> Result<ExitCode> 
     let mut options = super::ui_options(ctx, &collection.config().keys)?;
     options.quiz = Some(spec);
     let mut study = CollectionStudy::new(collection).with_lang(ctx.lang);
-    let exit = crate::ui::run(options, &mut study)
-        .with_context(|| crate::i18n::Tr(ctx.lang).terminal_failed())?;
+    let exit =
+        crate::ui::run(options, &mut study).context(crate::i18n::Tr(ctx.lang).terminal_failed())?;
     Ok(super::exit_code(exit))
 }

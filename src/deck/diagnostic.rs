@@ -111,7 +111,7 @@ pub struct Localized<'a> {
 
 impl fmt::Display for Diagnostic {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        self.localized(Lang::En).fmt(f)
+        self.localized(Lang::DISPLAY).fmt(f)
     }
 }
 

@@ -170,7 +170,7 @@ pub enum IdProblem {
 
 impl std::fmt::Display for IdProblem {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&crate::i18n::Tr(crate::i18n::Lang::En).id_problem(*self))
+        f.write_str(&crate::i18n::Tr(crate::i18n::Lang::DISPLAY).id_problem(*self))
     }
 }
 

@@ -1,9 +1,10 @@
 //! The commented deck template written by `kartei new`.
 
 use super::text::slug;
+use crate::i18n::Lang;
 
-/// The template, with `@ID@` standing for the deck id and `@P@` for the
-/// card id prefix.
+/// The template with English comments, with `@ID@` standing for the deck
+/// id and `@P@` for the card id prefix.
 const TEMPLATE: &str = r#"# A kartei deck. Every key is explained in a comment; delete what you do not
 # need. Check your work with `kartei check THIS-FILE.toml`.
 # The full reference is docs/deck-format.md in kartei's source.
@@ -88,16 +89,105 @@ items = ["Begrüßung", "Bedarfsanalyse", "Angebot", "Abschluss"]
 ordered = true                    # optional, default false
 "#;
 
+/// The same template with German comments (the cards are the same).
+const TEMPLATE_DE: &str = r#"# Ein kartei-Stapel. Jeder Schlüssel ist in einem Kommentar erklärt; lösche, was
+# du nicht brauchst. Prüfe deine Arbeit mit `kartei check DIESE-DATEI.toml`.
+# Die vollständige Beschreibung steht in docs/deck-format.md in kartei's Quellen.
+
+[deck]
+id = "@ID@"                       # optional; Standard: der Dateiname. Nur a-z, 0-9, - und _
+name = "Mein Deck"                # optional (Standard: der Dateiname): steht in der Stapelübersicht
+description = "Eine Vorlage mit jeder Kartenart"   # optional
+tags = ["vorlage"]                # optional: gilt für jede Karte des Stapels
+
+# --- basic: eine Frage (front) und eine Antwort (back) -------------------------
+[[cards]]
+id = "@P@-marketing-ziel"         # optional, aber empfohlen: der Lernstand wird darunter gespeichert
+front = "Was ist das Ziel des Marketings?"
+back = "Nachfrage wecken und die Marke bekannt machen"
+tags = ["grundlagen"]             # optional: Themen für --tag-Filter
+hint = "Denk an die Zielgruppe"   # optional: erscheint nur auf Wunsch
+explain = "Das Marketing spricht viele an, der Vertrieb den einzelnen Kunden."   # optional: erscheint nach der Antwort
+source = "Skript, Kapitel 1"      # optional: woher die Aussage stammt
+
+# --- basic, umgekehrt: fragt auch back -> front (Karte "@P@-kpi~rev") ---------
+[[cards]]
+id = "@P@-kpi"
+kind = "basic"                    # der Standard; kann entfallen
+front = "KPI"
+back = "Key Performance Indicator"
+reverse = true                    # optional, Standard false
+
+# --- basic mit getippter Antwort (tolerant verglichen) -------------------------
+[[cards]]
+id = "@P@-abschluss"
+front = "Wie heißt der Moment, in dem der Kunde unterschreibt?"
+back = "Abschluss"
+input = true                      # optional, Standard false: die Antwort wird getippt
+accept = ["Vertragsabschluss"]    # optional: weitere Antworten, die als richtig gelten
+
+# --- cloze: jede {{Lücke}} ist eine eigene Karte ("@P@-funnel~c1", "~c2") -----
+[[cards]]
+id = "@P@-funnel"
+kind = "cloze"
+# {{Antwort}} ist eine Lücke; {{Antwort::Hinweis}} zeigt den Hinweis statt "…".
+text = "Der Sales Funnel beginnt mit der {{Aufmerksamkeit}} und endet mit dem {{Kauf::Schritt}}."
+accept = { c1 = ["Awareness"] }   # optional: weitere Antworten je Lücke (c1 = erste Lücke)
+
+# --- mehrzeiliger Text: dreifache Anführungszeichen --------------------------------
+[[cards]]
+id = "@P@-mehrzeilig"
+front = "Welche zwei Abteilungen teilen sich den Funnel?"
+back = """
+Marketing (oben)
+Vertrieb (unten)"""
+
+# --- choice: eine richtige Antwort ----------------------------------------------
+[[cards]]
+id = "@P@-kanal"
+kind = "choice"
+front = "Welcher Kanal gehört zum Direktvertrieb?"
+choices = ["Außendienst", "Großhandel", "Einzelhandel"]   # mindestens 2, keine doppelt
+answer = "Außendienst"            # genau so geschrieben wie eine der choices
+
+# --- choice: mehrere richtige Antworten -------------------------------------------
+[[cards]]
+id = "@P@-kennzahlen"
+kind = "choice"
+front = "Welche Kennzahlen misst der Vertrieb? (mehrere richtig)"
+choices = ["Abschlussquote", "Reichweite", "Umsatz pro Kunde"]
+answer = ["Abschlussquote", "Umsatz pro Kunde"]
+
+# --- list: Punkte aufzählen, beliebige Reihenfolge ---------------------------------
+[[cards]]
+id = "@P@-4p"
+kind = "list"
+front = "Nenne die vier Ps des Marketing-Mix."
+items = ["Product", "Price", "Place", "Promotion"]   # mindestens 1
+
+# --- list: die Reihenfolge zählt ---------------------------------------------------
+[[cards]]
+id = "@P@-phasen"
+kind = "list"
+front = "Nenne die Phasen des Verkaufsgesprächs in ihrer Reihenfolge."
+items = ["Begrüßung", "Bedarfsanalyse", "Angebot", "Abschluss"]
+ordered = true                    # optional, Standard false
+"#;
+
 /// The template for a deck file named `file_stem` (without `.toml`): the
 /// deck id is the file name as a slug (`mein-deck` when nothing usable is
-/// left), and every card id starts with it.
+/// left), and every card id starts with it. The comments are in `lang`.
 #[must_use]
-pub fn template(file_stem: &str) -> String {
+pub fn template(file_stem: &str, lang: Lang) -> String {
     let id = match slug(file_stem) {
         s if s.is_empty() => "mein-deck".to_owned(),
         s => s,
     };
-    TEMPLATE.replace("@ID@", &id).replace("@P@", &id)
+    let text = match lang {
+        Lang::En => TEMPLATE,
+        Lang::De => TEMPLATE_DE,
+    };
+    text.replace("@ID@", &id).replace("@P@", &id)
 }
 
 #[cfg(test)]
@@ -106,7 +196,7 @@ mod tests {
 
     #[test]
     fn template_is_valid_toml_with_every_kind() {
-        let text = template("Meine Prüfung");
+        let text = template("Meine Prüfung", Lang::En);
         let t: toml::Table = toml::from_str(&text).unwrap();
         assert_eq!(t["deck"]["id"].as_str(), Some("meine-pruefung"));
         let cards = t["cards"].as_array().unwrap();
@@ -127,6 +217,16 @@ mod tests {
 
     #[test]
     fn unusable_file_names_get_a_default_id() {
-        assert!(template("!!!").contains("id = \"mein-deck\""));
+        assert!(template("!!!", Lang::De).contains("id = \"mein-deck\""));
+    }
+
+    #[test]
+    fn both_languages_write_the_same_cards() {
+        let en: toml::Table = toml::from_str(&template("x", Lang::En)).unwrap();
+        let de: toml::Table = toml::from_str(&template("x", Lang::De)).unwrap();
+        assert_eq!(en, de);
+        let de_text = template("x", Lang::De);
+        assert!(de_text.starts_with("# Ein kartei-Stapel."));
+        assert!(!de_text.contains("optional: shown"));
     }
 }

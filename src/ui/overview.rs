@@ -49,7 +49,8 @@ pub(super) fn render_overview(app: &App, frame: &mut Frame<'_>, area: Rect) {
         let nums = [tr.new_word(), tr.learning(), tr.due(), tr.total()];
         let num_w: Vec<usize> = nums.iter().map(|n| width(n).max(5)).collect();
         let bar_cells = 10;
-        let mastery_w = bar_cells + 5;
+        let pct_w = width(&tr.percent(100));
+        let mastery_w = bar_cells + 1 + pct_w;
         let fixed: usize = num_w.iter().map(|n| n + 1).sum::<usize>() + mastery_w + 1 + 2;
         let name_w = w.saturating_sub(fixed).max(8);
         let mut head = format!("  {:<name_w$}", tr.deck());
@@ -79,7 +80,7 @@ pub(super) fn render_overview(app: &App, frame: &mut Frame<'_>, area: Rect) {
                 mastery_bar(row.mastery, bar_cells),
                 base.patch(t.gauge()),
             ));
-            spans.push(Span::styled(format!(" {pct:>3}%"), base));
+            spans.push(Span::styled(format!(" {:>pct_w$}", tr.percent(pct)), base));
             lines.push(Line::from(spans));
         }
     }

@@ -281,13 +281,7 @@ fn render_running(app: &App, run: &RunState, frame: &mut Frame<'_>, area: Rect) 
                 }
             }
             QuestionForm::Typed(crate::quiz::TypedAnswer::List { items, .. }) => {
-                lines.push(Line::styled(
-                    match lang {
-                        Lang::En => format!("{} items, separated by commas", items.len()),
-                        Lang::De => format!("{} Punkte, durch Kommas getrennt", items.len()),
-                    },
-                    t.dim(),
-                ));
+                lines.push(Line::styled(Tr(lang).list_items_hint(items.len()), t.dim()));
             }
             QuestionForm::Typed(_) => {}
             QuestionForm::Flip => {
@@ -347,16 +341,15 @@ fn render_running(app: &App, run: &RunState, frame: &mut Frame<'_>, area: Rect) 
 
 /// A score like `14` or `14,5` (German) / `14.5`.
 fn points(lang: Lang, v: f64) -> String {
-    let s = if (v - v.round()).abs() < 1e-9 {
-        format!("{v:.0}")
-    } else {
-        format!("{v:.1}")
-    };
-    if lang == Lang::De {
-        s.replace('.', ",")
-    } else {
-        s
-    }
+    let decimals = if (v - v.round()).abs() < 1e-9 { 0 } else { 1 };
+    Tr(lang).num(v, decimals)
+}
+
+/// A quiz percentage to a tenth: `87.5%` / `87,5 %`, `90%` / `90 %`.
+fn percent_points(lang: Lang, v: f64) -> String {
+    let v = (v * 10.0).round() / 10.0;
+    let decimals = if (v - v.round()).abs() < 1e-9 { 0 } else { 1 };
+    Tr(lang).percent_of(v, decimals)
 }
 
 /// The results body, wrapped at `w` columns.
@@ -375,10 +368,10 @@ pub fn results_lines(lang: Lang, t: Theme, r: &ResultsState, w: usize) -> Vec<Li
     out.push(row(
         Tr(lang).quiz_score(),
         format!(
-            "{}/{} · {} %",
+            "{}/{} · {}",
             points(lang, res.score),
             points(lang, res.max),
-            points(lang, (res.percent * 10.0).round() / 10.0)
+            percent_points(lang, res.percent)
         ),
         bold,
     ));
@@ -407,10 +400,7 @@ pub fn results_lines(lang: Lang, t: Theme, r: &ResultsState, w: usize) -> Vec<Li
     // Whole seconds elapsed, as `kartei quiz --history` shows them.
     let mut time = elapsed(res.duration);
     if res.timed_out > 0 {
-        time.push_str(&match lang {
-            Lang::En => format!(" · {} timed out", res.timed_out),
-            Lang::De => format!(" · {} ohne Antwort (Zeit um)", res.timed_out),
-        });
+        time.push_str(&Tr(lang).quiz_timed_out(res.timed_out));
     }
     out.push(row(Tr(lang).quiz_time(), time, Style::new()));
     if res.abandoned {
@@ -477,10 +467,7 @@ pub fn results_lines(lang: Lang, t: Theme, r: &ResultsState, w: usize) -> Vec<Li
         return out;
     }
     out.push(Line::styled(
-        match lang {
-            Lang::En => format!("Mistakes ({})", res.mistakes.len()),
-            Lang::De => format!("Fehler ({})", res.mistakes.len()),
-        },
+        Tr(lang).quiz_mistakes_head(res.mistakes.len()),
         bold,
     ));
     for m in &res.mistakes {
@@ -549,17 +536,7 @@ pub fn results_max_scroll(lang: Lang, r: &ResultsState, size: (u16, u16)) -> u16
 pub fn key_rows(app: &App, q: &QuizScreen) -> Vec<(String, String)> {
     let lang = app.lang;
     // Key names in the interface language ("Space" / "Leertaste").
-    let (space, ctrl) = if lang == Lang::De {
-        ("Leertaste", "Strg-")
-    } else {
-        ("Space", "Ctrl-")
-    };
-    let row = |k: &str, text: &'static str| {
-        (
-            k.replace("Space", space).replace("Ctrl-", ctrl),
-            text.to_owned(),
-        )
-    };
+    let row = |k: &str, text: &'static str| (Tr(lang).key_name(k), text.to_owned());
     match q {
         QuizScreen::Setup(_) => vec![
             row("Enter", Tr(lang).quiz_start()),
@@ -568,10 +545,7 @@ pub fn key_rows(app: &App, q: &QuizScreen) -> Vec<(String, String)> {
             row("Esc", Tr(lang).quiz_back()),
         ],
         QuizScreen::Running(run) if run.confirm_abandon => vec![
-            row(
-                if lang == Lang::De { "j/y" } else { "y" },
-                Tr(lang).quiz_abandon(),
-            ),
+            row(Tr(lang).yes_keys(), Tr(lang).quiz_abandon()),
             row("n", Tr(lang).quiz_continue()),
         ],
         QuizScreen::Running(run) if run.quiz.is_paused() => vec![

@@ -16,7 +16,7 @@ use super::app::{App, Effect};
 use super::backend::{SafeBackend, SafeTerminal};
 use super::keymap::KeyMap;
 use super::theme::Theme;
-use crate::i18n::Lang;
+use crate::i18n::{Lang, Tr};
 use crate::study::port::Study;
 
 /// The longest sleep of an idle interface (a key, a timer, a deck change
@@ -146,13 +146,7 @@ fn event_loop(
         }
     };
     if opts.read_only {
-        app.status = Some(
-            match opts.lang {
-                Lang::De => "Nur lesen (--read-only): Antworten werden nicht gespeichert",
-                Lang::En => "read-only (--read-only): answers are not recorded",
-            }
-            .to_owned(),
-        );
+        app.status = Some(Tr(opts.lang).read_only_status().to_owned());
     }
     if let Some(spec) = &opts.quiz {
         app.start_quiz(spec, now(), study);

@@ -347,7 +347,7 @@ fn hints_line(app: &App, w: usize) -> Line<'static> {
                         .keys(Action::Hint)
                         .iter()
                         .find(|k| k.ctrl)
-                        .map(|k| k.to_string());
+                        .map(|k| app.keymap.name(k));
                     if let Some(k) = ctrl {
                         items.push((k, tr.hint().to_owned()));
                     }
