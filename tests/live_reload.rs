@@ -287,3 +287,26 @@ fn missing_paths_are_skipped() {
     .unwrap();
     assert_eq!(w.poll(), None);
 }
+
+#[test]
+fn decks_that_did_not_load_are_listed_on_the_overview_in_the_language() {
+    for (lang, expect, english) in [
+        (
+            Lang::De,
+            "! /decks/test.toml:9:3: unbekannter Schlüssel `bakc` in einer Karte",
+            false,
+        ),
+        (
+            Lang::En,
+            "! /decks/test.toml:9:3: unknown key `bakc` in a card",
+            true,
+        ),
+    ] {
+        let mut study = FakeStudy::with_cards(two_cards());
+        study.deck_problems = broken_edit();
+        let mut h = Harness::with(lang, study, false);
+        let screen = h.screen();
+        assert!(screen.contains(expect), "{screen}");
+        assert_eq!(screen.contains("invalid TOML"), english, "{screen}");
+    }
+}

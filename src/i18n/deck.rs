@@ -100,6 +100,11 @@ impl Tr {
     }
 }
 
+/// A description of the `toml` parser (English) in German, where known.
+pub(super) fn toml_detail_de(detail: &str) -> String {
+    de::toml_detail(detail)
+}
+
 /// An example value for a key that is missing.
 fn example(key: &str) -> &'static str {
     match key {
@@ -499,7 +504,7 @@ mod de {
 
     /// The German for a description of the `toml` parser (its messages
     /// are English); unknown ones are kept as they are.
-    fn toml_detail(detail: &str) -> String {
+    pub(super) fn toml_detail(detail: &str) -> String {
         let (head, rest) = match detail.split_once(", expected ") {
             Some((h, r)) => (h, Some(r)),
             None => (detail, None),

@@ -248,9 +248,10 @@ impl Localize for ConfigError {
                 column,
                 message,
             } => format!(
-                "{}:{line}:{column}: {message}\nHilfe: korrigiere die Konfigurationsdatei oder \
+                "{}:{line}:{column}: {}\nHilfe: korrigiere die Konfigurationsdatei oder \
                  entferne sie, um die Standardwerte zu nutzen",
-                p(path)
+                p(path),
+                super::deck::toml_detail_de(message)
             ),
             Self::Scheduler { path, line, source } => format!(
                 "{}:{line}:1: {}\nHilfe: korrigiere die Konfigurationsdatei oder entferne sie, \

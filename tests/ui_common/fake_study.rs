@@ -82,6 +82,8 @@ pub struct FakeStudy {
     /// Make the next `reload` fail with these problems (a broken edit).
     pub fail_next_reload: Option<Vec<kartei::deck::Diagnostic>>,
     pub status: Vec<String>,
+    /// Decks that did not load, shown on the overview.
+    pub deck_problems: Vec<kartei::deck::Diagnostic>,
     /// The remembered quiz setup offered by `quiz_setup`.
     pub quiz_setup: QuizSetup,
     /// Every setup passed to `save_quiz_setup`.
@@ -265,6 +267,7 @@ impl FakeStudy {
             next_decks: None,
             fail_next_reload: None,
             status: Vec::new(),
+            deck_problems: Vec::new(),
             quiz_setup: QuizSetup::default(),
             saved_setups: Vec::new(),
             quiz_log: Vec::new(),
@@ -391,7 +394,7 @@ impl Study for FakeStudy {
                 .collect(),
             reviewed_today: u32::try_from(self.answers.len()).unwrap_or(u32::MAX),
             streak_days: 3,
-            deck_problems: Vec::new(),
+            deck_problems: self.deck_problems.clone(),
             status: self.status.clone(),
             orphans: 0,
             exam: self.exams.first().cloned(),
