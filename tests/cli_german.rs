@@ -289,6 +289,18 @@ fn library_errors_are_told_in_german() {
         text.contains("Hilfe: korrigiere die Konfigurationsdatei"),
         "{text}"
     );
+    // A config that is not valid TOML: the parser's description in German.
+    std::fs::write(
+        data.join("config.toml"),
+        "[scheduler]\nlearning_steps = 10m\n",
+    )
+    .unwrap();
+    let (text, ok) = run_de(&data, &["due"]);
+    assert!(!ok);
+    assert!(
+        text.contains("config.toml:2:18: Texte müssen in Anführungszeichen stehen"),
+        "{text}"
+    );
     std::fs::remove_file(data.join("config.toml")).unwrap();
     // A bundled deck that does not exist.
     let (text, ok) = run_de(&data, &["decks", "copy-bundled", "gibtsnicht"]);
