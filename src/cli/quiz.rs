@@ -201,11 +201,7 @@ fn mm_ss(secs: u64) -> String {
 }
 
 fn points(tr: Tr, v: f64) -> String {
-    if (v - v.round()).abs() < 1e-9 {
-        tr.num(v, 0)
-    } else {
-        tr.num(v, 1)
-    }
+    tr.short_num(v, 2)
 }
 
 /// The text table of past quizzes.
@@ -235,7 +231,7 @@ pub fn history_text(quizzes: &[QuizSummary], offset: FixedOffset, tr: Tr) -> Str
                     "{}/{} ({})",
                     points(tr, q.score),
                     points(tr, q.max),
-                    tr.percent_of(q.percent, 0)
+                    tr.short_percent(q.percent, 1)
                 ),
                 grade,
                 mm_ss(q.duration_s),

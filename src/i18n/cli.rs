@@ -287,10 +287,10 @@ impl Tr {
     /// "last quiz: 2026-12-02 · 80 % · grade 2,0".
     #[must_use]
     pub fn last_quiz_line(self, date: NaiveDate, percent: f64, grade: &str) -> String {
-        let (d, p) = (self.date(date), self.num(percent, 0));
+        let (d, p) = (self.date(date), self.short_percent(percent, 1));
         match self.0 {
-            Lang::En => format!("last quiz: {d} · {p} % · grade {grade}"),
-            Lang::De => format!("letzte Probeprüfung: {d} · {p} % · Note {grade}"),
+            Lang::En => format!("last quiz: {d} · {p} · grade {grade}"),
+            Lang::De => format!("letzte Probeprüfung: {d} · {p} · Note {grade}"),
         }
     }
 
@@ -321,13 +321,6 @@ impl Tr {
 
 /// `kartei exam` and its errors.
 impl Tr {
-    fn pick(self, en: String, de: String) -> String {
-        match self.0 {
-            Lang::En => en,
-            Lang::De => de,
-        }
-    }
-
     /// "18 days" / "18 Tage" for signed day counts.
     #[must_use]
     pub fn days_i(self, n: i64) -> String {

@@ -28,16 +28,9 @@ strings! {
 }
 
 impl Tr {
-    fn choose(self, en: String, de: String) -> String {
-        match self.0 {
-            Lang::En => en,
-            Lang::De => de,
-        }
-    }
-
     #[must_use]
     pub fn cannot_write(self, path: &str) -> String {
-        self.choose(
+        self.pick(
             format!("cannot write {path}"),
             format!("{path} kann nicht geschrieben werden"),
         )
@@ -45,7 +38,7 @@ impl Tr {
 
     #[must_use]
     pub fn cannot_read(self, path: &str, why: &str) -> String {
-        self.choose(
+        self.pick(
             format!("cannot read {path}: {why}"),
             format!("{path} kann nicht gelesen werden: {why}"),
         )
@@ -53,7 +46,7 @@ impl Tr {
 
     #[must_use]
     pub fn cannot_create_folder(self, path: &str) -> String {
-        self.choose(
+        self.pick(
             format!("cannot create the folder {path}"),
             format!("der Ordner {path} kann nicht angelegt werden"),
         )
@@ -61,7 +54,7 @@ impl Tr {
 
     #[must_use]
     pub fn new_file_exists(self, path: &str) -> String {
-        self.choose(
+        self.pick(
             format!("{path} already exists; choose another file name or remove it first"),
             format!(
                 "{path} gibt es schon; wähle einen anderen Dateinamen oder entferne die Datei zuerst"
@@ -71,7 +64,7 @@ impl Tr {
 
     #[must_use]
     pub fn import_target_exists(self, path: &str) -> String {
-        self.choose(
+        self.pick(
             format!(
                 "{path} already exists; pass -o OUT.toml to write somewhere else, or remove the file"
             ),
@@ -83,7 +76,7 @@ impl Tr {
 
     #[must_use]
     pub fn not_utf8(self, path: &str, line: usize, column: usize) -> String {
-        self.choose(
+        self.pick(
             format!(
                 "{path}:{line}:{column}: the file is not valid UTF-8; save it as UTF-8 and import it again"
             ),
@@ -95,7 +88,7 @@ impl Tr {
 
     #[must_use]
     pub fn deck_name_needs_letter(self, name: &str) -> String {
-        self.choose(
+        self.pick(
             format!(
                 "the deck name {name:?} needs at least one letter or digit (it also gives the deck id)"
             ),
@@ -107,7 +100,7 @@ impl Tr {
 
     #[must_use]
     pub fn deck_id_taken(self, id: &str, by: &str) -> String {
-        self.choose(
+        self.pick(
             format!(
                 "the deck id `{id}` (from --deck-name) is already used by {by}; choose another --deck-name"
             ),
@@ -119,7 +112,7 @@ impl Tr {
 
     #[must_use]
     pub fn card_id_taken(self, at: &str, id: &str) -> String {
-        self.choose(
+        self.pick(
             format!(
                 "{at}: the card id `{id}` is already used by a loaded deck; choose another --deck-name, or remove the deck that has it"
             ),
@@ -131,7 +124,7 @@ impl Tr {
 
     #[must_use]
     pub fn no_notes(self, path: &str) -> String {
-        self.choose(
+        self.pick(
             format!("{path}: the file contains no notes; nothing was written"),
             format!("{path}: die Datei enthält keine Notizen; es wurde nichts geschrieben"),
         )
@@ -139,7 +132,7 @@ impl Tr {
 
     #[must_use]
     pub fn no_line_imported(self, path: &str) -> String {
-        self.choose(
+        self.pick(
             format!("kartei: no line of {path} could be imported; nothing was written"),
             format!(
                 "kartei: keine Zeile aus {path} ließ sich importieren; es wurde nichts geschrieben"
@@ -150,7 +143,7 @@ impl Tr {
     /// One line the importer skipped: `file:line: why (skipped)`.
     #[must_use]
     pub fn line_skipped(self, at: &str, why: &str) -> String {
-        self.choose(
+        self.pick(
             format!("{at}: {why} (skipped)"),
             format!("{at}: {why} (übersprungen)"),
         )
@@ -158,7 +151,7 @@ impl Tr {
 
     #[must_use]
     pub fn converted_deck_broken(self, first: &str) -> String {
-        self.choose(
+        self.pick(
             format!(
                 "internal error: the converted deck does not load, nothing was written:\n{first}"
             ),
@@ -170,7 +163,7 @@ impl Tr {
 
     #[must_use]
     pub fn unknown_deck_none_loaded(self, id: &str) -> String {
-        self.choose(
+        self.pick(
             format!("unknown deck `{id}`: no decks are loaded"),
             format!("unbekannter Stapel `{id}`: es sind keine Stapel geladen"),
         )
@@ -180,7 +173,7 @@ impl Tr {
     pub fn no_subcommand(self, parent: &str, name: &str, known: &str) -> String {
         let parent = format!("kartei {parent}");
         let parent = parent.trim_end();
-        self.choose(
+        self.pick(
             format!("`{parent}` has no subcommand `{name}`; it has: {known}"),
             format!("`{parent}` hat keinen Unterbefehl `{name}`; es gibt: {known}"),
         )
@@ -188,7 +181,7 @@ impl Tr {
 
     #[must_use]
     pub fn man_pages_written(self, n: usize, dir: &str) -> String {
-        self.choose(
+        self.pick(
             format!("Wrote {n} man pages to {dir}."),
             format!("{n} Handbuchseiten nach {dir} geschrieben."),
         )
@@ -196,7 +189,7 @@ impl Tr {
 
     #[must_use]
     pub fn in_keys_table(self, path: &str) -> String {
-        self.choose(
+        self.pick(
             format!("in the [keys] table of {path}"),
             format!("in der Tabelle [keys] von {path}"),
         )
@@ -204,7 +197,7 @@ impl Tr {
 
     #[must_use]
     pub fn no_exam_named(self, name: &str) -> String {
-        self.choose(
+        self.pick(
             format!("there is no exam {name:?}; see `kartei exam list`"),
             format!("es gibt keine Prüfung {name:?}; siehe `kartei exam list`"),
         )
@@ -212,7 +205,7 @@ impl Tr {
 
     #[must_use]
     pub fn bad_duration(self, flag: &str, value: &str) -> String {
-        self.choose(
+        self.pick(
             format!("{flag} {value:?} is not a duration; use e.g. 90s, 10m or 1h"),
             format!("{flag} {value:?} ist keine Dauer; schreibe z. B. 90s, 10m oder 1h"),
         )
@@ -220,7 +213,7 @@ impl Tr {
 
     #[must_use]
     pub fn duration_not_positive(self, flag: &str, value: &str) -> String {
-        self.choose(
+        self.pick(
             format!("{flag} {value:?} must be positive"),
             format!("{flag} {value:?} muss größer als null sein"),
         )
@@ -228,12 +221,12 @@ impl Tr {
 
     #[must_use]
     pub fn bad_forms(self, why: &str) -> String {
-        self.choose(format!("--forms: {why}"), format!("--forms: {why}"))
+        self.pick(format!("--forms: {why}"), format!("--forms: {why}"))
     }
 
     #[must_use]
     pub fn cannot_read_journal(self, dir: &str) -> String {
-        self.choose(
+        self.pick(
             format!("could not read the journal in {dir}"),
             format!("das Journal in {dir} konnte nicht gelesen werden"),
         )
@@ -241,7 +234,7 @@ impl Tr {
 
     #[must_use]
     pub fn cannot_open_journal(self, dir: &str) -> String {
-        self.choose(
+        self.pick(
             format!("could not open the journal in {dir}"),
             format!("das Journal in {dir} konnte nicht geöffnet werden"),
         )
@@ -249,7 +242,7 @@ impl Tr {
 
     #[must_use]
     pub fn cannot_merge(self, path: &str) -> String {
-        self.choose(
+        self.pick(
             format!("could not merge {path}"),
             format!("{path} konnte nicht zusammengeführt werden"),
         )
@@ -257,7 +250,7 @@ impl Tr {
 
     #[must_use]
     pub fn bad_now(self, value: &str) -> String {
-        self.choose(
+        self.pick(
             format!(
                 "KARTEI_NOW={value:?} is not an RFC 3339 time such as 2026-11-27T09:00:00+01:00"
             ),
@@ -279,7 +272,7 @@ impl Tr {
     /// One id `check --fix` wrote: `  line 7: id = "x"`.
     #[must_use]
     pub fn fixed_id_line(self, line: u32, id: &str) -> String {
-        self.choose(
+        self.pick(
             format!("  line {line}: id = \"{id}\""),
             format!("  Zeile {line}: id = \"{id}\""),
         )
@@ -287,7 +280,7 @@ impl Tr {
 
     #[must_use]
     pub fn not_fixed_has_errors(self, file: &str) -> String {
-        self.choose(
+        self.pick(
             format!("not fixed: {file} has errors (listed below); nothing was written"),
             format!(
                 "nicht repariert: {file} hat Fehler (siehe unten); es wurde nichts geschrieben"
@@ -297,7 +290,7 @@ impl Tr {
 
     #[must_use]
     pub fn not_fixed_unchanged(self, why: &str) -> String {
-        self.choose(
+        self.pick(
             format!("not fixed: {why}; the file was left unchanged"),
             format!("nicht repariert: {why}; die Datei blieb unverändert"),
         )
@@ -305,7 +298,7 @@ impl Tr {
 
     #[must_use]
     pub fn not_fixed(self, why: &str) -> String {
-        self.choose(
+        self.pick(
             format!("not fixed: {why}"),
             format!("nicht repariert: {why}"),
         )
@@ -313,7 +306,7 @@ impl Tr {
 
     #[must_use]
     pub fn opt_fitted(self, reviews: usize, cards: usize) -> String {
-        self.choose(
+        self.pick(
             format!("Fitted on {reviews} reviews of {cards} cards."),
             format!("Angepasst an {reviews} Wiederholungen von {cards} Karten."),
         )
@@ -321,7 +314,7 @@ impl Tr {
 
     #[must_use]
     pub fn opt_new_parameters(self, list: &str) -> String {
-        self.choose(
+        self.pick(
             format!("New parameters: [{list}]"),
             format!("Neue Parameter: [{list}]"),
         )
@@ -329,7 +322,7 @@ impl Tr {
 
     #[must_use]
     pub fn opt_no_better(self, kept: &str) -> String {
-        self.choose(
+        self.pick(
             format!("The new parameters predict your reviews no better; keeping the {kept} ones."),
             format!(
                 "Die neuen Parameter sagen deine Wiederholungen nicht besser voraus; die Parameter ({kept}) bleiben."
@@ -339,7 +332,7 @@ impl Tr {
 
     #[must_use]
     pub fn opt_save_question(self, path: &str) -> String {
-        self.choose(
+        self.pick(
             format!("Save them to {path}? [y/N] "),
             format!("In {path} speichern? [j/N] "),
         )
@@ -347,7 +340,7 @@ impl Tr {
 
     #[must_use]
     pub fn opt_saved(self, path: &str) -> String {
-        self.choose(
+        self.pick(
             format!("Saved to {path}."),
             format!("In {path} gespeichert."),
         )

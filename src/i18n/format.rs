@@ -16,6 +16,32 @@ impl Tr {
         }
     }
 
+    /// A number with at most `max_decimals` places and no trailing zeros:
+    /// `2`, `1.5`, `0.25` / `0,25` (quiz points).
+    #[must_use]
+    pub fn short_num(self, v: f64, max_decimals: usize) -> String {
+        let s = format!("{v:.max_decimals$}");
+        let s = if s.contains('.') {
+            s.trim_end_matches('0').trim_end_matches('.')
+        } else {
+            &s
+        };
+        match self.0 {
+            Lang::En => s.to_owned(),
+            Lang::De => s.replace('.', ","),
+        }
+    }
+
+    /// A percentage like [`Tr::short_num`]: `90%`, `12.5%` / `12,5 %`.
+    #[must_use]
+    pub fn short_percent(self, v: f64, max_decimals: usize) -> String {
+        let n = self.short_num(v, max_decimals);
+        match self.0 {
+            Lang::En => format!("{n}%"),
+            Lang::De => format!("{n} %"),
+        }
+    }
+
     /// A whole percentage: `88%` / `88 %`.
     #[must_use]
     pub fn percent(self, p: u32) -> String {
@@ -91,6 +117,12 @@ mod tests {
         assert_eq!(en.share(0.876), "88%");
         assert_eq!(de.share(1.7), "100 %");
         assert_eq!(en.percent_of(91.25, 1), "91.2%");
+        assert_eq!(en.short_num(2.0, 2), "2");
+        assert_eq!(en.short_num(1.5, 2), "1.5");
+        assert_eq!(de.short_num(0.25, 2), "0,25");
+        assert_eq!(de.short_num(10.0, 1), "10");
+        assert_eq!(de.short_percent(12.5, 1), "12,5 %");
+        assert_eq!(en.short_percent(90.0, 1), "90%");
         assert_eq!(de.percent_of(91.25, 1), "91,2 %");
         let t = DateTime::parse_from_rfc3339("2026-12-02T08:30:00Z")
             .unwrap()

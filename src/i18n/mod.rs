@@ -38,6 +38,16 @@ macro_rules! strings {
 }
 pub(crate) use strings;
 
+impl Tr {
+    /// The text of the language (for entries built with `format!`).
+    fn pick(self, en: String, de: String) -> String {
+        match self.0 {
+            Lang::En => en,
+            Lang::De => de,
+        }
+    }
+}
+
 /// Interface language.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Lang {

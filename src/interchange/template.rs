@@ -89,90 +89,113 @@ items = ["Begrüßung", "Bedarfsanalyse", "Angebot", "Abschluss"]
 ordered = true                    # optional, default false
 "#;
 
-/// The same template with German comments (the cards are the same).
-const TEMPLATE_DE: &str = r#"# Ein kartei-Stapel. Jeder Schlüssel ist in einem Kommentar erklärt; lösche, was
-# du nicht brauchst. Prüfe deine Arbeit mit `kartei check DIESE-DATEI.toml`.
-# Die vollständige Beschreibung steht in docs/deck-format.md in kartei's Quellen.
-
-[deck]
-id = "@ID@"                       # optional; Standard: der Dateiname. Nur a-z, 0-9, - und _
-name = "Mein Deck"                # optional (Standard: der Dateiname): steht in der Stapelübersicht
-description = "Eine Vorlage mit jeder Kartenart"   # optional
-tags = ["vorlage"]                # optional: gilt für jede Karte des Stapels
-
-# --- basic: eine Frage (front) und eine Antwort (back) -------------------------
-[[cards]]
-id = "@P@-marketing-ziel"         # optional, aber empfohlen: der Lernstand wird darunter gespeichert
-front = "Was ist das Ziel des Marketings?"
-back = "Nachfrage wecken und die Marke bekannt machen"
-tags = ["grundlagen"]             # optional: Themen für --tag-Filter
-hint = "Denk an die Zielgruppe"   # optional: erscheint nur auf Wunsch
-explain = "Das Marketing spricht viele an, der Vertrieb den einzelnen Kunden."   # optional: erscheint nach der Antwort
-source = "Skript, Kapitel 1"      # optional: woher die Aussage stammt
-
-# --- basic, umgekehrt: fragt auch back -> front (Karte "@P@-kpi~rev") ---------
-[[cards]]
-id = "@P@-kpi"
-kind = "basic"                    # der Standard; kann entfallen
-front = "KPI"
-back = "Key Performance Indicator"
-reverse = true                    # optional, Standard false
-
-# --- basic mit getippter Antwort (tolerant verglichen) -------------------------
-[[cards]]
-id = "@P@-abschluss"
-front = "Wie heißt der Moment, in dem der Kunde unterschreibt?"
-back = "Abschluss"
-input = true                      # optional, Standard false: die Antwort wird getippt
-accept = ["Vertragsabschluss"]    # optional: weitere Antworten, die als richtig gelten
-
-# --- cloze: jede {{Lücke}} ist eine eigene Karte ("@P@-funnel~c1", "~c2") -----
-[[cards]]
-id = "@P@-funnel"
-kind = "cloze"
-# {{Antwort}} ist eine Lücke; {{Antwort::Hinweis}} zeigt den Hinweis statt "…".
-text = "Der Sales Funnel beginnt mit der {{Aufmerksamkeit}} und endet mit dem {{Kauf::Schritt}}."
-accept = { c1 = ["Awareness"] }   # optional: weitere Antworten je Lücke (c1 = erste Lücke)
-
-# --- mehrzeiliger Text: dreifache Anführungszeichen --------------------------------
-[[cards]]
-id = "@P@-mehrzeilig"
-front = "Welche zwei Abteilungen teilen sich den Funnel?"
-back = """
-Marketing (oben)
-Vertrieb (unten)"""
-
-# --- choice: eine richtige Antwort ----------------------------------------------
-[[cards]]
-id = "@P@-kanal"
-kind = "choice"
-front = "Welcher Kanal gehört zum Direktvertrieb?"
-choices = ["Außendienst", "Großhandel", "Einzelhandel"]   # mindestens 2, keine doppelt
-answer = "Außendienst"            # genau so geschrieben wie eine der choices
-
-# --- choice: mehrere richtige Antworten -------------------------------------------
-[[cards]]
-id = "@P@-kennzahlen"
-kind = "choice"
-front = "Welche Kennzahlen misst der Vertrieb? (mehrere richtig)"
-choices = ["Abschlussquote", "Reichweite", "Umsatz pro Kunde"]
-answer = ["Abschlussquote", "Umsatz pro Kunde"]
-
-# --- list: Punkte aufzählen, beliebige Reihenfolge ---------------------------------
-[[cards]]
-id = "@P@-4p"
-kind = "list"
-front = "Nenne die vier Ps des Marketing-Mix."
-items = ["Product", "Price", "Place", "Promotion"]   # mindestens 1
-
-# --- list: die Reihenfolge zählt ---------------------------------------------------
-[[cards]]
-id = "@P@-phasen"
-kind = "list"
-front = "Nenne die Phasen des Verkaufsgesprächs in ihrer Reihenfolge."
-items = ["Begrüßung", "Bedarfsanalyse", "Angebot", "Abschluss"]
-ordered = true                    # optional, Standard false
-"#;
+/// The template's comments in German, in the order they appear: `kartei
+/// new` in German replaces each English comment by its German one.
+const GERMAN_COMMENTS: &[(&str, &str)] = &[
+    (
+        "# A kartei deck. Every key is explained in a comment; delete what you do not\n# need. Check your work with `kartei check THIS-FILE.toml`.\n# The full reference is docs/deck-format.md in kartei's source.",
+        "# Ein kartei-Stapel. Jeder Schlüssel ist in einem Kommentar erklärt; lösche, was\n# du nicht brauchst. Prüfe deine Arbeit mit `kartei check DIESE-DATEI.toml`.\n# Die vollständige Beschreibung steht in docs/deck-format.md in kartei's Quellen.",
+    ),
+    (
+        "# optional; default: the file name. a-z, 0-9, - and _ only",
+        "# optional; Standard: der Dateiname. Nur a-z, 0-9, - und _",
+    ),
+    (
+        "# optional (default: the file name): shown in the deck overview",
+        "# optional (Standard: der Dateiname): steht in der Stapelübersicht",
+    ),
+    (
+        "# optional: added to every card of the deck",
+        "# optional: gilt für jede Karte des Stapels",
+    ),
+    (
+        "# --- basic: a question (front) and an answer (back) ---",
+        "# --- basic: eine Frage (front) und eine Antwort (back) ---",
+    ),
+    (
+        "# optional but recommended: progress is stored under it",
+        "# optional, aber empfohlen: der Lernstand wird darunter gespeichert",
+    ),
+    (
+        "# optional: topics for --tag filters",
+        "# optional: Themen für --tag-Filter",
+    ),
+    (
+        "# optional: shown only when asked for",
+        "# optional: erscheint nur auf Wunsch",
+    ),
+    (
+        "# optional: shown after the answer",
+        "# optional: erscheint nach der Antwort",
+    ),
+    (
+        "# optional: where the fact comes from",
+        "# optional: woher die Aussage stammt",
+    ),
+    (
+        "# --- basic, reversed: also asks back -> front",
+        "# --- basic, umgekehrt: fragt auch back -> front",
+    ),
+    ("(card \"@P@-kpi~rev\")", "(Karte \"@P@-kpi~rev\")"),
+    (
+        "# the default; may be left out",
+        "# der Standard; kann entfallen",
+    ),
+    (
+        "# optional, default false: the student types the answer",
+        "# optional, Standard false: die Antwort wird getippt",
+    ),
+    ("# optional, default false", "# optional, Standard false"),
+    (
+        "# --- basic with a typed answer (compared tolerantly) ---",
+        "# --- basic mit getippter Antwort (tolerant verglichen) ---",
+    ),
+    (
+        "# optional: further answers that count as right",
+        "# optional: weitere Antworten, die als richtig gelten",
+    ),
+    (
+        "# --- cloze: every {{gap}} is its own card",
+        "# --- cloze: jede {{Lücke}} ist eine eigene Karte",
+    ),
+    (
+        "# {{answer}} is a gap; {{answer::hint}} shows the hint instead of \"…\".",
+        "# {{Antwort}} ist eine Lücke; {{Antwort::Hinweis}} zeigt den Hinweis statt \"…\".",
+    ),
+    (
+        "# optional: further answers per gap (c1 = first gap)",
+        "# optional: weitere Antworten je Lücke (c1 = erste Lücke)",
+    ),
+    (
+        "# --- multi-line text: use triple quotes ---",
+        "# --- mehrzeiliger Text: dreifache Anführungszeichen ---",
+    ),
+    (
+        "# --- choice: one correct answer ---",
+        "# --- choice: eine richtige Antwort ---",
+    ),
+    (
+        "# at least 2, no duplicates",
+        "# mindestens 2, keine doppelt",
+    ),
+    (
+        "# must be written exactly like one of the choices",
+        "# genau so geschrieben wie eine der choices",
+    ),
+    (
+        "# --- choice: several correct answers ---",
+        "# --- choice: mehrere richtige Antworten ---",
+    ),
+    (
+        "# --- list: recall items, any order ---",
+        "# --- list: Punkte aufzählen, beliebige Reihenfolge ---",
+    ),
+    ("# at least 1", "# mindestens 1"),
+    (
+        "# --- list: the order matters ---",
+        "# --- list: die Reihenfolge zählt ---",
+    ),
+];
 
 /// The template for a deck file named `file_stem` (without `.toml`): the
 /// deck id is the file name as a slug (`mein-deck` when nothing usable is
@@ -183,10 +206,12 @@ pub fn template(file_stem: &str, lang: Lang) -> String {
         s if s.is_empty() => "mein-deck".to_owned(),
         s => s,
     };
-    let text = match lang {
-        Lang::En => TEMPLATE,
-        Lang::De => TEMPLATE_DE,
-    };
+    let mut text = TEMPLATE.to_owned();
+    if lang == Lang::De {
+        for (en, de) in GERMAN_COMMENTS {
+            text = text.replace(en, de);
+        }
+    }
     text.replace("@ID@", &id).replace("@P@", &id)
 }
 
@@ -228,5 +253,12 @@ mod tests {
         let de_text = template("x", Lang::De);
         assert!(de_text.starts_with("# Ein kartei-Stapel."));
         assert!(!de_text.contains("optional: shown"));
+        for (english, _) in GERMAN_COMMENTS {
+            assert!(
+                TEMPLATE.contains(english),
+                "{english:?} is not in the template"
+            );
+            assert!(!de_text.contains(english), "{english:?} is left in English");
+        }
     }
 }

@@ -341,15 +341,12 @@ fn render_running(app: &App, run: &RunState, frame: &mut Frame<'_>, area: Rect) 
 
 /// A score like `14` or `14,5` (German) / `14.5`.
 fn points(lang: Lang, v: f64) -> String {
-    let decimals = if (v - v.round()).abs() < 1e-9 { 0 } else { 1 };
-    Tr(lang).num(v, decimals)
+    Tr(lang).short_num(v, 2)
 }
 
 /// A quiz percentage to a tenth: `87.5%` / `87,5 %`, `90%` / `90 %`.
 fn percent_points(lang: Lang, v: f64) -> String {
-    let v = (v * 10.0).round() / 10.0;
-    let decimals = if (v - v.round()).abs() < 1e-9 { 0 } else { 1 };
-    Tr(lang).percent_of(v, decimals)
+    Tr(lang).short_percent(v, 1)
 }
 
 /// The results body, wrapped at `w` columns.
