@@ -92,7 +92,7 @@ impl Context {
     }
 }
 
-fn lang_from_env() -> Lang {
+pub(super) fn lang_from_env() -> Lang {
     for var in ["LC_ALL", "LC_MESSAGES", "LANG"] {
         if let Ok(v) = std::env::var(var)
             && !v.is_empty()

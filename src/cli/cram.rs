@@ -22,7 +22,7 @@ pub fn run(ctx: &Context, args: &CramArgs) -> Result<ExitCode> {
     let target = target(&collection, args, ctx.now, crate::i18n::Tr(ctx.lang))?;
     let mut options = super::ui_options(ctx, &collection.config().keys)?;
     options.cram = Some((target, args.count));
-    let mut study = CollectionStudy::new(collection);
+    let mut study = CollectionStudy::new(collection).with_lang(ctx.lang);
     let exit =
         crate::ui::run(options, &mut study).context(crate::i18n::Tr(ctx.lang).terminal_failed())?;
     Ok(super::exit_code(exit))

@@ -58,11 +58,11 @@ fn read_utf8(file: &Path, tr: Tr) -> Result<String> {
     // Only regular files of a bounded size: a pipe would block, a device
     // never end.
     let bytes = crate::deck::read_deck_file(file).map_err(|d| {
-        let why = d
-            .message
-            .strip_prefix("cannot read the file: ")
-            .unwrap_or(&d.message);
-        anyhow::anyhow!("{}", tr.cannot_read(&file.display().to_string(), why))
+        let why = match &*d.problem {
+            crate::deck::Problem::CannotRead(io) => tr.io_problem(io),
+            _ => d.message(tr.0),
+        };
+        anyhow::anyhow!("{}", tr.cannot_read(&file.display().to_string(), &why))
     })?;
     match String::from_utf8(bytes) {
         Ok(s) => Ok(s),
@@ -135,8 +135,8 @@ pub fn import(
     };
     let Imported { notes, issues } = match parsed {
         Ok(i) => i,
-        Err(ImportError::Header { line, message }) => {
-            bail!("{}:{line}: {message}", file.display())
+        Err(ImportError::Header { line, problem }) => {
+            bail!("{}:{line}: {}", file.display(), problem.text(ctx.lang))
         }
         Err(ImportError::Empty) => bail!("{}", tr.no_notes(&file.display().to_string())),
     };
@@ -145,7 +145,7 @@ pub fn import(
             "{}",
             tr.line_skipped(
                 &format!("{}:{}", file.display(), issue.line),
-                &issue.message
+                &issue.problem.text(ctx.lang)
             )
         );
     }
@@ -224,7 +224,7 @@ pub fn export(
         ctx.cache().as_ref(),
     );
     for error in &set.errors {
-        tell!("{error}");
+        tell!("{}", error.localized(ctx.lang));
     }
     let decks: Vec<&Deck> = match deck {
         Some(id) => match set.decks.iter().find(|d| d.id == id) {

@@ -389,7 +389,7 @@ pub fn main() -> ExitCode {
     let ctx = match Context::from_env(&cli.global) {
         Ok(c) => c,
         Err(e) => {
-            report(&e);
+            report(&e, cli.global.lang.unwrap_or_else(context::lang_from_env));
             return ExitCode::from(2);
         }
     };
@@ -405,11 +405,11 @@ pub fn main() -> ExitCode {
             ExitCode::SUCCESS
         }
         Err(e) if e.downcast_ref::<UsageError>().is_some() => {
-            report(&e);
+            report(&e, ctx.lang);
             ExitCode::from(2)
         }
         Err(e) => {
-            report(&e);
+            report(&e, ctx.lang);
             ExitCode::FAILURE
         }
     }
@@ -418,17 +418,18 @@ pub fn main() -> ExitCode {
 /// Prints the error on stderr, filtered. Unlike `eprintln!` it does not
 /// panic when stderr is gone (the terminal was closed), which would abort
 /// the process.
-fn report(e: &anyhow::Error) {
-    tell!("kartei: {}", error_chain(e));
+fn report(e: &anyhow::Error, lang: crate::i18n::Lang) {
+    tell!("kartei: {}", error_chain(e, lang));
 }
 
 /// The error and its causes, `: `-separated, each cause only once: an error
 /// that already quotes its source (`could not open x: Permission denied`)
-/// is not followed by the same text again.
-fn error_chain(e: &anyhow::Error) -> String {
+/// is not followed by the same text again. kartei's own errors are told in
+/// `lang`.
+fn error_chain(e: &anyhow::Error, lang: crate::i18n::Lang) -> String {
     let mut text = String::new();
     for cause in e.chain() {
-        let part = cause.to_string();
+        let part = crate::i18n::localize_error(cause, lang).unwrap_or_else(|| cause.to_string());
         if text.is_empty() {
             text = part;
         } else if !text.contains(&part) {

@@ -5,6 +5,7 @@ use std::process::ExitCode;
 use anyhow::{Context as _, Result};
 
 use super::{Context, SyncAction};
+use crate::i18n::Localize as _;
 use crate::progress::Journal;
 
 /// Runs one `sync` action.
@@ -22,13 +23,13 @@ pub fn run(ctx: &Context, action: SyncAction) -> Result<ExitCode> {
             let (mut journal, load) = Journal::open(&ctx.data_dir)
                 .with_context(|| tr.cannot_open_journal(&ctx.data_dir.display().to_string()))?;
             for w in &load.warnings {
-                tell!("kartei: {}: {w}", tr.warning_word());
+                tell!("kartei: {}: {}", tr.warning_word(), w.localized(ctx.lang));
             }
             let report = journal
                 .merge_from(&other)
                 .with_context(|| tr.cannot_merge(&other.display().to_string()))?;
             for w in &report.warnings {
-                tell!("kartei: {}: {w}", tr.warning_word());
+                tell!("kartei: {}: {}", tr.warning_word(), w.localized(ctx.lang));
             }
             say!(
                 "{}",

@@ -34,7 +34,7 @@ pub fn open_collection(ctx: &Context, read_only: bool) -> Result<Collection> {
 pub fn run(ctx: &Context) -> Result<ExitCode> {
     let collection = open_collection(ctx, ctx.read_only)?;
     let options = super::ui_options(ctx, &collection.config().keys)?;
-    let mut study = CollectionStudy::new(collection);
+    let mut study = CollectionStudy::new(collection).with_lang(ctx.lang);
     let exit =
         crate::ui::run(options, &mut study).context(crate::i18n::Tr(ctx.lang).terminal_failed())?;
     Ok(super::exit_code(exit))
@@ -48,7 +48,7 @@ pub fn run_quiz(ctx: &Context, spec: crate::quiz::QuizSpec) -> Result<ExitCode> 
     let collection = open_collection(ctx, ctx.read_only)?;
     let mut options = super::ui_options(ctx, &collection.config().keys)?;
     options.quiz = Some(spec);
-    let mut study = CollectionStudy::new(collection);
+    let mut study = CollectionStudy::new(collection).with_lang(ctx.lang);
     let exit =
         crate::ui::run(options, &mut study).context(crate::i18n::Tr(ctx.lang).terminal_failed())?;
     Ok(super::exit_code(exit))

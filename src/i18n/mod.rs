@@ -6,6 +6,10 @@
 mod cli;
 mod cli_errors;
 pub use cli::Noun;
+mod deck;
+mod errors;
+mod import;
+pub use errors::{Localize, localize_error};
 mod exam;
 mod format;
 mod quiz;

@@ -14,7 +14,8 @@ use super::session::{ReviewSession, SessionKind};
 use super::stats_port::{HISTORY_DAYS, StatsFilter, StatsPort, StatsView};
 use super::today;
 use crate::collection::{Collection, Scope as CoreScope};
-use crate::deck::CardId;
+use crate::deck::{CardId, Diagnostic};
+use crate::i18n::{Lang, Localize as _, Tr};
 use crate::progress::{EventId, Grade, MarkAction};
 use crate::scheduler::{Next, format_interval};
 
@@ -31,6 +32,8 @@ pub struct CollectionStudy {
     undo_stack: Vec<Undoable>,
     /// Quizzes started in this run whose answers move the schedule.
     rescheduling: std::collections::HashSet<String>,
+    /// The language errors are told in.
+    lang: Lang,
 }
 
 /// One step `undo` can take back.
@@ -52,7 +55,15 @@ impl CollectionStudy {
             saved_setup: None,
             undo_stack: Vec::new(),
             rescheduling: std::collections::HashSet::new(),
+            lang: Lang::En,
         }
+    }
+
+    /// Errors are told in `lang` (English by default).
+    #[must_use]
+    pub fn with_lang(mut self, lang: Lang) -> Self {
+        self.lang = lang;
+        self
     }
 
     /// The collection behind the port.
@@ -76,7 +87,7 @@ impl CollectionStudy {
         self.collection
             .record_quiz_answer(answer, now)
             .map(|_| ())
-            .map_err(|e| e.to_string())
+            .map_err(|e| e.localized(self.lang))
     }
 
     /// The cards of `scope` for practice and cram: studied cards by lowest
@@ -161,14 +172,12 @@ impl CollectionStudy {
     }
 
     fn status_lines(&self) -> Vec<String> {
-        let decks = self.collection.decks();
-        let mut status: Vec<String> = decks
-            .errors
+        self.collection
+            .journal_report()
+            .warnings
             .iter()
-            .map(|d| format!("{}:{}:{}: {}", d.file, d.line, d.column, d.message))
-            .collect();
-        status.extend(self.collection.journal_report().warnings.iter().cloned());
-        status
+            .map(|w| w.localized(self.lang))
+            .collect()
     }
 }
 
@@ -200,6 +209,7 @@ impl Study for CollectionStudy {
             decks,
             reviewed_today: to_u32(reviewed_today),
             streak_days: streak.current,
+            deck_problems: self.collection.decks().errors.clone(),
             status: self.status_lines(),
             orphans: to_u32(self.collection.orphans().len()),
             exam: super::exam::next_exam(&self.collection, now).map(|e| self.exam_view(&e, now)),
@@ -262,7 +272,7 @@ impl Study for CollectionStudy {
         let event = self
             .collection
             .record_mark(card, action, until, now)
-            .map_err(|e| e.to_string())?;
+            .map_err(|e| e.localized(self.lang))?;
         self.undo_stack.push(Undoable::Mark(event.id));
         if let Some(session) = self.session.as_mut() {
             session.refresh(&self.collection, now);
@@ -324,7 +334,7 @@ impl Study for CollectionStudy {
             .ok_or_else(|| "no review session is running".to_owned())?;
         session
             .answer(&mut self.collection, card, grade, ms, now)
-            .map_err(|e| e.to_string())?;
+            .map_err(|e| e.localized(self.lang))?;
         self.undo_stack.push(Undoable::Answer);
         Ok(())
     }
@@ -339,7 +349,7 @@ impl Study for CollectionStudy {
                 };
                 let card = session
                     .undo(&mut self.collection, now)
-                    .map_err(|e| format!("undo failed: {e}"))?;
+                    .map_err(|e| Tr(self.lang).undo_failed(&e.localized(self.lang)))?;
                 self.undo_stack.pop();
                 Ok(card)
             }
@@ -347,7 +357,7 @@ impl Study for CollectionStudy {
                 let card = self
                     .collection
                     .undo(event, now)
-                    .map_err(|e| format!("undo failed: {e}"))?;
+                    .map_err(|e| Tr(self.lang).undo_failed(&e.localized(self.lang)))?;
                 self.undo_stack.pop();
                 if let Some(session) = self.session.as_mut() {
                     session.refresh(&self.collection, now);
@@ -401,8 +411,17 @@ impl Study for CollectionStudy {
             .user_decks
             .clone()
             .ok_or_else(|| "no deck folder".to_owned())?;
-        crate::deck::copy_bundled(&dir, &id).map_err(|e| e.to_string())?;
-        self.reload()
+        crate::deck::copy_bundled(&dir, &id).map_err(|e| e.localized(self.lang))?;
+        self.reload().map_err(|problems| {
+            problems
+                .iter()
+                .map(|d| {
+                    let message = d.message(self.lang);
+                    format!("{}:{}:{}: {message}", d.file, d.line, d.column)
+                })
+                .collect::<Vec<_>>()
+                .join("\n")
+        })
     }
 
     fn edit_location(&self, card: &CardId) -> Option<(PathBuf, u32)> {
@@ -410,7 +429,7 @@ impl Study for CollectionStudy {
         deck.origin.path().map(|p| (p.to_path_buf(), card.line))
     }
 
-    fn reload(&mut self) -> Result<(), String> {
+    fn reload(&mut self) -> Result<(), Vec<Diagnostic>> {
         let errors = self.collection.reload_decks();
         if let Some(session) = self.session.as_mut() {
             session.refresh(&self.collection, self.last_now);
@@ -418,11 +437,7 @@ impl Study for CollectionStudy {
         if errors.is_empty() {
             Ok(())
         } else {
-            Err(errors
-                .iter()
-                .map(|d| format!("{}:{}:{}: {}", d.file, d.line, d.column, d.message))
-                .collect::<Vec<_>>()
-                .join("\n"))
+            Err(errors)
         }
     }
 }
@@ -546,7 +561,7 @@ impl QuizPort for CollectionStudy {
         self.saved_setup = Some(setup.clone());
         config
             .save_section(&self.collection.options().config_path, "quiz")
-            .map_err(|e| format!("quiz setup not saved: {e}"))
+            .map_err(|e| Tr(self.lang).quiz_setup_not_saved(&e.localized(self.lang)))
     }
 
     fn start_quiz(
@@ -601,7 +616,7 @@ impl QuizPort for CollectionStudy {
                     seed: Some(spec.seed),
                 },
             )
-            .map_err(|e| format!("quiz not started: {e}"))?;
+            .map_err(|e| Tr(self.lang).quiz_not_started(&e.localized(self.lang)))?;
         if spec.reschedule {
             self.rescheduling.insert(id.clone());
         }
@@ -659,7 +674,7 @@ impl QuizPort for CollectionStudy {
                 },
             )
             .map(|_| ())
-            .map_err(|e| e.to_string())
+            .map_err(|e| e.localized(self.lang))
     }
 
     fn finish_quiz(
@@ -681,7 +696,7 @@ impl QuizPort for CollectionStudy {
                 },
             )
             .map(|_| ())
-            .map_err(|e| e.to_string())
+            .map_err(|e| e.localized(self.lang))
     }
 }
 

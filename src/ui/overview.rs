@@ -99,9 +99,11 @@ pub(super) fn render_overview(app: &App, frame: &mut Frame<'_>, area: Rect) {
         lines.push(super::exam_screen::overview_line(app, exam, w));
     }
     let orphans = (ov.orphans > 0).then(|| format!("{} {}", ov.orphans, tr.orphans_note()));
-    if !ov.status.is_empty() || orphans.is_some() {
+    let problems = ov.deck_problems.iter().map(|d| problem_line(d, app.lang));
+    let problems: Vec<String> = problems.collect();
+    if !problems.is_empty() || !ov.status.is_empty() || orphans.is_some() {
         lines.push(Line::default());
-        for msg in ov.status.iter().chain(&orphans) {
+        for msg in problems.iter().chain(&ov.status).chain(&orphans) {
             lines.extend(wrap_plain(&format!("! {msg}"), t.status(), w));
         }
     }
@@ -111,4 +113,11 @@ pub(super) fn render_overview(app: &App, frame: &mut Frame<'_>, area: Rect) {
         Paragraph::new(lines.into_iter().skip(skip).collect::<Vec<_>>()),
         area,
     );
+}
+
+/// A deck that did not load, on one line: `file:line:column: message`, in
+/// the interface language.
+#[must_use]
+pub(super) fn problem_line(d: &crate::deck::Diagnostic, lang: crate::i18n::Lang) -> String {
+    format!("{}:{}:{}: {}", d.file, d.line, d.column, d.message(lang))
 }
