@@ -9,6 +9,21 @@ use super::Context;
 use crate::collection::{Collection, OpenOptions};
 use crate::study::CollectionStudy;
 
+/// Refuses to start the interface without a terminal on both standard
+/// input and output (a pipe, a file, no controlling terminal), before
+/// anything is opened or written to either.
+///
+/// # Errors
+/// The message says what is missing and what works without a terminal.
+pub fn require_terminal(ctx: &Context) -> Result<()> {
+    use std::io::IsTerminal as _;
+    if std::io::stdin().is_terminal() && std::io::stdout().is_terminal() {
+        Ok(())
+    } else {
+        anyhow::bail!("{}", crate::i18n::Tr(ctx.lang).needs_terminal())
+    }
+}
+
 /// Opens the collection described by the context.
 ///
 /// # Errors
@@ -32,6 +47,7 @@ pub fn open_collection(ctx: &Context, read_only: bool) -> Result<Collection> {
 /// # Errors
 /// The collection cannot be opened or the terminal fails.
 pub fn run(ctx: &Context) -> Result<ExitCode> {
+    require_terminal(ctx)?;
     let collection = open_collection(ctx, ctx.read_only)?;
     let options = super::ui_options(ctx, &collection.config().keys)?;
     let mut study = CollectionStudy::new(collection).with_lang(ctx.lang);
@@ -45,6 +61,7 @@ pub fn run(ctx: &Context) -> Result<ExitCode> {
 /// # Errors
 /// The collection cannot be opened or the terminal fails.
 pub fn run_quiz(ctx: &Context, spec: crate::quiz::QuizSpec) -> Result<ExitCode> {
+    require_terminal(ctx)?;
     let collection = open_collection(ctx, ctx.read_only)?;
     let mut options = super::ui_options(ctx, &collection.config().keys)?;
     options.quiz = Some(spec);

@@ -9,6 +9,8 @@ strings! {
     remember_reschedule_failed => "could not remember --reschedule in the config",
         "--reschedule konnte nicht in der Konfiguration gespeichert werden";
     terminal_failed => "the terminal interface failed", "die Terminal-Oberfläche ist ausgefallen";
+    needs_terminal => "the interface needs an interactive terminal on standard input and output; `kartei --help` lists the commands that work without one",
+        "die Oberfläche braucht ein interaktives Terminal für Ein- und Ausgabe; `kartei --help` zeigt die Befehle, die ohne auskommen";
     no_home => "could not find a home directory for kartei's data; set KARTEI_DATA_DIR or pass --data-dir",
         "kein Home-Verzeichnis für kartei's Daten gefunden; setze KARTEI_DATA_DIR oder gib --data-dir an";
     sync_read_only => "`sync merge` writes the journal, which --read-only forbids; run it without --read-only",

@@ -62,6 +62,15 @@ pub enum Exit {
 /// # Errors
 /// Terminal I/O failures; the terminal is restored before returning.
 pub fn run(opts: Options, study: &mut dyn Study) -> io::Result<Exit> {
+    use std::io::IsTerminal as _;
+    // Without a terminal nothing is set up, and no escape sequence is
+    // written into a pipe or a file.
+    if !io::stdin().is_terminal() || !io::stdout().is_terminal() {
+        return Err(io::Error::new(
+            io::ErrorKind::Unsupported,
+            "cannot start the terminal interface: standard input and output must be a terminal",
+        ));
+    }
     let (watch, rx) = super::signals::Watch::start()?;
     // Raw mode, the alternate screen and a panic hook that restores the
     // terminal before the message; then the guarded backend.
