@@ -18,9 +18,9 @@ pub fn run(ctx: &Context, args: &CramArgs) -> Result<ExitCode> {
     if args.count == Some(0) {
         return Err(UsageError(crate::i18n::Tr(ctx.lang).count_at_least_one().to_owned()).into());
     }
-    super::tui::require_terminal(ctx)?;
     let collection = open_collection(ctx, false)?;
     let target = target(&collection, args, ctx.now, crate::i18n::Tr(ctx.lang))?;
+    super::tui::require_terminal(ctx)?;
     let mut options = super::ui_options(ctx, &collection.config().keys)?;
     options.cram = Some((target, args.count));
     let mut study = CollectionStudy::new(collection).with_lang(ctx.lang);

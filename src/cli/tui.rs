@@ -10,8 +10,9 @@ use crate::collection::{Collection, OpenOptions};
 use crate::study::CollectionStudy;
 
 /// Refuses to start the interface without a terminal on both standard
-/// input and output (a pipe, a file, no controlling terminal), before
-/// anything is opened or written to either.
+/// input and output (a pipe, a file, no controlling terminal): after the
+/// collection and the arguments are checked (their errors come first), before
+/// anything is written to either.
 ///
 /// # Errors
 /// The message says what is missing and what works without a terminal.
@@ -47,8 +48,8 @@ pub fn open_collection(ctx: &Context, read_only: bool) -> Result<Collection> {
 /// # Errors
 /// The collection cannot be opened or the terminal fails.
 pub fn run(ctx: &Context) -> Result<ExitCode> {
-    require_terminal(ctx)?;
     let collection = open_collection(ctx, ctx.read_only)?;
+    require_terminal(ctx)?;
     let options = super::ui_options(ctx, &collection.config().keys)?;
     let mut study = CollectionStudy::new(collection).with_lang(ctx.lang);
     let exit =
@@ -61,8 +62,8 @@ pub fn run(ctx: &Context) -> Result<ExitCode> {
 /// # Errors
 /// The collection cannot be opened or the terminal fails.
 pub fn run_quiz(ctx: &Context, spec: crate::quiz::QuizSpec) -> Result<ExitCode> {
-    require_terminal(ctx)?;
     let collection = open_collection(ctx, ctx.read_only)?;
+    require_terminal(ctx)?;
     let mut options = super::ui_options(ctx, &collection.config().keys)?;
     options.quiz = Some(spec);
     let mut study = CollectionStudy::new(collection).with_lang(ctx.lang);
