@@ -14,7 +14,9 @@ use crate::deck::{CopyBundledError, FixError, IoProblem};
 use crate::interchange::{ImportError, Issue};
 use crate::progress::{FORMAT_VERSION, JournalError, JournalWarning};
 use crate::scheduler::{DurationError, SchedulerError};
+use crate::ui::editor::EditorError;
 use crate::ui::keymap::KeyError;
+use crate::watch::WatchError;
 
 impl Lang {
     /// The language of `Display` texts (logs, tests, `--json` keys): English.
@@ -344,6 +346,58 @@ impl Localize for FixError {
     }
 }
 
+impl Localize for EditorError {
+    fn localized(&self, lang: Lang) -> String {
+        if lang == Lang::En {
+            return self.to_string();
+        }
+        match self {
+            Self::Variable { editor, why } => {
+                format!("$VISUAL/$EDITOR {editor:?} ist nicht lesbar: {why}")
+            }
+            Self::Path { path, source } => format!(
+                "für {} gibt es keinen absoluten Pfad: {}",
+                p(path),
+                io(lang, source)
+            ),
+            Self::Start { program, source } => format!(
+                "der Editor {program:?} startet nicht: {}; setze $VISUAL oder $EDITOR",
+                io(lang, source)
+            ),
+            Self::Failed { program, status } => match status.code() {
+                Some(code) => format!("der Editor {program:?} endete mit dem Status {code}"),
+                None => format!("der Editor {program:?} wurde durch ein Signal beendet"),
+            },
+            Self::Wait { program, source } => format!(
+                "auf den Editor {program:?} kann nicht gewartet werden: {}",
+                io(lang, source)
+            ),
+            Self::Restore(source) => format!(
+                "das Terminal lässt sich nicht wiederherstellen: {}",
+                io(lang, source)
+            ),
+        }
+    }
+}
+
+impl Localize for WatchError {
+    fn localized(&self, lang: Lang) -> String {
+        if lang == Lang::En {
+            return self.to_string();
+        }
+        match self {
+            Self::Init(e) => format!(
+                "die Stapeldateien können nicht auf Änderungen überwacht werden: {e}; \
+                 Live-Neuladen ist aus (starte kartei nach dem Bearbeiten neu)"
+            ),
+            Self::Watch { path, source } => format!(
+                "{} kann nicht überwacht werden: {source}; Live-Neuladen ist dafür aus",
+                p(path)
+            ),
+        }
+    }
+}
+
 impl Localize for KeyError {
     fn localized(&self, lang: Lang) -> String {
         if lang == Lang::En {
@@ -423,16 +477,9 @@ pub fn localize_error(e: &(dyn std::error::Error + 'static), lang: Lang) -> Opti
 
 /// What the interface says when the study layer could not do something.
 impl Tr {
-    fn en_de(self, en: String, de: String) -> String {
-        match self.0 {
-            Lang::En => en,
-            Lang::De => de,
-        }
-    }
-
     #[must_use]
     pub fn undo_failed(self, why: &str) -> String {
-        self.en_de(
+        self.pick(
             format!("undo failed: {why}"),
             format!("Rückgängig fehlgeschlagen: {why}"),
         )
@@ -440,17 +487,17 @@ impl Tr {
 
     #[must_use]
     pub fn quiz_setup_not_saved(self, why: &str) -> String {
-        self.en_de(
+        self.pick(
             format!("quiz setup not saved: {why}"),
-            format!("Prüfungseinstellungen nicht gespeichert: {why}"),
+            format!("Einstellungen der Probeprüfung nicht gespeichert: {why}"),
         )
     }
 
     #[must_use]
     pub fn quiz_not_started(self, why: &str) -> String {
-        self.en_de(
+        self.pick(
             format!("quiz not started: {why}"),
-            format!("Prüfung nicht gestartet: {why}"),
+            format!("Probeprüfung nicht gestartet: {why}"),
         )
     }
 }
@@ -516,6 +563,15 @@ mod tests {
                 cut: 12,
                 backup: PathBuf::from("/d/journal.bak"),
             }),
+            Box::new(EditorError::Start {
+                program: "nano".into(),
+                source: io_err(std::io::ErrorKind::NotFound),
+            }),
+            Box::new(EditorError::Variable {
+                editor: "\"vi".into(),
+                why: "missing closing quote".into(),
+            }),
+            Box::new(EditorError::Restore(io_err(std::io::ErrorKind::Other))),
         ]
     }
 

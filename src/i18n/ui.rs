@@ -143,6 +143,8 @@ strings! {
     mode_practice => "practice", "Üben";
     mode_cram => "cram", "Pauken";
     yes_keys => "y", "j/y";
+    no_session => "no review session is running", "es läuft keine Wiederholung";
+    nothing_to_cram => "no cards to cram", "keine Karten zum Pauken";
 }
 
 impl Tr {

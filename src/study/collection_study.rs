@@ -66,6 +66,19 @@ impl CollectionStudy {
         self
     }
 
+    /// "there is no deck `x`; decks: a, b" in the interface language.
+    fn unknown_deck(&self, id: &str) -> String {
+        let mut known: Vec<&str> = self
+            .collection
+            .decks()
+            .decks
+            .iter()
+            .map(|d| d.id.as_str())
+            .collect();
+        known.sort_unstable();
+        Tr(self.lang).unknown_deck(id, &known.join(", "))
+    }
+
     /// The collection behind the port.
     #[must_use]
     pub fn collection(&self) -> &Collection {
@@ -226,7 +239,7 @@ impl Study for CollectionStudy {
             Scope::All => CoreScope::All,
             Scope::Deck(id) => {
                 if self.collection.decks().deck(&id).is_none() {
-                    return Err(format!("unknown deck `{id}`"));
+                    return Err(self.unknown_deck(&id));
                 }
                 CoreScope::Deck(id)
             }
@@ -331,7 +344,7 @@ impl Study for CollectionStudy {
         let session = self
             .session
             .as_mut()
-            .ok_or_else(|| "no review session is running".to_owned())?;
+            .ok_or_else(|| Tr(self.lang).no_session().to_owned())?;
         session
             .answer(&mut self.collection, card, grade, ms, now)
             .map_err(|e| e.localized(self.lang))?;
@@ -718,19 +731,20 @@ impl ExamPort for CollectionStudy {
         now: DateTime<Utc>,
     ) -> Result<(), String> {
         let c = &self.collection;
+        let tr = Tr(self.lang);
         let (exam, at) = match target {
             CramTarget::Exam(name) => {
                 let exam = c
                     .exams()
                     .into_iter()
                     .find(|e| &e.name == name)
-                    .ok_or_else(|| format!("there is no exam {name:?}"))?;
+                    .ok_or_else(|| tr.no_exam_named(name))?;
                 let at = super::exam::exam_start(c, exam.date).max(now);
                 (exam, at)
             }
             CramTarget::Decks(decks) => {
                 if let Some(id) = decks.iter().find(|id| c.decks().deck(id).is_none()) {
-                    return Err(format!("unknown deck `{id}`"));
+                    return Err(self.unknown_deck(id));
                 }
                 (cram_scope(decks.clone(), Vec::new()), now)
             }
@@ -739,7 +753,7 @@ impl ExamPort for CollectionStudy {
                     .iter()
                     .find(|t| !c.cards().any(|card| card.tags.contains(t)))
                 {
-                    return Err(format!("no card has the tag `{tag}`"));
+                    return Err(tr.no_card_with_tag(tag));
                 }
                 (cram_scope(Vec::new(), tags.clone()), now)
             }
@@ -750,7 +764,7 @@ impl ExamPort for CollectionStudy {
             cards.truncate(n);
         }
         if cards.is_empty() {
-            return Err("no cards to cram".to_owned());
+            return Err(tr.nothing_to_cram().to_owned());
         }
         self.undo_stack.retain(|u| matches!(u, Undoable::Mark(_)));
         self.session = Some(ReviewSession::drill(SessionKind::Cram, scope, cards, now));

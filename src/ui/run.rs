@@ -16,7 +16,7 @@ use super::app::{App, Effect};
 use super::backend::{SafeBackend, SafeTerminal};
 use super::keymap::KeyMap;
 use super::theme::Theme;
-use crate::i18n::{Lang, Tr};
+use crate::i18n::{Lang, Localize as _, Tr};
 use crate::study::port::Study;
 
 /// The longest sleep of an idle interface (a key, a timer, a deck change
@@ -149,7 +149,7 @@ fn event_loop(
         ) {
             Ok(w) => Some(w),
             Err(e) => {
-                app.status = Some(e.to_string());
+                app.status = Some(e.localized(opts.lang));
                 None
             }
         }
@@ -210,7 +210,8 @@ fn event_loop(
                 Effect::Quit => return Ok(LoopEnd::Done(Exit::Normal)),
                 Effect::Interrupted => return Ok(LoopEnd::Done(Exit::Interrupted)),
                 Effect::OpenEditor(path, line) => {
-                    let result = run_editor(terminal, &opts.editor, &path, line);
+                    let result = run_editor(terminal, &opts.editor, &path, line)
+                        .map_err(|e| e.localized(opts.lang));
                     app.after_edit(result, now(), study);
                 }
             }
@@ -246,14 +247,14 @@ fn run_editor(
     editor: &str,
     path: &Path,
     line: u32,
-) -> Result<(), String> {
+) -> Result<(), super::editor::EditorError> {
     ratatui::restore();
     let result = super::editor::edit(editor, path, line);
     let back = enable_raw_mode()
         .and_then(|()| execute!(stdout(), EnterAlternateScreen))
         .and_then(|()| terminal.clear());
     if let Err(e) = back {
-        return Err(format!("could not restore the terminal: {e}"));
+        return Err(super::editor::EditorError::Restore(e));
     }
     result
 }
