@@ -91,7 +91,23 @@ pub fn render(app: &App, q: &QuizScreen, frame: &mut Frame<'_>, area: Rect) {
 fn setup_row_line(app: &App, s: &SetupState, row: SetupRow, selected: bool) -> Line<'static> {
     let t = app.theme;
     let lang = app.lang;
-    let label_w: usize = 22;
+    let tr = Tr(lang);
+    // The label column fits the longest label of the language, plus two spaces.
+    let label_w = [
+        tr.quiz_questions(),
+        tr.quiz_time_limit(),
+        tr.quiz_time(),
+        tr.quiz_schedule(),
+        tr.quiz_cards(),
+        tr.quiz_forms(),
+        tr.quiz_decks_none_all(),
+        tr.quiz_tags_none_all(),
+    ]
+    .iter()
+    .map(|l| width(l))
+    .max()
+    .unwrap_or(0)
+        + 2;
     let tick = |on: bool| if on { "[x] " } else { "[ ] " };
     let (label, value): (&str, String) = match row {
         SetupRow::Count => (Tr(lang).quiz_questions(), format!("◀ {} ▶", s.setup.count)),
@@ -156,10 +172,11 @@ fn setup_row_line(app: &App, s: &SetupState, row: SetupRow, selected: bool) -> L
     let base = if selected { t.selected() } else { Style::new() };
     Line::from(vec![
         Span::styled(if selected { "▶ " } else { "  " }, base),
-        // At least one space between the label and its value, whatever the
-        // language's label length.
         Span::styled(
-            format!("{label:<label_w$} ", label_w = label_w.saturating_sub(1)),
+            format!(
+                "{label}{}",
+                " ".repeat(label_w.saturating_sub(width(label)))
+            ),
             t.dim(),
         ),
         Span::styled(value, base),
