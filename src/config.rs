@@ -73,6 +73,15 @@ pub enum ConfigError {
         column: usize,
         message: String,
     },
+    /// `[scheduler]` has a value out of range.
+    #[error(
+        "{path}:{line}:1: {source}\nhelp: fix the config file or remove it to use the defaults"
+    )]
+    Scheduler {
+        path: PathBuf,
+        line: usize,
+        source: crate::scheduler::SchedulerError,
+    },
     #[error("{path}: cannot save the config file: {source}")]
     Write {
         path: PathBuf,
@@ -119,11 +128,10 @@ impl Config {
         config
             .scheduler
             .validate()
-            .map_err(|e| ConfigError::Invalid {
+            .map_err(|source| ConfigError::Scheduler {
                 path: path.to_owned(),
                 line: section_line(text, "scheduler"),
-                column: 1,
-                message: e.to_string(),
+                source,
             })?;
         Ok(config)
     }

@@ -109,7 +109,7 @@ fn add_list_status_and_remove() {
         .args(["exam", "status", "Abschluss"])
         .assert()
         .success()
-        .stdout(contains("expected recall on the day: 0.0 %"))
+        .stdout(contains("expected recall on the day: 0.0%"))
         .stdout(contains(format!("{bundled} not studied yet")));
 
     kartei(dir.path(), NOW)

@@ -478,7 +478,7 @@ fn export_one_deck_and_unknown_ids() {
     assert_eq!(out.status.code(), Some(1));
     let err = stderr(&out);
     assert!(
-        err.contains("unknown deck `gibtsnicht`; known decks: "),
+        err.contains("there is no deck `gibtsnicht`; decks: "),
         "{err}"
     );
     assert!(

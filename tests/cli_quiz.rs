@@ -45,7 +45,7 @@ fn history_lists_finished_abandoned_and_unfinished_quizzes() {
     assert!(lines[0].starts_with("Date"), "{text}");
     assert!(lines[1].contains("2026-11-20 08:00"), "{text}");
     assert!(lines[1].contains("vertrieb"), "{text}");
-    assert!(lines[1].contains("3/4 (75 %)"), "{text}");
+    assert!(lines[1].contains("3/4 (75%)"), "{text}");
     assert!(lines[1].contains("2.3"), "English writes 2.3: {text}");
     assert!(lines[1].contains("04:00"), "{text}");
     assert!(lines[2].contains("all decks #kpi"), "{text}");
@@ -55,7 +55,7 @@ fn history_lists_finished_abandoned_and_unfinished_quizzes() {
         !lines[2].contains("5,0"),
         "an abandoned quiz has no grade: {text}"
     );
-    assert!(lines[3].contains("1/2 (50 %)"), "{text}");
+    assert!(lines[3].contains("1/2 (50%)"), "{text}");
     assert!(lines[3].contains("unfinished"), "{text}");
     assert!(
         !lines[3].contains("4.0"),

@@ -184,7 +184,9 @@ fn misused_accept_is_an_error_with_a_position() {
         let errs = errors(&one_card(body));
         assert!(
             errs.iter()
-                .any(|e| e.message.starts_with(message) && e.line == *line && e.help.is_some()),
+                .any(|e| e.message(kartei::i18n::Lang::En).starts_with(message)
+                    && e.line == *line
+                    && e.help(kartei::i18n::Lang::En).is_some()),
             "{body}: wanted `{message}` on line {line}, got {errs:#?}"
         );
     }

@@ -541,3 +541,27 @@ fn import_refuses_a_device() {
         text(&out.stderr)
     );
 }
+
+#[test]
+fn the_interface_without_a_terminal_says_so_and_writes_nothing_to_stdout() {
+    let dir = tempfile::tempdir().unwrap();
+    for args in [&[][..], &["quiz", "--count", "1"][..], &["cram"][..]] {
+        let out = kartei(dir.path(), args);
+        assert_eq!(out.status.code(), Some(1), "{args:?}");
+        assert!(out.stdout.is_empty(), "{args:?}: {:?}", text(&out.stdout));
+        let err = text(&out.stderr);
+        assert!(
+            err.contains("needs an interactive terminal"),
+            "{args:?}: {err}"
+        );
+        assert!(!err.contains('\u{1b}'), "{args:?}: {err:?}");
+    }
+    let out = Command::cargo_bin("kartei")
+        .unwrap()
+        .env("KARTEI_DATA_DIR", dir.path())
+        .args(["--lang", "de"])
+        .output()
+        .unwrap();
+    assert!(out.stdout.is_empty());
+    assert!(text(&out.stderr).contains("braucht ein interaktives Terminal"));
+}

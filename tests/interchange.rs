@@ -184,7 +184,7 @@ fn simplify(notes: &[ImportedNote]) -> Vec<(NoteBody, Vec<&str>, Option<&str>)> 
 #[test]
 fn anki_round_trip_keeps_every_note() {
     let deck = sample_deck();
-    let file = export::to_anki([&deck]);
+    let file = export::to_anki([&deck], kartei::i18n::Lang::En);
     assert!(file.starts_with("#separator:tab\n#html:true\n"));
     assert!(file.contains("\tCloze\t") || file.contains("Cloze\tRound Trip\t"));
     assert!(file.contains("{{c1::Preispolitik}}"));
@@ -445,7 +445,7 @@ fn bundled_decks_survive_both_round_trips_and_reload_cleanly() {
     for deck in &set.decks {
         for anki_format in [true, false] {
             let imported = if anki_format {
-                anki::import_anki(&export::to_anki([deck])).unwrap()
+                anki::import_anki(&export::to_anki([deck], kartei::i18n::Lang::En)).unwrap()
             } else {
                 csv::import_csv(&export::to_csv([deck])).unwrap()
             };
@@ -531,14 +531,17 @@ fn imported_fixtures_and_template_pass_the_loader() {
         assert!(parsed.warnings.is_empty());
         assert_eq!(parsed.deck.id, name);
     }
-    let parsed = kartei::deck::parse_deck(
-        &kartei::interchange::template::template("vorlage"),
-        DeckOrigin::Bundled("vorlage.toml".into()),
-    )
-    .unwrap_or_else(|e| panic!("{e:?}"));
-    assert!(parsed.warnings.is_empty(), "{:?}", parsed.warnings);
-    let kinds: std::collections::BTreeSet<_> = parsed.deck.cards.iter().map(Card::kind).collect();
-    assert_eq!(kinds.len(), 4, "every kind in the template");
+    for lang in kartei::i18n::Lang::ALL {
+        let parsed = kartei::deck::parse_deck(
+            &kartei::interchange::template::template("vorlage", lang),
+            DeckOrigin::Bundled("vorlage.toml".into()),
+        )
+        .unwrap_or_else(|e| panic!("{e:?}"));
+        assert!(parsed.warnings.is_empty(), "{:?}", parsed.warnings);
+        let kinds: std::collections::BTreeSet<_> =
+            parsed.deck.cards.iter().map(Card::kind).collect();
+        assert_eq!(kinds.len(), 4, "every kind in the template ({lang:?})");
+    }
 }
 
 fn side() -> impl Strategy<Value = String> {
@@ -581,7 +584,7 @@ proptest! {
             .map(|((_, tags), (f, back, _))| (b(f, back, false), tags.clone()))
             .collect();
         for (imported, want) in [
-            (anki::import_anki(&export::to_anki([&deck])).unwrap(), &want),
+            (anki::import_anki(&export::to_anki([&deck], kartei::i18n::Lang::En)).unwrap(), &want),
             (csv::import_csv(&export::to_csv([&deck])).unwrap(), &exact),
         ] {
             prop_assert!(imported.issues.is_empty(), "{:?}", imported.issues);
@@ -647,7 +650,7 @@ proptest! {
 #[test]
 fn the_anki_header_says_what_was_simplified() {
     let mut deck = sample_deck();
-    let file = export::to_anki([&deck]);
+    let file = export::to_anki([&deck], kartei::i18n::Lang::En);
     let notes: Vec<&str> = file.lines().filter(|l| l.starts_with("#kartei:")).collect();
     let text = notes.join("\n");
     assert!(
@@ -668,7 +671,7 @@ fn the_anki_header_says_what_was_simplified() {
         .collect();
     deck.cards[0].hint = Some("Tipp".into());
     deck.cards[0].tags.push("zwei worte".into());
-    let file = export::to_anki([&deck]);
+    let file = export::to_anki([&deck], kartei::i18n::Lang::En);
     assert!(!file.contains("choice note"), "{file}");
     assert!(!file.contains("list note"), "{file}");
     assert!(

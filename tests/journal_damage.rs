@@ -66,7 +66,7 @@ fn torn_last_line_is_backed_up_once_cut_off_and_appends_continue() {
     assert_eq!(j.events().len(), 3);
     assert_eq!(report.warnings.len(), 1, "{:?}", report.warnings);
     assert!(
-        report.warnings[0].contains("journal.jsonl:4"),
+        report.warnings[0].to_string().contains("journal.jsonl:4"),
         "{:?}",
         report.warnings
     );

@@ -7,7 +7,7 @@ mod ui_common;
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
-use kartei::deck::{Card, CardContent};
+use kartei::deck::{Card, CardContent, Diagnostic, KeyPlace, Problem, Severity};
 use kartei::i18n::Lang;
 use kartei::ui::{Screen, Stage};
 use kartei::watch::{DeckWatcher, ReloadRequest};
@@ -106,15 +106,12 @@ fn a_changed_card_shape_starts_the_card_afresh() {
 fn a_broken_edit_shows_the_error_and_keeps_the_old_card() {
     let mut h = Harness::with(Lang::En, FakeStudy::with_cards(two_cards()), false);
     h.enter();
-    h.study.fail_next_reload = Some(
-        "/decks/test.toml:7:1: expected `=` after key `front`\n/decks/test.toml:9:3: unknown key `bakc`"
-            .into(),
-    );
+    h.study.fail_next_reload = Some(broken_edit());
     h.app.reload(h.now, &mut h.study);
     let status = h.app.status.clone().unwrap();
     assert_eq!(
         status,
-        "reload failed, old decks kept: /decks/test.toml:7:1: expected `=` after key `front` (+1)"
+        "reload failed, old decks kept: /decks/test.toml:7:1: invalid TOML: missing assignment between key-value pairs, expected `=` (+1)"
     );
     assert_eq!(open_card(&h).2, "Was umfasst die Produktpolitik?");
     let screen = h.screen();
@@ -125,6 +122,54 @@ fn a_broken_edit_shows_the_error_and_keeps_the_old_card() {
     // The session goes on.
     h.keys(" 3");
     assert_eq!(open_card(&h).0, "mm-produkt~rev");
+}
+
+/// The problems of a deck file broken by an edit: a syntax error and a typo.
+fn broken_edit() -> Vec<Diagnostic> {
+    let at = |line, column, problem| Diagnostic {
+        severity: Severity::Error,
+        file: "/decks/test.toml".into(),
+        line,
+        column,
+        problem: Box::new(problem),
+        source_line: None,
+        width: 1,
+    };
+    vec![
+        at(
+            7,
+            1,
+            Problem::InvalidToml {
+                detail: "missing assignment between key-value pairs, expected `=`".into(),
+            },
+        ),
+        at(
+            9,
+            3,
+            Problem::UnknownKey {
+                key: "bakc".into(),
+                place: KeyPlace::Card,
+                suggestion: Some("back".into()),
+            },
+        ),
+    ]
+}
+
+#[test]
+fn a_broken_edit_is_reported_in_german() {
+    let mut h = Harness::with(Lang::De, FakeStudy::with_cards(two_cards()), false);
+    h.enter();
+    let mut problems = broken_edit();
+    problems.reverse();
+    h.study.fail_next_reload = Some(problems);
+    h.app.reload(h.now, &mut h.study);
+    let status = h.app.status.clone().unwrap();
+    assert!(
+        status
+            .ends_with(": /decks/test.toml:9:3: unbekannter Schlüssel `bakc` in einer Karte (+1)"),
+        "{status}"
+    );
+    assert!(!status.contains("unknown"), "{status}");
 }
 
 #[test]
@@ -241,4 +286,27 @@ fn missing_paths_are_skipped() {
     ])
     .unwrap();
     assert_eq!(w.poll(), None);
+}
+
+#[test]
+fn decks_that_did_not_load_are_listed_on_the_overview_in_the_language() {
+    for (lang, expect, english) in [
+        (
+            Lang::De,
+            "! /decks/test.toml:9:3: unbekannter Schlüssel `bakc` in einer Karte",
+            false,
+        ),
+        (
+            Lang::En,
+            "! /decks/test.toml:9:3: unknown key `bakc` in a card",
+            true,
+        ),
+    ] {
+        let mut study = FakeStudy::with_cards(two_cards());
+        study.deck_problems = broken_edit();
+        let mut h = Harness::with(lang, study, false);
+        let screen = h.screen();
+        assert!(screen.contains(expect), "{screen}");
+        assert_eq!(screen.contains("invalid TOML"), english, "{screen}");
+    }
 }

@@ -121,10 +121,10 @@ fn many_quizzes_are_a_line_over_the_quiz_number() {
             .collect();
     }
     let screen = h.screen();
-    assert!(screen.contains("Test Nr. 1 (29.09.)"), "{screen}");
+    assert!(screen.contains("Nr. 1 (29.09.)"), "{screen}");
     assert!(screen.contains("60 (27.11.)"), "{screen}");
     assert!(screen.contains("100 %"), "{screen}");
-    assert!(screen.contains("60 Tests"), "{screen}");
+    assert!(screen.contains("60 Probeprüfungen"), "{screen}");
 }
 
 #[test]

@@ -22,7 +22,7 @@ fn overview_shows_the_next_exam() {
     let mut h = with_exam(Lang::En);
     let screen = h.screen();
     assert!(
-        screen.contains("Abschluss 2026-12-11 · in 14 days · expected recall 62 %"),
+        screen.contains("Abschluss 2026-12-11 · in 14 days · expected recall 62%"),
         "{screen}"
     );
     assert_snapshot!("exam_overview_en", h.render(80, 24).backend());

@@ -105,6 +105,13 @@ fn setup_screen() {
     h.keys("t");
     assert!(matches!(&h.app.screen, Screen::Quiz(q) if matches!(**q, QuizScreen::Setup(_))));
     assert_snapshot!("quiz_setup", h.render(80, 24).backend());
+    // German labels are longer: the value column moves, every value keeps
+    // two spaces before it.
+    let mut h = Harness::new(Lang::De);
+    h.keys("t");
+    let screen = h.screen();
+    assert!(screen.contains("Stapel (keiner = alle)  [ ]"), "{screen}");
+    assert_snapshot!("quiz_setup_de", h.render(80, 24).backend());
 }
 
 #[test]

@@ -112,6 +112,21 @@ fn typed_question_and_diff() {
 }
 
 #[test]
+fn typed_question_offers_the_hint_by_its_ctrl_key_in_the_language() {
+    for (lang, key) in [(Lang::En, "Ctrl-t"), (Lang::De, "Strg-T")] {
+        let mut card = sample("kb-massnahmen");
+        card.hint = Some("Kunden·bindung".into());
+        let mut h = Harness::with(lang, FakeStudy::with_cards(vec![card]), false);
+        h.enter();
+        let screen = h.screen();
+        let keys = screen.lines().last().unwrap_or_default();
+        assert!(keys.contains(key), "{lang:?}: {keys}");
+        h.key_mod(KeyCode::Char('t'), KeyModifiers::CONTROL);
+        assert!(h.screen().contains("Kunden·bindung"), "{lang:?}");
+    }
+}
+
+#[test]
 fn summary() {
     let mut h = one("mm-produkt");
     h.wait_secs(75);

@@ -405,7 +405,7 @@ fn the_waiting_screen_offers_review_ahead_and_practice() {
     assert!(matches!(h.app.screen, Screen::Waiting { .. }));
     let screen = h.screen();
     assert!(screen.contains("a review ahead"), "{screen}");
-    assert!(screen.contains("p practise"), "{screen}");
+    assert!(screen.contains("p practice"), "{screen}");
     h.keys("a");
     assert!(
         matches!(h.app.screen, Screen::Review(_)),

@@ -11,7 +11,7 @@ use serde::Serialize;
 
 use super::Context;
 use crate::deck::{CardKind, DeckSet, Diagnostic, FixError, deck_files, fix_file, load_all_with};
-use crate::i18n::Tr;
+use crate::i18n::{Lang, Localize as _, Tr};
 use crate::ui::text::{sanitize, truncate, width};
 
 /// The decks a command works on: with `paths` only those, otherwise every
@@ -29,23 +29,27 @@ fn load(ctx: &Context, paths: &[PathBuf]) -> DeckSet {
     }
 }
 
+/// A diagnostic in `--json` output: English keys, the message and help in
+/// the user's language, and a stable `code` for programs.
 #[derive(Serialize)]
 struct JsonDiagnostic<'a> {
     file: &'a str,
     line: u32,
     column: u32,
-    message: &'a str,
-    help: Option<&'a str>,
+    code: &'static str,
+    message: String,
+    help: Option<String>,
 }
 
-impl<'a> From<&'a Diagnostic> for JsonDiagnostic<'a> {
-    fn from(d: &'a Diagnostic) -> Self {
+impl<'a> JsonDiagnostic<'a> {
+    fn new(d: &'a Diagnostic, lang: Lang) -> Self {
         Self {
             file: &d.file,
             line: d.line,
             column: d.column,
-            message: &d.message,
-            help: d.help.as_deref(),
+            code: d.code(),
+            message: d.message(lang),
+            help: d.help(lang),
         }
     }
 }
@@ -113,15 +117,23 @@ pub fn check(ctx: &Context, paths: &[PathBuf], json: bool, fix: bool) -> Result<
             decks: set.decks.len(),
             cards: set.card_count(),
             by_kind,
-            errors: set.errors.iter().map(JsonDiagnostic::from).collect(),
-            warnings: set.warnings.iter().map(JsonDiagnostic::from).collect(),
+            errors: set
+                .errors
+                .iter()
+                .map(|d| JsonDiagnostic::new(d, ctx.lang))
+                .collect(),
+            warnings: set
+                .warnings
+                .iter()
+                .map(|d| JsonDiagnostic::new(d, ctx.lang))
+                .collect(),
         };
         crate::sanitize::write_json(&mut out, &report)?;
     } else {
         let mut err = crate::sanitize::stderr();
         for d in set.errors.iter().chain(&set.warnings) {
             // A closed stderr must not hide the summary or change the exit code.
-            let _ = writeln!(err, "{d}");
+            let _ = writeln!(err, "{}", d.localized(ctx.lang));
         }
         let tr = Tr(ctx.lang);
         let kinds: Vec<String> = by_kind
@@ -150,14 +162,11 @@ pub fn check(ctx: &Context, paths: &[PathBuf], json: bool, fix: bool) -> Result<
     })
 }
 
-fn plural<'a>(n: usize, one: &'a str, many: &'a str) -> &'a str {
-    if n == 1 { one } else { many }
-}
-
 /// Writes ids into the deck files (never bundled decks, never files with
 /// errors); reports on stderr what it did. Errors are reported by the check
 /// that follows. Returns false when a file could not be read or written.
 fn run_fix(ctx: &Context, paths: &[PathBuf]) -> bool {
+    let tr = Tr(ctx.lang);
     let mut ok = true;
     let (files, _) = if paths.is_empty() {
         deck_files(Some(&ctx.user_deck_dir()), &ctx.deck_paths)
@@ -165,30 +174,28 @@ fn run_fix(ctx: &Context, paths: &[PathBuf]) -> bool {
         deck_files(None, paths)
     };
     if paths.is_empty() && ctx.load_bundled {
-        tell!("{}", Tr(ctx.lang).bundled_not_fixed());
+        tell!("{}", tr.bundled_not_fixed());
     }
     for file in files {
         match fix_file(&file) {
             Ok(outcome) if outcome.added.is_empty() => {}
             Ok(outcome) => {
                 tell!(
-                    "fixed: {}: added {} {}",
-                    file.display(),
-                    outcome.added.len(),
-                    plural(outcome.added.len(), "id", "ids")
+                    "{}",
+                    tr.fixed_ids(&file.display().to_string(), outcome.added.len())
                 );
                 for (line, id) in &outcome.added {
-                    tell!("  line {line}: id = \"{id}\"");
+                    tell!("{}", tr.fixed_id_line(*line, id));
                 }
             }
             Err(FixError::Invalid { file, .. }) => {
-                tell!("not fixed: {file} has errors (listed below); nothing was written");
+                tell!("{}", tr.not_fixed_has_errors(&file));
             }
             Err(e @ (FixError::Read { .. } | FixError::Write { .. })) => {
-                tell!("not fixed: {e}; the file was left unchanged");
+                tell!("{}", tr.not_fixed_unchanged(&e.localized(ctx.lang)));
                 ok = false;
             }
-            Err(e) => tell!("not fixed: {e}"),
+            Err(e) => tell!("{}", tr.not_fixed(&e.localized(ctx.lang))),
         }
     }
     ok
@@ -197,9 +204,9 @@ fn run_fix(ctx: &Context, paths: &[PathBuf]) -> bool {
 /// Prints the errors of decks that did not load on stderr (they are
 /// missing from the output otherwise without a word). Returns the exit
 /// code the command should end with: failure when a deck is missing.
-pub(super) fn report_deck_errors(set: &DeckSet) -> ExitCode {
+pub(super) fn report_deck_errors(set: &DeckSet, lang: Lang) -> ExitCode {
     for d in &set.errors {
-        tell!("{d}");
+        tell!("{}", d.localized(lang));
     }
     if set.errors.is_empty() {
         ExitCode::SUCCESS
@@ -252,7 +259,7 @@ pub fn list(
     json: bool,
 ) -> Result<ExitCode> {
     let set = load(ctx, &[]);
-    report_deck_errors(&set);
+    report_deck_errors(&set, ctx.lang);
     if let Some(id) = deck {
         require_deck(&set, id, Tr(ctx.lang))?;
     }

@@ -38,13 +38,10 @@ impl Context {
     /// # Errors
     /// An unparsable `KARTEI_NOW` or no home directory to put data in.
     pub fn from_env(args: &GlobalArgs) -> Result<Self> {
+        let lang = args.lang.unwrap_or_else(lang_from_env);
         let now = match std::env::var("KARTEI_NOW") {
             Ok(s) if !s.trim().is_empty() => DateTime::parse_from_rfc3339(s.trim())
-                .with_context(|| {
-                    format!(
-                        "KARTEI_NOW={s:?} is not an RFC 3339 time such as 2026-11-27T09:00:00+01:00"
-                    )
-                })?
+                .with_context(|| crate::i18n::Tr(lang).bad_now(&s))?
                 .with_timezone(&Utc),
             _ => Utc::now(),
         };
@@ -56,9 +53,8 @@ impl Context {
             let cache = dir.join("cache");
             (dir, config, cache)
         } else {
-            let dirs = directories::ProjectDirs::from("", "", "kartei").context(
-                "could not find a home directory for kartei's data; set KARTEI_DATA_DIR or pass --data-dir",
-            )?;
+            let dirs = directories::ProjectDirs::from("", "", "kartei")
+                .context(crate::i18n::Tr(lang).no_home())?;
             (
                 dirs.data_dir().to_path_buf(),
                 dirs.config_dir().join("config.toml"),
@@ -70,7 +66,6 @@ impl Context {
                 .filter(|s| !s.is_empty())
                 .map_or(default_cache, PathBuf::from)
         });
-        let lang = args.lang.unwrap_or_else(lang_from_env);
         Ok(Self {
             data_dir,
             config_path,
@@ -97,7 +92,7 @@ impl Context {
     }
 }
 
-fn lang_from_env() -> Lang {
+pub(super) fn lang_from_env() -> Lang {
     for var in ["LC_ALL", "LC_MESSAGES", "LANG"] {
         if let Ok(v) = std::env::var(var)
             && !v.is_empty()

@@ -16,14 +16,16 @@ use crate::study::{CollectionStudy, CramTarget};
 /// count; the collection cannot be opened or the terminal fails.
 pub fn run(ctx: &Context, args: &CramArgs) -> Result<ExitCode> {
     if args.count == Some(0) {
-        return Err(UsageError("--count must be at least 1".to_owned()).into());
+        return Err(UsageError(crate::i18n::Tr(ctx.lang).count_at_least_one().to_owned()).into());
     }
     let collection = open_collection(ctx, false)?;
     let target = target(&collection, args, ctx.now, crate::i18n::Tr(ctx.lang))?;
+    super::tui::require_terminal(ctx)?;
     let mut options = super::ui_options(ctx, &collection.config().keys)?;
     options.cram = Some((target, args.count));
-    let mut study = CollectionStudy::new(collection);
-    let exit = crate::ui::run(options, &mut study).context("the terminal interface failed")?;
+    let mut study = CollectionStudy::new(collection).with_lang(ctx.lang);
+    let exit =
+        crate::ui::run(options, &mut study).context(crate::i18n::Tr(ctx.lang).terminal_failed())?;
     Ok(super::exit_code(exit))
 }
 

@@ -30,7 +30,7 @@ pub fn copy(ctx: &Context, id: Option<&str>) -> Result<ExitCode> {
             Err(e @ CopyBundledError::Unknown { .. }) => return Err(e.into()),
             Err(e) => {
                 failed = true;
-                tell!("kartei: {e}");
+                tell!("kartei: {}", crate::i18n::Localize::localized(&e, ctx.lang));
             }
         }
     }

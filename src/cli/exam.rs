@@ -207,7 +207,7 @@ fn print_status(
     r: &Readiness,
     tr: Tr,
 ) -> Result<()> {
-    let pct = |x: f64| format!("{} %", tr.num(x * 100.0, 1));
+    let pct = |x: f64| tr.percent_of(x * 100.0, 1);
     writeln!(
         out,
         "{} · {} · {} · {}",

@@ -12,6 +12,7 @@ use crate::deck::{Deck, DeckOrigin};
 use crate::interchange::{self, DeckMeta, ImportError, Imported, ImportedNote};
 
 use super::{Context, ExportFormat};
+use crate::i18n::Tr;
 
 /// `kartei new FILE`: writes the commented deck template; never overwrites.
 ///
@@ -20,17 +21,17 @@ use super::{Context, ExportFormat};
 pub fn new_deck(ctx: &Context, file: &Path) -> Result<ExitCode> {
     if file.exists() {
         bail!(
-            "{} already exists; choose another file name or remove it first",
-            file.display()
+            "{}",
+            Tr(ctx.lang).new_file_exists(&file.display().to_string())
         );
     }
     let stem = file
         .file_stem()
         .map(|s| s.to_string_lossy().into_owned())
         .unwrap_or_default();
-    let text = interchange::template::template(&stem);
+    let text = interchange::template::template(&stem, ctx.lang);
     atomic::write(file, text.as_bytes())
-        .with_context(|| format!("cannot write {}", file.display()))?;
+        .with_context(|| Tr(ctx.lang).cannot_write(&file.display().to_string()))?;
     say!(
         "{}",
         crate::i18n::Tr(ctx.lang).template_written(&file.display().to_string())
@@ -53,15 +54,15 @@ fn source_kind(file: &Path) -> Source {
 }
 
 /// Reads a file as UTF-8, naming the line and column of the first bad byte.
-fn read_utf8(file: &Path) -> Result<String> {
+fn read_utf8(file: &Path, tr: Tr) -> Result<String> {
     // Only regular files of a bounded size: a pipe would block, a device
     // never end.
     let bytes = crate::deck::read_deck_file(file).map_err(|d| {
-        let why = d
-            .message
-            .strip_prefix("cannot read the file: ")
-            .unwrap_or(&d.message);
-        anyhow::anyhow!("cannot read {}: {why}", file.display())
+        let why = match &*d.problem {
+            crate::deck::Problem::CannotRead(io) => tr.io_problem(io),
+            _ => d.message(tr.0),
+        };
+        anyhow::anyhow!("{}", tr.cannot_read(&file.display().to_string(), &why))
     })?;
     match String::from_utf8(bytes) {
         Ok(s) => Ok(s),
@@ -71,10 +72,7 @@ fn read_utf8(file: &Path) -> Result<String> {
             let good = std::str::from_utf8(good).unwrap_or_default();
             let line = good.matches('\n').count() + 1;
             let column = good.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
-            bail!(
-                "{}:{line}:{column}: the file is not valid UTF-8; save it as UTF-8 and import it again",
-                file.display()
-            )
+            bail!("{}", tr.not_utf8(&file.display().to_string(), line, column))
         }
     }
 }
@@ -93,34 +91,30 @@ pub fn import(
     deck_name: &str,
     output: Option<&Path>,
 ) -> Result<ExitCode> {
+    let tr = Tr(ctx.lang);
     let deck_name = deck_name.trim();
     let id = interchange::slug(deck_name);
     if id.is_empty() {
-        bail!(
-            "the deck name {deck_name:?} needs at least one letter or digit (it also gives the deck id)"
-        );
+        bail!("{}", tr.deck_name_needs_letter(deck_name));
     }
     let out: PathBuf = match output {
         Some(o) => {
             // `-o new/dir/deck.toml`: create the folders it names.
             if let Some(parent) = o.parent().filter(|p| !p.as_os_str().is_empty()) {
                 fs::create_dir_all(parent)
-                    .with_context(|| format!("cannot create the folder {}", parent.display()))?;
+                    .with_context(|| tr.cannot_create_folder(&parent.display().to_string()))?;
             }
             o.to_path_buf()
         }
         None => {
             let dir = ctx.user_deck_dir();
             fs::create_dir_all(&dir)
-                .with_context(|| format!("cannot create the deck folder {}", dir.display()))?;
+                .with_context(|| tr.cannot_create_folder(&dir.display().to_string()))?;
             dir.join(format!("{id}.toml"))
         }
     };
     if out.exists() {
-        bail!(
-            "{} already exists; pass -o OUT.toml to write somewhere else, or remove the file",
-            out.display()
-        );
+        bail!("{}", tr.import_target_exists(&out.display().to_string()));
     }
     // The new deck must load next to the others: its deck id and card ids
     // (`<deck id>-<n>`) may not be taken already.
@@ -131,40 +125,32 @@ pub fn import(
         ctx.cache().as_ref(),
     );
     if let Some(d) = set.decks.iter().find(|d| d.id == id) {
-        bail!(
-            "the deck id `{id}` (from --deck-name) is already used by {}; choose another --deck-name",
-            d.origin.display_name()
-        );
+        bail!("{}", tr.deck_id_taken(&id, &d.origin.display_name()));
     }
     let taken: HashSet<&str> = set.cards().map(|(_, c)| c.id.note_key()).collect();
-    let src = read_utf8(file)?;
+    let src = read_utf8(file, tr)?;
     let parsed = match source_kind(file) {
         Source::Csv => interchange::csv::import_csv(&src),
         Source::Anki => interchange::anki::import_anki(&src),
     };
     let Imported { notes, issues } = match parsed {
         Ok(i) => i,
-        Err(ImportError::Header { line, message }) => {
-            bail!("{}:{line}: {message}", file.display())
+        Err(ImportError::Header { line, problem }) => {
+            bail!("{}:{line}: {}", file.display(), problem.text(ctx.lang))
         }
-        Err(ImportError::Empty) => bail!(
-            "{}: the file contains no notes; nothing was written",
-            file.display()
-        ),
+        Err(ImportError::Empty) => bail!("{}", tr.no_notes(&file.display().to_string())),
     };
     for issue in &issues {
         tell!(
-            "{}:{}: {} (skipped)",
-            file.display(),
-            issue.line,
-            issue.message
+            "{}",
+            tr.line_skipped(
+                &format!("{}:{}", file.display(), issue.line),
+                &issue.problem.text(ctx.lang)
+            )
         );
     }
     if notes.is_empty() {
-        tell!(
-            "kartei: no line of {} could be imported; nothing was written",
-            file.display()
-        );
+        tell!("{}", tr.no_line_imported(&file.display().to_string()));
         return Ok(ExitCode::FAILURE);
     }
     let file_name = file.file_name().map_or_else(
@@ -183,10 +169,8 @@ pub fn import(
         .find(|(c, _)| taken.contains(c.as_str()))
     {
         bail!(
-            "{}:{}: the card id `{clash}` is already used by a loaded deck; \
-             choose another --deck-name, or remove the deck that has it",
-            file.display(),
-            note.line
+            "{}",
+            tr.card_id_taken(&format!("{}:{}", file.display(), note.line), &clash)
         );
     }
     // A generated deck that the loader rejects would be a bug here; never write one.
@@ -195,10 +179,10 @@ pub fn import(
             .first()
             .map(ToString::to_string)
             .unwrap_or_default();
-        bail!("internal error: the converted deck does not load, nothing was written:\n{first}");
+        bail!("{}", tr.converted_deck_broken(&first));
     }
     atomic::write(&out, text.as_bytes())
-        .with_context(|| format!("cannot write {}", out.display()))?;
+        .with_context(|| tr.cannot_write(&out.display().to_string()))?;
     let cards: usize = notes.iter().map(ImportedNote::card_count).sum();
     say!(
         "{}",
@@ -240,7 +224,7 @@ pub fn export(
         ctx.cache().as_ref(),
     );
     for error in &set.errors {
-        tell!("{error}");
+        tell!("{}", error.localized(ctx.lang));
     }
     let decks: Vec<&Deck> = match deck {
         Some(id) => match set.decks.iter().find(|d| d.id == id) {
@@ -249,22 +233,22 @@ pub fn export(
                 let mut known: Vec<&str> = set.decks.iter().map(|d| d.id.as_str()).collect();
                 known.sort_unstable();
                 if known.is_empty() {
-                    bail!("unknown deck `{id}`: no decks are loaded");
+                    bail!("{}", Tr(ctx.lang).unknown_deck_none_loaded(id));
                 }
-                bail!("unknown deck `{id}`; known decks: {}", known.join(", "));
+                bail!("{}", Tr(ctx.lang).unknown_deck(id, &known.join(", ")));
             }
         },
         None => set.decks.iter().collect(),
     };
     if decks.is_empty() {
-        bail!("no decks are loaded, so there is nothing to export");
+        bail!("{}", Tr(ctx.lang).nothing_to_export());
     }
     let text = match format {
-        ExportFormat::Anki => interchange::export::to_anki(decks.iter().copied()),
+        ExportFormat::Anki => interchange::export::to_anki(decks.iter().copied(), ctx.lang),
         ExportFormat::Csv => interchange::export::to_csv(decks.iter().copied()),
     };
     atomic::write(output, text.as_bytes())
-        .with_context(|| format!("cannot write {}", output.display()))?;
+        .with_context(|| Tr(ctx.lang).cannot_write(&output.display().to_string()))?;
     let notes: usize = decks
         .iter()
         .map(|d| interchange::export::notes(d).len())
@@ -279,7 +263,7 @@ pub fn export(
         )
     )?;
     if deck.is_none() && !set.errors.is_empty() {
-        tell!("kartei: decks with errors were not exported; run `kartei check` for details");
+        tell!("{}", Tr(ctx.lang).export_skipped_errors());
         return Ok(ExitCode::FAILURE);
     }
     Ok(ExitCode::SUCCESS)

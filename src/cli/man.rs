@@ -4,6 +4,7 @@
 //! subcommand (`kartei-check(1)`, `kartei-sync-merge(1)`, ...), so that
 //! every page a page refers to exists.
 
+use crate::i18n::{Lang, Tr};
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
@@ -26,15 +27,14 @@ fn command() -> clap::Command {
 }
 
 /// The subcommand at `path` (`["sync", "merge"]`).
-fn find(cmd: &clap::Command, path: &[String]) -> Result<clap::Command> {
+fn find(cmd: &clap::Command, path: &[String], lang: Lang) -> Result<clap::Command> {
     let mut cur = cmd.clone();
     for (i, name) in path.iter().enumerate() {
         let Some(sub) = cur.find_subcommand(name).cloned() else {
             let known: Vec<&str> = cur.get_subcommands().map(clap::Command::get_name).collect();
             bail!(
-                "`kartei {}` has no subcommand `{name}`; it has: {}",
-                path[..i].join(" "),
-                known.join(", ")
+                "{}",
+                Tr(lang).no_subcommand(&path[..i].join(" "), name, &known.join(", "))
             );
         };
         cur = sub;
@@ -256,18 +256,21 @@ fn all_pages() -> Result<Vec<(String, Vec<u8>)>> {
 ///
 /// # Errors
 /// An unknown subcommand, or a page that cannot be written.
-pub fn run(path: &[String], out_dir: Option<&Path>) -> Result<()> {
+pub fn run(path: &[String], out_dir: Option<&Path>, lang: Lang) -> Result<()> {
     if let Some(dir) = out_dir {
         std::fs::create_dir_all(dir)
-            .with_context(|| format!("cannot create the folder {}", dir.display()))?;
+            .with_context(|| Tr(lang).cannot_create_folder(&dir.display().to_string()))?;
         let mut written: Vec<PathBuf> = Vec::new();
         for (name, page) in all_pages()? {
             let file = dir.join(&name);
             crate::atomic::write(&file, &page)
-                .with_context(|| format!("cannot write {}", file.display()))?;
+                .with_context(|| Tr(lang).cannot_write(&file.display().to_string()))?;
             written.push(file);
         }
-        say!("Wrote {} man pages to {}.", written.len(), dir.display())?;
+        say!(
+            "{}",
+            Tr(lang).man_pages_written(written.len(), &dir.display().to_string())
+        )?;
         return Ok(());
     }
     let cmd = command();
@@ -275,7 +278,7 @@ pub fn run(path: &[String], out_dir: Option<&Path>) -> Result<()> {
         main_page(cmd)?
     } else {
         let mut page = Vec::new();
-        clap_mangen::Man::new(find(&cmd, path)?).render(&mut page)?;
+        clap_mangen::Man::new(find(&cmd, path, lang)?).render(&mut page)?;
         page
     };
     std::io::stdout().write_all(&page)?;

@@ -79,14 +79,11 @@ pub use crate::i18n::Lang;
 
 impl ValueEnum for Lang {
     fn value_variants<'a>() -> &'a [Self] {
-        &[Lang::De, Lang::En]
+        &Lang::ALL
     }
 
     fn to_possible_value(&self) -> Option<clap::builder::PossibleValue> {
-        Some(clap::builder::PossibleValue::new(match self {
-            Lang::De => "de",
-            Lang::En => "en",
-        }))
+        Some(clap::builder::PossibleValue::new(self.code()))
     }
 }
 
@@ -392,7 +389,7 @@ pub fn main() -> ExitCode {
     let ctx = match Context::from_env(&cli.global) {
         Ok(c) => c,
         Err(e) => {
-            report(&e);
+            report(&e, cli.global.lang.unwrap_or_else(context::lang_from_env));
             return ExitCode::from(2);
         }
     };
@@ -408,11 +405,11 @@ pub fn main() -> ExitCode {
             ExitCode::SUCCESS
         }
         Err(e) if e.downcast_ref::<UsageError>().is_some() => {
-            report(&e);
+            report(&e, ctx.lang);
             ExitCode::from(2)
         }
         Err(e) => {
-            report(&e);
+            report(&e, ctx.lang);
             ExitCode::FAILURE
         }
     }
@@ -421,17 +418,18 @@ pub fn main() -> ExitCode {
 /// Prints the error on stderr, filtered. Unlike `eprintln!` it does not
 /// panic when stderr is gone (the terminal was closed), which would abort
 /// the process.
-fn report(e: &anyhow::Error) {
-    tell!("kartei: {}", error_chain(e));
+fn report(e: &anyhow::Error, lang: crate::i18n::Lang) {
+    tell!("kartei: {}", error_chain(e, lang));
 }
 
 /// The error and its causes, `: `-separated, each cause only once: an error
 /// that already quotes its source (`could not open x: Permission denied`)
-/// is not followed by the same text again.
-fn error_chain(e: &anyhow::Error) -> String {
+/// is not followed by the same text again. kartei's own errors are told in
+/// `lang`.
+fn error_chain(e: &anyhow::Error, lang: crate::i18n::Lang) -> String {
     let mut text = String::new();
     for cause in e.chain() {
-        let part = cause.to_string();
+        let part = crate::i18n::localize_error(cause, lang).unwrap_or_else(|| cause.to_string());
         if text.is_empty() {
             text = part;
         } else if !text.contains(&part) {
@@ -449,8 +447,9 @@ fn error_chain(e: &anyhow::Error) -> String {
 /// An unreadable or invalid config file, or a bad `[keys]` entry.
 pub fn ui_options(ctx: &Context, keys: &toml::Table) -> anyhow::Result<crate::ui::Options> {
     use anyhow::Context as _;
-    let keymap = crate::ui::KeyMap::from_config(keys)
-        .with_context(|| format!("in the [keys] table of {}", ctx.config_path.display()))?;
+    let keymap = crate::ui::KeyMap::from_config(keys).with_context(|| {
+        crate::i18n::Tr(ctx.lang).in_keys_table(&ctx.config_path.display().to_string())
+    })?;
     let editor = ["VISUAL", "EDITOR"]
         .into_iter()
         .find_map(|v| std::env::var(v).ok().filter(|s| !s.trim().is_empty()))
@@ -494,7 +493,7 @@ pub fn run(ctx: &Context, command: Option<Command>) -> anyhow::Result<ExitCode> 
             Ok(ExitCode::SUCCESS)
         }
         Some(Command::Man { command, out_dir }) => {
-            man::run(&command, out_dir.as_deref())?;
+            man::run(&command, out_dir.as_deref(), ctx.lang)?;
             Ok(ExitCode::SUCCESS)
         }
         Some(Command::New { file }) => interchange::new_deck(ctx, &file),

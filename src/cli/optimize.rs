@@ -33,51 +33,58 @@ pub fn run(ctx: &Context, yes: bool) -> Result<ExitCode> {
     let old = optimize::evaluate(&config.scheduler.parameters, &histories)?;
     let new = optimize::evaluate(&fit.parameters, &histories)?;
 
+    let tr = crate::i18n::Tr(ctx.lang);
     let mut out = crate::sanitize::stdout();
+    writeln!(out, "{}", tr.opt_fitted(fit.reviews, histories.len()))?;
     writeln!(
         out,
-        "Fitted on {} reviews of {} cards.",
-        fit.reviews,
-        histories.len()
+        "{:<12} {:>9} {:>10}",
+        "",
+        tr.opt_log_loss(),
+        "RMSE(bins)"
     )?;
-    writeln!(out, "{:<12} {:>9} {:>10}", "", "log loss", "RMSE(bins)")?;
     let row =
         |name: &str, m: &Metrics| format!("{name:<12} {:>9.4} {:>10.4}", m.log_loss, m.rmse_bins);
     let label = if config.scheduler.parameters.is_empty() {
-        "default"
+        tr.opt_default()
     } else {
-        "current"
+        tr.opt_current()
     };
     writeln!(out, "{}", row(label, &old))?;
-    writeln!(out, "{}", row("optimized", &new))?;
+    writeln!(out, "{}", row(tr.opt_optimized(), &new))?;
     let params: Vec<String> = fit.parameters.iter().map(|w| format!("{w:.4}")).collect();
-    writeln!(out, "New parameters: [{}]", params.join(", "))?;
+    writeln!(out, "{}", tr.opt_new_parameters(&params.join(", ")))?;
     if new.log_loss >= old.log_loss {
-        writeln!(
-            out,
-            "The new parameters predict your reviews no better; keeping the {label} ones."
-        )?;
+        writeln!(out, "{}", tr.opt_no_better(label))?;
         return Ok(ExitCode::SUCCESS);
     }
 
     if !yes {
         if !std::io::stdin().is_terminal() {
-            writeln!(out, "Not saved (run with --yes to save without asking).")?;
+            writeln!(out, "{}", tr.opt_not_saved_no_tty())?;
             return Ok(ExitCode::SUCCESS);
         }
-        write!(out, "Save them to {}? [y/N] ", ctx.config_path.display())?;
+        write!(
+            out,
+            "{}",
+            tr.opt_save_question(&ctx.config_path.display().to_string())
+        )?;
         out.flush()?;
         let mut answer = String::new();
         std::io::stdin().lock().read_line(&mut answer)?;
         if !matches!(answer.trim(), "y" | "Y" | "yes" | "j" | "ja") {
-            writeln!(out, "Not saved.")?;
+            writeln!(out, "{}", tr.opt_not_saved())?;
             return Ok(ExitCode::SUCCESS);
         }
     }
     config.scheduler.parameters = fit.parameters;
     config
         .save_section(&ctx.config_path, "scheduler")
-        .with_context(|| "saving the new parameters")?;
-    writeln!(out, "Saved to {}.", ctx.config_path.display())?;
+        .with_context(|| tr.opt_saving_failed())?;
+    writeln!(
+        out,
+        "{}",
+        tr.opt_saved(&ctx.config_path.display().to_string())
+    )?;
     Ok(ExitCode::SUCCESS)
 }

@@ -10,7 +10,7 @@ use chrono::{DateTime, FixedOffset, Utc};
 use serde::Serialize;
 
 use super::{Context, QuizArgs};
-use crate::i18n::Tr;
+use crate::i18n::{Lang, Tr};
 use crate::progress::{EventBody, Journal};
 use crate::quiz::{QuizSpec, parse_forms};
 use crate::scheduler::parse_duration;
@@ -24,9 +24,9 @@ pub fn run(ctx: &Context, args: &QuizArgs) -> Result<ExitCode> {
         return history(ctx, args.json);
     }
     if args.json {
-        bail!("--json only works with --history");
+        bail!("{}", Tr(ctx.lang).json_needs_history());
     }
-    let mut spec = spec_from_args(args, ctx.now)?;
+    let mut spec = spec_from_args(args, ctx.now, ctx.lang)?;
     // Whether answers move the schedule is remembered in config.toml.
     let mut config = crate::config::Config::load(&ctx.config_path)?;
     match args.reschedule {
@@ -35,7 +35,7 @@ pub fn run(ctx: &Context, args: &QuizArgs) -> Result<ExitCode> {
             config.quiz.reschedule = spec.reschedule;
             config
                 .save_section(&ctx.config_path, "quiz")
-                .context("could not remember --reschedule in the config")?;
+                .context(Tr(ctx.lang).remember_reschedule_failed())?;
         }
         Some(_) => {}
     }
@@ -45,20 +45,18 @@ pub fn run(ctx: &Context, args: &QuizArgs) -> Result<ExitCode> {
             .exams()
             .into_iter()
             .find(|e| &e.name == name)
-            .ok_or_else(|| {
-                super::UsageError(format!("there is no exam {name:?}; see `kartei exam list`"))
-            })?;
+            .ok_or_else(|| super::UsageError(Tr(ctx.lang).no_exam_named(name)))?;
         spec.decks = exam.decks;
         spec.tags = exam.tags;
     }
     super::tui::run_quiz(ctx, spec)
 }
 
-fn duration_arg(flag: &str, value: &str) -> Result<Duration> {
-    let d = parse_duration(value)
-        .map_err(|e| anyhow::anyhow!("{flag} {value:?}: {e}; use e.g. 90s, 10m or 1h"))?;
+fn duration_arg(flag: &str, value: &str, tr: Tr) -> Result<Duration> {
+    let d =
+        parse_duration(value).map_err(|_| anyhow::anyhow!("{}", tr.bad_duration(flag, value)))?;
     d.to_std()
-        .with_context(|| format!("{flag} {value:?} must be positive"))
+        .with_context(|| tr.duration_not_positive(flag, value))
 }
 
 /// The quiz the arguments describe. Defaults: every deck, 20 questions,
@@ -66,25 +64,27 @@ fn duration_arg(flag: &str, value: &str) -> Result<Duration> {
 ///
 /// # Errors
 /// A zero count, a duration or form list that does not parse.
-pub fn spec_from_args(args: &QuizArgs, now: DateTime<Utc>) -> Result<QuizSpec> {
+pub fn spec_from_args(args: &QuizArgs, now: DateTime<Utc>, lang: Lang) -> Result<QuizSpec> {
+    let tr = Tr(lang);
     let count = args.count.unwrap_or(crate::quiz::DEFAULT_COUNT);
     if count == 0 {
-        bail!("--count must be at least 1");
+        bail!("{}", tr.count_at_least_one());
     }
     let time_limit = args
         .time
         .as_deref()
-        .map(|v| duration_arg("--time", v))
+        .map(|v| duration_arg("--time", v, tr))
         .transpose()?;
     let per_question = args
         .per_question
         .as_deref()
-        .map(|v| duration_arg("--per-question", v))
+        .map(|v| duration_arg("--per-question", v, tr))
         .transpose()?;
     let forms = if args.forms.is_empty() {
         crate::quiz::Form::ALL.to_vec()
     } else {
-        parse_forms(&args.forms.join(",")).map_err(|e| anyhow::anyhow!("--forms: {e}"))?
+        parse_forms(&args.forms.join(","))
+            .map_err(|e| anyhow::anyhow!("{}", tr.bad_forms(&e.to_string())))?
     };
     Ok(QuizSpec {
         decks: args.deck.clone(),
@@ -201,11 +201,7 @@ fn mm_ss(secs: u64) -> String {
 }
 
 fn points(tr: Tr, v: f64) -> String {
-    if (v - v.round()).abs() < 1e-9 {
-        tr.num(v, 0)
-    } else {
-        tr.num(v, 1)
-    }
+    tr.short_num(v, 2)
 }
 
 /// The text table of past quizzes.
@@ -232,10 +228,10 @@ pub fn history_text(quizzes: &[QuizSummary], offset: FixedOffset, tr: Tr) -> Str
                 // Deck ids and tags come from the journal: one clean line.
                 crate::sanitize::sanitize(&scope).replace('\n', " "),
                 format!(
-                    "{}/{} ({} %)",
+                    "{}/{} ({})",
                     points(tr, q.score),
                     points(tr, q.max),
-                    tr.num(q.percent, 0)
+                    tr.short_percent(q.percent, 1)
                 ),
                 grade,
                 mm_ss(q.duration_s),
@@ -276,7 +272,7 @@ pub fn history_text(quizzes: &[QuizSummary], offset: FixedOffset, tr: Tr) -> Str
 
 fn history(ctx: &Context, json: bool) -> Result<ExitCode> {
     let (journal, report) = Journal::open_read_only(&ctx.data_dir)
-        .with_context(|| format!("could not read the journal in {}", ctx.data_dir.display()))?;
+        .with_context(|| Tr(ctx.lang).cannot_read_journal(&ctx.data_dir.display().to_string()))?;
     for w in &report.warnings {
         tell!("kartei: {}: {w}", Tr(ctx.lang).warning_word());
     }
@@ -307,7 +303,7 @@ mod tests {
 
     #[test]
     fn defaults_are_all_decks_20_questions_one_minute_each() {
-        let spec = spec_from_args(&QuizArgs::default(), now()).unwrap();
+        let spec = spec_from_args(&QuizArgs::default(), now(), Lang::En).unwrap();
         assert!(spec.decks.is_empty() && spec.tags.is_empty());
         assert_eq!(spec.count, 20);
         assert_eq!(spec.time_limit, None);
@@ -328,7 +324,7 @@ mod tests {
             seed: Some(42),
             ..QuizArgs::default()
         };
-        let spec = spec_from_args(&args, now()).unwrap();
+        let spec = spec_from_args(&args, now(), Lang::En).unwrap();
         assert_eq!(spec.decks, ["vertrieb"]);
         assert_eq!(spec.tags, ["kpi"]);
         assert_eq!(spec.count, 5);

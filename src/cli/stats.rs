@@ -124,7 +124,7 @@ fn report(collection: &Collection, scope: &Scope, now: DateTime<Utc>) -> StatsRe
 /// The journal cannot be read, an unknown deck, or stdout fails.
 pub fn stats(ctx: &Context, deck: Option<&str>, tag: Option<&str>, json: bool) -> Result<ExitCode> {
     let collection = open_collection(ctx, true)?;
-    let code = super::check::report_deck_errors(collection.decks());
+    let code = super::check::report_deck_errors(collection.decks(), ctx.lang);
     let scope = scope(&collection, ctx.lang, deck, tag)?;
     let report = report(&collection, &scope, ctx.now);
     let mut out = crate::sanitize::stdout();
@@ -158,7 +158,7 @@ pub fn stats(ctx: &Context, deck: Option<&str>, tag: Option<&str>, json: bool) -
     }
     let retention = report.retention_30d.map_or_else(
         || tr.no_reviews_yet().to_owned(),
-        |r| format!("{} %", tr.num(r * 100.0, 1)),
+        |r| tr.percent_of(r * 100.0, 1),
     );
     writeln!(
         out,
@@ -189,7 +189,7 @@ pub fn stats(ctx: &Context, deck: Option<&str>, tag: Option<&str>, json: bool) -
 /// The journal cannot be read, or stdout fails.
 pub fn due(ctx: &Context, json: bool) -> Result<ExitCode> {
     let collection = open_collection(ctx, true)?;
-    let code = super::check::report_deck_errors(collection.decks());
+    let code = super::check::report_deck_errors(collection.decks(), ctx.lang);
     let now = ctx.now;
     let report = today::due_today(&collection, &Scope::All, now);
     let mut out = crate::sanitize::stdout();

@@ -5,6 +5,7 @@ use std::process::ExitCode;
 use anyhow::{Context as _, Result};
 
 use super::{Context, SyncAction};
+use crate::i18n::Localize as _;
 use crate::progress::Journal;
 
 /// Runs one `sync` action.
@@ -16,24 +17,20 @@ pub fn run(ctx: &Context, action: SyncAction) -> Result<ExitCode> {
     match action {
         SyncAction::Merge { other } => {
             if ctx.read_only {
-                anyhow::bail!(
-                    "`sync merge` writes the journal, which --read-only forbids; run it without \
-                     --read-only"
-                );
+                anyhow::bail!("{}", crate::i18n::Tr(ctx.lang).sync_read_only());
             }
-            let (mut journal, load) = Journal::open(&ctx.data_dir).with_context(|| {
-                format!("could not open the journal in {}", ctx.data_dir.display())
-            })?;
+            let tr = crate::i18n::Tr(ctx.lang);
+            let (mut journal, load) = Journal::open(&ctx.data_dir)
+                .with_context(|| tr.cannot_open_journal(&ctx.data_dir.display().to_string()))?;
             for w in &load.warnings {
-                tell!("kartei: warning: {w}");
+                tell!("kartei: {}: {}", tr.warning_word(), w.localized(ctx.lang));
             }
             let report = journal
                 .merge_from(&other)
-                .with_context(|| format!("could not merge {}", other.display()))?;
+                .with_context(|| tr.cannot_merge(&other.display().to_string()))?;
             for w in &report.warnings {
-                tell!("kartei: warning: {w}");
+                tell!("kartei: {}: {}", tr.warning_word(), w.localized(ctx.lang));
             }
-            let tr = crate::i18n::Tr(ctx.lang);
             say!(
                 "{}",
                 tr.merged(

@@ -14,6 +14,9 @@ use std::fmt;
 
 use serde::Serialize;
 
+use super::problem::Problem;
+use crate::i18n::{Lang, Tr};
+
 /// How bad a problem is: errors make a deck unusable, warnings do not.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(rename_all = "lowercase")]
@@ -33,8 +36,10 @@ impl Severity {
     }
 }
 
-/// One problem in one file.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+/// One problem in one file. What the problem is is data ([`Problem`]);
+/// its message and help are rendered in a language by the views
+/// ([`Diagnostic::localized`]); `Display` renders English.
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Diagnostic {
     pub severity: Severity,
     /// The path, or `bundled:<name>` for decks embedded in the binary.
@@ -43,39 +48,27 @@ pub struct Diagnostic {
     pub line: u32,
     /// 1-based column in characters (not bytes); 0 when there is no position.
     pub column: u32,
-    pub message: String,
-    /// What to do about it.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub help: Option<String>,
+    /// What is wrong (boxed: diagnostics travel in `Result`s).
+    pub problem: Box<Problem>,
     /// The offending line of the source, without its line break.
-    #[serde(skip)]
     pub source_line: Option<String>,
     /// How many characters the caret underline spans (at least 1).
-    #[serde(skip)]
     pub width: u32,
 }
 
 impl Diagnostic {
     /// An error without a position in the file (e.g. the file cannot be read).
     #[must_use]
-    pub fn file_error(file: impl Into<String>, message: impl Into<String>) -> Self {
+    pub fn file_error(file: impl Into<String>, problem: Problem) -> Self {
         Self {
             severity: Severity::Error,
             file: file.into(),
             line: 0,
             column: 0,
-            message: message.into(),
-            help: None,
+            problem: Box::new(problem),
             source_line: None,
             width: 1,
         }
-    }
-
-    /// Adds or replaces the help text.
-    #[must_use]
-    pub fn with_help(mut self, help: impl Into<String>) -> Self {
-        self.help = Some(help.into());
-        self
     }
 
     /// True for errors.
@@ -83,19 +76,59 @@ impl Diagnostic {
     pub fn is_error(&self) -> bool {
         self.severity == Severity::Error
     }
+
+    /// The one-line message in `lang`.
+    #[must_use]
+    pub fn message(&self, lang: Lang) -> String {
+        Tr(lang).problem(&self.problem)
+    }
+
+    /// What to do about it, in `lang`.
+    #[must_use]
+    pub fn help(&self, lang: Lang) -> Option<String> {
+        Tr(lang).problem_help(&self.problem)
+    }
+
+    /// The stable, machine-readable name of the problem (e.g. `unknown-key`).
+    #[must_use]
+    pub fn code(&self) -> &'static str {
+        self.problem.code()
+    }
+
+    /// The whole diagnostic (location, source line, caret, help) in `lang`.
+    #[must_use]
+    pub fn localized(&self, lang: Lang) -> Localized<'_> {
+        Localized { d: self, lang }
+    }
+}
+
+/// A [`Diagnostic`] rendered in one language.
+#[derive(Debug, Clone, Copy)]
+pub struct Localized<'a> {
+    d: &'a Diagnostic,
+    lang: Lang,
 }
 
 impl fmt::Display for Diagnostic {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let sev = self.severity.as_str();
-        let (file, message) = (printable(&self.file), printable(&self.message));
-        if self.line == 0 {
+        self.localized(Lang::DISPLAY).fmt(f)
+    }
+}
+
+impl fmt::Display for Localized<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let d = self.d;
+        let tr = Tr(self.lang);
+        let sev = tr.severity(d.severity);
+        let message = d.message(self.lang);
+        let (file, message) = (printable(&d.file), printable(&message));
+        if d.line == 0 {
             writeln!(f, "{sev}: {file}: {message}")?;
         } else {
-            writeln!(f, "{sev}: {file}:{}:{}: {message}", self.line, self.column)?;
+            writeln!(f, "{sev}: {file}:{}:{}: {message}", d.line, d.column)?;
         }
-        if let Some(src) = &self.source_line {
-            let num = self.line.to_string();
+        if let Some(src) = &d.source_line {
+            let num = d.line.to_string();
             let pad = " ".repeat(num.len());
             // One char in, one char out, so the caret stays aligned.
             let shown = printable(src);
@@ -103,13 +136,13 @@ impl fmt::Display for Diagnostic {
             writeln!(f, "{num} | {shown}")?;
             let lead: usize = shown
                 .chars()
-                .take(self.column.saturating_sub(1) as usize)
+                .take(d.column.saturating_sub(1) as usize)
                 .map(|c| unicode_width::UnicodeWidthChar::width(c).unwrap_or(0))
                 .sum();
             let marked: usize = shown
                 .chars()
-                .skip(self.column.saturating_sub(1) as usize)
-                .take(self.width.max(1) as usize)
+                .skip(d.column.saturating_sub(1) as usize)
+                .take(d.width.max(1) as usize)
                 .map(|c| unicode_width::UnicodeWidthChar::width(c).unwrap_or(0))
                 .sum();
             writeln!(
@@ -119,8 +152,8 @@ impl fmt::Display for Diagnostic {
                 "^".repeat(marked.max(1))
             )?;
         }
-        if let Some(help) = &self.help {
-            writeln!(f, "help: {}", printable(help))?;
+        if let Some(help) = d.help(self.lang) {
+            writeln!(f, "{}: {}", tr.help_word(), printable(&help))?;
         }
         Ok(())
     }
@@ -193,7 +226,7 @@ impl<'s> LineIndex<'s> {
         severity: Severity,
         file: &str,
         span: std::ops::Range<usize>,
-        message: impl Into<String>,
+        problem: Problem,
     ) -> Diagnostic {
         let (line, column) = self.position(span.start);
         let text = self.line_text(line);
@@ -211,8 +244,7 @@ impl<'s> LineIndex<'s> {
             file: file.to_owned(),
             line,
             column,
-            message: message.into(),
-            help: None,
+            problem: Box::new(problem),
             source_line: Some(text.to_owned()),
             width: u32::try_from(covered.max(1)).unwrap_or(1),
         }
@@ -290,14 +322,26 @@ mod tests {
     fn display_has_location_source_caret_and_help() {
         let src = "[deck]\nnäme = \"x\"\n";
         let idx = LineIndex::new(src);
-        let d = idx
-            .diagnostic(Severity::Error, "f.toml", 7..12, "unknown key `näme`")
-            .with_help("did you mean `name`?");
+        let d = idx.diagnostic(
+            Severity::Error,
+            "f.toml",
+            7..12,
+            Problem::UnknownKey {
+                key: "näme".into(),
+                place: super::super::problem::KeyPlace::Deck,
+                suggestion: Some("name".into()),
+            },
+        );
         let shown = d.to_string();
         assert_eq!(
             shown,
-            "error: f.toml:2:1: unknown key `näme`\n  |\n2 | näme = \"x\"\n  | ^^^^\nhelp: did you mean `name`?\n"
+            "error: f.toml:2:1: unknown key `näme` in `[deck]`\n  |\n2 | näme = \"x\"\n  | ^^^^\nhelp: did you mean `name`?\n"
         );
+        assert_eq!(
+            d.localized(Lang::De).to_string(),
+            "Fehler: f.toml:2:1: unbekannter Schlüssel `näme` in `[deck]`\n  |\n2 | näme = \"x\"\n  | ^^^^\nHilfe: meinst du `name`?\n"
+        );
+        assert_eq!(d.code(), "unknown-key");
     }
 
     #[test]

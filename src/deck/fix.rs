@@ -10,6 +10,7 @@ use toml_edit::{Decor, DocumentMut, Item, Key, Table, value};
 use super::diagnostic::Diagnostic;
 use super::load::{derived_id, load_bytes, parse_cloze, parse_deck, read_deck_file, slug};
 use super::model::{DeckOrigin, cloze_text};
+use super::problem::Problem;
 
 /// Why a file was not fixed.
 #[derive(Debug, thiserror::Error)]
@@ -79,7 +80,12 @@ pub fn fix_source(src: &str, origin: DeckOrigin) -> Result<FixOutcome, FixError>
         src.parse()
             .map_err(|e: toml_edit::TomlError| FixError::Invalid {
                 file: file.clone(),
-                errors: vec![Diagnostic::file_error(file.clone(), e.message().to_owned())],
+                errors: vec![Diagnostic::file_error(
+                    file.clone(),
+                    Problem::InvalidToml {
+                        detail: e.message().trim().replace('\n', ", "),
+                    },
+                )],
             })?;
     let Some(tables) = doc.get_mut("cards").and_then(Item::as_array_of_tables_mut) else {
         return Err(FixError::InlineCards(file));

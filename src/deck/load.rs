@@ -16,6 +16,7 @@ use unicode_normalization::UnicodeNormalization;
 
 use super::diagnostic::{Diagnostic, LineIndex, Severity, closest};
 use super::model::{Card, CardContent, CardId, CardKind, ClozeSegment, Deck, DeckOrigin};
+use super::problem::{ClozeProblem, Expected, FileKind, IdProblem, KeyPlace, Problem, ValueType};
 
 /// A deck that loaded without errors, and the warnings found on the way.
 #[derive(Debug, Clone, PartialEq)]
@@ -74,31 +75,7 @@ pub fn load_file(path: &Path) -> Result<Parsed, Vec<Diagnostic>> {
 /// What kind of file system object `ft` is, for messages.
 #[must_use]
 pub fn file_kind(ft: std::fs::FileType) -> &'static str {
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::FileTypeExt as _;
-        if ft.is_fifo() {
-            return "a named pipe";
-        }
-        if ft.is_char_device() {
-            return "a character device";
-        }
-        if ft.is_block_device() {
-            return "a block device";
-        }
-        if ft.is_socket() {
-            return "a socket";
-        }
-    }
-    if ft.is_dir() {
-        "a folder"
-    } else if ft.is_symlink() {
-        "a symbolic link"
-    } else if ft.is_file() {
-        "a regular file"
-    } else {
-        "a special file"
-    }
+    FileKind::of(ft).as_str()
 }
 
 /// Reads the bytes of a deck file: only a regular file (a symlink to one is
@@ -111,20 +88,14 @@ pub fn file_kind(ft: std::fs::FileType) -> &'static str {
 pub fn read_deck_file(path: &Path) -> Result<Vec<u8>, Diagnostic> {
     use std::io::Read as _;
     let name = path.display().to_string();
-    let cannot_read = |e: std::io::Error| {
-        Diagnostic::file_error(name.clone(), format!("cannot read the file: {e}"))
-            .with_help("check that the path exists and is readable")
-    };
+    let cannot_read =
+        |e: std::io::Error| Diagnostic::file_error(name.clone(), Problem::CannotRead((&e).into()));
     let check = |meta: &std::fs::Metadata| {
         if !meta.is_file() {
             return Err(Diagnostic::file_error(
                 name.clone(),
-                format!(
-                    "not a regular file ({}); decks are read from regular files only",
-                    file_kind(meta.file_type())
-                ),
-            )
-            .with_help("give the path of a .toml deck file"));
+                Problem::NotRegularFile(FileKind::of(meta.file_type())),
+            ));
         }
         if meta.len() > MAX_DECK_BYTES {
             return Err(too_big(&name, meta.len()));
@@ -155,16 +126,13 @@ pub fn read_deck_file(path: &Path) -> Result<Vec<u8>, Diagnostic> {
 }
 
 fn too_big(name: &str, len: u64) -> Diagnostic {
-    #[allow(clippy::cast_precision_loss)]
-    let mib = len as f64 / f64::from(1u32 << 20);
     Diagnostic::file_error(
         name.to_owned(),
-        format!(
-            "the file is {mib:.1} MiB; deck files may be at most {} MiB",
-            MAX_DECK_BYTES >> 20
-        ),
+        Problem::TooBig {
+            bytes: len,
+            max_mib: MAX_DECK_BYTES >> 20,
+        },
     )
-    .with_help("split it into several decks")
 }
 
 /// Parses a deck from raw bytes; bytes that are not UTF-8 are reported with
@@ -194,8 +162,7 @@ pub fn load_bytes(bytes: &[u8], origin: DeckOrigin) -> Result<Parsed, Vec<Diagno
                 file: origin.display_name(),
                 line,
                 column,
-                message: format!("the file is not valid UTF-8 (byte 0x{:02X})", bytes[good]),
-                help: Some("save the file as UTF-8".to_owned()),
+                problem: Box::new(Problem::NotUtf8 { byte: bytes[good] }),
                 source_line: Some(shown),
                 width: 1,
             }])
@@ -236,13 +203,12 @@ pub fn parse_deck(src: &str, origin: DeckOrigin) -> Result<Parsed, Vec<Diagnosti
                     continue;
                 }
             }
-            let help = if msg == "duplicate key" {
-                "this key or table is already defined above; remove the second one or merge the two \
-                 (each card is its own [[cards]] table, with two brackets)"
+            let problem = if msg == "duplicate key" {
+                Problem::DuplicateTomlKey
             } else {
-                "fix the TOML syntax at this position (strings need quotes, tables look like [deck] or [[cards]])"
+                Problem::InvalidToml { detail: msg }
             };
-            cx.error(span, format!("invalid TOML: {msg}"), Some(help.to_owned()));
+            cx.error(span, problem);
         }
         return Err(cx.errors);
     }
@@ -300,29 +266,27 @@ pub fn valid_card_id(id: &str) -> bool {
 
 /// Why `id` is not a valid explicit card id, or `None` when it is.
 #[must_use]
-pub fn card_id_problem(id: &str) -> Option<String> {
+pub fn card_id_problem(id: &str) -> Option<IdProblem> {
     if id.is_empty() {
-        return Some("it is empty".to_owned());
+        return Some(IdProblem::Empty);
     }
     if id.chars().count() > MAX_CARD_ID_CHARS {
-        return Some(format!("it is longer than {MAX_CARD_ID_CHARS} characters"));
+        return Some(IdProblem::TooLong {
+            max: MAX_CARD_ID_CHARS,
+        });
     }
     if id.contains('~') {
-        return Some("`~` is reserved for generated card ids".to_owned());
+        return Some(IdProblem::Tilde);
     }
     if id.chars().any(char::is_whitespace) {
-        return Some("it contains whitespace".to_owned());
+        return Some(IdProblem::Whitespace);
     }
     let bad = id.chars().find(|&c| {
         !(c.is_alphanumeric()
             || c.is_ascii_punctuation()
             || unicode_normalization::char::is_combining_mark(c))
     })?;
-    Some(format!(
-        "it contains the character U+{:04X}; ids may contain only letters, digits and \
-         punctuation such as - _ . :",
-        u32::from(bad)
-    ))
+    Some(IdProblem::BadChar(u32::from(bad)))
 }
 
 /// True for a valid deck id: `[a-z0-9_-]+`.
@@ -339,8 +303,7 @@ pub fn valid_deck_id(id: &str) -> bool {
 pub struct ClozeError {
     pub offset: usize,
     pub len: usize,
-    pub message: String,
-    pub help: String,
+    pub problem: ClozeProblem,
 }
 
 /// Splits a cloze text into segments.
@@ -360,11 +323,9 @@ pub fn parse_cloze(text: &str) -> Result<Vec<ClozeSegment>, Vec<ClozeError>> {
                 errors.push(ClozeError {
                     offset: i,
                     len: 2,
-                    message: "`{{` inside a gap: gaps cannot be nested".to_owned(),
-                    help: format!(
-                        "close the gap opened at character {} with `}}}}` first",
-                        text[..outer].chars().count() + 1
-                    ),
+                    problem: ClozeProblem::Nested {
+                        open_at: text[..outer].chars().count() + 1,
+                    },
                 });
             } else if plain_start < i {
                 segments.push(ClozeSegment::Text(text[plain_start..i].to_owned()));
@@ -376,9 +337,7 @@ pub fn parse_cloze(text: &str) -> Result<Vec<ClozeSegment>, Vec<ClozeError>> {
                 None => errors.push(ClozeError {
                     offset: i,
                     len: 2,
-                    message: "`}}` without an opening `{{`".to_owned(),
-                    help: "add the missing `{{` before the gap's answer, or remove the `}}`"
-                        .to_owned(),
+                    problem: ClozeProblem::StrayClose,
                 }),
                 Some(start) if open.is_empty() => {
                     let inner = &text[start + 2..i];
@@ -390,9 +349,7 @@ pub fn parse_cloze(text: &str) -> Result<Vec<ClozeSegment>, Vec<ClozeError>> {
                         errors.push(ClozeError {
                             offset: start,
                             len: i + 2 - start,
-                            message: "empty cloze gap".to_owned(),
-                            help: "write the answer between the braces: {{answer}} or {{answer::hint}}"
-                                .to_owned(),
+                            problem: ClozeProblem::EmptyGap,
                         });
                     }
                     segments.push(ClozeSegment::Gap {
@@ -412,8 +369,7 @@ pub fn parse_cloze(text: &str) -> Result<Vec<ClozeSegment>, Vec<ClozeError>> {
         errors.push(ClozeError {
             offset: start,
             len: 2,
-            message: "unclosed cloze gap: `{{` has no matching `}}`".to_owned(),
-            help: "close the gap with `}}`, e.g. {{answer}}".to_owned(),
+            problem: ClozeProblem::Unclosed,
         });
     } else if plain_start < text.len() {
         segments.push(ClozeSegment::Text(text[plain_start..].to_owned()));
@@ -426,9 +382,7 @@ pub fn parse_cloze(text: &str) -> Result<Vec<ClozeSegment>, Vec<ClozeError>> {
         errors.push(ClozeError {
             offset: 0,
             len: text.len(),
-            message: "cloze text has no gap".to_owned(),
-            help: "mark what the student should fill in with {{...}}, e.g. {{Preispolitik}}"
-                .to_owned(),
+            problem: ClozeProblem::NoGap,
         });
     }
     if errors.is_empty() {
@@ -472,17 +426,17 @@ struct Note<'a> {
 }
 
 impl<'s> Checker<'s> {
-    fn error(&mut self, span: Range<usize>, msg: impl Into<String>, help: Option<String>) {
-        let mut d = self.idx.diagnostic(Severity::Error, &self.file, span, msg);
-        d.help = help;
+    fn error(&mut self, span: Range<usize>, problem: Problem) {
+        let d = self
+            .idx
+            .diagnostic(Severity::Error, &self.file, span, problem);
         self.errors.push(d);
     }
 
-    fn warning(&mut self, span: Range<usize>, msg: impl Into<String>, help: Option<String>) {
-        let mut d = self
+    fn warning(&mut self, span: Range<usize>, problem: Problem) {
+        let d = self
             .idx
-            .diagnostic(Severity::Warning, &self.file, span, msg);
-        d.help = help;
+            .diagnostic(Severity::Warning, &self.file, span, problem);
         self.warnings.push(d);
     }
 
@@ -490,14 +444,14 @@ impl<'s> Checker<'s> {
         self.idx.line_of(span.start)
     }
 
-    fn type_error(&mut self, key: &str, what: &str, v: &Spanned<DeValue<'_>>) {
+    fn type_error(&mut self, key: &str, expected: Expected, v: &Spanned<DeValue<'_>>) {
         self.error(
             v.span(),
-            format!(
-                "`{key}` must be {what}, not {}",
-                article(v.get_ref().type_str())
-            ),
-            Some(type_help(key, what)),
+            Problem::WrongType {
+                key: key.to_owned(),
+                expected,
+                found: found(v),
+            },
         );
     }
 
@@ -505,7 +459,7 @@ impl<'s> Checker<'s> {
         if let Some(s) = v.get_ref().as_str() {
             Some(s)
         } else {
-            self.type_error(key, "a string", v);
+            self.type_error(key, Expected::String, v);
             None
         }
     }
@@ -515,10 +469,9 @@ impl<'s> Checker<'s> {
         if s.trim().is_empty() {
             self.error(
                 v.span(),
-                format!("`{key}` is empty"),
-                Some(format!(
-                    "write some text into `{key}`, or remove the key if it is optional"
-                )),
+                Problem::EmptyValue {
+                    key: key.to_owned(),
+                },
             );
             return None;
         }
@@ -529,7 +482,7 @@ impl<'s> Checker<'s> {
         if let Some(b) = v.get_ref().as_bool() {
             b
         } else {
-            self.type_error(key, "true or false", v);
+            self.type_error(key, Expected::Bool, v);
             false
         }
     }
@@ -540,7 +493,7 @@ impl<'s> Checker<'s> {
         v: &'a Spanned<DeValue<'_>>,
     ) -> Option<Vec<(&'a str, Range<usize>)>> {
         let Some(arr) = v.get_ref().as_array() else {
-            self.type_error(key, "an array of strings", v);
+            self.type_error(key, Expected::StringArray, v);
             return None;
         };
         let mut out = Vec::with_capacity(arr.len());
@@ -551,11 +504,10 @@ impl<'s> Checker<'s> {
             } else {
                 self.error(
                     el.span(),
-                    format!(
-                        "`{key}` must be an array of strings, but this element is {}",
-                        article(el.get_ref().type_str())
-                    ),
-                    Some(type_help(key, "an array of strings")),
+                    Problem::WrongElementType {
+                        key: key.to_owned(),
+                        found: found(el),
+                    },
                 );
                 ok = false;
             }
@@ -572,8 +524,9 @@ impl<'s> Checker<'s> {
             if s.trim().is_empty() {
                 self.error(
                     span.clone(),
-                    format!("empty alternative in `{key}`"),
-                    Some("remove it or write the alternative answer".to_owned()),
+                    Problem::EmptyAlternative {
+                        key: key.to_owned(),
+                    },
                 );
                 ok = false;
             }
@@ -596,14 +549,7 @@ impl<'s> Checker<'s> {
                 .unwrap_or_default();
         }
         let Some(table) = v.get_ref().as_table() else {
-            self.error(
-                v.span(),
-                format!(
-                    "`accept` on a cloze card must be a table of gaps, not {}",
-                    article(v.get_ref().type_str())
-                ),
-                Some("write it like `accept = { c1 = [\"...\"], c2 = [\"...\"] }`".to_owned()),
-            );
+            self.error(v.span(), Problem::AcceptNotTable { found: found(v) });
             return Vec::new();
         };
         let mut out = Vec::new();
@@ -617,11 +563,9 @@ impl<'s> Checker<'s> {
             let Some(gap) = gap else {
                 self.error(
                     k.span(),
-                    format!("`accept` key `{key}` is not a gap"),
-                    Some(
-                        "name the gap like its card: c1 for the first gap, c2 for the second, ..."
-                            .to_owned(),
-                    ),
+                    Problem::AcceptKeyNotGap {
+                        key: key.to_owned(),
+                    },
                 );
                 continue;
             };
@@ -632,30 +576,29 @@ impl<'s> Checker<'s> {
         out
     }
 
-    fn unknown_key(&mut self, key: &str, span: Range<usize>, allowed: &[&str], place: &str) {
-        let help = match closest(key, allowed.iter().copied()) {
-            Some(k) => format!("did you mean `{k}`?"),
-            None => format!("allowed keys {place}: {}", allowed.join(", ")),
-        };
-        self.error(span, format!("unknown key `{key}` {place}"), Some(help));
+    fn unknown_key(&mut self, key: &str, span: Range<usize>, allowed: &[&str], place: KeyPlace) {
+        let suggestion = closest(key, allowed.iter().copied()).map(str::to_owned);
+        self.error(
+            span,
+            Problem::UnknownKey {
+                key: key.to_owned(),
+                place,
+                suggestion,
+            },
+        );
     }
 
     fn check_document(&mut self, root: &DeTable<'_>, origin: &DeckOrigin) -> Option<Deck> {
         for (k, _) in root.iter() {
             if !TOP_KEYS.contains(&k.get_ref().as_ref()) {
-                let help = match closest(k.get_ref(), TOP_KEYS.iter().copied()) {
-                    Some(s) => format!("did you mean `{s}`?"),
-                    None if CARD_KEYS.contains(&k.get_ref().as_ref()) => {
-                        "card keys belong below a `[[cards]]` header".to_owned()
-                    }
-                    None => {
-                        "a deck file has a `[deck]` table and `[[cards]]` tables only".to_owned()
-                    }
-                };
+                let suggestion = closest(k.get_ref(), TOP_KEYS.iter().copied()).map(str::to_owned);
                 self.error(
                     k.span(),
-                    format!("unknown key `{}` at the top level", k.get_ref()),
-                    Some(help),
+                    Problem::UnknownTopKey {
+                        key: k.get_ref().to_string(),
+                        suggestion,
+                        card_key: CARD_KEYS.contains(&k.get_ref().as_ref()),
+                    },
                 );
             }
         }
@@ -691,7 +634,7 @@ impl<'s> Checker<'s> {
             Some(v) => match v.get_ref().as_table() {
                 Some(t) => Some(t),
                 None => {
-                    self.type_error("deck", "a table", v);
+                    self.type_error("deck", Expected::Table, v);
                     return None;
                 }
             },
@@ -709,11 +652,10 @@ impl<'s> Checker<'s> {
                         ok = false;
                         self.error(
                             val.span(),
-                            format!("invalid deck id `{s}`"),
-                            Some(format!(
-                                "deck ids may contain only a-z, 0-9, - and _, e.g. `{}`",
-                                slug(s, usize::MAX)
-                            )),
+                            Problem::InvalidDeckId {
+                                id: s.to_owned(),
+                                suggestion: slug(s, usize::MAX),
+                            },
                         );
                     }
                     None => ok = false,
@@ -738,7 +680,7 @@ impl<'s> Checker<'s> {
                 },
                 other => {
                     ok = false;
-                    self.unknown_key(other, k.span(), DECK_KEYS, "in `[deck]`");
+                    self.unknown_key(other, k.span(), DECK_KEYS, KeyPlace::Deck);
                 }
             }
         }
@@ -759,11 +701,10 @@ impl<'s> Checker<'s> {
                     ok = false;
                     self.error(
                         0..0,
-                        format!("the file name `{stem}` is not a valid deck id"),
-                        Some(format!(
-                            "add `id = \"{}\"` to `[deck]`, or rename the file (a-z, 0-9, - and _ only)",
-                            slug(&stem, usize::MAX)
-                        )),
+                        Problem::FileNameNotDeckId {
+                            suggestion: slug(&stem, usize::MAX),
+                            stem: stem.clone(),
+                        },
                     );
                 }
                 stem
@@ -779,36 +720,21 @@ impl<'s> Checker<'s> {
     fn check_cards(&mut self, root: &DeTable<'_>, deck_id: Option<&str>) -> Option<Vec<Card>> {
         let Some(v) = root.get("cards") else {
             let span = root.get("deck").map_or(0..0, Spanned::span);
-            self.error(
-                span,
-                "the deck has no cards",
-                Some("add at least one `[[cards]]` table with `front` and `back`".to_owned()),
-            );
+            self.error(span, Problem::NoCards);
             return None;
         };
         let Some(arr) = v.get_ref().as_array() else {
-            self.type_error("cards", "an array of tables ([[cards]])", v);
+            self.type_error("cards", Expected::TableArray, v);
             return None;
         };
         if arr.is_empty() {
-            self.error(
-                v.span(),
-                "the deck has no cards",
-                Some("add at least one `[[cards]]` table with `front` and `back`".to_owned()),
-            );
+            self.error(v.span(), Problem::NoCards);
             return None;
         }
         let mut notes = Vec::with_capacity(arr.len());
         for el in arr.iter() {
             let Some(t) = el.get_ref().as_table() else {
-                self.error(
-                    el.span(),
-                    format!(
-                        "each entry of `cards` must be a table, not {}",
-                        article(el.get_ref().type_str())
-                    ),
-                    Some("write each card as a `[[cards]]` table".to_owned()),
-                );
+                self.error(el.span(), Problem::CardNotTable { found: found(el) });
                 continue;
             };
             notes.push(self.check_note(el.span(), t));
@@ -840,22 +766,24 @@ impl<'s> Checker<'s> {
                 match &note.id {
                     Some((id, span)) => self.error(
                         span.clone(),
-                        format!("duplicate card id `{id}` (first used on line {first})"),
-                        Some("every card in a deck needs its own id; rename one of them".to_owned()),
+                        Problem::DuplicateCardId {
+                            id: (*id).to_owned(),
+                            first_line: first,
+                        },
                     ),
                     None if first_explicit => self.error(
                         note.header.clone(),
-                        format!(
-                            "this card's derived id `{base}` is already used by the card on line {first}"
-                        ),
-                        Some("give this card an explicit `id`".to_owned()),
+                        Problem::DerivedIdTaken {
+                            id: base.to_string(),
+                            first_line: first,
+                        },
                     ),
                     None => self.error(
                         note.header.clone(),
-                        format!(
-                            "this card has the same question as the card on line {first}, so both would get the id `{base}`"
-                        ),
-                        Some("give both cards an explicit `id`, or remove the duplicate".to_owned()),
+                        Problem::SameQuestion {
+                            id: base.to_string(),
+                            first_line: first,
+                        },
                     ),
                 }
                 continue;
@@ -865,8 +793,9 @@ impl<'s> Checker<'s> {
             if !explicit {
                 self.warning(
                     note.header.clone(),
-                    format!("card has no `id`; its progress is keyed by the derived id `{base}`, which changes when the question changes"),
-                    Some("add `id = \"...\"` or run `kartei check --fix` to write ids into the file".to_owned()),
+                    Problem::MissingId {
+                        derived: base.clone(),
+                    },
                 );
             }
             if note.valid && self.errors.len() == errors_before {
@@ -888,13 +817,14 @@ impl<'s> Checker<'s> {
                 Some(s) => match parse_kind(s) {
                     Some(k) => Some(k),
                     None => {
-                        let help = match closest(s, KINDS.iter().copied()) {
-                            Some(k) => {
-                                format!("did you mean `{k}`? kinds: basic, cloze, choice, list")
-                            }
-                            None => "kinds: basic, cloze, choice, list".to_owned(),
-                        };
-                        self.error(v.span(), format!("unknown card kind `{s}`"), Some(help));
+                        let suggestion = closest(s, KINDS.iter().copied()).map(str::to_owned);
+                        self.error(
+                            v.span(),
+                            Problem::UnknownKind {
+                                kind: s.to_owned(),
+                                suggestion,
+                            },
+                        );
                         None
                     }
                 },
@@ -934,17 +864,16 @@ impl<'s> Checker<'s> {
                 };
                 let best = closest(key, allowed.iter().copied())
                     .or_else(|| closest(key, CARD_KEYS.iter().copied()));
-                let help = match best {
-                    Some(b) => format!("did you mean `{b}`?"),
-                    None => format!("allowed keys in a card: {}", CARD_KEYS.join(", ")),
-                };
                 if let Some(b) = best {
                     suggested.push(b);
                 }
                 self.error(
                     k.span(),
-                    format!("unknown key `{key}` in a card"),
-                    Some(help),
+                    Problem::UnknownKey {
+                        key: key.to_owned(),
+                        place: KeyPlace::Card,
+                        suggestion: best.map(str::to_owned),
+                    },
                 );
                 continue;
             }
@@ -952,7 +881,7 @@ impl<'s> Checker<'s> {
                 && !COMMON_CARD_KEYS.contains(&key)
                 && !kind_keys(kd).contains(&key)
             {
-                let owners: Vec<&str> = [
+                let owners: Vec<CardKind> = [
                     CardKind::Basic,
                     CardKind::Cloze,
                     CardKind::Choice,
@@ -960,17 +889,14 @@ impl<'s> Checker<'s> {
                 ]
                 .into_iter()
                 .filter(|o| kind_keys(*o).contains(&key))
-                .map(CardKind::as_str)
                 .collect();
-                let help = format!(
-                    "remove `{key}`, or set `kind = \"{}\"` if this is a {} card",
-                    owners[0],
-                    owners.join(" or ")
-                );
                 self.error(
                     k.span(),
-                    format!("`{key}` does not belong to a {} card", kd.as_str()),
-                    Some(help),
+                    Problem::KeyNotForKind {
+                        key: key.to_owned(),
+                        kind: kd,
+                        owners,
+                    },
                 );
                 continue;
             }
@@ -982,11 +908,11 @@ impl<'s> Checker<'s> {
                             None => note.id = Some((s, v.span())),
                             Some(why) => self.error(
                                 v.span(),
-                                format!("invalid card id `{s}`: {why}"),
-                                Some(format!(
-                                    "use letters, digits and -, e.g. `{}`",
-                                    slug(s, usize::MAX)
-                                )),
+                                Problem::InvalidCardId {
+                                    id: s.to_owned(),
+                                    why,
+                                    suggestion: slug(s, usize::MAX),
+                                },
                             ),
                         }
                     }
@@ -1015,19 +941,11 @@ impl<'s> Checker<'s> {
                     if let Some(items) = self.string_array("items", v) {
                         for (s, span) in &items {
                             if s.trim().is_empty() {
-                                self.error(
-                                    span.clone(),
-                                    "empty list item",
-                                    Some("remove it or write the item".to_owned()),
-                                );
+                                self.error(span.clone(), Problem::EmptyListItem);
                             }
                         }
                         if items.is_empty() {
-                            self.error(
-                                v.span(),
-                                "`items` is empty",
-                                Some("a list card needs at least one item".to_owned()),
-                            );
+                            self.error(v.span(), Problem::NoItems);
                         } else {
                             note.items = Some(items);
                         }
@@ -1039,15 +957,11 @@ impl<'s> Checker<'s> {
                     } else if v.get_ref().is_array() {
                         note.answer = self.string_array("answer", v);
                         if note.answer.as_ref().is_some_and(Vec::is_empty) {
-                            self.error(
-                                v.span(),
-                                "`answer` is empty",
-                                Some("name at least one of the choices".to_owned()),
-                            );
+                            self.error(v.span(), Problem::NoAnswer);
                             note.answer = None;
                         }
                     } else {
-                        self.type_error("answer", "a string or an array of strings", v);
+                        self.type_error("answer", Expected::StringOrStringArray, v);
                     }
                 }
                 _ => {}
@@ -1067,8 +981,10 @@ impl<'s> Checker<'s> {
             if t.get(*r).is_none() && !suggested.contains(r) {
                 self.error(
                     header.clone(),
-                    format!("{} card has no `{r}`", article(kind.as_str())),
-                    Some(format!("add `{r} = {}` to this card", example(r))),
+                    Problem::MissingKey {
+                        kind,
+                        key: (*r).to_owned(),
+                    },
                 );
             }
         }
@@ -1077,7 +993,7 @@ impl<'s> Checker<'s> {
                 Err(errs) => {
                     for e in errs {
                         let at = self.string_offset(span, text, e.offset, e.len);
-                        self.error(at, e.message, Some(e.help));
+                        self.error(at, Problem::Cloze(e.problem));
                     }
                 }
                 Ok(segments) => {
@@ -1085,17 +1001,7 @@ impl<'s> Checker<'s> {
                     if let Some(v) = t.get("accept")
                         && let Some(&(gap, _)) = note.accept.iter().find(|(g, _)| *g >= gaps)
                     {
-                        self.error(
-                            v.span(),
-                            format!(
-                                "`accept` names gap `c{}`, but the text has {gaps} gap{}",
-                                gap + 1,
-                                if gaps == 1 { "" } else { "s" }
-                            ),
-                            Some(format!(
-                                "the gaps are numbered in the order of the text: c1 to c{gaps}"
-                            )),
-                        );
+                        self.error(v.span(), Problem::AcceptGapMissing { gap: gap + 1, gaps });
                     }
                 }
             }
@@ -1104,48 +1010,36 @@ impl<'s> Checker<'s> {
             if choices.len() < 2 {
                 self.error(
                     t.get("choices").map_or(header.clone(), Spanned::span),
-                    format!(
-                        "a choice card needs at least 2 choices, found {}",
-                        choices.len()
-                    ),
-                    Some("add more choices".to_owned()),
+                    Problem::TooFewChoices {
+                        found: choices.len(),
+                    },
                 );
             }
             for (i, (c, span)) in choices.iter().enumerate() {
                 if c.trim().is_empty() {
-                    self.error(
-                        span.clone(),
-                        "empty choice",
-                        Some("remove it or write the choice".to_owned()),
-                    );
+                    self.error(span.clone(), Problem::EmptyChoice);
                 } else if let Some(first) = choices[..i].iter().position(|(d, _)| d == c) {
                     self.error(
                         span.clone(),
-                        format!("duplicate choice `{c}` (same as choice {})", first + 1),
-                        Some("every choice must be different; remove or change one".to_owned()),
+                        Problem::DuplicateChoice {
+                            choice: (*c).to_owned(),
+                            first: first + 1,
+                        },
                     );
                 }
             }
             if let Some(answers) = &note.answer {
                 for (a, span) in answers {
                     if !choices.iter().any(|(c, _)| c == a) {
-                        let help = match closest(a, choices.iter().map(|(c, _)| *c)) {
-                            Some(c) => format!(
-                                "did you mean `{c}`? the answer must be exactly one of `choices`"
-                            ),
-                            None => format!(
-                                "the answer must be exactly one of: {}",
-                                choices
-                                    .iter()
-                                    .map(|(c, _)| format!("`{c}`"))
-                                    .collect::<Vec<_>>()
-                                    .join(", ")
-                            ),
-                        };
+                        let suggestion =
+                            closest(a, choices.iter().map(|(c, _)| *c)).map(str::to_owned);
                         self.error(
                             span.clone(),
-                            format!("answer `{a}` is not one of the choices"),
-                            Some(help),
+                            Problem::AnswerNotChoice {
+                                answer: (*a).to_owned(),
+                                suggestion,
+                                choices: choices.iter().map(|(c, _)| (*c).to_owned()).collect(),
+                            },
                         );
                     }
                 }
@@ -1153,8 +1047,9 @@ impl<'s> Checker<'s> {
                     if answers[..i].iter().any(|(b, _)| b == a) {
                         self.error(
                             span.clone(),
-                            format!("answer `{a}` is listed twice"),
-                            Some("remove the repetition".to_owned()),
+                            Problem::AnswerTwice {
+                                answer: (*a).to_owned(),
+                            },
                         );
                     }
                 }
@@ -1356,33 +1251,9 @@ fn stem_of(origin: &DeckOrigin) -> String {
         .unwrap_or_default()
 }
 
-fn article(word: &str) -> String {
-    let first = word.chars().next().unwrap_or('x');
-    if matches!(first, 'a' | 'e' | 'i' | 'o' | 'u') {
-        format!("an {word}")
-    } else {
-        format!("a {word}")
-    }
-}
-
-fn example(key: &str) -> &'static str {
-    match key {
-        "choices" => "[\"...\", \"...\"]",
-        "items" => "[\"...\"]",
-        "text" => "\"... {{answer}} ...\"",
-        _ => "\"...\"",
-    }
-}
-
-fn type_help(key: &str, what: &str) -> String {
-    let sample = match what {
-        "a string" => "\"...\"",
-        "true or false" => "true",
-        "an array of strings" => "[\"...\", \"...\"]",
-        "a string or an array of strings" => "\"...\" or [\"...\", \"...\"]",
-        _ => return format!("write `{key}` as {what}"),
-    };
-    format!("write it like `{key} = {sample}`")
+/// The type of a TOML value, for messages.
+fn found(v: &Spanned<DeValue<'_>>) -> ValueType {
+    ValueType::from_toml(v.get_ref().type_str())
 }
 
 /// A lowercase ASCII slug of `text`: umlauts folded (ä → ae, ß → ss),
@@ -1447,15 +1318,15 @@ mod tests {
     fn cloze_errors() {
         let e = parse_cloze("ab {{c").unwrap_err();
         assert_eq!(e[0].offset, 3);
-        assert!(e[0].message.contains("unclosed"));
+        assert_eq!(e[0].problem, ClozeProblem::Unclosed);
         let e = parse_cloze("ab c}}").unwrap_err();
         assert_eq!(e[0].offset, 4);
         let e = parse_cloze("x {{ :: h}}").unwrap_err();
-        assert!(e[0].message.contains("empty"));
+        assert_eq!(e[0].problem, ClozeProblem::EmptyGap);
         let e = parse_cloze("no gap").unwrap_err();
-        assert!(e[0].message.contains("no gap"));
+        assert_eq!(e[0].problem, ClozeProblem::NoGap);
         let e = parse_cloze("{{a {{b}} c}}").unwrap_err();
-        assert!(e[0].message.contains("nested"));
+        assert_eq!(e[0].problem, ClozeProblem::Nested { open_at: 1 });
     }
 
     #[test]
@@ -1511,11 +1382,12 @@ mod tests {
         assert_eq!(errs.len(), 1);
         assert_eq!((errs[0].line, errs[0].column), (7, 1));
         assert!(
-            errs[0]
-                .message
-                .contains("same question as the card on line 4"),
+            matches!(
+                *errs[0].problem,
+                Problem::SameQuestion { first_line: 4, .. }
+            ),
             "{}",
-            errs[0].message
+            errs[0]
         );
     }
 

@@ -6,12 +6,13 @@ mod diagnostic;
 mod fix;
 mod load;
 mod model;
+mod problem;
 mod set;
 mod similar;
 
 pub use bundled::{CopyBundledError, bundled, bundled_ids, copy_bundled};
 pub use cards::{CardKey, Cards};
-pub use diagnostic::{Diagnostic, LineIndex, Severity, closest, edit_distance};
+pub use diagnostic::{Diagnostic, LineIndex, Localized, Severity, closest, edit_distance};
 pub use fix::{FixError, FixOutcome, fix_file, fix_source};
 pub use load::{
     CARD_KEYS, ClozeError, DECK_KEYS, MAX_CARD_ID_CHARS, MAX_DECK_BYTES, Parsed, card_id_problem,
@@ -19,5 +20,9 @@ pub use load::{
     valid_card_id, valid_deck_id,
 };
 pub use model::*;
+pub use problem::{
+    ClozeProblem, Expected, FileKind, IdProblem, IoKind, IoProblem, KeyPlace, Problem, Skip,
+    ValueType,
+};
 pub use set::{DeckSet, deck_files, load_all, load_all_with, load_file_cached};
 pub use similar::similar_questions;

@@ -7,6 +7,7 @@ use std::path::{Path, PathBuf};
 
 use super::bundled::bundled;
 use super::diagnostic::{Diagnostic, Severity};
+use super::problem::{FileKind, Problem, Skip};
 use serde::{Deserialize, Serialize};
 
 use super::cards::{CardKey, Cards, Heads};
@@ -123,19 +124,13 @@ impl DeckSet {
         let deck = parsed.deck;
         let file = deck.origin.display_name();
         if let Some(other) = self.deck(&deck.id) {
-            self.errors.push(
-                Diagnostic::file_error(
-                    file,
-                    format!(
-                        "deck id `{}` is already used by {}; this deck is skipped",
-                        deck.id,
-                        other.origin.display_name()
-                    ),
-                )
-                .with_help(
-                    "give one of the decks another `id` in its `[deck]` table, or remove the copy",
-                ),
-            );
+            self.errors.push(Diagnostic::file_error(
+                file,
+                Problem::DeckIdTaken {
+                    id: deck.id.clone(),
+                    other_file: other.origin.display_name(),
+                },
+            ));
             return;
         }
         let mut clash = false;
@@ -156,16 +151,12 @@ impl DeckSet {
                     file: file.clone(),
                     line: card.line,
                     column: 1,
-                    message: format!(
-                        "card id `{}` is already used in deck `{}` ({}:{}); this deck is skipped",
-                        card.id,
-                        other_deck.id,
-                        other_deck.origin.display_name(),
-                        other.line
-                    ),
-                    help: Some(
-                        "card ids must be unique across all decks; rename this one".to_owned(),
-                    ),
+                    problem: Box::new(Problem::CardIdTaken {
+                        id: card.id.to_string(),
+                        deck: other_deck.id.clone(),
+                        file: other_deck.origin.display_name(),
+                        line: other.line,
+                    }),
                     source_line: None,
                     width: 1,
                 });
@@ -186,20 +177,14 @@ impl DeckSet {
 
 /// Why a `*.toml` entry of a deck folder is not loaded: not a regular file
 /// (a pipe, a device, a folder) or a broken symbolic link.
-fn skipped(p: &Path) -> Option<String> {
+fn skipped(p: &Path) -> Option<Skip> {
     match std::fs::metadata(p) {
         Ok(m) if m.is_file() => None,
-        Ok(m) => Some(format!(
-            "not a regular file ({})",
-            super::load::file_kind(m.file_type())
-        )),
-        Err(_) if std::fs::symlink_metadata(p).is_ok_and(|m| m.file_type().is_symlink()) => {
-            Some(match std::fs::read_link(p) {
-                Ok(t) => format!("a broken symbolic link (to {})", t.display()),
-                Err(_) => "a broken symbolic link".to_owned(),
-            })
-        }
-        Err(e) => Some(format!("cannot read it: {e}")),
+        Ok(m) => Some(Skip::NotRegular(FileKind::of(m.file_type()))),
+        Err(_) if std::fs::symlink_metadata(p).is_ok_and(|m| m.file_type().is_symlink()) => Some(
+            Skip::BrokenLink(std::fs::read_link(p).ok().map(|t| t.display().to_string())),
+        ),
+        Err(e) => Some(Skip::Unreadable((&e).into())),
     }
 }
 
@@ -228,21 +213,17 @@ pub fn deck_files(user_dir: Option<&Path>, paths: &[PathBuf]) -> (Vec<PathBuf>, 
                             severity: Severity::Warning,
                             ..Diagnostic::file_error(
                                 p.display().to_string(),
-                                format!("skipped: {why}"),
+                                Problem::SkippedFile(why),
                             )
-                            .with_help("deck folders should hold regular .toml files only")
                         }),
                     }
                 }
             }
             Err(e) if e.kind() == std::io::ErrorKind::NotFound && !must_exist => {}
-            Err(e) => errors.push(
-                Diagnostic::file_error(
-                    dir.display().to_string(),
-                    format!("cannot read the folder: {e}"),
-                )
-                .with_help("check that the folder exists and is readable"),
-            ),
+            Err(e) => errors.push(Diagnostic::file_error(
+                dir.display().to_string(),
+                Problem::CannotReadFolder((&e).into()),
+            )),
         };
     if let Some(dir) = user_dir {
         add_dir(dir, false, &mut files);
@@ -383,8 +364,7 @@ struct CachedDiagnostic {
     file: String,
     line: u32,
     column: u32,
-    message: String,
-    help: Option<String>,
+    problem: Box<Problem>,
     source_line: Option<String>,
     width: u32,
 }
@@ -396,8 +376,7 @@ impl From<Diagnostic> for CachedDiagnostic {
             file: d.file,
             line: d.line,
             column: d.column,
-            message: d.message,
-            help: d.help,
+            problem: d.problem,
             source_line: d.source_line,
             width: d.width,
         }
@@ -415,8 +394,7 @@ impl From<CachedDiagnostic> for Diagnostic {
             file: d.file,
             line: d.line,
             column: d.column,
-            message: d.message,
-            help: d.help,
+            problem: d.problem,
             source_line: d.source_line,
             width: d.width,
         }

@@ -4,6 +4,7 @@
 
 use super::diagnostic::{Diagnostic, Severity};
 use super::model::{Card, CardContent, Deck, cloze_text};
+use super::problem::Problem;
 use super::set::DeckSet;
 
 /// The question of a note as an author wrote it (a cloze text with every gap
@@ -185,10 +186,10 @@ pub fn similar_questions(set: &DeckSet) -> Vec<Diagnostic> {
     let mut warnings = Vec::new();
     for pair in notes.windows(2) {
         let ((qa, la, deck_a, a), (qb, lb, deck_b, b)) = (&pair[0], &pair[1]);
-        let what = if qa == qb {
-            "the same question"
+        let same = if qa == qb {
+            true
         } else if almost_same(qa, *la, qb, *lb) {
-            "almost the same question"
+            false
         } else {
             continue;
         };
@@ -204,17 +205,13 @@ pub fn similar_questions(set: &DeckSet) -> Vec<Diagnostic> {
             file: later.0.origin.display_name(),
             line: later.1.line,
             column: 1,
-            message: format!(
-                "card `{}` asks {what} as `{}` ({}:{})",
-                later.1.id,
-                first.1.id,
-                first.0.origin.display_name(),
-                first.1.line
-            ),
-            help: Some(
-                "keep one card per fact (progress is kept per card), or make the questions clearly different"
-                    .to_owned(),
-            ),
+            problem: Box::new(Problem::SimilarQuestion {
+                card: later.1.id.to_string(),
+                other: first.1.id.to_string(),
+                other_file: first.0.origin.display_name(),
+                other_line: first.1.line,
+                same,
+            }),
             source_line: None,
             width: 1,
         });

@@ -1,7 +1,6 @@
-//! Strings of the command line, and numbers and dates the way the chosen
-//! language writes them.
+//! Strings of the command line.
 
-use chrono::{DateTime, FixedOffset, NaiveDate, Utc};
+use chrono::NaiveDate;
 
 use super::{Lang, Tr, strings};
 
@@ -36,7 +35,7 @@ strings! {
     h_grade => "Grade", "Note";
     h_time => "Time", "Zeit";
     no_quizzes => "No quizzes yet. Start one with `kartei quiz` or press t in kartei.",
-        "Noch keine Prüfungen. Starte eine mit `kartei quiz` oder drücke t in kartei.";
+        "Noch keine Probeprüfungen. Starte eine mit `kartei quiz` oder drücke t in kartei.";
     warning_word => "warning", "Warnung";
     deck_or_tag => "give either --deck or --tag, not both", "gib entweder --deck oder --tag an, nicht beides";
     progress_not_checked => "note: progress not checked", "Hinweis: Lernstand nicht geprüft";
@@ -243,35 +242,6 @@ impl Tr {
 }
 
 impl Tr {
-    /// A number with `decimals` places: `4.0` / `4,0`.
-    #[must_use]
-    pub fn num(self, v: f64, decimals: usize) -> String {
-        let s = format!("{v:.decimals$}");
-        match self.0 {
-            Lang::En => s,
-            Lang::De => s.replace('.', ","),
-        }
-    }
-
-    /// A date: `2026-12-02` / `02.12.2026`.
-    #[must_use]
-    pub fn date(self, d: NaiveDate) -> String {
-        match self.0 {
-            Lang::En => d.format("%Y-%m-%d").to_string(),
-            Lang::De => d.format("%d.%m.%Y").to_string(),
-        }
-    }
-
-    /// A local date and time: `2026-12-02 09:30` / `02.12.2026 09:30`.
-    #[must_use]
-    pub fn date_time(self, t: DateTime<Utc>, offset: FixedOffset) -> String {
-        let local = t.with_timezone(&offset);
-        match self.0 {
-            Lang::En => local.format("%Y-%m-%d %H:%M").to_string(),
-            Lang::De => local.format("%d.%m.%Y %H:%M").to_string(),
-        }
-    }
-
     /// "1 day" / "3 days", "1 Tag" / "3 Tage".
     #[must_use]
     pub fn days_n(self, n: u32) -> String {
@@ -283,14 +253,14 @@ impl Tr {
         }
     }
 
-    /// "true retention (30 days): 91.2 % (target 90 %)".
+    /// "true retention (30 days): 91.2% (target 90%)".
     #[must_use]
     pub fn retention_line(self, retention: &str, target: f64) -> String {
-        let target = self.num(target, 0);
+        let target = self.percent_of(target, 0);
         match self.0 {
-            Lang::En => format!("true retention (30 days): {retention} (target {target} %)"),
+            Lang::En => format!("true retention (30 days): {retention} (target {target})"),
             Lang::De => {
-                format!("tatsächliche Behaltensquote (30 Tage): {retention} (Ziel {target} %)")
+                format!("tatsächliche Behaltensquote (30 Tage): {retention} (Ziel {target})")
             }
         }
     }
@@ -317,10 +287,10 @@ impl Tr {
     /// "last quiz: 2026-12-02 · 80 % · grade 2,0".
     #[must_use]
     pub fn last_quiz_line(self, date: NaiveDate, percent: f64, grade: &str) -> String {
-        let (d, p) = (self.date(date), self.num(percent, 0));
+        let (d, p) = (self.date(date), self.short_percent(percent, 1));
         match self.0 {
-            Lang::En => format!("last quiz: {d} · {p} % · grade {grade}"),
-            Lang::De => format!("letzte Prüfung: {d} · {p} % · Note {grade}"),
+            Lang::En => format!("last quiz: {d} · {p} · grade {grade}"),
+            Lang::De => format!("letzte Probeprüfung: {d} · {p} · Note {grade}"),
         }
     }
 
@@ -351,13 +321,6 @@ impl Tr {
 
 /// `kartei exam` and its errors.
 impl Tr {
-    fn pick(self, en: String, de: String) -> String {
-        match self.0 {
-            Lang::En => en,
-            Lang::De => de,
-        }
-    }
-
     /// "18 days" / "18 Tage" for signed day counts.
     #[must_use]
     pub fn days_i(self, n: i64) -> String {

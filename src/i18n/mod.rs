@@ -4,8 +4,14 @@
 //! compile. The interface language comes from `--lang` or the locale.
 
 mod cli;
+mod cli_errors;
 pub use cli::Noun;
+mod deck;
+mod errors;
+mod import;
+pub use errors::{Localize, localize_error};
 mod exam;
+mod format;
 mod quiz;
 mod stats;
 mod ui;
@@ -32,6 +38,16 @@ macro_rules! strings {
 }
 pub(crate) use strings;
 
+impl Tr {
+    /// The text of the language (for entries built with `format!`).
+    fn pick(self, en: String, de: String) -> String {
+        match self.0 {
+            Lang::En => en,
+            Lang::De => de,
+        }
+    }
+}
+
 /// Interface language.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Lang {
@@ -41,6 +57,18 @@ pub enum Lang {
 }
 
 impl Lang {
+    /// Every interface language.
+    pub const ALL: [Lang; 2] = [Lang::De, Lang::En];
+
+    /// The language's code, as `--lang` takes it: `de`, `en`.
+    #[must_use]
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::De => "de",
+            Lang::En => "en",
+        }
+    }
+
     /// The language a locale string (`LANG`, `LC_ALL`) asks for: German for
     /// `de…`, English otherwise.
     #[must_use]

@@ -8,12 +8,12 @@ strings! {
     quiz_multiple_choice => "multiple choice", "Multiple Choice";
     quiz_typed_answer => "typed answer", "Antwort tippen";
     quiz_flip_card_self_graded => "flip card (self-graded)", "Karte umdrehen (Selbsteinschätzung)";
-    quiz_quiz_setup => "Quiz setup", "Prüfung einrichten";
-    quiz_quiz_question => "Quiz · question", "Prüfung · Frage";
-    quiz_quiz_results => "Quiz results", "Prüfungsergebnis";
+    quiz_quiz_setup => "Quiz setup", "Probeprüfung einrichten";
+    quiz_quiz_question => "Quiz · question", "Probeprüfung · Frage";
+    quiz_quiz_results => "Quiz results", "Ergebnis der Probeprüfung";
     quiz_questions => "Questions", "Fragen";
     quiz_time_limit => "Time limit", "Zeitlimit";
-    quiz_for_the_whole_quiz => "for the whole quiz", "für die ganze Prüfung";
+    quiz_for_the_whole_quiz => "for the whole quiz", "für die ganze Probeprüfung";
     quiz_per_question => "per question", "pro Frage";
     quiz_time => "Time", "Zeit";
     quiz_schedule => "Schedule", "Lernplan";
@@ -26,7 +26,7 @@ strings! {
     quiz_decks_none_all => "Decks (none = all)", "Stapel (keiner = alle)";
     quiz_tags_none_all => "Tags (none = all)", "Tags (keiner = alle)";
     quiz_exam_conditions_no_feedback_until => "Exam conditions: no feedback until the end. Enter starts.", "Prüfungsbedingungen: Rückmeldung erst am Ende. Enter startet.";
-    quiz_quiz => "Quiz", "Prüfung";
+    quiz_quiz => "Quiz", "Probeprüfung";
     quiz_question => "Question", "Frage";
     quiz_paused => "Paused", "Pausiert";
     quiz_the_question_is_hidden_and => "The question is hidden and the clock is stopped. Press p to continue.", "Die Frage ist verborgen und die Uhr steht. p setzt fort.";
@@ -35,7 +35,7 @@ strings! {
     quiz_answer_in_your_head_then => "Answer in your head, then Space shows the answer.", "Im Kopf beantworten, dann zeigt Leertaste die Antwort.";
     quiz_hint => "Hint", "Hinweis";
     quiz_your_answer_enter_submits => "your answer, Enter submits", "deine Antwort, Enter gibt ab";
-    quiz_abandon_the_quiz_answers_so => "Abandon the quiz? Answers so far are kept.  y = abandon · n = continue", "Prüfung abbrechen? Bisherige Antworten bleiben.  j = abbrechen · n = weiter";
+    quiz_abandon_the_quiz_answers_so => "Abandon the quiz? Answers so far are kept.  y = abandon · n = continue", "Probeprüfung abbrechen? Bisherige Antworten bleiben.  j = abbrechen · n = weiter";
     quiz_score => "Score", "Punkte";
     quiz_grade => "Grade", "Note";
     quiz_none_abandoned => "none (abandoned)", "keine (abgebrochen)";

@@ -6,16 +6,16 @@ strings! {
     stats_title => "Statistics", "Statistik";
     stats_forecast => "Forecast", "Prognose";
     stats_activity => "Activity", "Aktivität";
-    stats_retention => "Retention", "Retention";
+    stats_retention => "Retention", "Behalten";
     stats_stability => "Stability", "Stabilität";
-    stats_quizzes => "Quizzes", "Tests";
+    stats_quizzes => "Quizzes", "Probeprüfungen";
     stats_streak => "Streak", "Serie";
     stats_forecast_sub => "reviews due, next 30 days", "fällige Wiederholungen, 30 Tage";
     stats_activity_sub => "reviews per day", "Wiederholungen pro Tag";
     stats_weeks => "weeks", "Wochen";
-    stats_retention_sub => "true retention, last 30 days", "echte Retention, letzte 30 Tage";
+    stats_retention_sub => "true retention, last 30 days", "tatsächlich, letzte 30 Tage";
     stats_stability_sub => "cards by stability", "Karten nach Stabilität";
-    stats_quizzes_sub => "score per quiz", "Ergebnis pro Test";
+    stats_quizzes_sub => "score per quiz", "Ergebnis je Probeprüfung";
     stats_streak_sub => "days in a row", "Tage in Folge";
     stats_all => "all", "alle";
     stats_deck => "Deck", "Stapel";
@@ -36,12 +36,11 @@ strings! {
     stats_in_days => "stability in days", "Stabilität in Tagen";
     stats_day_unit => "d", "T";
     stats_year_unit => "y", "J";
-    stats_no_quizzes => "No finished quizzes yet.", "Noch keine abgeschlossenen Tests.";
+    stats_no_quizzes => "No finished quizzes yet.", "Noch keine abgeschlossenen Probeprüfungen.";
     stats_last => "last", "zuletzt";
     stats_grade => "grade", "Note";
     stats_best => "best", "bestes";
-    stats_quiz_count => "quizzes", "Tests";
-    stats_quiz_number => "quiz no.", "Test Nr.";
+    stats_quiz_number => "quiz no.", "Nr.";
     stats_current => "current", "aktuell";
     stats_longest => "longest", "längste";
     stats_days => "days", "Tage";
@@ -73,4 +72,30 @@ strings! {
     stats_oct => "Oct", "Okt";
     stats_nov => "Nov", "Nov";
     stats_dec => "Dec", "Dez";
+}
+
+impl Tr {
+    /// "1 quiz", "6 quizzes" / "1 Probeprüfung", "6 Probeprüfungen".
+    #[must_use]
+    pub fn stats_quiz_count(self, n: usize) -> String {
+        match (self.0, n) {
+            (Lang::En, 1) => "1 quiz".to_owned(),
+            (Lang::En, n) => format!("{n} quizzes"),
+            (Lang::De, 1) => "1 Probeprüfung".to_owned(),
+            (Lang::De, n) => format!("{n} Probeprüfungen"),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn quiz_counts_are_singular_for_one() {
+        assert_eq!(Tr(Lang::De).stats_quiz_count(1), "1 Probeprüfung");
+        assert_eq!(Tr(Lang::De).stats_quiz_count(6), "6 Probeprüfungen");
+        assert_eq!(Tr(Lang::En).stats_quiz_count(1), "1 quiz");
+        assert_eq!(Tr(Lang::En).stats_quiz_count(0), "0 quizzes");
+    }
 }

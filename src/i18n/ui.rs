@@ -1,6 +1,7 @@
 //! Strings of the terminal interface.
 
 use super::{Lang, Tr, strings};
+use crate::progress::Grade;
 
 strings! {
     decks => "Decks", "Stapel";
@@ -51,13 +52,20 @@ strings! {
     back_to_overview => "back to the overview", "zurück zur Übersicht";
     act_up => "move up", "nach oben";
     act_down => "move down", "nach unten";
-    act_select => "open / reveal all / confirm", "öffnen / alles aufdecken / bestätigen";
+    act_select => "reveal all / confirm", "alles aufdecken / bestätigen";
+    act_open_deck => "open the deck", "Stapel öffnen";
+    short_open => "open", "öffnen";
+    short_confirm => "confirm", "bestätigen";
+    short_reveal => "reveal", "aufdecken";
+    short_undo => "undo", "rückgängig";
+    short_exam => "exam", "Prüfungstermin";
+    short_ahead => "review ahead", "vorausarbeiten";
     act_reveal => "reveal (list: next item)", "aufdecken (Liste: nächster Punkt)";
     act_all => "all decks together", "alle Stapel zusammen";
     act_undo => "undo (repeatable)", "rückgängig (wiederholbar)";
     act_edit => "edit the card in your editor", "Karte im Editor bearbeiten";
     act_stats => "statistics", "Statistik";
-    act_quiz => "quiz", "Prüfung üben";
+    act_quiz => "quiz", "Probeprüfung";
     act_exam => "exam (readiness, plan)", "Prüfungstermin (Stand, Plan)";
     act_cram => "cram (weakest first, schedule kept)", "Pauken (Schwächste zuerst, Termine bleiben)";
     act_help => "help", "Hilfe";
@@ -71,7 +79,7 @@ strings! {
     act_flag => "flag / unflag", "markieren / Markierung entfernen";
     act_reset => "forget the card's progress (asks first)", "Lernstand der Karte zurücksetzen (fragt erst)";
     act_browse => "card browser", "Kartenübersicht";
-    act_practice => "practise (schedule unchanged)", "üben (Plan bleibt unverändert)";
+    act_practice => "practice (schedule unchanged)", "üben (Plan bleibt unverändert)";
     act_ahead => "review ahead (next 7 days)", "vorausarbeiten (nächste 7 Tage)";
     no_hint => "this card has no hint", "diese Karte hat keinen Hinweis";
     suspended_msg => "card suspended", "Karte ausgesetzt";
@@ -131,7 +139,176 @@ strings! {
     sort_difficulty => "difficulty", "Schwierigkeit";
     sort_lapses => "lapses", "Vergessen";
     mode_review => "review", "Wiederholung";
-    mode_quiz => "quiz", "Quiz";
+    mode_quiz => "quiz", "Probeprüfung";
     mode_practice => "practice", "Üben";
     mode_cram => "cram", "Pauken";
+    yes_keys => "y", "j/y";
+    no_session => "no review session is running", "es läuft keine Wiederholung";
+    nothing_to_cram => "no cards to cram", "keine Karten zum Pauken";
+}
+
+impl Tr {
+    /// The name of a grade.
+    #[must_use]
+    pub fn grade(self, g: Grade) -> &'static str {
+        match (self.0, g) {
+            (Lang::En, Grade::Again) => "Again",
+            (Lang::En, Grade::Hard) => "Hard",
+            (Lang::En, Grade::Good) => "Good",
+            (Lang::En, Grade::Easy) => "Easy",
+            (Lang::De, Grade::Again) => "Nochmal",
+            (Lang::De, Grade::Hard) => "Schwer",
+            (Lang::De, Grade::Good) => "Gut",
+            (Lang::De, Grade::Easy) => "Leicht",
+        }
+    }
+
+    /// "recorded: Good".
+    #[must_use]
+    pub fn recorded(self, g: Grade) -> String {
+        match self.0 {
+            Lang::En => format!("recorded: {}", self.grade(g)),
+            Lang::De => format!("gespeichert: {}", self.grade(g)),
+        }
+    }
+
+    /// "undone: card-id".
+    #[must_use]
+    pub fn undone(self, card: &str) -> String {
+        match self.0 {
+            Lang::En => format!("undone: {card}"),
+            Lang::De => format!("rückgängig: {card}"),
+        }
+    }
+
+    /// "next card at 09:30".
+    #[must_use]
+    pub fn next_at(self, hhmm: &str) -> String {
+        match self.0 {
+            Lang::En => format!("next card at {hhmm}"),
+            Lang::De => format!("nächste Karte um {hhmm}"),
+        }
+    }
+
+    /// The too-small message with sizes.
+    #[must_use]
+    pub fn too_small_msg(self, need: (u16, u16), have: (u16, u16)) -> String {
+        match self.0 {
+            Lang::En => format!(
+                "terminal too small (need {}x{}, have {}x{})",
+                need.0, need.1, have.0, have.1
+            ),
+            Lang::De => format!(
+                "Terminal zu klein (brauche {}x{}, habe {}x{})",
+                need.0, need.1, have.0, have.1
+            ),
+        }
+    }
+
+    /// The status line of a read-only session.
+    #[must_use]
+    pub fn read_only_status(self) -> &'static str {
+        match self.0 {
+            Lang::En => "read-only (--read-only): answers are not recorded",
+            Lang::De => "Nur lesen (--read-only): Antworten werden nicht gespeichert",
+        }
+    }
+
+    /// A key's name: German says "Leertaste" and "Strg-C" where English
+    /// says "Space" and "Ctrl-c" (`name` is the English form).
+    #[must_use]
+    pub fn key_name(self, name: &str) -> String {
+        match self.0 {
+            Lang::En => name.to_owned(),
+            Lang::De => {
+                let name = name.replace("Space", "Leertaste");
+                let mut out = String::with_capacity(name.len());
+                let mut parts = name.split("Ctrl-");
+                out.push_str(parts.next().unwrap_or_default());
+                for part in parts {
+                    // "Ctrl-c" → "Strg-C": the key after it in capitals.
+                    let mut chars = part.chars();
+                    out.push_str("Strg-");
+                    out.extend(chars.next().map(|c| c.to_ascii_uppercase()));
+                    out.push_str(chars.as_str());
+                }
+                out
+            }
+        }
+    }
+
+    /// How a list answer is typed: "3 items, separated by commas".
+    #[must_use]
+    pub fn list_items_hint(self, n: usize) -> String {
+        match self.0 {
+            Lang::En => format!("{n} items, separated by commas"),
+            Lang::De => format!("{n} Punkte, durch Kommas getrennt"),
+        }
+    }
+
+    /// After a quiz's time: " · 2 timed out".
+    #[must_use]
+    pub fn quiz_timed_out(self, n: u32) -> String {
+        match self.0 {
+            Lang::En => format!(" · {n} timed out"),
+            Lang::De => format!(" · {n} ohne Antwort (Zeit um)"),
+        }
+    }
+
+    /// The head of a quiz's mistakes: "Mistakes (3)".
+    #[must_use]
+    pub fn quiz_mistakes_head(self, n: usize) -> String {
+        match self.0 {
+            Lang::En => format!("Mistakes ({n})"),
+            Lang::De => format!("Fehler ({n})"),
+        }
+    }
+
+    /// An exam's size: "120 cards, 30 not studied yet".
+    #[must_use]
+    pub fn exam_cards_line(self, cards: usize, unstudied: usize) -> String {
+        match self.0 {
+            Lang::En => format!("{cards} cards, {unstudied} not studied yet"),
+            Lang::De => format!("{cards} Karten, davon {unstudied} noch nicht gelernt"),
+        }
+    }
+
+    /// An exam's plan for today: "5 new · 40 reviews · about 12 min".
+    #[must_use]
+    pub fn exam_today_line(self, new: usize, reviews: usize, minutes: u32) -> String {
+        match self.0 {
+            Lang::En => format!("{new} new · {reviews} reviews · about {minutes} min"),
+            Lang::De => format!("{new} neu · {reviews} Wiederholungen · etwa {minutes} min"),
+        }
+    }
+
+    /// When an exam is: "today", "tomorrow", "in 5 days".
+    #[must_use]
+    pub fn exam_in_days(self, days: i64) -> String {
+        match (self.0, days) {
+            (Lang::En, 0) => "today".to_owned(),
+            (Lang::De, 0) => "heute".to_owned(),
+            (Lang::En, 1) => "tomorrow".to_owned(),
+            (Lang::De, 1) => "morgen".to_owned(),
+            (Lang::En, n) => format!("in {n} days"),
+            (Lang::De, n) => format!("in {n} Tagen"),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn key_names_follow_the_language() {
+        let (en, de) = (Tr(Lang::En), Tr(Lang::De));
+        assert_eq!(en.key_name("Space"), "Space");
+        assert_eq!(de.key_name("Space"), "Leertaste");
+        assert_eq!(de.key_name("Space ←/→"), "Leertaste ←/→");
+        assert_eq!(en.key_name("Ctrl-c"), "Ctrl-c");
+        assert_eq!(de.key_name("Ctrl-c"), "Strg-C");
+        assert_eq!(de.key_name("Esc/Ctrl-c"), "Esc/Strg-C");
+        assert_eq!(de.key_name("q"), "q");
+    }
 }

@@ -9,7 +9,9 @@
 
 use super::csv::records;
 use super::text::strip_html;
-use super::{ImportError, Imported, ImportedNote, Issue, normalise_tags, note_from_fields};
+use super::{
+    ImportError, ImportProblem, Imported, ImportedNote, Issue, normalise_tags, note_from_fields,
+};
 
 /// The settings read from the header lines.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -52,8 +54,8 @@ impl Default for Header {
     }
 }
 
-fn header_error(line: usize, message: String) -> ImportError {
-    ImportError::Header { line, message }
+fn header_error(line: usize, problem: ImportProblem) -> ImportError {
+    ImportError::Header { line, problem }
 }
 
 /// Reads the `#key:value` header lines at the top of `src`. `#deck:`,
@@ -76,9 +78,9 @@ pub fn parse_header(src: &str) -> Result<Header, ImportError> {
         let unknown = |h: &mut Header| {
             h.unknown.push(Issue {
                 line: no,
-                message: format!(
-                    "`#{rest}` is not a header line kartei knows (`#separator:`, `#html:`, `#tags:`, `#columns:`, `#notetype:`, `#... column:N`); ignored"
-                ),
+                problem: ImportProblem::UnknownHeaderLine {
+                    line: rest.to_owned(),
+                },
             });
         };
         let Some((key, value)) = rest.split_once(':') else {
@@ -102,9 +104,9 @@ pub fn parse_header(src: &str) -> Result<Header, ImportError> {
                             _ => {
                                 return Err(header_error(
                                     no,
-                                    format!(
-                                        "unknown separator `{other}`; use tab, comma, semicolon, pipe, space, colon or a single ASCII character"
-                                    ),
+                                    ImportProblem::UnknownSeparator {
+                                        value: other.to_owned(),
+                                    },
                                 ));
                             }
                         }
@@ -118,7 +120,9 @@ pub fn parse_header(src: &str) -> Result<Header, ImportError> {
                     other => {
                         return Err(header_error(
                             no,
-                            format!("`#html:` must be true or false, not `{other}`"),
+                            ImportProblem::HtmlNotBool {
+                                value: other.to_owned(),
+                            },
                         ));
                     }
                 };
@@ -137,10 +141,10 @@ pub fn parse_header(src: &str) -> Result<Header, ImportError> {
                     .ok_or_else(|| {
                         header_error(
                             no,
-                            format!(
-                                "`#{key}:` needs a column number (1, 2, ...), not `{}`",
-                                value.trim()
-                            ),
+                            ImportProblem::ColumnNumber {
+                                key: key.clone(),
+                                value: value.trim().to_owned(),
+                            },
                         )
                     })?;
                 let slot = match key.as_str() {
@@ -191,7 +195,7 @@ pub fn import_anki(src: &str) -> Result<Imported, ImportError> {
                 let line = record.line + header.lines;
                 match note_from_record(&header, &record.fields) {
                     Ok(note) => imported.notes.push(ImportedNote { line, ..note }),
-                    Err(message) => imported.issues.push(Issue { line, message }),
+                    Err(problem) => imported.issues.push(Issue { line, problem }),
                 }
             }
         }
@@ -213,7 +217,7 @@ fn nth_line_start(src: &str, n: usize) -> usize {
     pos
 }
 
-fn note_from_record(h: &Header, fields: &[String]) -> Result<ImportedNote, String> {
+fn note_from_record(h: &Header, fields: &[String]) -> Result<ImportedNote, ImportProblem> {
     let special = [
         h.guid_column,
         h.notetype_column,
@@ -222,20 +226,18 @@ fn note_from_record(h: &Header, fields: &[String]) -> Result<ImportedNote, Strin
     ];
     if let Some(cols) = &h.columns {
         if fields.len() != cols.len() {
-            return Err(format!(
-                "wrong number of fields: `#columns` names {}, this line has {}",
-                cols.len(),
-                fields.len()
-            ));
+            return Err(ImportProblem::ColumnsCount {
+                columns: cols.len(),
+                fields: fields.len(),
+            });
         }
     } else if let Some(max) = special.iter().flatten().max()
         && fields.len() <= *max
     {
-        return Err(format!(
-            "wrong number of fields: the header refers to column {}, this line has {}",
-            max + 1,
-            fields.len()
-        ));
+        return Err(ImportProblem::ColumnRef {
+            column: max + 1,
+            fields: fields.len(),
+        });
     }
     let notetype = h
         .notetype_column
@@ -263,17 +265,10 @@ fn note_from_record(h: &Header, fields: &[String]) -> Result<ImportedNote, Strin
     let cloze_type = lower.contains("cloze") || lower.contains("lückentext");
     let needed = if cloze_type { 1 } else { 2 };
     if note_fields.len() < needed {
-        return Err(format!(
-            "wrong number of fields: a {} note needs {}, this line has {} field{}",
-            if cloze_type { "cloze" } else { "basic" },
-            if cloze_type {
-                "a text"
-            } else {
-                "a front and a back"
-            },
-            note_fields.len(),
-            if note_fields.len() == 1 { "" } else { "s" }
-        ));
+        return Err(ImportProblem::TooFewFields {
+            cloze: cloze_type,
+            fields: note_fields.len(),
+        });
     }
     let optional = lower.contains("optional");
     let reversible = lower.contains("reversed") || lower.contains("umgekehrt");
@@ -346,7 +341,7 @@ mod tests {
         assert_eq!(lines, [4, 5]);
         assert!(
             imp.issues[0]
-                .message
+                .message()
                 .starts_with("`#hashtag ohne Doppelpunkt` is not a header line")
         );
     }

@@ -11,7 +11,7 @@
 use std::collections::HashMap;
 
 use super::{
-    ImportError, Imported, ImportedNote, Issue, NoteBody, anki_cloze_to_kartei,
+    ImportError, ImportProblem, Imported, ImportedNote, Issue, NoteBody, anki_cloze_to_kartei,
     text::has_anki_cloze,
 };
 
@@ -44,7 +44,7 @@ pub fn records(src: &str, sep: char) -> Vec<Result<Record, Issue>> {
     let Some(sep) = u8::try_from(sep).ok().filter(u8::is_ascii) else {
         return vec![Err(Issue {
             line: 1,
-            message: format!("the separator `{sep}` is not a single ASCII character"),
+            problem: ImportProblem::SeparatorNotAscii { sep },
         })];
     };
     let lines = LineStarts::new(src);
@@ -66,10 +66,7 @@ pub fn records(src: &str, sep: char) -> Vec<Result<Record, Issue>> {
         if reported.insert(record_start + quote_at) {
             out.push(Err(Issue {
                 line: lines.line_of(record_start + quote_at),
-                message: format!(
-                    "unclosed quote in field {field}: the `\"` that opens it is never closed; \
-                     close it, or write a literal quote as `\"\"`"
-                ),
+                problem: ImportProblem::UnclosedQuote { field },
             }));
         }
         unclosed += 1;
@@ -77,9 +74,9 @@ pub fn records(src: &str, sep: char) -> Vec<Result<Record, Issue>> {
         if unclosed >= MAX_UNCLOSED_QUOTES && offset < src.len() {
             out.push(Err(Issue {
                 line: lines.line_of(offset),
-                message: format!(
-                    "{MAX_UNCLOSED_QUOTES} unclosed quotes; the rest of the file was not read"
-                ),
+                problem: ImportProblem::TooManyUnclosedQuotes {
+                    max: MAX_UNCLOSED_QUOTES,
+                },
             }));
             break;
         }
@@ -232,13 +229,10 @@ pub const COLUMNS: [&str; 16] = [
 
 /// Reads a list cell: a JSON array of strings when it starts with `[`,
 /// otherwise one item per line (blank lines skipped).
-fn list_cell(cell: &str, column: &str) -> Result<Vec<String>, String> {
+fn list_cell(cell: &str, column: &str) -> Result<Vec<String>, ImportProblem> {
     if cell.starts_with('[') {
-        return serde_json::from_str::<Vec<String>>(cell).map_err(|_| {
-            format!(
-                "`{column}` starts with `[` but is not a JSON list of strings such as [\"a\", \"b\"]; \
-                 write one item per line instead"
-            )
+        return serde_json::from_str::<Vec<String>>(cell).map_err(|_| ImportProblem::NotJsonList {
+            column: column.to_owned(),
         });
     }
     Ok(cell
@@ -267,13 +261,9 @@ fn write_list_cell(items: &[String]) -> String {
 /// Reads a tags cell: a JSON array of strings when it starts with `[`,
 /// otherwise tags separated by spaces or `;`. Blank tags and repeats are
 /// dropped; the order is kept.
-fn tags_cell(cell: &str) -> Result<Vec<String>, String> {
+fn tags_cell(cell: &str) -> Result<Vec<String>, ImportProblem> {
     let raw: Vec<String> = if cell.starts_with('[') {
-        serde_json::from_str::<Vec<String>>(cell).map_err(|_| {
-            "`tags` starts with `[` but is not a JSON list of strings such as [\"a\", \"b c\"]; \
-             separate tags with spaces or `;` instead"
-                .to_owned()
-        })?
+        serde_json::from_str::<Vec<String>>(cell).map_err(|_| ImportProblem::TagsNotJsonList)?
     } else {
         cell.split(|c: char| c.is_whitespace() || c == ';')
             .map(str::to_owned)
@@ -302,13 +292,14 @@ fn write_tags_cell(tags: &[String]) -> String {
     }
 }
 
-fn bool_cell(cell: &str, column: &str) -> Result<bool, String> {
+fn bool_cell(cell: &str, column: &str) -> Result<bool, ImportProblem> {
     match cell.trim().to_lowercase().as_str() {
         "" | "false" | "0" | "no" | "nein" => Ok(false),
         "true" | "1" | "yes" | "ja" | "x" => Ok(true),
-        other => Err(format!(
-            "`{column}` must be true or false (or left empty), not `{other}`"
-        )),
+        other => Err(ImportProblem::NotBool {
+            column: column.to_owned(),
+            value: other.to_owned(),
+        }),
     }
 }
 
@@ -339,7 +330,7 @@ pub fn import_csv(src: &str) -> Result<Imported, ImportError> {
         Some(Err(issue)) => {
             return Err(ImportError::Header {
                 line: issue.line,
-                message: format!("the header row cannot be read: {}", issue.message),
+                problem: ImportProblem::HeaderUnreadable(Box::new(issue.problem)),
             });
         }
         Some(Ok(h)) => h,
@@ -350,16 +341,13 @@ pub fn import_csv(src: &str) -> Result<Imported, ImportError> {
         let Some(column) = COLUMNS.iter().find(|c| **c == name) else {
             return Err(ImportError::Header {
                 line: header.line,
-                message: format!(
-                    "unknown column `{name}` in the header row; kartei reads the columns {}",
-                    COLUMNS.join(", ")
-                ),
+                problem: ImportProblem::UnknownColumn { name },
             });
         };
         if index.insert(column, i).is_some() {
             return Err(ImportError::Header {
                 line: header.line,
-                message: format!("the column `{name}` appears twice in the header row"),
+                problem: ImportProblem::ColumnTwice { name },
             });
         }
     }
@@ -367,10 +355,7 @@ pub fn import_csv(src: &str) -> Result<Imported, ImportError> {
     if !(has("text") || has("front") && (has("back") || has("choices") || has("items"))) {
         return Err(ImportError::Header {
             line: header.line,
-            message:
-                "the header row must name the columns `front` and `back` (and may name `tags`), \
-                      e.g. `front,back,tags`; `kartei export --format csv` shows every column"
-                    .into(),
+            problem: ImportProblem::HeaderNeedsColumns,
         });
     }
     let width = header.fields.len();
@@ -387,10 +372,10 @@ pub fn import_csv(src: &str) -> Result<Imported, ImportError> {
         if record.fields.len() != width {
             imported.issues.push(Issue {
                 line: record.line,
-                message: format!(
-                    "wrong number of fields: the header has {width}, this row has {}",
-                    record.fields.len()
-                ),
+                problem: ImportProblem::FieldCount {
+                    header: width,
+                    row: record.fields.len(),
+                },
             });
             continue;
         }
@@ -410,9 +395,10 @@ pub fn import_csv(src: &str) -> Result<Imported, ImportError> {
                 && let Some(first) = ids.insert(id.clone(), record.line)
             {
                 ids.insert(id.clone(), first);
-                return Err(format!(
-                    "the id `{id}` is used on line {first} already; every card needs its own id"
-                ));
+                return Err(ImportProblem::IdUsedBefore {
+                    id: id.clone(),
+                    first,
+                });
             }
             Ok(note)
         });
@@ -421,9 +407,9 @@ pub fn import_csv(src: &str) -> Result<Imported, ImportError> {
                 note.line = record.line;
                 imported.notes.push(note);
             }
-            Err(message) => imported.issues.push(Issue {
+            Err(problem) => imported.issues.push(Issue {
                 line: record.line,
-                message,
+                problem,
             }),
         }
     }
@@ -431,7 +417,7 @@ pub fn import_csv(src: &str) -> Result<Imported, ImportError> {
 }
 
 /// Turns one row's cells (by column name) into a note.
-fn note_from_cells(cells: &HashMap<&str, String>) -> Result<ImportedNote, String> {
+fn note_from_cells(cells: &HashMap<&str, String>) -> Result<ImportedNote, ImportProblem> {
     let get = |c: &str| cells.get(c).map_or("", String::as_str);
     let filled = |c: &str| !get(c).trim().is_empty();
     let opt = |c: &str| filled(c).then(|| get(c).to_owned());
@@ -444,9 +430,9 @@ fn note_from_cells(cells: &HashMap<&str, String>) -> Result<ImportedNote, String
         "" => "basic",
         k @ ("basic" | "cloze" | "choice" | "list") => k,
         other => {
-            return Err(format!(
-                "unknown kind `{other}`; use basic, cloze, choice or list (or leave it empty)"
-            ));
+            return Err(ImportProblem::UnknownKind {
+                kind: other.to_owned(),
+            });
         }
     };
     let allowed: &[&str] = match kind {
@@ -467,18 +453,19 @@ fn note_from_cells(cells: &HashMap<&str, String>) -> Result<ImportedNote, String
         .iter()
         .find(|c| !allowed.contains(c) && used(c))
     {
-        return Err(format!(
-            "`{stray}` does not belong to a {kind} card; empty that cell or change `kind`"
-        ));
+        return Err(ImportProblem::NotForKind {
+            column: (*stray).to_owned(),
+            kind: kind.to_owned(),
+        });
     }
     let mut explain = opt("explain");
     let body = match kind {
         "basic" => {
             if !filled("front") {
-                return Err("empty front".into());
+                return Err(ImportProblem::EmptyFront);
             }
             if !filled("back") {
-                return Err("empty back".into());
+                return Err(ImportProblem::EmptyBack);
             }
             NoteBody::Basic {
                 front: get("front").to_owned(),
@@ -489,7 +476,7 @@ fn note_from_cells(cells: &HashMap<&str, String>) -> Result<ImportedNote, String
         "cloze" => {
             let text = if filled("text") {
                 if filled("front") {
-                    return Err("a cloze card has its text in `text`; empty `front`".to_owned());
+                    return Err(ImportProblem::ClozeTextAndFront);
                 }
                 get("text").to_owned()
             } else {
@@ -497,22 +484,20 @@ fn note_from_cells(cells: &HashMap<&str, String>) -> Result<ImportedNote, String
                 let text = anki_cloze_to_kartei(get("front"))?;
                 if filled("back") {
                     if explain.is_some() {
-                        return Err("`back` and `explain` are both filled; a cloze card \
-                                    from `front` takes its explanation from one of them"
-                            .into());
+                        return Err(ImportProblem::ClozeBackAndExplain);
                     }
                     explain = Some(get("back").trim().to_owned());
                 }
                 text
             };
             if filled("text") && filled("back") {
-                return Err("`back` does not belong to a cloze card; empty that cell".into());
+                return Err(ImportProblem::ClozeBackWithText);
             }
             NoteBody::Cloze { text }
         }
         "choice" => {
             if !filled("front") {
-                return Err("empty front".into());
+                return Err(ImportProblem::EmptyFront);
             }
             NoteBody::Choice {
                 front: get("front").to_owned(),
@@ -522,7 +507,7 @@ fn note_from_cells(cells: &HashMap<&str, String>) -> Result<ImportedNote, String
         }
         _ => {
             if !filled("front") {
-                return Err("empty front".into());
+                return Err(ImportProblem::EmptyFront);
             }
             NoteBody::List {
                 front: get("front").to_owned(),
@@ -535,9 +520,7 @@ fn note_from_cells(cells: &HashMap<&str, String>) -> Result<ImportedNote, String
     if let Some(id) = &id
         && !crate::deck::valid_card_id(id)
     {
-        return Err(format!(
-            "invalid id `{id}`: an id may not contain spaces or `~`; fix it or empty the cell"
-        ));
+        return Err(ImportProblem::InvalidId { id: id.clone() });
     }
     Ok(ImportedNote {
         line: 0,
@@ -671,7 +654,7 @@ mod tests {
         assert_eq!(ok("a\tb\"c\t\"\"", '\t'), vec![(1, v(&["a", "b\"c", ""]))]);
         assert_eq!(ok("a|b", '|'), vec![(1, v(&["a", "b"]))]);
         let got = records("a§b", '§');
-        assert!(got[0].as_ref().unwrap_err().message.contains("ASCII"));
+        assert!(got[0].as_ref().unwrap_err().message().contains("ASCII"));
     }
 
     #[test]
@@ -687,7 +670,7 @@ mod tests {
         let issue = got[1].clone().unwrap_err();
         assert_eq!(issue.line, 2);
         assert!(
-            issue.message.starts_with("unclosed quote in field 1"),
+            issue.message().starts_with("unclosed quote in field 1"),
             "{issue}"
         );
         assert_eq!(
@@ -702,7 +685,7 @@ mod tests {
         let got = records("x,\"a\nb\",\"sag \"\"x\"\"\ny\n", ',');
         let issue = got[0].clone().unwrap_err();
         assert_eq!(issue.line, 2);
-        assert!(issue.message.contains("field 3"), "{issue}");
+        assert!(issue.message().contains("field 3"), "{issue}");
         // Reading on from line 2 meets the same quote: not reported twice.
         assert_eq!(got.len(), 2, "{got:?}");
         assert_eq!(
@@ -725,14 +708,14 @@ mod tests {
         assert_eq!(issues.len(), 2, "{issues:?}");
         assert_eq!(issues[0].line, MAX_UNCLOSED_QUOTES + 51);
         assert!(
-            issues[0].message.starts_with("unclosed quote"),
+            issues[0].message().starts_with("unclosed quote"),
             "{}",
             issues[0]
         );
         assert_eq!(issues[1].line, MAX_UNCLOSED_QUOTES + 1);
         assert!(
             issues[1]
-                .message
+                .message()
                 .contains("the rest of the file was not read")
         );
     }
@@ -784,7 +767,12 @@ mod tests {
             assert_eq!(tags_cell(&write_tags_cell(&tags)).unwrap(), tags);
         }
         assert_eq!(tags_cell("a;b  c a").unwrap(), v(&["a", "b", "c"]));
-        assert!(list_cell("[kaputt", "items").unwrap_err().contains("JSON"));
+        assert!(
+            list_cell("[kaputt", "items")
+                .unwrap_err()
+                .to_string()
+                .contains("JSON")
+        );
     }
 
     fn import(src: &str) -> Imported {

@@ -6,6 +6,7 @@
 //! see [`super::csv`]); the Anki file keeps what Anki's built-in notetypes
 //! can hold and says in its header what it simplified.
 
+use crate::i18n::{Lang, Tr};
 use std::collections::HashSet;
 
 use crate::deck::{Card, CardContent, ClozeSegment, Deck};
@@ -233,42 +234,25 @@ impl Simplified {
     }
 
     /// The `#kartei:` header lines that tell the reader of the file about it
-    /// (Anki ignores header keys it does not know).
+    /// (Anki ignores header keys it does not know), in `lang`.
     #[must_use]
-    pub fn header_lines(&self) -> Vec<String> {
-        let mut lines = vec![
-            "#kartei:exported by kartei; Anki's notetypes cannot hold everything a kartei deck can"
-                .to_owned(),
-        ];
+    pub fn header_lines(&self, lang: Lang) -> Vec<String> {
+        let tr = Tr(lang);
+        let mut lines = vec![tr.anki_header_intro().to_owned()];
         if self.choice > 0 {
-            lines.push(format!(
-                "#kartei:{} choice note(s) written as Basic: the choices as lines A) B) ... under the question, the right ones on the back",
-                self.choice
-            ));
+            lines.push(tr.anki_header_choice(self.choice));
         }
         if self.list > 0 {
-            lines.push(format!(
-                "#kartei:{} list note(s) written as Basic: the items one per line on the back (numbered when ordered)",
-                self.list
-            ));
+            lines.push(tr.anki_header_list(self.list));
         }
         if self.dropped_fields > 0 {
-            lines.push(format!(
-                "#kartei:{} note(s) lost hint, source, input (typed answer) or explain (kept only for cloze notes)",
-                self.dropped_fields
-            ));
+            lines.push(tr.anki_header_dropped(self.dropped_fields));
         }
         if self.spaced_tags > 0 {
-            lines.push(format!(
-                "#kartei:{} note(s) have tags with spaces, written with _",
-                self.spaced_tags
-            ));
+            lines.push(tr.anki_header_spaced_tags(self.spaced_tags));
         }
-        lines.push(
-            "#kartei:card ids are not kept; `kartei export --format csv` keeps every field"
-                .to_owned(),
-        );
-        lines
+        lines.push(tr.anki_header_ids().to_owned());
+        lines.into_iter().map(|l| format!("#kartei:{l}")).collect()
     }
 }
 
@@ -276,11 +260,11 @@ impl Simplified {
 /// columns notetype, deck, first field, second field and tags. Its header
 /// says what had to be simplified ([`Simplified`]).
 #[must_use]
-pub fn to_anki<'a>(decks: impl IntoIterator<Item = &'a Deck> + Clone) -> String {
+pub fn to_anki<'a>(decks: impl IntoIterator<Item = &'a Deck> + Clone, lang: Lang) -> String {
     let mut out = String::from(
         "#separator:tab\n#html:true\n#notetype column:1\n#deck column:2\n#tags column:5\n",
     );
-    for line in Simplified::of(decks.clone()).header_lines() {
+    for line in Simplified::of(decks.clone()).header_lines(lang) {
         out.push_str(&line);
         out.push('\n');
     }

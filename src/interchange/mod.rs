@@ -8,12 +8,14 @@
 pub mod anki;
 pub mod csv;
 pub mod export;
+mod problem;
 pub mod template;
 mod text;
 mod toml_out;
 
 use std::fmt;
 
+pub use problem::ImportProblem;
 pub use text::{anki_cloze_to_kartei, slug, strip_html};
 pub use toml_out::{DeckMeta, deck_toml, note_ids};
 
@@ -113,12 +115,20 @@ impl ImportedNote {
 pub struct Issue {
     /// 1-based line in the source file.
     pub line: usize,
-    pub message: String,
+    pub problem: ImportProblem,
+}
+
+impl Issue {
+    /// What is wrong, in English.
+    #[must_use]
+    pub fn message(&self) -> String {
+        self.problem.to_string()
+    }
 }
 
 impl fmt::Display for Issue {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "line {}: {}", self.line, self.message)
+        write!(f, "line {}: {}", self.line, self.problem)
     }
 }
 
@@ -134,8 +144,8 @@ pub struct Imported {
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum ImportError {
     /// The CSV header row lacks a required column or names an unknown one.
-    #[error("line {line}: {message}")]
-    Header { line: usize, message: String },
+    #[error("line {line}: {problem}")]
+    Header { line: usize, problem: ImportProblem },
     /// The file holds no records at all.
     #[error("the file contains no notes")]
     Empty,
@@ -157,7 +167,7 @@ pub fn normalise_tags<'a>(raw: impl IntoIterator<Item = &'a str>) -> Vec<String>
 
 /// Checks that `note` gives a card the deck loader accepts, by loading a
 /// deck made of it alone; the first problem is returned as the message.
-pub(crate) fn check_loads(note: &ImportedNote) -> Result<(), String> {
+pub(crate) fn check_loads(note: &ImportedNote) -> Result<(), ImportProblem> {
     let meta = DeckMeta {
         id: "import".to_owned(),
         name: "import".to_owned(),
@@ -169,13 +179,12 @@ pub(crate) fn check_loads(note: &ImportedNote) -> Result<(), String> {
         crate::deck::DeckOrigin::Bundled("import.toml".into()),
     ) {
         Ok(_) => Ok(()),
-        Err(diagnostics) => Err(diagnostics.first().map_or_else(
-            || "the note does not give a valid card".to_owned(),
-            |d| match &d.help {
-                Some(help) => format!("{}; {help}", d.message),
-                None => d.message.clone(),
-            },
-        )),
+        Err(mut diagnostics) => Err(ImportProblem::Deck(if diagnostics.is_empty() {
+            // The loader always names a problem; an empty list would be a bug.
+            Box::new(crate::deck::Problem::NoCards)
+        } else {
+            diagnostics.swap_remove(0).problem
+        })),
     }
 }
 
@@ -187,7 +196,7 @@ pub(crate) fn note_from_fields(
     back: &str,
     reverse: bool,
     cloze_type: bool,
-) -> Result<(NoteBody, Option<String>), String> {
+) -> Result<(NoteBody, Option<String>), ImportProblem> {
     if cloze_type || text::has_anki_cloze(front) {
         let text = anki_cloze_to_kartei(front)?;
         let extra = back.trim();
@@ -197,10 +206,10 @@ pub(crate) fn note_from_fields(
     let front = front.trim();
     let back = back.trim();
     if front.is_empty() {
-        return Err("empty front".into());
+        return Err(ImportProblem::EmptyFront);
     }
     if back.is_empty() {
-        return Err("empty back".into());
+        return Err(ImportProblem::EmptyBack);
     }
     Ok((
         NoteBody::Basic {

@@ -151,7 +151,8 @@ pub fn has_anki_cloze(text: &str) -> bool {
 /// A description of why the text cannot be converted: no gap, an unclosed
 /// or nested gap, an empty answer, or `{{`/`}}` outside a gap (which kartei's
 /// cloze syntax cannot express).
-pub fn anki_cloze_to_kartei(text: &str) -> Result<String, String> {
+pub fn anki_cloze_to_kartei(text: &str) -> Result<String, super::ImportProblem> {
+    use super::ImportProblem as P;
     let text = text.trim();
     let mut out = String::with_capacity(text.len());
     let mut rest = text;
@@ -167,24 +168,19 @@ pub fn anki_cloze_to_kartei(text: &str) -> Result<String, String> {
             (Some(o), c) if c.is_none_or(|c| o < c) => {
                 out.push_str(&rest[..o]);
                 let after = &rest[o + 2..];
-                let body_start = gap_prefix_len(after).ok_or_else(|| {
-                    "`{{` outside an Anki cloze gap `{{c1::...}}` cannot be written in a kartei cloze text"
-                        .to_owned()
-                })?;
+                let body_start = gap_prefix_len(after).ok_or(P::BracesOutsideGap)?;
                 let body = &after[body_start..];
-                let end = body
-                    .find("}}")
-                    .ok_or_else(|| "unclosed cloze gap `{{c...` (missing `}}`)".to_owned())?;
+                let end = body.find("}}").ok_or(P::UnclosedGap)?;
                 let inner = &body[..end];
                 if inner.contains("{{") {
-                    return Err("nested cloze gaps cannot be converted".into());
+                    return Err(P::NestedGaps);
                 }
                 let (answer, hint) = match inner.split_once("::") {
                     Some((a, h)) => (a.trim(), Some(h.trim())),
                     None => (inner.trim(), None),
                 };
                 if answer.is_empty() {
-                    return Err("empty cloze gap".into());
+                    return Err(P::EmptyGap);
                 }
                 out.push_str("{{");
                 out.push_str(answer);
@@ -196,11 +192,11 @@ pub fn anki_cloze_to_kartei(text: &str) -> Result<String, String> {
                 gaps += 1;
                 rest = &body[end + 2..];
             }
-            _ => return Err("`}}` without an open cloze gap".into()),
+            _ => return Err(P::StrayClose),
         }
     }
     if gaps == 0 {
-        return Err("cloze note without a gap `{{c1::...}}`".into());
+        return Err(P::NoGap);
     }
     Ok(out)
 }
@@ -307,32 +303,39 @@ mod tests {
     #[test]
     fn rejects_cloze_texts_kartei_cannot_express() {
         assert_eq!(
-            anki_cloze_to_kartei("kein Lückentext").unwrap_err(),
+            anki_cloze_to_kartei("kein Lückentext")
+                .unwrap_err()
+                .to_string(),
             "cloze note without a gap `{{c1::...}}`"
         );
         assert!(
             anki_cloze_to_kartei("{{c1::offen")
                 .unwrap_err()
+                .to_string()
                 .contains("unclosed")
         );
         assert!(
             anki_cloze_to_kartei("{{c1::}}")
                 .unwrap_err()
+                .to_string()
                 .contains("empty")
         );
         assert!(
             anki_cloze_to_kartei("{{c1::a {{c2::b}} }}")
                 .unwrap_err()
+                .to_string()
                 .contains("nested")
         );
         assert!(
             anki_cloze_to_kartei("{{x}} {{c1::a}}")
                 .unwrap_err()
+                .to_string()
                 .contains("outside")
         );
         assert!(
             anki_cloze_to_kartei("a }} {{c1::a}}")
                 .unwrap_err()
+                .to_string()
                 .contains("without")
         );
     }

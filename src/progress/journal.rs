@@ -109,8 +109,8 @@ impl JournalError {
 pub struct LoadReport {
     /// Number of events loaded.
     pub events: usize,
-    /// Human-readable warnings (e.g. a repaired torn last line).
-    pub warnings: Vec<String>,
+    /// Warnings (e.g. a repaired torn last line).
+    pub warnings: Vec<JournalWarning>,
     /// The backup made before a torn tail was cut off.
     pub backup: Option<PathBuf>,
     /// How many bytes of torn tail were cut off (or ignored, read-only).
@@ -127,7 +127,40 @@ pub struct MergeReport {
     /// Same id but different content; ours was kept.
     pub conflicting: usize,
     /// Warnings about the other file (e.g. an ignored torn last line).
-    pub warnings: Vec<String>,
+    pub warnings: Vec<JournalWarning>,
+}
+
+/// Something about the journal the user should know, though it was
+/// handled. `Display` is English; [`crate::i18n::Localize`] tells it in a
+/// language.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum JournalWarning {
+    /// A torn last line (a crash while saving) was cut off; the file as it
+    /// was is kept at `backup`.
+    #[error(
+        "{}:{line}: {why} — probably a crash while saving; cut off {cut} bytes, the original is kept as {}",
+        path.display(),
+        backup.display()
+    )]
+    TornRepaired {
+        path: PathBuf,
+        line: usize,
+        /// Why the line does not parse (the parser's words).
+        why: String,
+        cut: usize,
+        backup: PathBuf,
+    },
+    /// A torn last line in a file that is only read: left alone.
+    #[error(
+        "{}:{line}: {why}; ignored {cut} bytes there (the file was not changed)",
+        path.display()
+    )]
+    TornIgnored {
+        path: PathBuf,
+        line: usize,
+        why: String,
+        cut: usize,
+    },
 }
 
 /// Where a checkpoint says its replay of the journal ended: the first
@@ -659,12 +692,13 @@ impl Journal {
             file.set_len(parsed.good_len as u64)
                 .and_then(|()| file.sync_all())
                 .map_err(JournalError::io("repair", &path))?;
-            report.warnings.push(format!(
-                "{}:{line}: {why} — probably a crash while saving; cut off {cut} bytes, \
-                 the original is kept as {}",
-                path.display(),
-                bak.display()
-            ));
+            report.warnings.push(JournalWarning::TornRepaired {
+                path: path.clone(),
+                line,
+                why,
+                cut,
+                backup: bak.clone(),
+            });
             report.backup = Some(bak);
             report.torn_bytes = cut as u64;
         }
@@ -1067,10 +1101,12 @@ fn load_lenient_len(
     if let Some((line, why)) = parsed.torn {
         let cut = bytes.len() - parsed.good_len;
         report.torn_bytes = cut as u64;
-        report.warnings.push(format!(
-            "{}:{line}: {why}; ignored {cut} bytes there (the file was not changed)",
-            path.display()
-        ));
+        report.warnings.push(JournalWarning::TornIgnored {
+            path: path.to_path_buf(),
+            line,
+            why,
+            cut,
+        });
     }
     Ok((parsed.events, report, parsed.good_len))
 }

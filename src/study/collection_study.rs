@@ -14,7 +14,8 @@ use super::session::{ReviewSession, SessionKind};
 use super::stats_port::{HISTORY_DAYS, StatsFilter, StatsPort, StatsView};
 use super::today;
 use crate::collection::{Collection, Scope as CoreScope};
-use crate::deck::CardId;
+use crate::deck::{CardId, Diagnostic};
+use crate::i18n::{Lang, Localize as _, Tr};
 use crate::progress::{EventId, Grade, MarkAction};
 use crate::scheduler::{Next, format_interval};
 
@@ -31,6 +32,8 @@ pub struct CollectionStudy {
     undo_stack: Vec<Undoable>,
     /// Quizzes started in this run whose answers move the schedule.
     rescheduling: std::collections::HashSet<String>,
+    /// The language errors are told in.
+    lang: Lang,
 }
 
 /// One step `undo` can take back.
@@ -52,7 +55,28 @@ impl CollectionStudy {
             saved_setup: None,
             undo_stack: Vec::new(),
             rescheduling: std::collections::HashSet::new(),
+            lang: Lang::En,
         }
+    }
+
+    /// Errors are told in `lang` (English by default).
+    #[must_use]
+    pub fn with_lang(mut self, lang: Lang) -> Self {
+        self.lang = lang;
+        self
+    }
+
+    /// "there is no deck `x`; decks: a, b" in the interface language.
+    fn unknown_deck(&self, id: &str) -> String {
+        let mut known: Vec<&str> = self
+            .collection
+            .decks()
+            .decks
+            .iter()
+            .map(|d| d.id.as_str())
+            .collect();
+        known.sort_unstable();
+        Tr(self.lang).unknown_deck(id, &known.join(", "))
     }
 
     /// The collection behind the port.
@@ -76,7 +100,7 @@ impl CollectionStudy {
         self.collection
             .record_quiz_answer(answer, now)
             .map(|_| ())
-            .map_err(|e| e.to_string())
+            .map_err(|e| e.localized(self.lang))
     }
 
     /// The cards of `scope` for practice and cram: studied cards by lowest
@@ -161,14 +185,12 @@ impl CollectionStudy {
     }
 
     fn status_lines(&self) -> Vec<String> {
-        let decks = self.collection.decks();
-        let mut status: Vec<String> = decks
-            .errors
+        self.collection
+            .journal_report()
+            .warnings
             .iter()
-            .map(|d| format!("{}:{}:{}: {}", d.file, d.line, d.column, d.message))
-            .collect();
-        status.extend(self.collection.journal_report().warnings.iter().cloned());
-        status
+            .map(|w| w.localized(self.lang))
+            .collect()
     }
 }
 
@@ -200,6 +222,7 @@ impl Study for CollectionStudy {
             decks,
             reviewed_today: to_u32(reviewed_today),
             streak_days: streak.current,
+            deck_problems: self.collection.decks().errors.clone(),
             status: self.status_lines(),
             orphans: to_u32(self.collection.orphans().len()),
             exam: super::exam::next_exam(&self.collection, now).map(|e| self.exam_view(&e, now)),
@@ -216,7 +239,7 @@ impl Study for CollectionStudy {
             Scope::All => CoreScope::All,
             Scope::Deck(id) => {
                 if self.collection.decks().deck(&id).is_none() {
-                    return Err(format!("unknown deck `{id}`"));
+                    return Err(self.unknown_deck(&id));
                 }
                 CoreScope::Deck(id)
             }
@@ -262,7 +285,7 @@ impl Study for CollectionStudy {
         let event = self
             .collection
             .record_mark(card, action, until, now)
-            .map_err(|e| e.to_string())?;
+            .map_err(|e| e.localized(self.lang))?;
         self.undo_stack.push(Undoable::Mark(event.id));
         if let Some(session) = self.session.as_mut() {
             session.refresh(&self.collection, now);
@@ -321,10 +344,10 @@ impl Study for CollectionStudy {
         let session = self
             .session
             .as_mut()
-            .ok_or_else(|| "no review session is running".to_owned())?;
+            .ok_or_else(|| Tr(self.lang).no_session().to_owned())?;
         session
             .answer(&mut self.collection, card, grade, ms, now)
-            .map_err(|e| e.to_string())?;
+            .map_err(|e| e.localized(self.lang))?;
         self.undo_stack.push(Undoable::Answer);
         Ok(())
     }
@@ -339,7 +362,7 @@ impl Study for CollectionStudy {
                 };
                 let card = session
                     .undo(&mut self.collection, now)
-                    .map_err(|e| format!("undo failed: {e}"))?;
+                    .map_err(|e| Tr(self.lang).undo_failed(&e.localized(self.lang)))?;
                 self.undo_stack.pop();
                 Ok(card)
             }
@@ -347,7 +370,7 @@ impl Study for CollectionStudy {
                 let card = self
                     .collection
                     .undo(event, now)
-                    .map_err(|e| format!("undo failed: {e}"))?;
+                    .map_err(|e| Tr(self.lang).undo_failed(&e.localized(self.lang)))?;
                 self.undo_stack.pop();
                 if let Some(session) = self.session.as_mut() {
                     session.refresh(&self.collection, now);
@@ -401,8 +424,17 @@ impl Study for CollectionStudy {
             .user_decks
             .clone()
             .ok_or_else(|| "no deck folder".to_owned())?;
-        crate::deck::copy_bundled(&dir, &id).map_err(|e| e.to_string())?;
-        self.reload()
+        crate::deck::copy_bundled(&dir, &id).map_err(|e| e.localized(self.lang))?;
+        self.reload().map_err(|problems| {
+            problems
+                .iter()
+                .map(|d| {
+                    let message = d.message(self.lang);
+                    format!("{}:{}:{}: {message}", d.file, d.line, d.column)
+                })
+                .collect::<Vec<_>>()
+                .join("\n")
+        })
     }
 
     fn edit_location(&self, card: &CardId) -> Option<(PathBuf, u32)> {
@@ -410,7 +442,7 @@ impl Study for CollectionStudy {
         deck.origin.path().map(|p| (p.to_path_buf(), card.line))
     }
 
-    fn reload(&mut self) -> Result<(), String> {
+    fn reload(&mut self) -> Result<(), Vec<Diagnostic>> {
         let errors = self.collection.reload_decks();
         if let Some(session) = self.session.as_mut() {
             session.refresh(&self.collection, self.last_now);
@@ -418,11 +450,7 @@ impl Study for CollectionStudy {
         if errors.is_empty() {
             Ok(())
         } else {
-            Err(errors
-                .iter()
-                .map(|d| format!("{}:{}:{}: {}", d.file, d.line, d.column, d.message))
-                .collect::<Vec<_>>()
-                .join("\n"))
+            Err(errors)
         }
     }
 }
@@ -546,7 +574,7 @@ impl QuizPort for CollectionStudy {
         self.saved_setup = Some(setup.clone());
         config
             .save_section(&self.collection.options().config_path, "quiz")
-            .map_err(|e| format!("quiz setup not saved: {e}"))
+            .map_err(|e| Tr(self.lang).quiz_setup_not_saved(&e.localized(self.lang)))
     }
 
     fn start_quiz(
@@ -601,7 +629,7 @@ impl QuizPort for CollectionStudy {
                     seed: Some(spec.seed),
                 },
             )
-            .map_err(|e| format!("quiz not started: {e}"))?;
+            .map_err(|e| Tr(self.lang).quiz_not_started(&e.localized(self.lang)))?;
         if spec.reschedule {
             self.rescheduling.insert(id.clone());
         }
@@ -659,7 +687,7 @@ impl QuizPort for CollectionStudy {
                 },
             )
             .map(|_| ())
-            .map_err(|e| e.to_string())
+            .map_err(|e| e.localized(self.lang))
     }
 
     fn finish_quiz(
@@ -681,7 +709,7 @@ impl QuizPort for CollectionStudy {
                 },
             )
             .map(|_| ())
-            .map_err(|e| e.to_string())
+            .map_err(|e| e.localized(self.lang))
     }
 }
 
@@ -703,19 +731,20 @@ impl ExamPort for CollectionStudy {
         now: DateTime<Utc>,
     ) -> Result<(), String> {
         let c = &self.collection;
+        let tr = Tr(self.lang);
         let (exam, at) = match target {
             CramTarget::Exam(name) => {
                 let exam = c
                     .exams()
                     .into_iter()
                     .find(|e| &e.name == name)
-                    .ok_or_else(|| format!("there is no exam {name:?}"))?;
+                    .ok_or_else(|| tr.no_exam_named(name))?;
                 let at = super::exam::exam_start(c, exam.date).max(now);
                 (exam, at)
             }
             CramTarget::Decks(decks) => {
                 if let Some(id) = decks.iter().find(|id| c.decks().deck(id).is_none()) {
-                    return Err(format!("unknown deck `{id}`"));
+                    return Err(self.unknown_deck(id));
                 }
                 (cram_scope(decks.clone(), Vec::new()), now)
             }
@@ -724,7 +753,7 @@ impl ExamPort for CollectionStudy {
                     .iter()
                     .find(|t| !c.cards().any(|card| card.tags.contains(t)))
                 {
-                    return Err(format!("no card has the tag `{tag}`"));
+                    return Err(tr.no_card_with_tag(tag));
                 }
                 (cram_scope(Vec::new(), tags.clone()), now)
             }
@@ -735,7 +764,7 @@ impl ExamPort for CollectionStudy {
             cards.truncate(n);
         }
         if cards.is_empty() {
-            return Err("no cards to cram".to_owned());
+            return Err(tr.nothing_to_cram().to_owned());
         }
         self.undo_stack.retain(|u| matches!(u, Undoable::Mark(_)));
         self.session = Some(ReviewSession::drill(SessionKind::Cram, scope, cards, now));

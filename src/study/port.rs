@@ -38,7 +38,9 @@ pub struct Overview {
     pub reviewed_today: u32,
     /// Days in a row with at least one review, today included when reviewed.
     pub streak_days: u32,
-    /// Load warnings and errors worth showing, one line each.
+    /// Decks that did not load: the views render them in their language.
+    pub deck_problems: Vec<crate::deck::Diagnostic>,
+    /// Other load warnings worth showing (the journal's), one line each.
     pub status: Vec<String>,
     /// Cards with progress that no loaded deck contains (their progress is
     /// kept).
@@ -201,6 +203,6 @@ pub trait Study: StatsPort + QuizPort + ExamPort {
     /// last good version stays in use and the error is returned.
     ///
     /// # Errors
-    /// The load problems, one line each with file:line:column, to show.
-    fn reload(&mut self) -> Result<(), String>;
+    /// The load problems (with file:line:column), for the view to show.
+    fn reload(&mut self) -> Result<(), Vec<crate::deck::Diagnostic>>;
 }

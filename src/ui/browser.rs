@@ -403,16 +403,8 @@ fn render_detail(app: &App, d: &CardDetail, frame: &mut Frame<'_>, area: Rect) {
     let mut lines: Vec<Line<'static>> = Vec::new();
     lines.extend(wrap_plain(&sanitize(&d.row.question), bold, w));
     lines.extend(wrap_plain(&sanitize(&d.answer), t.answer(), w));
-    let local = |at: DateTime<Utc>| {
-        at.with_timezone(&app.offset)
-            .format(if app.lang == crate::i18n::Lang::De {
-                "%d.%m.%Y %H:%M"
-            } else {
-                "%Y-%m-%d %H:%M"
-            })
-            .to_string()
-    };
-    let pct = |r: f64| format!("{:.0} %", r * 100.0);
+    let local = |at: DateTime<Utc>| tr.date_time(at, app.offset);
+    let pct = |r: f64| tr.share(r);
     let mut facts = vec![format!(
         "{}{}",
         status_word(tr, d.row.status),

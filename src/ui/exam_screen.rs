@@ -14,7 +14,7 @@ use ratatui::widgets::Paragraph;
 use super::app::{App, Effect, Screen};
 use super::keymap::Action;
 use super::text::{sanitize, truncate, width};
-use crate::i18n::{Lang, Tr};
+use crate::i18n::Tr;
 use crate::study::exam_port::{CramTarget, ExamGroup, ExamView};
 use crate::study::port::Study;
 
@@ -38,27 +38,6 @@ pub struct ExamScreen {
     pub scroll: u16,
     /// The screen to return to.
     pub back: Box<Screen>,
-}
-
-fn date_text(lang: Lang, date: chrono::NaiveDate) -> String {
-    Tr(lang).date(date)
-}
-
-fn days_text(lang: Lang, days: i64) -> String {
-    match (lang, days) {
-        (Lang::De, 0) => "heute".to_owned(),
-        (Lang::En, 0) => "today".to_owned(),
-        (Lang::De, 1) => "morgen".to_owned(),
-        (Lang::En, 1) => "tomorrow".to_owned(),
-        (Lang::De, n) => format!("in {n} Tagen"),
-        (Lang::En, n) => format!("in {n} days"),
-    }
-}
-
-fn percent(x: f64) -> String {
-    #[allow(clippy::cast_possible_truncation)]
-    let p = (x.clamp(0.0, 1.0) * 100.0).round() as i64;
-    format!("{p} %")
 }
 
 impl ExamScreen {
@@ -217,10 +196,10 @@ pub fn overview_line(app: &App, e: &ExamView, w: usize) -> Line<'static> {
     let text = format!(
         "{} {} · {} · {} {}",
         sanitize(&e.name),
-        date_text(lang, e.date),
-        days_text(lang, e.days_left),
+        Tr(lang).date(e.date),
+        Tr(lang).exam_in_days(e.days_left),
         Tr(lang).exam_expected_recall(),
-        percent(e.expected_recall),
+        Tr(lang).share(e.expected_recall),
     );
     let label = format!("{}: ", Tr(lang).exam_exam());
     let key = format!(
@@ -273,7 +252,7 @@ fn group_lines(
                 w1 = col_w[1]
             )),
             Span::styled(
-                format!("{:>w2$}", percent(g.expected_recall), w2 = col_w[2]),
+                format!("{:>w2$}", Tr(lang).share(g.expected_recall), w2 = col_w[2]),
                 recall_style(app, g.expected_recall),
             ),
         ]));
@@ -298,8 +277,8 @@ fn exam_lines(app: &App, e: &ExamView, w: usize) -> Vec<Line<'static>> {
         Span::styled(sanitize(&e.name), Style::new().add_modifier(Modifier::BOLD)),
         Span::raw(format!(
             " · {} · {}",
-            date_text(lang, e.date),
-            days_text(lang, e.days_left)
+            Tr(lang).date(e.date),
+            Tr(lang).exam_in_days(e.days_left)
         )),
     ])];
     let label = Tr(lang).exam_expected_recall_on_the_day();
@@ -310,30 +289,19 @@ fn exam_lines(app: &App, e: &ExamView, w: usize) -> Vec<Line<'static>> {
             t.gauge(),
         ),
         Span::styled(
-            format!(" {}", percent(e.expected_recall)),
+            format!(" {}", Tr(lang).share(e.expected_recall)),
             recall_style(app, e.expected_recall).add_modifier(Modifier::BOLD),
         ),
     ]));
-    out.push(Line::raw(match lang {
-        Lang::De => format!(
-            "{} Karten, davon {} noch nicht gelernt",
-            e.cards, e.unstudied
-        ),
-        Lang::En => format!("{} cards, {} not studied yet", e.cards, e.unstudied),
-    }));
+    out.push(Line::raw(Tr(lang).exam_cards_line(e.cards, e.unstudied)));
     if e.days_left > 0 {
         out.push(Line::from(vec![
             Span::styled(format!("{}: ", Tr(lang).exam_today()), t.dim()),
-            Span::raw(match lang {
-                Lang::De => format!(
-                    "{} neu · {} Wiederholungen · etwa {} min",
-                    e.plan.new_today, e.plan.reviews_today, e.plan.minutes_today
-                ),
-                Lang::En => format!(
-                    "{} new · {} reviews · about {} min",
-                    e.plan.new_today, e.plan.reviews_today, e.plan.minutes_today
-                ),
-            }),
+            Span::raw(Tr(lang).exam_today_line(
+                e.plan.new_today,
+                e.plan.reviews_today,
+                e.plan.minutes_today,
+            )),
         ]));
     }
     out.push(Line::default());
@@ -345,7 +313,7 @@ fn exam_lines(app: &App, e: &ExamView, w: usize) -> Vec<Line<'static>> {
             t.dim(),
         ));
         for (q, r) in &e.weakest {
-            let p = format!("{:>5}  ", percent(*r));
+            let p = format!("{:>5}  ", Tr(lang).share(*r));
             let q = truncate(&sanitize(q), w.saturating_sub(width(&p)));
             out.push(Line::from(vec![
                 Span::styled(p, recall_style(app, *r)),

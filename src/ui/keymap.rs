@@ -377,17 +377,7 @@ impl KeyMap {
     /// "Strg-C" where English says "Space" and "Ctrl-c".
     #[must_use]
     pub fn name(&self, key: &Key) -> String {
-        let text = key.to_string();
-        match self.lang {
-            crate::i18n::Lang::En => text,
-            crate::i18n::Lang::De => {
-                let text = text.replace("Space", "Leertaste");
-                match text.strip_prefix("Ctrl-") {
-                    Some(rest) => format!("Strg-{}", rest.to_uppercase()),
-                    None => text,
-                }
-            }
-        }
+        crate::i18n::Tr(self.lang).key_name(&key.to_string())
     }
 
     /// The keys of an action joined by `/` for hints, e.g. `"q/Esc"`.

@@ -49,7 +49,8 @@ pub(super) fn render_overview(app: &App, frame: &mut Frame<'_>, area: Rect) {
         let nums = [tr.new_word(), tr.learning(), tr.due(), tr.total()];
         let num_w: Vec<usize> = nums.iter().map(|n| width(n).max(5)).collect();
         let bar_cells = 10;
-        let mastery_w = bar_cells + 5;
+        let pct_w = width(&tr.percent(100));
+        let mastery_w = bar_cells + 1 + pct_w;
         let fixed: usize = num_w.iter().map(|n| n + 1).sum::<usize>() + mastery_w + 1 + 2;
         let name_w = w.saturating_sub(fixed).max(8);
         let mut head = format!("  {:<name_w$}", tr.deck());
@@ -79,7 +80,7 @@ pub(super) fn render_overview(app: &App, frame: &mut Frame<'_>, area: Rect) {
                 mastery_bar(row.mastery, bar_cells),
                 base.patch(t.gauge()),
             ));
-            spans.push(Span::styled(format!(" {pct:>3}%"), base));
+            spans.push(Span::styled(format!(" {:>pct_w$}", tr.percent(pct)), base));
             lines.push(Line::from(spans));
         }
     }
@@ -98,9 +99,11 @@ pub(super) fn render_overview(app: &App, frame: &mut Frame<'_>, area: Rect) {
         lines.push(super::exam_screen::overview_line(app, exam, w));
     }
     let orphans = (ov.orphans > 0).then(|| format!("{} {}", ov.orphans, tr.orphans_note()));
-    if !ov.status.is_empty() || orphans.is_some() {
+    let problems = ov.deck_problems.iter().map(|d| problem_line(d, app.lang));
+    let problems: Vec<String> = problems.collect();
+    if !problems.is_empty() || !ov.status.is_empty() || orphans.is_some() {
         lines.push(Line::default());
-        for msg in ov.status.iter().chain(&orphans) {
+        for msg in problems.iter().chain(&ov.status).chain(&orphans) {
             lines.extend(wrap_plain(&format!("! {msg}"), t.status(), w));
         }
     }
@@ -110,4 +113,11 @@ pub(super) fn render_overview(app: &App, frame: &mut Frame<'_>, area: Rect) {
         Paragraph::new(lines.into_iter().skip(skip).collect::<Vec<_>>()),
         area,
     );
+}
+
+/// A deck that did not load, on one line: `file:line:column: message`, in
+/// the interface language.
+#[must_use]
+pub(super) fn problem_line(d: &crate::deck::Diagnostic, lang: crate::i18n::Lang) -> String {
+    format!("{}:{}:{}: {}", d.file, d.line, d.column, d.message(lang))
 }

@@ -91,7 +91,23 @@ pub fn render(app: &App, q: &QuizScreen, frame: &mut Frame<'_>, area: Rect) {
 fn setup_row_line(app: &App, s: &SetupState, row: SetupRow, selected: bool) -> Line<'static> {
     let t = app.theme;
     let lang = app.lang;
-    let label_w: usize = 22;
+    let tr = Tr(lang);
+    // The label column fits the longest label of the language, plus two spaces.
+    let label_w = [
+        tr.quiz_questions(),
+        tr.quiz_time_limit(),
+        tr.quiz_time(),
+        tr.quiz_schedule(),
+        tr.quiz_cards(),
+        tr.quiz_forms(),
+        tr.quiz_decks_none_all(),
+        tr.quiz_tags_none_all(),
+    ]
+    .iter()
+    .map(|l| width(l))
+    .max()
+    .unwrap_or(0)
+        + 2;
     let tick = |on: bool| if on { "[x] " } else { "[ ] " };
     let (label, value): (&str, String) = match row {
         SetupRow::Count => (Tr(lang).quiz_questions(), format!("◀ {} ▶", s.setup.count)),
@@ -156,10 +172,11 @@ fn setup_row_line(app: &App, s: &SetupState, row: SetupRow, selected: bool) -> L
     let base = if selected { t.selected() } else { Style::new() };
     Line::from(vec![
         Span::styled(if selected { "▶ " } else { "  " }, base),
-        // At least one space between the label and its value, whatever the
-        // language's label length.
         Span::styled(
-            format!("{label:<label_w$} ", label_w = label_w.saturating_sub(1)),
+            format!(
+                "{label}{}",
+                " ".repeat(label_w.saturating_sub(width(label)))
+            ),
             t.dim(),
         ),
         Span::styled(value, base),
@@ -281,13 +298,7 @@ fn render_running(app: &App, run: &RunState, frame: &mut Frame<'_>, area: Rect) 
                 }
             }
             QuestionForm::Typed(crate::quiz::TypedAnswer::List { items, .. }) => {
-                lines.push(Line::styled(
-                    match lang {
-                        Lang::En => format!("{} items, separated by commas", items.len()),
-                        Lang::De => format!("{} Punkte, durch Kommas getrennt", items.len()),
-                    },
-                    t.dim(),
-                ));
+                lines.push(Line::styled(Tr(lang).list_items_hint(items.len()), t.dim()));
             }
             QuestionForm::Typed(_) => {}
             QuestionForm::Flip => {
@@ -347,16 +358,12 @@ fn render_running(app: &App, run: &RunState, frame: &mut Frame<'_>, area: Rect) 
 
 /// A score like `14` or `14,5` (German) / `14.5`.
 fn points(lang: Lang, v: f64) -> String {
-    let s = if (v - v.round()).abs() < 1e-9 {
-        format!("{v:.0}")
-    } else {
-        format!("{v:.1}")
-    };
-    if lang == Lang::De {
-        s.replace('.', ",")
-    } else {
-        s
-    }
+    Tr(lang).short_num(v, 2)
+}
+
+/// A quiz percentage to a tenth: `87.5%` / `87,5 %`, `90%` / `90 %`.
+fn percent_points(lang: Lang, v: f64) -> String {
+    Tr(lang).short_percent(v, 1)
 }
 
 /// The results body, wrapped at `w` columns.
@@ -375,10 +382,10 @@ pub fn results_lines(lang: Lang, t: Theme, r: &ResultsState, w: usize) -> Vec<Li
     out.push(row(
         Tr(lang).quiz_score(),
         format!(
-            "{}/{} · {} %",
+            "{}/{} · {}",
             points(lang, res.score),
             points(lang, res.max),
-            points(lang, (res.percent * 10.0).round() / 10.0)
+            percent_points(lang, res.percent)
         ),
         bold,
     ));
@@ -407,10 +414,7 @@ pub fn results_lines(lang: Lang, t: Theme, r: &ResultsState, w: usize) -> Vec<Li
     // Whole seconds elapsed, as `kartei quiz --history` shows them.
     let mut time = elapsed(res.duration);
     if res.timed_out > 0 {
-        time.push_str(&match lang {
-            Lang::En => format!(" · {} timed out", res.timed_out),
-            Lang::De => format!(" · {} ohne Antwort (Zeit um)", res.timed_out),
-        });
+        time.push_str(&Tr(lang).quiz_timed_out(res.timed_out));
     }
     out.push(row(Tr(lang).quiz_time(), time, Style::new()));
     if res.abandoned {
@@ -477,10 +481,7 @@ pub fn results_lines(lang: Lang, t: Theme, r: &ResultsState, w: usize) -> Vec<Li
         return out;
     }
     out.push(Line::styled(
-        match lang {
-            Lang::En => format!("Mistakes ({})", res.mistakes.len()),
-            Lang::De => format!("Fehler ({})", res.mistakes.len()),
-        },
+        Tr(lang).quiz_mistakes_head(res.mistakes.len()),
         bold,
     ));
     for m in &res.mistakes {
@@ -549,17 +550,7 @@ pub fn results_max_scroll(lang: Lang, r: &ResultsState, size: (u16, u16)) -> u16
 pub fn key_rows(app: &App, q: &QuizScreen) -> Vec<(String, String)> {
     let lang = app.lang;
     // Key names in the interface language ("Space" / "Leertaste").
-    let (space, ctrl) = if lang == Lang::De {
-        ("Leertaste", "Strg-")
-    } else {
-        ("Space", "Ctrl-")
-    };
-    let row = |k: &str, text: &'static str| {
-        (
-            k.replace("Space", space).replace("Ctrl-", ctrl),
-            text.to_owned(),
-        )
-    };
+    let row = |k: &str, text: &'static str| (Tr(lang).key_name(k), text.to_owned());
     match q {
         QuizScreen::Setup(_) => vec![
             row("Enter", Tr(lang).quiz_start()),
@@ -568,10 +559,7 @@ pub fn key_rows(app: &App, q: &QuizScreen) -> Vec<(String, String)> {
             row("Esc", Tr(lang).quiz_back()),
         ],
         QuizScreen::Running(run) if run.confirm_abandon => vec![
-            row(
-                if lang == Lang::De { "j/y" } else { "y" },
-                Tr(lang).quiz_abandon(),
-            ),
+            row(Tr(lang).yes_keys(), Tr(lang).quiz_abandon()),
             row("n", Tr(lang).quiz_continue()),
         ],
         QuizScreen::Running(run) if run.quiz.is_paused() => vec![

@@ -14,9 +14,13 @@ impl App {
     /// removed), the overview and the statistics are fetched again. A failed
     /// load keeps everything and shows the error in the status line.
     pub fn reload(&mut self, now: DateTime<Utc>, study: &mut dyn Study) {
-        if let Err(e) = study.reload() {
-            let first = e.lines().next().unwrap_or_default();
-            let more = e.lines().count().saturating_sub(1);
+        if let Err(problems) = study.reload() {
+            let first = problems
+                .first()
+                .map(|d| super::overview::problem_line(d, self.lang))
+                .unwrap_or_default();
+            let first = first.lines().next().unwrap_or_default();
+            let more = problems.len().saturating_sub(1);
             let extra = if more > 0 {
                 format!(" (+{more})")
             } else {

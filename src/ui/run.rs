@@ -16,7 +16,7 @@ use super::app::{App, Effect};
 use super::backend::{SafeBackend, SafeTerminal};
 use super::keymap::KeyMap;
 use super::theme::Theme;
-use crate::i18n::Lang;
+use crate::i18n::{Lang, Localize as _, Tr};
 use crate::study::port::Study;
 
 /// The longest sleep of an idle interface (a key, a timer, a deck change
@@ -62,6 +62,15 @@ pub enum Exit {
 /// # Errors
 /// Terminal I/O failures; the terminal is restored before returning.
 pub fn run(opts: Options, study: &mut dyn Study) -> io::Result<Exit> {
+    use std::io::IsTerminal as _;
+    // Without a terminal nothing is set up, and no escape sequence is
+    // written into a pipe or a file.
+    if !io::stdin().is_terminal() || !io::stdout().is_terminal() {
+        return Err(io::Error::new(
+            io::ErrorKind::Unsupported,
+            "cannot start the terminal interface: standard input and output must be a terminal",
+        ));
+    }
     let (watch, rx) = super::signals::Watch::start()?;
     // Raw mode, the alternate screen and a panic hook that restores the
     // terminal before the message; then the guarded backend.
@@ -140,19 +149,13 @@ fn event_loop(
         ) {
             Ok(w) => Some(w),
             Err(e) => {
-                app.status = Some(e.to_string());
+                app.status = Some(e.localized(opts.lang));
                 None
             }
         }
     };
     if opts.read_only {
-        app.status = Some(
-            match opts.lang {
-                Lang::De => "Nur lesen (--read-only): Antworten werden nicht gespeichert",
-                Lang::En => "read-only (--read-only): answers are not recorded",
-            }
-            .to_owned(),
-        );
+        app.status = Some(Tr(opts.lang).read_only_status().to_owned());
     }
     if let Some(spec) = &opts.quiz {
         app.start_quiz(spec, now(), study);
@@ -207,7 +210,8 @@ fn event_loop(
                 Effect::Quit => return Ok(LoopEnd::Done(Exit::Normal)),
                 Effect::Interrupted => return Ok(LoopEnd::Done(Exit::Interrupted)),
                 Effect::OpenEditor(path, line) => {
-                    let result = run_editor(terminal, &opts.editor, &path, line);
+                    let result = run_editor(terminal, &opts.editor, &path, line)
+                        .map_err(|e| e.localized(opts.lang));
                     app.after_edit(result, now(), study);
                 }
             }
@@ -243,14 +247,14 @@ fn run_editor(
     editor: &str,
     path: &Path,
     line: u32,
-) -> Result<(), String> {
+) -> Result<(), super::editor::EditorError> {
     ratatui::restore();
     let result = super::editor::edit(editor, path, line);
     let back = enable_raw_mode()
         .and_then(|()| execute!(stdout(), EnterAlternateScreen))
         .and_then(|()| terminal.clear());
     if let Err(e) = back {
-        return Err(format!("could not restore the terminal: {e}"));
+        return Err(super::editor::EditorError::Restore(e));
     }
     result
 }

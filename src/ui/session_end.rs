@@ -85,7 +85,12 @@ pub(super) fn render_summary(app: &App, s: &SessionSummary, frame: &mut Frame<'_
         lines.push(row(tr.reviewed(), s.reviewed.to_string()));
         lines.push(row(
             tr.correct(),
-            format!("{pct} % ({}/{})", s.correct, s.reviewed),
+            format!(
+                "{} ({}/{})",
+                tr.percent(u32::try_from(pct).unwrap_or(100)),
+                s.correct,
+                s.reviewed
+            ),
         ));
         lines.push(row(tr.time_spent(), time));
     }

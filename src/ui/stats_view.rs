@@ -17,7 +17,7 @@ use ratatui::widgets::{
 use super::app::App;
 use super::stats_screen::{Panel, StatsState};
 use super::text::{sanitize, truncate, width};
-use crate::i18n::{Lang, Tr};
+use crate::i18n::Tr;
 use crate::stats::STABILITY_BUCKETS;
 
 /// The smallest body (width, height) that shows every panel at once.
@@ -63,43 +63,6 @@ fn subtitle(tr: Tr, st: &StatsState, panel: Panel, inner: Rect) -> String {
         Panel::Stability => tr.stats_stability_sub().to_owned(),
         Panel::Quizzes => tr.stats_quizzes_sub().to_owned(),
         Panel::Streak => tr.stats_streak_sub().to_owned(),
-    }
-}
-
-/// `x` with `digits` decimals and the language's decimal mark.
-#[must_use]
-pub fn decimal(lang: Lang, x: f64, digits: usize) -> String {
-    let s = format!("{x:.digits$}");
-    match lang {
-        Lang::En => s,
-        Lang::De => s.replace('.', ","),
-    }
-}
-
-/// A percentage as the language writes it: `88%`, `88 %`.
-#[must_use]
-pub fn percent_text(lang: Lang, p: u32) -> String {
-    match lang {
-        Lang::En => format!("{p}%"),
-        Lang::De => format!("{p} %"),
-    }
-}
-
-/// A full date: `2026-12-02`, `02.12.2026`.
-#[must_use]
-pub fn full_date(lang: Lang, d: NaiveDate) -> String {
-    match lang {
-        Lang::En => d.format("%Y-%m-%d").to_string(),
-        Lang::De => d.format("%d.%m.%Y").to_string(),
-    }
-}
-
-/// A date without the year for axes: `12-02`, `02.12.`.
-#[must_use]
-pub fn short_date(lang: Lang, d: NaiveDate) -> String {
-    match lang {
-        Lang::En => d.format("%m-%d").to_string(),
-        Lang::De => d.format("%d.%m.").to_string(),
     }
 }
 
@@ -203,14 +166,31 @@ pub fn render(app: &App, st: &StatsState, frame: &mut Frame<'_>, body: Rect) {
     let l = layout(st, body);
     frame.render_widget(Paragraph::new(filter_line(app, st)), l.filter);
     if let Some(tabs) = l.tabs {
-        let titles: Vec<String> = Panel::ALL
+        let selected = st.panel % Panel::ALL.len();
+        let mut titles: Vec<String> = Panel::ALL
             .iter()
             .enumerate()
             .map(|(i, p)| format!("{} {}", i + 1, title(tr, *p)))
             .collect();
+        // Each title is padded by a space on both sides, with a divider between.
+        let needed = titles.iter().map(|t| width(t) + 2).sum::<usize>() + titles.len() - 1;
+        let mut excess = needed.saturating_sub(usize::from(tabs.width));
+        // Too narrow for every name: shorten the longest of the other
+        // panels' names a cell at a time ("5 Probeprü…"), never the selected one.
+        while excess > 0 {
+            let longest = titles
+                .iter()
+                .enumerate()
+                .filter(|(i, t)| *i != selected && width(t) > 3)
+                .max_by_key(|(_, t)| width(t))
+                .map(|(i, _)| i);
+            let Some(i) = longest else { break };
+            titles[i] = truncate(&titles[i], width(&titles[i]) - 1);
+            excess -= 1;
+        }
         frame.render_widget(
             Tabs::new(titles)
-                .select(st.panel % Panel::ALL.len())
+                .select(selected)
                 .highlight_style(t.selected())
                 .divider("│")
                 .padding(" ", " "),
@@ -332,7 +312,7 @@ fn forecast(app: &App, st: &StatsState, frame: &mut Frame<'_>, area: Rect) {
             format!(
                 "{}: {peak} ({})",
                 tr.stats_peak(),
-                full_date(app.lang, peak_day)
+                Tr(app.lang).date(peak_day)
             ),
         ],
     );
@@ -367,7 +347,7 @@ fn forecast(app: &App, st: &StatsState, frame: &mut Frame<'_>, area: Rect) {
         let mark = if i == 0 {
             format!("└{}", tr.stats_today())
         } else {
-            format!("└{}", short_date(app.lang, *date))
+            format!("└{}", Tr(app.lang).short_date(*date))
         };
         axis_text.push_str(&mark);
         axis_text.push(' ');
@@ -678,10 +658,10 @@ fn retention(app: &App, st: &StatsState, frame: &mut Frame<'_>, area: Rect) {
                     };
                     spans.push(Span::styled(c.to_string(), style));
                 }
-                let pw = width(&percent_text(app.lang, 100));
+                let pw = width(&Tr(app.lang).percent(100));
                 spans.push(Span::raw(format!(
                     " {:>pw$}",
-                    percent_text(app.lang, percent(*v))
+                    Tr(app.lang).percent(percent(*v))
                 )));
                 spans.push(Span::styled(if ok { " ✓" } else { " ✗" }, bar_style));
             }
@@ -700,7 +680,7 @@ fn retention(app: &App, st: &StatsState, frame: &mut Frame<'_>, area: Rect) {
             &format!(
                 "│ = {} {}",
                 tr.stats_target(),
-                percent_text(app.lang, percent(target))
+                Tr(app.lang).percent(percent(target))
             ),
             w,
         ),
@@ -779,27 +759,27 @@ fn quizzes(app: &App, st: &StatsState, frame: &mut Frame<'_>, area: Rect) {
         format!(
             "{}: {} {} ({} {})",
             tr.stats_last(),
-            full_date(lang, last_day),
-            percent_text(lang, pct(last_pct)),
+            Tr(lang).date(last_day),
+            Tr(lang).percent(pct(last_pct)),
             tr.stats_grade(),
-            decimal(lang, last_grade, 1),
+            Tr(lang).num(last_grade, 1),
         ),
-        format!("{}: {}", tr.stats_best(), percent_text(lang, pct(best))),
-        format!("{} {}", q.len(), tr.stats_quiz_count()),
+        format!("{}: {}", tr.stats_best(), Tr(lang).percent(pct(best))),
+        tr.stats_quiz_count(q.len()),
     ];
     let chart = with_summary(frame, area, &parts);
     // One bar per quiz while bars of two cells fit: readable however the
     // quizzes spread over the days.
     let (bw, gap) = bar_geometry(q.len(), chart.width, 8);
     if bw >= 2 && gap == 1 {
-        let date_w = width(&short_date(lang, last_day));
+        let date_w = width(&Tr(lang).short_date(last_day));
         let bars: Vec<Bar<'_>> = q
             .iter()
             .enumerate()
             .map(|(i, (day, score, _))| {
                 let p = pct(*score);
-                let value = if usize::from(bw) >= width(&percent_text(lang, p)) {
-                    percent_text(lang, p)
+                let value = if usize::from(bw) >= width(&Tr(lang).percent(p)) {
+                    Tr(lang).percent(p)
                 } else {
                     p.to_string()
                 };
@@ -809,7 +789,7 @@ fn quizzes(app: &App, st: &StatsState, frame: &mut Frame<'_>, area: Rect) {
                     if i > 0 && q[i - 1].0 == *day {
                         String::new()
                     } else {
-                        short_date(lang, *day)
+                        Tr(lang).short_date(*day)
                     }
                 } else {
                     (i + 1).to_string()
@@ -857,15 +837,15 @@ fn quizzes(app: &App, st: &StatsState, frame: &mut Frame<'_>, area: Rect) {
                 format!(
                     "{} 1 ({})",
                     tr.stats_quiz_number(),
-                    short_date(lang, q[0].0)
+                    Tr(lang).short_date(q[0].0)
                 ),
-                format!("{} ({})", q.len(), short_date(lang, last_day)),
+                format!("{} ({})", q.len(), Tr(lang).short_date(last_day)),
             ]),
     )
     .y_axis(Axis::default().bounds([0.0, 100.0]).style(t.dim()).labels([
-        percent_text(lang, 0),
-        percent_text(lang, 50),
-        percent_text(lang, 100),
+        Tr(lang).percent(0),
+        Tr(lang).percent(50),
+        Tr(lang).percent(100),
     ]));
     frame.render_widget(chart_widget, chart);
 }
@@ -930,19 +910,6 @@ pub fn help_rows(app: &App) -> Vec<(String, String)> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn numbers_and_dates_follow_the_language() {
-        let d = NaiveDate::from_ymd_opt(2026, 12, 2).unwrap();
-        assert_eq!(full_date(Lang::En, d), "2026-12-02");
-        assert_eq!(full_date(Lang::De, d), "02.12.2026");
-        assert_eq!(short_date(Lang::En, d), "12-02");
-        assert_eq!(short_date(Lang::De, d), "02.12.");
-        assert_eq!(decimal(Lang::En, 4.0, 1), "4.0");
-        assert_eq!(decimal(Lang::De, 4.0, 1), "4,0");
-        assert_eq!(percent_text(Lang::En, 88), "88%");
-        assert_eq!(percent_text(Lang::De, 88), "88 %");
-    }
 
     #[test]
     fn pack_wraps_parts_at_the_width() {

@@ -210,6 +210,7 @@ fn action_text(app: &App, a: Action) -> String {
         (Screen::Waiting { .. } | Screen::Summary(_), Action::Select) => {
             tr.back_to_overview().to_owned()
         }
+        (Screen::Overview, Action::Select) => tr.act_open_deck().to_owned(),
         _ => tr.action(a).to_owned(),
     }
 }
@@ -293,48 +294,33 @@ fn hints_line(app: &App, w: usize) -> Line<'static> {
         .collect();
     let grade_keys = grade_keys.join("/");
     // Short descriptions: the part before any parenthesis.
-    let key = |a: Action, text: &str| {
-        (
-            km.first(a),
-            text.split(" (").next().unwrap_or(text).to_owned(),
-        )
-    };
+    let key = |a: Action, text: &str| (km.first(a), text.to_owned());
     match &app.screen {
         Screen::Overview => {
-            items.push(key(
-                Action::Select,
-                tr.action(Action::Select).split(" /").next().unwrap_or(""),
-            ));
+            items.push(key(Action::Select, tr.short_open()));
             items.push(key(Action::All, tr.action(Action::All)));
             items.push(key(Action::Stats, tr.action(Action::Stats)));
             items.push(key(Action::Quiz, tr.action(Action::Quiz)));
             extras.push(key(Action::Practice, tr.practice_title()));
             extras.push(key(Action::Browse, tr.browser_title()));
             if app.overview.exam.is_some() {
-                items.insert(2, key(Action::Exam, tr.action(Action::Exam)));
+                items.insert(2, key(Action::Exam, tr.short_exam()));
             }
         }
         Screen::Review(r) => {
             match r.stage {
-                Stage::Question if r.is_typed() => items.push(key(
-                    Action::Select,
-                    tr.action(Action::Select).rsplit("/ ").next().unwrap_or(""),
-                )),
+                Stage::Question if r.is_typed() => {
+                    items.push(key(Action::Select, tr.short_confirm()));
+                }
                 Stage::Question if !r.ticked.is_empty() => {
                     let last =
                         char::from(b'a' + u8::try_from((r.ticked.len() - 1) % 26).unwrap_or(0));
                     items.push((format!("a–{last}"), tr.select_options().to_owned()));
-                    items.push(key(
-                        Action::Select,
-                        tr.action(Action::Select).rsplit("/ ").next().unwrap_or(""),
-                    ));
+                    items.push(key(Action::Select, tr.short_confirm()));
                 }
-                Stage::Question => items.push(key(Action::Reveal, tr.action(Action::Reveal))),
+                Stage::Question => items.push(key(Action::Reveal, tr.short_reveal())),
                 Stage::Answer if r.pending.is_some() => {
-                    items.push(key(
-                        Action::Select,
-                        tr.action(Action::Select).rsplit("/ ").next().unwrap_or(""),
-                    ));
+                    items.push(key(Action::Select, tr.short_confirm()));
                     items.push((grade_keys.clone(), tr.grade_word().to_owned()));
                 }
                 Stage::Answer => items.push((grade_keys.clone(), tr.grade_word().to_owned())),
@@ -347,7 +333,7 @@ fn hints_line(app: &App, w: usize) -> Line<'static> {
                         .keys(Action::Hint)
                         .iter()
                         .find(|k| k.ctrl)
-                        .map(|k| k.to_string());
+                        .map(|k| app.keymap.name(k));
                     if let Some(k) = ctrl {
                         items.push((k, tr.hint().to_owned()));
                     }
@@ -360,13 +346,13 @@ fn hints_line(app: &App, w: usize) -> Line<'static> {
         Screen::Browser(b) => items.extend(super::browser::hints(app, b)),
         Screen::Exam(e) => items.extend(super::exam_screen::hints(app, e)),
         Screen::Waiting { .. } => {
-            items.push(key(Action::All, tr.act_ahead()));
+            items.push(key(Action::All, tr.short_ahead()));
             items.push(key(Action::Practice, tr.practice_title()));
         }
         Screen::Summary(s) => {
             items.push(key(Action::Practice, tr.practice_title()));
             if s.kind == SessionKind::Review {
-                items.push(key(Action::All, tr.act_ahead()));
+                items.push(key(Action::All, tr.short_ahead()));
             }
             items.push(key(Action::Select, tr.back_to_overview()));
         }
@@ -383,10 +369,7 @@ fn hints_line(app: &App, w: usize) -> Line<'static> {
             app.screen,
             Screen::Overview | Screen::Stats(_) | Screen::Browser(_) | Screen::Exam(_)
         ) {
-            items.push(key(
-                Action::Undo,
-                tr.action(Action::Undo).split(" (").next().unwrap_or(""),
-            ));
+            items.push(key(Action::Undo, tr.short_undo()));
         }
         items.push(key(Action::Help, tr.action(Action::Help)));
         items.push(key(Action::Back, tr.action(Action::Back)));

@@ -204,7 +204,7 @@ pub fn import(bytes: &[u8]) {
                 d.first().map(ToString::to_string).unwrap_or_default()
             )
         });
-    let anki_text = export::to_anki([&parsed.deck]);
+    let anki_text = export::to_anki([&parsed.deck], kartei::i18n::Lang::En);
     let _ = anki::import_anki(&anki_text);
     // kartei's own CSV is lossless: export then import gives the same notes.
     let csv_text = export::to_csv([&parsed.deck]);

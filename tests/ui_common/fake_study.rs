@@ -79,9 +79,11 @@ pub struct FakeStudy {
     pub reloads: u32,
     /// The decks the next successful `reload` switches to (an edited file).
     pub next_decks: Option<Vec<FakeDeck>>,
-    /// Make the next `reload` fail with this message (a broken edit).
-    pub fail_next_reload: Option<String>,
+    /// Make the next `reload` fail with these problems (a broken edit).
+    pub fail_next_reload: Option<Vec<kartei::deck::Diagnostic>>,
     pub status: Vec<String>,
+    /// Decks that did not load, shown on the overview.
+    pub deck_problems: Vec<kartei::deck::Diagnostic>,
     /// The remembered quiz setup offered by `quiz_setup`.
     pub quiz_setup: QuizSetup,
     /// Every setup passed to `save_quiz_setup`.
@@ -265,6 +267,7 @@ impl FakeStudy {
             next_decks: None,
             fail_next_reload: None,
             status: Vec::new(),
+            deck_problems: Vec::new(),
             quiz_setup: QuizSetup::default(),
             saved_setups: Vec::new(),
             quiz_log: Vec::new(),
@@ -391,6 +394,7 @@ impl Study for FakeStudy {
                 .collect(),
             reviewed_today: u32::try_from(self.answers.len()).unwrap_or(u32::MAX),
             streak_days: 3,
+            deck_problems: self.deck_problems.clone(),
             status: self.status.clone(),
             orphans: 0,
             exam: self.exams.first().cloned(),
@@ -577,9 +581,9 @@ impl Study for FakeStudy {
         Some(self.show(card.clone()))
     }
 
-    fn reload(&mut self) -> Result<(), String> {
-        if let Some(msg) = self.fail_next_reload.take() {
-            return Err(msg);
+    fn reload(&mut self) -> Result<(), Vec<kartei::deck::Diagnostic>> {
+        if let Some(problems) = self.fail_next_reload.take() {
+            return Err(problems);
         }
         self.reloads += 1;
         let Some(decks) = self.next_decks.take() else {
