@@ -45,7 +45,6 @@ impl Card {
 
 /// A deck's cards in file order. Dereferences to `[Card]`; see the module
 /// documentation for the compiled form.
-#[derive(Default)]
 pub struct Cards {
     decoded: OnceLock<Vec<Card>>,
     /// Set only for cards from the cache; the source of `decoded`.
@@ -281,6 +280,12 @@ impl DerefMut for Cards {
         // Changed cards no longer match their encoded form.
         self.encoded = None;
         self.decoded.get_mut().map_or(&mut [], Vec::as_mut_slice)
+    }
+}
+
+impl Default for Cards {
+    fn default() -> Self {
+        Self::new(Vec::new())
     }
 }
 
