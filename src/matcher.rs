@@ -97,7 +97,13 @@ pub struct Verdict {
 /// Normalises an answer for comparison (see the module docs).
 #[must_use]
 pub fn normalize(s: &str) -> String {
-    Mapped::new(s).norm.into_iter().collect()
+    let mut out = String::with_capacity(s.len());
+    if is_nfc(s) {
+        normalized_chars(s.chars(), |c, _| out.push(c));
+    } else {
+        normalized_chars(s.nfc(), |c, _| out.push(c));
+    }
+    out
 }
 
 /// The number of typos allowed for an expected answer of `len` compared
@@ -434,6 +440,78 @@ fn digit_runs(chars: &[char]) -> Vec<String> {
     runs
 }
 
+/// Whether `s` is in NFC already (ASCII always is), so that composing it
+/// can be skipped.
+fn is_nfc(s: &str) -> bool {
+    use unicode_normalization::{IsNormalized, is_nfc_quick};
+    s.is_ascii() || is_nfc_quick(s.chars()) == IsNormalized::Yes
+}
+
+/// The chars of `s` in NFC.
+fn nfc_chars(s: &str) -> Vec<char> {
+    if is_nfc(s) {
+        s.chars().collect()
+    } else {
+        s.nfc().collect()
+    }
+}
+
+/// The normalisation itself (see the module docs): calls `emit` with each
+/// normalised char (single spaces between words) and the index (in chars)
+/// of the char of `chars` it came from.
+fn normalized_chars(chars: impl Iterator<Item = char>, mut emit: impl FnMut(char, usize)) {
+    let mut pending_space = false;
+    let mut any = false;
+    let mut push = |c: char, i: usize, pending: &mut bool| {
+        if *pending && any {
+            emit(' ', i);
+        }
+        *pending = false;
+        any = true;
+        emit(c, i);
+    };
+    let mut prev: Option<char> = None;
+    let mut chars = chars.enumerate().peekable();
+    while let Some((i, ch)) = chars.next() {
+        if ch.is_ascii_alphanumeric() {
+            // The common case, without the Unicode tables.
+            push(ch.to_ascii_lowercase(), i, &mut pending_space);
+        } else if !ch.is_ascii() && (ch.is_alphanumeric() || is_combining_mark(ch)) {
+            for lc in ch.to_lowercase() {
+                match lc {
+                    'ä' => {
+                        push('a', i, &mut pending_space);
+                        push('e', i, &mut pending_space);
+                    }
+                    'ö' => {
+                        push('o', i, &mut pending_space);
+                        push('e', i, &mut pending_space);
+                    }
+                    'ü' => {
+                        push('u', i, &mut pending_space);
+                        push('e', i, &mut pending_space);
+                    }
+                    'ß' => {
+                        push('s', i, &mut pending_space);
+                        push('s', i, &mut pending_space);
+                    }
+                    'ς' => push('σ', i, &mut pending_space),
+                    other => push(other, i, &mut pending_space),
+                }
+            }
+        } else if (ch == '.' || ch == ',')
+            && prev.is_some_and(|p| p.is_ascii_digit())
+            && chars.peek().is_some_and(|(_, n)| n.is_ascii_digit())
+        {
+            push('.', i, &mut pending_space);
+        } else if ch.is_whitespace() || is_separator(ch) {
+            pending_space = true;
+        }
+        // Any other punctuation or symbol is dropped.
+        prev = Some(ch);
+    }
+}
+
 /// A string in NFC with its normalised form; every normalised char remembers
 /// the index of the original char it came from.
 struct Mapped {
@@ -446,54 +524,13 @@ struct Mapped {
 
 impl Mapped {
     fn new(s: &str) -> Self {
-        let orig: Vec<char> = s.nfc().collect();
+        let orig = nfc_chars(s);
         let mut norm = Vec::new();
         let mut origin = Vec::new();
-        let mut pending_space = false;
-        let mut push = |c: char, i: usize, norm: &mut Vec<char>, pending: &mut bool| {
-            if *pending && !norm.is_empty() {
-                norm.push(' ');
-                origin.push(i);
-            }
-            *pending = false;
+        normalized_chars(orig.iter().copied(), |c, i| {
             norm.push(c);
             origin.push(i);
-        };
-        for (i, &ch) in orig.iter().enumerate() {
-            if ch.is_alphanumeric() || is_combining_mark(ch) {
-                for lc in ch.to_lowercase() {
-                    match lc {
-                        'ä' => {
-                            push('a', i, &mut norm, &mut pending_space);
-                            push('e', i, &mut norm, &mut pending_space);
-                        }
-                        'ö' => {
-                            push('o', i, &mut norm, &mut pending_space);
-                            push('e', i, &mut norm, &mut pending_space);
-                        }
-                        'ü' => {
-                            push('u', i, &mut norm, &mut pending_space);
-                            push('e', i, &mut norm, &mut pending_space);
-                        }
-                        'ß' => {
-                            push('s', i, &mut norm, &mut pending_space);
-                            push('s', i, &mut norm, &mut pending_space);
-                        }
-                        'ς' => push('σ', i, &mut norm, &mut pending_space),
-                        other => push(other, i, &mut norm, &mut pending_space),
-                    }
-                }
-            } else if (ch == '.' || ch == ',')
-                && i > 0
-                && orig[i - 1].is_ascii_digit()
-                && orig.get(i + 1).is_some_and(char::is_ascii_digit)
-            {
-                push('.', i, &mut norm, &mut pending_space);
-            } else if ch.is_whitespace() || is_separator(ch) {
-                pending_space = true;
-            }
-            // Any other punctuation or symbol is dropped.
-        }
+        });
         Self { orig, norm, origin }
     }
 

@@ -2,6 +2,8 @@
 //! decks) or two questions that differ only by a typo. Reported as warnings
 //! by `kartei check`, since such cards split one fact's progress in two.
 
+use std::borrow::Cow;
+
 use super::diagnostic::{Diagnostic, Severity};
 use super::model::{Card, CardContent, Deck, cloze_text};
 use super::problem::Problem;
@@ -9,11 +11,13 @@ use super::set::DeckSet;
 
 /// The question of a note as an author wrote it (a cloze text with every gap
 /// filled), or `None` for generated sides such as the reversed card.
-fn note_question(card: &Card) -> Option<String> {
+fn note_question(card: &Card) -> Option<Cow<'_, str>> {
     match &card.content {
         CardContent::Basic { reversed: true, .. } => None,
-        CardContent::Cloze { segments, .. } => Some(cloze_text(segments, None)),
-        _ => Some(card.question()),
+        CardContent::Cloze { segments, .. } => Some(Cow::Owned(cloze_text(segments, None))),
+        CardContent::Basic { front, .. }
+        | CardContent::Choice { front, .. }
+        | CardContent::List { front, .. } => Some(Cow::Borrowed(front)),
     }
 }
 
@@ -84,17 +88,9 @@ fn almost_same(a: &str, len_a: usize, b: &str, len_b: usize) -> bool {
         })
         .sum();
     let (mid_a, mid_b) = (&a[prefix..a.len() - suffix], &b[prefix..b.len() - suffix]);
-    let (ma, mb): (Vec<char>, Vec<char>) = if mid_a.len().max(mid_b.len()) > 4 * MAX_COMPARED {
-        return false;
-    } else {
-        (mid_a.chars().collect(), mid_b.chars().collect())
-    };
-    if ma.len().max(mb.len()) > MAX_COMPARED {
+    if mid_a.len().max(mid_b.len()) > 4 * MAX_COMPARED {
         return false;
     }
-    let Some(d) = bounded_distance(&ma, &mb, k) else {
-        return false;
-    };
     // The words the difference falls in, whole.
     let start = a[..prefix]
         .char_indices()
@@ -109,11 +105,22 @@ fn almost_same(a: &str, len_a: usize, b: &str, len_b: usize) -> bool {
     };
     let region_a = &a[start..word_end(a, a.len() - suffix)];
     let region_b = &b[start..word_end(b, b.len() - suffix)];
-    // Numbers are never typos: "Nummer 12" and "Nummer 13" are two questions.
-    let digits = |s: &str| s.chars().filter(char::is_ascii_digit).collect::<String>();
-    if digits(region_a) != digits(region_b) {
+    // Numbers are never typos: "Nummer 12" and "Nummer 13" are two
+    // questions. Checked before the (dearer) distance.
+    if !region_a
+        .chars()
+        .filter(char::is_ascii_digit)
+        .eq(region_b.chars().filter(char::is_ascii_digit))
+    {
         return false;
     }
+    let (ma, mb): (Vec<char>, Vec<char>) = (mid_a.chars().collect(), mid_b.chars().collect());
+    if ma.len().max(mb.len()) > MAX_COMPARED {
+        return false;
+    }
+    let Some(d) = bounded_distance(&ma, &mb, k) else {
+        return false;
+    };
     d <= region_a.chars().count().max(region_b.chars().count()) / 4
 }
 
