@@ -50,7 +50,12 @@ fn data(notes: usize) -> &'static Path {
             .collect();
         Data { _tmp: tmp, dirs }
     });
-    &data.dirs.iter().find(|(n, _)| *n == notes).expect("generated").1
+    &data
+        .dirs
+        .iter()
+        .find(|(n, _)| *n == notes)
+        .expect("generated")
+        .1
 }
 
 fn open(dir: &Path) -> CollectionStudy {
