@@ -408,3 +408,18 @@ fn a_streak_of_one_day_is_singular() {
         assert!(!screen.contains(many), "{screen}");
     }
 }
+
+#[test]
+fn a_panel_number_opens_that_panel() {
+    let mut h = stats(Lang::De, false);
+    h.keys("5");
+    assert_eq!(state(&h).panel, 4);
+    assert!(h.screen().contains("┌ Probeprüfungen "));
+    h.keys("2");
+    assert_eq!(state(&h).panel, 1);
+    // There is no panel 9: nothing changes, the key is not taken.
+    h.keys("9");
+    assert_eq!(state(&h).panel, 1);
+    h.key(ratatui::crossterm::event::KeyCode::Char('?'));
+    assert!(h.screen().contains("1–6"), "the help names the keys");
+}

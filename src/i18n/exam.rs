@@ -15,6 +15,8 @@ strings! {
     exam_weakest_cards_recall_on_the => "Weakest cards (recall on the day)", "Schwächste Karten (Erinnerung am Tag)";
     exam_tag => "Tag", "Schlagwort";
     exam_no_exam_ahead => "No exam ahead.", "Kein Prüfungstermin geplant.";
+    exam_add_syntax => "kartei exam add NAME --date YYYY-MM-DD [--deck ID] [--tag TAG]",
+        "kartei exam add NAME --date JJJJ-MM-TT [--deck ID] [--tag TAG]";
     exam_add_one_on_the_command => "Add one on the command line:", "Einen Termin legst du auf der Kommandozeile an:";
     exam_cram => "cram", "pauken";
     exam_next_exam => "next exam", "nächste Prüfung";

@@ -53,6 +53,7 @@ strings! {
     stats_help_tag => "next tag filter (tags of the chosen deck)", "nächster Tag-Filter (Tags des gewählten Stapels)";
     stats_help_clear => "clear the filter", "Filter löschen";
     stats_help_panel => "next / previous panel", "nächste / vorige Ansicht";
+    stats_help_jump => "the panel of that number", "die Ansicht mit dieser Nummer";
     stats_mon => "Mo", "Mo";
     stats_tue => "Tu", "Di";
     stats_wed => "We", "Mi";

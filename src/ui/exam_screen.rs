@@ -337,7 +337,7 @@ pub fn render(app: &App, st: &ExamScreen, frame: &mut Frame<'_>, area: Rect) {
             Line::raw(Tr(app.lang).exam_no_exam_ahead()),
             Line::default(),
             Line::styled(Tr(app.lang).exam_add_one_on_the_command(), app.theme.dim()),
-            Line::raw("  kartei exam add NAME --date YYYY-MM-DD [--deck ID] [--tag TAG]"),
+            Line::raw(format!("  {}", Tr(app.lang).exam_add_syntax())),
         ],
     };
     let max = lines.len().saturating_sub(area.height as usize);

@@ -78,7 +78,8 @@ impl StatsState {
 
     /// Handles the screen's own keys: `d` next deck (dropping a tag the
     /// deck does not have), `g` next tag of the chosen deck, `0`
-    /// clears the filter, `n`/→ next panel, `p`/← previous panel. Returns
+    /// clears the filter, `n`/→ next panel, `p`/← previous panel, `1`–`6` the
+    /// panel of that number. Returns
     /// false for any other key.
     pub fn handle_key(&mut self, key: &KeyEvent, now: DateTime<Utc>, study: &dyn Study) -> bool {
         if key
@@ -120,6 +121,11 @@ impl StatsState {
             }
             KeyCode::Char('p') | KeyCode::Left => {
                 self.panel = (self.panel + n - 1) % n;
+                self.scroll = 0;
+            }
+            // The number a panel has in the tab line.
+            KeyCode::Char(c @ '1'..='9') if (c as usize - '1' as usize) < n => {
+                self.panel = c as usize - '1' as usize;
                 self.scroll = 0;
             }
             _ => return false,

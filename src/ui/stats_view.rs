@@ -904,6 +904,10 @@ pub fn help_rows(app: &App) -> Vec<(String, String)> {
         ("g".to_owned(), tr.stats_help_tag().to_owned()),
         ("0".to_owned(), tr.stats_help_clear().to_owned()),
         ("n/→ p/←".to_owned(), tr.stats_help_panel().to_owned()),
+        (
+            format!("1–{}", Panel::ALL.len()),
+            tr.stats_help_jump().to_owned(),
+        ),
     ]
 }
 
