@@ -14,8 +14,8 @@ mod common;
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 
-use chrono::{DateTime, FixedOffset, Utc};
-use kartei::collection::{Collection, OpenOptions};
+use chrono::{DateTime, Utc};
+use kartei::collection::Collection;
 use kartei::progress::Grade;
 use kartei::study::port::{NextCard, Scope, Study};
 use kartei::study::{CollectionStudy, SessionKind};
@@ -59,16 +59,7 @@ fn data(notes: usize) -> &'static Path {
 }
 
 fn open(dir: &Path) -> CollectionStudy {
-    let options = OpenOptions {
-        data_dir: dir.to_path_buf(),
-        config_path: dir.join("config.toml"),
-        bundled: true,
-        user_decks: Some(dir.join("decks")),
-        extra_decks: Vec::new(),
-        offset: FixedOffset::east_opt(3600).unwrap(),
-        read_only: false,
-        cache_dir: Some(dir.join("cache")),
-    };
+    let options = common::open_options(dir, Some(dir.join("cache")));
     CollectionStudy::new(Collection::open(options).unwrap())
 }
 

@@ -22,9 +22,8 @@ mod common;
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 
-use chrono::FixedOffset;
 use divan::AllocProfiler;
-use kartei::collection::{Collection, OpenOptions};
+use kartei::collection::Collection;
 
 #[global_allocator]
 static ALLOC: AllocProfiler = AllocProfiler::system();
@@ -63,21 +62,8 @@ fn data(notes: usize, events: u64) -> &'static Path {
         .1
 }
 
-fn options(dir: &Path, cache: Option<PathBuf>) -> OpenOptions {
-    OpenOptions {
-        data_dir: dir.to_path_buf(),
-        config_path: dir.join("config.toml"),
-        bundled: true,
-        user_decks: Some(dir.join("decks")),
-        extra_decks: Vec::new(),
-        offset: FixedOffset::east_opt(3600).unwrap(),
-        read_only: false,
-        cache_dir: cache,
-    }
-}
-
 fn open(dir: &Path, cache: Option<PathBuf>) -> Collection {
-    let c = Collection::open(options(dir, cache)).unwrap();
+    let c = Collection::open(common::open_options(dir, cache)).unwrap();
     assert!(c.decks().errors.is_empty());
     c
 }

@@ -16,8 +16,8 @@ mod common;
 
 use std::path::PathBuf;
 
-use chrono::{DateTime, FixedOffset, Utc};
-use kartei::collection::{Collection, OpenOptions, Scope};
+use chrono::{DateTime, Utc};
+use kartei::collection::{Collection, Scope};
 
 #[inline(never)]
 fn measured(args: &[String]) -> usize {
@@ -27,17 +27,8 @@ fn measured(args: &[String]) -> usize {
             .len(),
         Some("open") => {
             let dir = PathBuf::from(&args[1]);
-            let c = Collection::open(OpenOptions {
-                data_dir: dir.clone(),
-                config_path: dir.join("config.toml"),
-                bundled: true,
-                user_decks: Some(dir.join("decks")),
-                extra_decks: Vec::new(),
-                offset: FixedOffset::east_opt(3600).expect("valid offset"),
-                read_only: false,
-                cache_dir: args.get(2).map(PathBuf::from),
-            })
-            .expect("the collection opens");
+            let c = Collection::open(common::open_options(&dir, args.get(2).map(PathBuf::from)))
+                .expect("the collection opens");
             let now: DateTime<Utc> = "2026-11-27T09:00:00Z".parse().expect("a time");
             let counts = kartei::study::today::deck_counts(&c, &Scope::All, now);
             let (today, _) = c.today_and_streak(now);

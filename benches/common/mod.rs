@@ -14,6 +14,24 @@ use kartei::deck::CardId;
 use kartei::progress::{Event, EventBody, FORMAT_VERSION, Grade, Mode, encode_line, new_event_id};
 use serde::Deserialize;
 
+/// How the benches open the data dir `dir` (as `kartei` does with
+/// `KARTEI_DATA_DIR=dir`, UTC+1, the bundled decks and the cache in `cache`).
+pub fn open_options(
+    dir: &Path,
+    cache: Option<std::path::PathBuf>,
+) -> kartei::collection::OpenOptions {
+    kartei::collection::OpenOptions {
+        data_dir: dir.to_path_buf(),
+        config_path: dir.join("config.toml"),
+        bundled: true,
+        user_decks: Some(dir.join("decks")),
+        extra_decks: Vec::new(),
+        offset: chrono::FixedOffset::east_opt(3600).expect("a valid offset"),
+        read_only: false,
+        cache_dir: cache,
+    }
+}
+
 /// The deck text of `notes` notes.
 pub fn deck_text(notes: usize) -> String {
     let mut s = String::with_capacity(notes * 130);
