@@ -127,6 +127,32 @@ fn typed_question_offers_the_hint_by_its_ctrl_key_in_the_language() {
 }
 
 #[test]
+fn a_typed_answer_says_which_accepted_answer_it_was_compared_with() {
+    for (lang, label) in [
+        (Lang::En, "compared with: "),
+        (Lang::De, "verglichen mit: "),
+    ] {
+        let mut card = sample("kb-massnahmen");
+        card.accept = vec!["Kundenbindung".into()];
+        let mut h = Harness::with(lang, FakeStudy::with_cards(vec![card.clone()]), false);
+        h.enter();
+        h.keys("Kundenbindun");
+        h.enter();
+        let screen = h.screen();
+        assert!(
+            screen.contains(&format!("{label}Kundenbindung")),
+            "{screen}"
+        );
+        // Compared with the answer itself: no second line.
+        let mut h = Harness::with(lang, FakeStudy::with_cards(vec![card]), false);
+        h.enter();
+        h.keys("Kundenbindungsmassnahmen");
+        h.enter();
+        assert!(!h.screen().contains(label), "{lang:?}");
+    }
+}
+
+#[test]
 fn summary() {
     let mut h = one("mm-produkt");
     h.wait_secs(75);

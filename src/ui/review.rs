@@ -407,13 +407,28 @@ pub(super) fn review_lines(app: &App, r: &ReviewState, w: usize) -> Vec<Line<'st
             out.extend(wrap_spans(&pieces, w));
         }
         if fb.items.is_empty() {
+            let answer = card.answer();
             out.extend(wrap_spans(
                 &[
                     (format!("{}: ", tr.expected(),), t.dim()),
-                    (card.answer(), t.answer()),
+                    (answer.clone(), t.answer()),
                 ],
                 w,
             ));
+            // The diff above is against the nearest accepted answer; say
+            // which one when it is not the answer just shown.
+            if !fb.diff.is_empty()
+                && !fb.compared.is_empty()
+                && crate::matcher::normalize(&fb.compared) != crate::matcher::normalize(&answer)
+            {
+                out.extend(wrap_spans(
+                    &[
+                        (format!("{}: ", tr.compared_with()), t.dim()),
+                        (fb.compared.clone(), t.answer()),
+                    ],
+                    w,
+                ));
+            }
         }
         let (sym, text, style) = match fb.outcome {
             Outcome::Right => ("✓", tr.right(), t.right()),

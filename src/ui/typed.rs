@@ -35,6 +35,9 @@ pub struct Feedback {
     pub items: Vec<(String, bool)>,
     /// Credit 0..=1 (list cards can earn part of it).
     pub score: f64,
+    /// The accepted answer the typed one was compared with (the nearest of
+    /// the answer and its `accept` alternatives); empty for lists.
+    pub compared: String,
 }
 
 impl Feedback {
@@ -78,6 +81,7 @@ pub fn check(expected: &str, given: &str) -> Feedback {
             .collect(),
         items: Vec::new(),
         score: if outcome == Outcome::Wrong { 0.0 } else { 1.0 },
+        compared: verdict.expected,
     }
 }
 
@@ -109,5 +113,6 @@ pub fn check_list(items: &[String], given: &str, ordered: bool) -> Feedback {
         diff: Vec::new(),
         items: marks,
         score: verdict.score,
+        compared: String::new(),
     }
 }
