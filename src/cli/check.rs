@@ -242,13 +242,7 @@ pub(super) fn require_deck(set: &DeckSet, id: &str, tr: Tr) -> Result<()> {
     if set.deck(id).is_some() {
         return Ok(());
     }
-    let known: Vec<&str> = set.decks.iter().map(|d| d.id.as_str()).collect();
-    let known = if known.is_empty() {
-        "–".to_owned()
-    } else {
-        known.join(", ")
-    };
-    anyhow::bail!("{}", tr.unknown_deck(id, &known))
+    anyhow::bail!("{}", tr.unknown_deck(id, set))
 }
 
 /// `kartei list [--deck ID] [--tag TAG] [--json]`.

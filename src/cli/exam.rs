@@ -93,13 +93,7 @@ fn add(
     }
     for id in &decks {
         if collection.decks().deck(id).is_none() {
-            let known: Vec<&str> = collection
-                .decks()
-                .decks
-                .iter()
-                .map(|d| d.id.as_str())
-                .collect();
-            return Err(usage(tr.unknown_deck(id, &known.join(", "))));
+            return Err(usage(tr.unknown_deck(id, collection.decks())));
         }
     }
     for tag in &tags {

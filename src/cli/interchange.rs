@@ -229,14 +229,7 @@ pub fn export(
     let decks: Vec<&Deck> = match deck {
         Some(id) => match set.decks.iter().find(|d| d.id == id) {
             Some(d) => vec![d],
-            None => {
-                let mut known: Vec<&str> = set.decks.iter().map(|d| d.id.as_str()).collect();
-                known.sort_unstable();
-                if known.is_empty() {
-                    bail!("{}", Tr(ctx.lang).unknown_deck_none_loaded(id));
-                }
-                bail!("{}", Tr(ctx.lang).unknown_deck(id, &known.join(", ")));
-            }
+            None => bail!("{}", Tr(ctx.lang).unknown_deck(id, &set)),
         },
         None => set.decks.iter().collect(),
     };

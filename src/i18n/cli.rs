@@ -384,8 +384,19 @@ impl Tr {
         )
     }
 
+    /// "there is no deck `x`; decks: a, b" with the ids of `set` sorted,
+    /// or that no deck is loaded at all.
     #[must_use]
-    pub fn unknown_deck(self, id: &str, known: &str) -> String {
+    pub fn unknown_deck(self, id: &str, set: &crate::deck::DeckSet) -> String {
+        let mut known: Vec<&str> = set.decks.iter().map(|d| d.id.as_str()).collect();
+        if known.is_empty() {
+            return self.pick(
+                format!("unknown deck `{id}`: no decks are loaded"),
+                format!("unbekannter Stapel `{id}`: es sind keine Stapel geladen"),
+            );
+        }
+        known.sort_unstable();
+        let known = known.join(", ");
         self.pick(
             format!("there is no deck `{id}`; decks: {known}"),
             format!("es gibt keinen Stapel `{id}`; Stapel: {known}"),

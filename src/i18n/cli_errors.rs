@@ -200,14 +200,6 @@ impl Tr {
     }
 
     #[must_use]
-    pub fn unknown_deck_none_loaded(self, id: &str) -> String {
-        self.pick(
-            format!("unknown deck `{id}`: no decks are loaded"),
-            format!("unbekannter Stapel `{id}`: es sind keine Stapel geladen"),
-        )
-    }
-
-    #[must_use]
     pub fn no_subcommand(self, parent: &str, name: &str, known: &str) -> String {
         let parent = format!("kartei {parent}");
         let parent = parent.trim_end();

@@ -308,8 +308,8 @@ impl Localize for CopyBundledError {
                 io(lang, source)
             ),
             Self::Write { path, source } => format!(
-                "{} kann nicht geschrieben werden: {}",
-                p(path),
+                "{}: {}",
+                Tr(lang).cannot_write(&p(path).to_string()),
                 io(lang, source)
             ),
         }
@@ -332,14 +332,12 @@ impl Localize for FixError {
             Self::InlineCards(file) => format!(
                 "{file}: Karten in der Form `cards = [...]` werden nicht ergänzt; schreibe sie als [[cards]]-Tabellen"
             ),
-            Self::Read { path, source } => format!(
-                "{} kann nicht gelesen werden: {}",
-                p(path),
-                io(lang, source)
-            ),
+            Self::Read { path, source } => {
+                Tr(lang).cannot_read(&p(path).to_string(), &io(lang, source))
+            }
             Self::Write { path, source } => format!(
-                "{} kann nicht geschrieben werden: {}",
-                p(path),
+                "{}: {}",
+                Tr(lang).cannot_write(&p(path).to_string()),
                 io(lang, source)
             ),
         }

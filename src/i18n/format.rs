@@ -6,14 +6,26 @@ use chrono::{DateTime, FixedOffset, NaiveDate, Utc};
 use super::{Lang, Tr};
 
 impl Tr {
+    /// `s` (written with a decimal point) with the language's decimal mark.
+    fn decimal_mark(self, s: &str) -> String {
+        match self.0 {
+            Lang::En => s.to_owned(),
+            Lang::De => s.replace('.', ","),
+        }
+    }
+
+    /// The number `n` with the language's percent sign: `88%` / `88 %`.
+    fn percent_sign(self, n: &str) -> String {
+        match self.0 {
+            Lang::En => format!("{n}%"),
+            Lang::De => format!("{n} %"),
+        }
+    }
+
     /// A number with `decimals` places: `4.0` / `4,0`.
     #[must_use]
     pub fn num(self, v: f64, decimals: usize) -> String {
-        let s = format!("{v:.decimals$}");
-        match self.0 {
-            Lang::En => s,
-            Lang::De => s.replace('.', ","),
-        }
+        self.decimal_mark(&format!("{v:.decimals$}"))
     }
 
     /// A number with at most `max_decimals` places and no trailing zeros:
@@ -21,44 +33,29 @@ impl Tr {
     #[must_use]
     pub fn short_num(self, v: f64, max_decimals: usize) -> String {
         let s = format!("{v:.max_decimals$}");
-        let s = if s.contains('.') {
-            s.trim_end_matches('0').trim_end_matches('.')
+        if s.contains('.') {
+            self.decimal_mark(s.trim_end_matches('0').trim_end_matches('.'))
         } else {
-            &s
-        };
-        match self.0 {
-            Lang::En => s.to_owned(),
-            Lang::De => s.replace('.', ","),
+            s
         }
     }
 
     /// A percentage like [`Tr::short_num`]: `90%`, `12.5%` / `12,5 %`.
     #[must_use]
     pub fn short_percent(self, v: f64, max_decimals: usize) -> String {
-        let n = self.short_num(v, max_decimals);
-        match self.0 {
-            Lang::En => format!("{n}%"),
-            Lang::De => format!("{n} %"),
-        }
+        self.percent_sign(&self.short_num(v, max_decimals))
     }
 
     /// A whole percentage: `88%` / `88 %`.
     #[must_use]
     pub fn percent(self, p: u32) -> String {
-        match self.0 {
-            Lang::En => format!("{p}%"),
-            Lang::De => format!("{p} %"),
-        }
+        self.percent_sign(&p.to_string())
     }
 
     /// A percentage with `decimals` places: `91.2%` / `91,2 %`.
     #[must_use]
     pub fn percent_of(self, v: f64, decimals: usize) -> String {
-        let n = self.num(v, decimals);
-        match self.0 {
-            Lang::En => format!("{n}%"),
-            Lang::De => format!("{n} %"),
-        }
+        self.percent_sign(&self.num(v, decimals))
     }
 
     /// A share (0–1, clamped) as a whole percentage.

@@ -68,15 +68,7 @@ impl CollectionStudy {
 
     /// "there is no deck `x`; decks: a, b" in the interface language.
     fn unknown_deck(&self, id: &str) -> String {
-        let mut known: Vec<&str> = self
-            .collection
-            .decks()
-            .decks
-            .iter()
-            .map(|d| d.id.as_str())
-            .collect();
-        known.sort_unstable();
-        Tr(self.lang).unknown_deck(id, &known.join(", "))
+        Tr(self.lang).unknown_deck(id, self.collection.decks())
     }
 
     /// The collection behind the port.

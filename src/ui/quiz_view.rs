@@ -88,12 +88,10 @@ pub fn render(app: &App, q: &QuizScreen, frame: &mut Frame<'_>, area: Rect) {
     }
 }
 
-fn setup_row_line(app: &App, s: &SetupState, row: SetupRow, selected: bool) -> Line<'static> {
-    let t = app.theme;
-    let lang = app.lang;
-    let tr = Tr(lang);
-    // The label column fits the longest label of the language, plus two spaces.
-    let label_w = [
+/// The width of the setup's label column: the longest label of the
+/// language, plus two spaces.
+fn setup_label_width(tr: Tr) -> usize {
+    [
         tr.quiz_questions(),
         tr.quiz_time_limit(),
         tr.quiz_time(),
@@ -107,7 +105,18 @@ fn setup_row_line(app: &App, s: &SetupState, row: SetupRow, selected: bool) -> L
     .map(|l| width(l))
     .max()
     .unwrap_or(0)
-        + 2;
+        + 2
+}
+
+fn setup_row_line(
+    app: &App,
+    s: &SetupState,
+    row: SetupRow,
+    selected: bool,
+    label_w: usize,
+) -> Line<'static> {
+    let t = app.theme;
+    let lang = app.lang;
     let tick = |on: bool| if on { "[x] " } else { "[ ] " };
     let (label, value): (&str, String) = match row {
         SetupRow::Count => (Tr(lang).quiz_questions(), format!("◀ {} ▶", s.setup.count)),
@@ -185,10 +194,11 @@ fn setup_row_line(app: &App, s: &SetupState, row: SetupRow, selected: bool) -> L
 
 fn render_setup(app: &App, s: &SetupState, frame: &mut Frame<'_>, area: Rect) {
     let rows = s.rows();
+    let label_w = setup_label_width(Tr(app.lang));
     let mut lines: Vec<Line<'_>> = rows
         .iter()
         .enumerate()
-        .map(|(i, &row)| setup_row_line(app, s, row, i == s.row))
+        .map(|(i, &row)| setup_row_line(app, s, row, i == s.row, label_w))
         .collect();
     lines.insert(
         0,

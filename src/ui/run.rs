@@ -68,7 +68,7 @@ pub fn run(opts: Options, study: &mut dyn Study) -> io::Result<Exit> {
     if !io::stdin().is_terminal() || !io::stdout().is_terminal() {
         return Err(io::Error::new(
             io::ErrorKind::Unsupported,
-            "cannot start the terminal interface: standard input and output must be a terminal",
+            Tr(opts.lang).needs_terminal(),
         ));
     }
     let (watch, rx) = super::signals::Watch::start()?;
