@@ -144,7 +144,7 @@ strings! {
     mode_cram => "cram", "Pauken";
     yes_keys => "y", "j/y";
     no_session => "no review session is running", "es läuft keine Wiederholung";
-    compared_with => "compared with", "verglichen mit";
+    compared_with => "Compared with", "Verglichen mit";
     nothing_to_cram => "no cards to cram", "keine Karten zum Pauken";
 }
 
