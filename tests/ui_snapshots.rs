@@ -129,8 +129,8 @@ fn typed_question_offers_the_hint_by_its_ctrl_key_in_the_language() {
 #[test]
 fn a_typed_answer_says_which_accepted_answer_it_was_compared_with() {
     for (lang, label) in [
-        (Lang::En, "compared with: "),
-        (Lang::De, "verglichen mit: "),
+        (Lang::En, "Compared with: "),
+        (Lang::De, "Verglichen mit: "),
     ] {
         let mut card = sample("kb-massnahmen");
         card.accept = vec!["Kundenbindung".into()];
