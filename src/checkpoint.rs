@@ -9,36 +9,43 @@
 //! offset, and the journal still starts with exactly the bytes it was made
 //! from. Anything else is ignored and the checkpoint rebuilt.
 //!
-//! **Adding derived data**: add a field to [`Derived`],
-//! fill it in the full replay and in the tail replay, and bump
-//! [`CHECKPOINT_VERSION`]. The payload is postcard, which cannot encode
-//! internally tagged enums or `skip_serializing_if`; times go through
-//! [`exact_time`] (chrono's own serde form is a string, slow to parse).
+//! The entry is a postcard header (version, settings, offset, hash, the
+//! mark and exam events) followed by the card records in a compact form of
+//! their own (see `records`). [`Checkpoint::read`] decodes the header only,
+//! so the journal's prefix can be hashed on another thread while the card
+//! records are decoded ([`Checkpoint::derived`]).
+//!
+//! **Adding derived data**: add a field to [`Derived`], fill it in the full
+//! replay and in the tail replay, store it in the header or the records,
+//! and bump [`CHECKPOINT_VERSION`].
 
-use std::collections::HashMap;
+use std::sync::Arc;
 
-use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
-use crate::deck::CardId;
-use crate::progress::{Resume, ReviewEntry};
+use crate::cache::Cache;
+use crate::deck::{CardId, CardMap};
+use crate::progress::{Grade, Mode, Resume, ReviewEntry};
 use crate::scheduler::{CardState, Memory, Phase};
 
-/// The layout of [`Derived`]; bump it whenever [`Derived`] changes.
-pub const CHECKPOINT_VERSION: u32 = 2;
+/// The layout of a checkpoint; bump it whenever [`Derived`] or the
+/// encoding of the card records changes.
+pub const CHECKPOINT_VERSION: u32 = 3;
 
 /// Journals with fewer events after the checkpoint than this are replayed
 /// from the checkpoint without writing a new one.
 pub const REWRITE_AFTER_EVENTS: usize = 2_000;
 
+/// The cache kind of checkpoints.
+const KIND: &str = "journal";
+
 /// Everything derived from the journal by replay.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct Derived {
     /// Per card, its effective (not undone) reviews in time order.
-    pub reviews: HashMap<CardId, Vec<ReviewEntry>>,
+    pub reviews: CardMap<Vec<ReviewEntry>>,
     /// Per card with a history, its scheduling state.
-    #[serde(with = "compact_states")]
-    pub states: HashMap<CardId, CardState>,
+    pub states: CardMap<CardState>,
     /// The journal lines (JSON, in journal order) of the `mark`, `exam_add`
     /// and `exam_remove` events so far that no undo took back: marks and
     /// exams are derived again from them and the events after the
@@ -46,44 +53,94 @@ pub struct Derived {
     pub side_events: Vec<String>,
 }
 
-/// A checkpoint as stored.
-#[derive(Debug, Deserialize)]
-pub struct Checkpoint {
-    pub version: u32,
+/// What a checkpoint stores before its card records (postcard).
+#[derive(Debug, Serialize, Deserialize)]
+struct Header {
+    version: u32,
     /// [`settings_key`] of the scheduler it was replayed with.
-    pub settings: u128,
-    pub offset: u64,
-    pub hash: u128,
-    pub events: usize,
-    pub derived: Derived,
+    settings: u128,
+    offset: u64,
+    hash: u128,
+    events: usize,
+    side_events: Vec<String>,
+}
+
+/// A checkpoint as read from the cache: its header decoded, its card
+/// records (the bulk: every review of every card) still encoded, so that
+/// the journal can be checked against it while they are decoded.
+#[derive(Debug)]
+pub struct Checkpoint {
+    header: Header,
+    entry: Arc<Vec<u8>>,
+    records: usize,
 }
 
 impl Checkpoint {
+    /// Reads the checkpoint of the journal at `journal` (`None`: missing,
+    /// damaged, or of another build).
+    #[must_use]
+    pub fn read(cache: &Cache, journal: &std::path::Path) -> Option<Self> {
+        let (header, entry, records) = cache.read_with_tail::<Header>(KIND, &cache_key(journal))?;
+        Some(Self {
+            header,
+            entry,
+            records,
+        })
+    }
+
     /// Where the journal can resume, if this checkpoint fits `settings`.
     #[must_use]
     pub fn resume(&self, settings: u128) -> Option<Resume> {
-        (self.version == CHECKPOINT_VERSION && self.settings == settings).then_some(Resume {
-            offset: self.offset,
-            hash: self.hash,
-            events: self.events,
+        let h = &self.header;
+        (h.version == CHECKPOINT_VERSION && h.settings == settings).then_some(Resume {
+            offset: h.offset,
+            hash: h.hash,
+            events: h.events,
+        })
+    }
+
+    /// The journal offset the checkpoint covers.
+    #[must_use]
+    pub fn offset(&self) -> u64 {
+        self.header.offset
+    }
+
+    /// Decodes the card records (`None` when they do not decode).
+    #[must_use]
+    pub fn derived(self) -> Option<Derived> {
+        let (reviews, states) = records::decode(&self.entry[self.records..])?;
+        Some(Derived {
+            reviews,
+            states,
+            side_events: self.header.side_events,
         })
     }
 }
 
-/// [`Checkpoint`] borrowed, for writing (same encoding).
-#[derive(Serialize)]
-pub struct CheckpointRef<'a> {
-    pub version: u32,
-    pub settings: u128,
-    pub offset: u64,
-    pub hash: u128,
-    pub events: usize,
-    pub derived: &'a Derived,
+/// Saves `derived` as the checkpoint of the journal at `journal`, made
+/// with `settings` and covering the journal up to `loaded`. Failures are
+/// ignored (the cache only saves time).
+pub fn write(
+    cache: &Cache,
+    journal: &std::path::Path,
+    settings: u128,
+    loaded: Resume,
+    derived: &Derived,
+) {
+    let header = Header {
+        version: CHECKPOINT_VERSION,
+        settings,
+        offset: loaded.offset,
+        hash: loaded.hash,
+        events: loaded.events,
+        side_events: derived.side_events.clone(),
+    };
+    let tail = records::encode(&derived.reviews, &derived.states);
+    cache.write_with_tail(KIND, &cache_key(journal), &header, &tail);
 }
 
 /// The cache key of the checkpoint of the journal at `path`.
-#[must_use]
-pub fn cache_key(path: &std::path::Path) -> Vec<u8> {
+fn cache_key(path: &std::path::Path) -> Vec<u8> {
     path.as_os_str().as_encoded_bytes().to_vec()
 }
 
@@ -96,144 +153,343 @@ pub fn settings_key(scheduler: &crate::scheduler::SchedulerConfig, offset_secs: 
     crate::cache::hash(&bytes)
 }
 
-/// `DateTime<Utc>` as (seconds, nanoseconds): exact and fast to decode.
-pub mod exact_time {
+/// The card records: every card's reviews and state in a compact form that
+/// decodes without serde's per-field dispatch (1M reviews are the bulk of a
+/// heavy user's checkpoint and were most of its start-up time).
+///
+/// Counts, lengths and the small numbers of a state are LEB128 varints
+/// (signed ones zigzag-encoded); a review is 18 bytes of fixed width,
+/// which decode several times faster than varints. Layout: the number of
+/// cards with reviews, then per card its id (length, UTF-8 bytes), the
+/// number of reviews and per review its time (seconds since 1970, `i64`,
+/// and nanoseconds, `u32`), grade (1–4), mode (0–3) and milliseconds
+/// (`u32`; `u32::MAX` and a `u64` after it for longer); all little-endian.
+/// Then the number of cards
+/// with a state, and per card its id, phase (0 new, 1 learning, 2 review,
+/// 3 relearning), step, memory (0, or 1 and stability and difficulty as
+/// little-endian `f32`), due and last review (0, or 1 and seconds and
+/// nanoseconds), reps, lapses and scheduled days.
+mod records {
     use chrono::{DateTime, Utc};
-    use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
-    /// # Errors
-    /// Those of the serializer.
-    pub fn serialize<S: Serializer>(t: &DateTime<Utc>, s: S) -> Result<S::Ok, S::Error> {
-        (t.timestamp(), t.timestamp_subsec_nanos()).serialize(s)
-    }
+    use super::{CardId, CardMap, CardState, Grade, Memory, Mode, Phase, ReviewEntry};
 
-    /// # Errors
-    /// Those of the deserializer, or a time out of range.
-    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<DateTime<Utc>, D::Error> {
-        let (secs, nanos) = <(i64, u32)>::deserialize(d)?;
-        DateTime::from_timestamp(secs, nanos)
-            .ok_or_else(|| serde::de::Error::custom("time out of range"))
-    }
-
-    /// For `Option<DateTime<Utc>>` fields.
-    pub mod option {
-        use chrono::{DateTime, Utc};
-        use serde::{Deserialize, Deserializer, Serialize, Serializer};
-
-        /// # Errors
-        /// Those of the serializer.
-        pub fn serialize<S: Serializer>(
-            t: &Option<DateTime<Utc>>,
-            s: S,
-        ) -> Result<S::Ok, S::Error> {
-            t.map(|t| (t.timestamp(), t.timestamp_subsec_nanos()))
-                .serialize(s)
+    pub fn encode(reviews: &CardMap<Vec<ReviewEntry>>, states: &CardMap<CardState>) -> Vec<u8> {
+        let mut out = Vec::with_capacity(reviews.values().map(|l| 8 * l.len() + 24).sum());
+        put(&mut out, reviews.len() as u64);
+        for (id, list) in reviews {
+            put_id(&mut out, id);
+            put(&mut out, list.len() as u64);
+            for r in list {
+                out.extend_from_slice(&r.ts.timestamp().to_le_bytes());
+                out.extend_from_slice(&r.ts.timestamp_subsec_nanos().to_le_bytes());
+                out.push(r.grade.as_u8());
+                out.push(mode_code(r.mode));
+                match u32::try_from(r.ms) {
+                    Ok(ms) if ms != u32::MAX => out.extend_from_slice(&ms.to_le_bytes()),
+                    _ => {
+                        out.extend_from_slice(&u32::MAX.to_le_bytes());
+                        out.extend_from_slice(&r.ms.to_le_bytes());
+                    }
+                }
+            }
         }
+        put(&mut out, states.len() as u64);
+        for (id, s) in states {
+            put_id(&mut out, id);
+            let (phase, step) = match s.phase {
+                Phase::New => (0, 0),
+                Phase::Learning { step } => (1, step),
+                Phase::Review => (2, 0),
+                Phase::Relearning { step } => (3, step),
+            };
+            out.push(phase);
+            put(&mut out, step as u64);
+            match s.memory {
+                None => out.push(0),
+                Some(m) => {
+                    out.push(1);
+                    out.extend_from_slice(&m.stability.to_le_bytes());
+                    out.extend_from_slice(&m.difficulty.to_le_bytes());
+                }
+            }
+            put_time(&mut out, s.due);
+            put_time(&mut out, s.last_review);
+            put(&mut out, u64::from(s.reps));
+            put(&mut out, u64::from(s.lapses));
+            put(&mut out, u64::from(s.scheduled_days));
+        }
+        out
+    }
 
-        /// # Errors
-        /// Those of the deserializer, or a time out of range.
-        pub fn deserialize<'de, D: Deserializer<'de>>(
-            d: D,
-        ) -> Result<Option<DateTime<Utc>>, D::Error> {
-            match <Option<(i64, u32)>>::deserialize(d)? {
-                None => Ok(None),
-                Some((secs, nanos)) => DateTime::from_timestamp(secs, nanos)
-                    .map(Some)
-                    .ok_or_else(|| serde::de::Error::custom("time out of range")),
+    /// The bytes of one review (without the rare long `ms`).
+    const REVIEW_BYTES: usize = 18;
+
+    pub fn decode(bytes: &[u8]) -> Option<(CardMap<Vec<ReviewEntry>>, CardMap<CardState>)> {
+        let mut r = Reader { bytes, at: 0 };
+        let cards = r.len()?;
+        let mut reviews = CardMap::with_capacity_and_hasher(cards, Default::default());
+        for _ in 0..cards {
+            let id = r.id()?;
+            let n = r.len()?;
+            let mut list = Vec::with_capacity(n.min(r.left() / REVIEW_BYTES));
+            for _ in 0..n {
+                let record: &[u8; REVIEW_BYTES] = r.take(REVIEW_BYTES)?.try_into().ok()?;
+                let [
+                    s0,
+                    s1,
+                    s2,
+                    s3,
+                    s4,
+                    s5,
+                    s6,
+                    s7,
+                    n0,
+                    n1,
+                    n2,
+                    n3,
+                    grade,
+                    mode,
+                    m0,
+                    m1,
+                    m2,
+                    m3,
+                ] = *record;
+                let secs = i64::from_le_bytes([s0, s1, s2, s3, s4, s5, s6, s7]);
+                let nanos = u32::from_le_bytes([n0, n1, n2, n3]);
+                let ms = match u32::from_le_bytes([m0, m1, m2, m3]) {
+                    u32::MAX => u64::from_le_bytes(r.take(8)?.try_into().ok()?),
+                    ms => u64::from(ms),
+                };
+                list.push(ReviewEntry {
+                    ts: DateTime::from_timestamp(secs, nanos)?,
+                    grade: grade_of(grade)?,
+                    mode: mode_of(mode)?,
+                    ms,
+                });
+            }
+            reviews.insert(id, list);
+        }
+        let cards = r.len()?;
+        let mut states = CardMap::with_capacity_and_hasher(cards, Default::default());
+        for _ in 0..cards {
+            let id = r.id()?;
+            let phase = r.byte()?;
+            let step = usize::try_from(r.varint()?).ok()?;
+            let phase = match phase {
+                0 => Phase::New,
+                1 => Phase::Learning { step },
+                2 => Phase::Review,
+                3 => Phase::Relearning { step },
+                _ => return None,
+            };
+            let memory = match r.byte()? {
+                0 => None,
+                1 => Some(Memory {
+                    stability: r.f32()?,
+                    difficulty: r.f32()?,
+                }),
+                _ => return None,
+            };
+            let due = r.time()?;
+            let last_review = r.time()?;
+            let mut small = || u32::try_from(r.varint()?).ok();
+            let (reps, lapses, scheduled_days) = (small()?, small()?, small()?);
+            states.insert(
+                id,
+                CardState {
+                    phase,
+                    memory,
+                    due,
+                    last_review,
+                    reps,
+                    lapses,
+                    scheduled_days,
+                },
+            );
+        }
+        (r.at == bytes.len()).then_some((reviews, states))
+    }
+
+    fn mode_code(mode: Mode) -> u8 {
+        match mode {
+            Mode::Review => 0,
+            Mode::Quiz => 1,
+            Mode::Practice => 2,
+            Mode::Cram => 3,
+        }
+    }
+
+    fn grade_of(code: u8) -> Option<Grade> {
+        Some(match code {
+            1 => Grade::Again,
+            2 => Grade::Hard,
+            3 => Grade::Good,
+            4 => Grade::Easy,
+            _ => return None,
+        })
+    }
+
+    fn mode_of(code: u8) -> Option<Mode> {
+        Some(match code {
+            0 => Mode::Review,
+            1 => Mode::Quiz,
+            2 => Mode::Practice,
+            3 => Mode::Cram,
+            _ => return None,
+        })
+    }
+
+    fn put(out: &mut Vec<u8>, mut v: u64) {
+        while v >= 0x80 {
+            out.push((v as u8) | 0x80);
+            v >>= 7;
+        }
+        out.push(v as u8);
+    }
+
+    fn put_signed(out: &mut Vec<u8>, v: i64) {
+        put(out, ((v << 1) ^ (v >> 63)) as u64);
+    }
+
+    fn put_id(out: &mut Vec<u8>, id: &CardId) {
+        put(out, id.0.len() as u64);
+        out.extend_from_slice(id.0.as_bytes());
+    }
+
+    fn put_time(out: &mut Vec<u8>, t: Option<DateTime<Utc>>) {
+        match t {
+            None => out.push(0),
+            Some(t) => {
+                out.push(1);
+                put_signed(out, t.timestamp());
+                put(out, u64::from(t.timestamp_subsec_nanos()));
             }
         }
     }
-}
 
-/// [`CardState`] in a form postcard can store (its own serde form, used for
-/// JSON, tags the phase internally).
-#[derive(Serialize, Deserialize)]
-struct StateRecord {
-    /// 0 new, 1 learning, 2 review, 3 relearning.
-    phase: u8,
-    step: usize,
-    memory: Option<(f32, f32)>,
-    #[serde(with = "exact_time::option")]
-    due: Option<DateTime<Utc>>,
-    #[serde(with = "exact_time::option")]
-    last_review: Option<DateTime<Utc>>,
-    reps: u32,
-    lapses: u32,
-    scheduled_days: u32,
-}
+    struct Reader<'a> {
+        bytes: &'a [u8],
+        at: usize,
+    }
 
-impl From<&CardState> for StateRecord {
-    fn from(s: &CardState) -> Self {
-        let (phase, step) = match s.phase {
-            Phase::New => (0, 0),
-            Phase::Learning { step } => (1, step),
-            Phase::Review => (2, 0),
-            Phase::Relearning { step } => (3, step),
-        };
-        Self {
-            phase,
-            step,
-            memory: s.memory.map(|m| (m.stability, m.difficulty)),
-            due: s.due,
-            last_review: s.last_review,
-            reps: s.reps,
-            lapses: s.lapses,
-            scheduled_days: s.scheduled_days,
+    impl Reader<'_> {
+        fn byte(&mut self) -> Option<u8> {
+            let b = *self.bytes.get(self.at)?;
+            self.at += 1;
+            Some(b)
+        }
+
+        fn varint(&mut self) -> Option<u64> {
+            let rest = self.bytes.get(self.at..)?;
+            let mut v = 0u64;
+            for (i, &b) in rest.iter().take(10).enumerate() {
+                v |= u64::from(b & 0x7f) << (7 * i);
+                if b < 0x80 {
+                    self.at += i + 1;
+                    return Some(v);
+                }
+            }
+            None
+        }
+
+        fn signed(&mut self) -> Option<i64> {
+            let v = self.varint()?;
+            Some(((v >> 1) as i64) ^ -((v & 1) as i64))
+        }
+
+        /// A count of items that each take at least one byte: never more
+        /// than the bytes left, so a damaged count cannot reserve gigabytes.
+        fn len(&mut self) -> Option<usize> {
+            let n = usize::try_from(self.varint()?).ok()?;
+            (n <= self.left()).then_some(n)
+        }
+
+        fn left(&self) -> usize {
+            self.bytes.len() - self.at
+        }
+
+        fn take(&mut self, n: usize) -> Option<&[u8]> {
+            let end = self.at.checked_add(n)?;
+            let slice = self.bytes.get(self.at..end)?;
+            self.at = end;
+            Some(slice)
+        }
+
+        fn id(&mut self) -> Option<CardId> {
+            let n = self.len()?;
+            let text = std::str::from_utf8(self.take(n)?).ok()?;
+            Some(CardId(text.to_owned()))
+        }
+
+        fn f32(&mut self) -> Option<f32> {
+            Some(f32::from_le_bytes(self.take(4)?.try_into().ok()?))
+        }
+
+        fn time(&mut self) -> Option<Option<DateTime<Utc>>> {
+            match self.byte()? {
+                0 => Some(None),
+                1 => {
+                    let secs = self.signed()?;
+                    let nanos = u32::try_from(self.varint()?).ok()?;
+                    Some(Some(DateTime::from_timestamp(secs, nanos)?))
+                }
+                _ => None,
+            }
         }
     }
-}
 
-impl StateRecord {
-    fn into_state(self) -> Option<CardState> {
-        let phase = match self.phase {
-            0 => Phase::New,
-            1 => Phase::Learning { step: self.step },
-            2 => Phase::Review,
-            3 => Phase::Relearning { step: self.step },
-            _ => return None,
-        };
-        Some(CardState {
-            phase,
-            memory: self.memory.map(|(stability, difficulty)| Memory {
-                stability,
-                difficulty,
-            }),
-            due: self.due,
-            last_review: self.last_review,
-            reps: self.reps,
-            lapses: self.lapses,
-            scheduled_days: self.scheduled_days,
-        })
-    }
-}
+    #[cfg(test)]
+    mod tests {
+        use super::*;
 
-mod compact_states {
-    use std::collections::HashMap;
-
-    use serde::{Deserialize, Deserializer, Serializer};
-
-    use super::StateRecord;
-    use crate::deck::CardId;
-    use crate::scheduler::CardState;
-
-    pub fn serialize<S: Serializer>(
-        states: &HashMap<CardId, CardState>,
-        s: S,
-    ) -> Result<S::Ok, S::Error> {
-        s.collect_seq(states.iter().map(|(id, st)| (id, StateRecord::from(st))))
-    }
-
-    pub fn deserialize<'de, D: Deserializer<'de>>(
-        d: D,
-    ) -> Result<HashMap<CardId, CardState>, D::Error> {
-        let records = Vec::<(CardId, StateRecord)>::deserialize(d)?;
-        let mut out = HashMap::with_capacity(records.len());
-        for (id, record) in records {
-            let state = record
-                .into_state()
-                .ok_or_else(|| serde::de::Error::custom("unknown phase"))?;
-            out.insert(id, state);
+        #[test]
+        fn records_round_trip_and_damage_reads_as_none() {
+            let t = |s: &str| s.parse::<DateTime<Utc>>().unwrap();
+            let mut reviews = CardMap::default();
+            reviews.insert(
+                CardId::from("a"),
+                vec![
+                    ReviewEntry {
+                        ts: t("1969-12-31T23:59:58.5Z"),
+                        grade: Grade::Again,
+                        mode: Mode::Cram,
+                        ms: 0,
+                    },
+                    ReviewEntry {
+                        ts: t("2026-11-27T09:00:00.123456789Z"),
+                        grade: Grade::Easy,
+                        mode: Mode::Quiz,
+                        ms: u64::MAX,
+                    },
+                ],
+            );
+            reviews.insert(CardId::from("ü~rev"), Vec::new());
+            let mut states = CardMap::default();
+            states.insert(
+                CardId::from("a"),
+                CardState {
+                    phase: Phase::Relearning { step: 3 },
+                    memory: Some(Memory {
+                        stability: 1.5,
+                        difficulty: 9.25,
+                    }),
+                    due: Some(t("2027-01-01T00:00:00Z")),
+                    last_review: None,
+                    reps: 7,
+                    lapses: u32::MAX,
+                    scheduled_days: 12,
+                },
+            );
+            states.insert(CardId::from("b"), CardState::new());
+            let bytes = encode(&reviews, &states);
+            assert_eq!(decode(&bytes), Some((reviews, states)));
+            assert_eq!(decode(&bytes[..bytes.len() - 1]), None);
+            let mut longer = bytes.clone();
+            longer.push(0);
+            assert_eq!(decode(&longer), None);
+            // A count far beyond the bytes there are.
+            assert_eq!(decode(&[0xff, 0xff, 0xff, 0xff, 0x0f]), None);
         }
-        Ok(out)
     }
 }

@@ -11,9 +11,9 @@ use chrono::{DateTime, FixedOffset, Utc};
 use thiserror::Error;
 
 use crate::cache::Cache;
-use crate::checkpoint::{self, CHECKPOINT_VERSION, Checkpoint, CheckpointRef, Derived};
+use crate::checkpoint::{self, Checkpoint, Derived};
 use crate::config::{Config, ConfigError};
-use crate::deck::{Card, CardId, CardKey, Deck, DeckSet, Diagnostic};
+use crate::deck::{Card, CardId, CardKey, CardMap, Deck, DeckSet, Diagnostic};
 use crate::progress::{
     Event, EventBody, EventId, Grade, JOURNAL_FILE, Journal, JournalError, LoadReport, MarkAction,
     Marks, Mode, ReviewEntry, card_marks, effective_reviews, scheduling_reviews, undone_ids,
@@ -145,10 +145,10 @@ pub struct Collection {
     scheduler: Scheduler,
     journal: Journal,
     journal_report: LoadReport,
-    reviews: HashMap<CardId, Vec<ReviewEntry>>,
-    states: HashMap<CardId, CardState>,
+    reviews: CardMap<Vec<ReviewEntry>>,
+    states: CardMap<CardState>,
     /// Suspended, buried, flagged and reset cards.
-    marks: HashMap<CardId, Marks>,
+    marks: CardMap<Marks>,
     /// The exams in the journal (kept up to date by [`Collection::append`]).
     exams: Vec<crate::progress::Exam>,
 }
@@ -173,21 +173,33 @@ impl Collection {
         let cache = options.cache_dir.clone().map(Cache::new);
         let settings =
             checkpoint::settings_key(&config.scheduler, options.offset.local_minus_utc());
-        let key = checkpoint::cache_key(&options.data_dir.join(JOURNAL_FILE));
-        // The decks load on a second thread while the checkpoint is decoded
-        // and the journal opened: neither depends on the other.
-        let (decks, journal) = std::thread::scope(|scope| {
+        let journal_path = options.data_dir.join(JOURNAL_FILE);
+        // Three things at once, none depending on another: the decks load
+        // on one thread, the journal is opened (its prefix checked against
+        // the checkpoint's hash) on another, and the checkpoint's card
+        // records are decoded here.
+        let (decks, journal, saved) = std::thread::scope(|scope| {
             let decks = scope.spawn(|| load_decks(&options));
-            let saved: Option<Checkpoint> = cache.as_ref().and_then(|c| c.read("journal", &key));
+            let saved = cache
+                .as_ref()
+                .and_then(|c| Checkpoint::read(c, &journal_path));
             let resume = saved.as_ref().and_then(|c| c.resume(settings));
-            let journal = Journal::open_resuming(&options.data_dir, options.read_only, resume)
-                .map(|opened| (opened, saved));
-            let decks = decks
-                .join()
-                .unwrap_or_else(|e| std::panic::resume_unwind(e));
-            (decks, journal)
+            let (dir, read_only) = (&options.data_dir, options.read_only);
+            let journal = scope.spawn(move || Journal::open_resuming(dir, read_only, resume));
+            let saved = resume
+                .and(saved)
+                .and_then(|c| Some((c.offset(), c.derived()?)));
+            (
+                decks
+                    .join()
+                    .unwrap_or_else(|e| std::panic::resume_unwind(e)),
+                journal
+                    .join()
+                    .unwrap_or_else(|e| std::panic::resume_unwind(e)),
+                saved,
+            )
         });
-        let ((journal, journal_report), saved) = journal?;
+        let (journal, journal_report) = journal?;
         let mut collection = Self {
             options,
             decks,
@@ -195,9 +207,9 @@ impl Collection {
             scheduler,
             journal,
             journal_report,
-            reviews: HashMap::new(),
-            states: HashMap::new(),
-            marks: HashMap::new(),
+            reviews: CardMap::default(),
+            states: CardMap::default(),
+            marks: CardMap::default(),
             exams: Vec::new(),
         };
         collection.derive(saved, cache.as_ref(), settings);
@@ -209,10 +221,12 @@ impl Collection {
     /// from one (and nothing after it refers back into it), otherwise by
     /// replaying the whole journal. Then saves a new checkpoint when there
     /// was none or the events after it have grown.
-    fn derive(&mut self, saved: Option<Checkpoint>, cache: Option<&Cache>, settings: u128) {
+    fn derive(&mut self, saved: Option<(u64, Derived)>, cache: Option<&Cache>, settings: u128) {
         let resumed = match saved {
-            Some(c) if self.journal.unparsed() > 0 && self.journal.unparsed() == c.offset => {
-                self.replay_tail(c.derived)
+            Some((offset, derived))
+                if self.journal.unparsed() > 0 && self.journal.unparsed() == offset =>
+            {
+                self.replay_tail(derived)
             }
             _ => None,
         };
@@ -250,19 +264,7 @@ impl Collection {
                     .filter_map(|e| serde_json::to_string(e).ok())
                     .collect(),
             };
-            let stored = CheckpointRef {
-                version: CHECKPOINT_VERSION,
-                settings,
-                offset: loaded.offset,
-                hash: loaded.hash,
-                events: loaded.events,
-                derived: &derived,
-            };
-            cache.write(
-                "journal",
-                &checkpoint::cache_key(self.journal.path()),
-                &stored,
-            );
+            checkpoint::write(cache, self.journal.path(), settings, loaded, &derived);
             let Derived {
                 reviews, states, ..
             } = derived;
@@ -460,7 +462,7 @@ impl Collection {
 
     /// Every card with a history, including orphans.
     #[must_use]
-    pub fn states(&self) -> &HashMap<CardId, CardState> {
+    pub fn states(&self) -> &CardMap<CardState> {
         &self.states
     }
 
@@ -590,6 +592,10 @@ impl Collection {
         let today = days.of(now);
         let mut done = DoneToday::default();
         for (id, reviews) in &self.reviews {
+            // Nothing on a day after the card's last review.
+            if reviews.last().is_none_or(|r| days.of(r.ts) < today) {
+                continue;
+            }
             let mut counted = scheduling_reviews(reviews, self.marks.get(id));
             let Some(first) = counted.next() else {
                 continue;
@@ -633,6 +639,9 @@ impl Collection {
             // Practice and cram answers do not count: a due card crammed
             // today is still due today.
             .filter(|(_, reviews)| {
+                if reviews.last().is_none_or(|r| days.of(r.ts) < today_no) {
+                    return false;
+                }
                 let from = reviews.partition_point(|r| days.of(r.ts) < today_no);
                 reviews[from..]
                     .iter()
@@ -1092,6 +1101,11 @@ impl DayNumbers {
 /// How many of `reviews` (in time order) fall on study day `day`: a binary
 /// search, since the study day only grows with the time.
 fn reviews_on(reviews: &[ReviewEntry], days: DayNumbers, day: i64) -> usize {
+    // Most cards were not reviewed that day: one look at the last review
+    // settles the days after it.
+    if reviews.last().is_none_or(|r| days.of(r.ts) < day) {
+        return 0;
+    }
     let from = reviews.partition_point(|r| days.of(r.ts) < day);
     let to = reviews.partition_point(|r| days.of(r.ts) <= day);
     to - from

@@ -1,17 +1,16 @@
 //! Pure replay helpers over a slice of events: what counts after undos,
 //! what can still be undone, and which cards have progress but no deck.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 
 use chrono::{DateTime, Utc};
 
 use super::event::{Event, EventBody, EventId, Grade, MarkAction, Mode};
-use crate::deck::CardId;
+use crate::deck::{CardId, CardMap};
 
 /// One review that still counts (it was not undone).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct ReviewEntry {
-    #[serde(with = "crate::checkpoint::exact_time")]
     pub ts: DateTime<Utc>,
     pub grade: Grade,
     pub mode: Mode,
@@ -56,9 +55,9 @@ pub fn undone_ids(events: &[Event]) -> HashSet<&EventId> {
 /// Per card, its reviews in time order (ties keep journal order), with
 /// undone reviews removed.
 #[must_use]
-pub fn effective_reviews(events: &[Event]) -> HashMap<CardId, Vec<ReviewEntry>> {
+pub fn effective_reviews(events: &[Event]) -> CardMap<Vec<ReviewEntry>> {
     let undone = undone_ids(events);
-    let mut map: HashMap<CardId, Vec<ReviewEntry>> = HashMap::new();
+    let mut map: CardMap<Vec<ReviewEntry>> = CardMap::default();
     for e in events {
         let Some((card, grade, mode, ms)) = review_of(e) else {
             continue;
@@ -177,7 +176,7 @@ impl Marks {
 /// Per card, the marks in effect (in time order; undone marks skipped).
 /// Cards without any mark are left out.
 #[must_use]
-pub fn card_marks(events: &[Event]) -> HashMap<CardId, Marks> {
+pub fn card_marks(events: &[Event]) -> CardMap<Marks> {
     let undone = undone_ids(events);
     let mut marks: Vec<(&Event, &CardId, MarkAction, Option<DateTime<Utc>>)> = events
         .iter()
@@ -192,7 +191,7 @@ pub fn card_marks(events: &[Event]) -> HashMap<CardId, Marks> {
         })
         .collect();
     marks.sort_by_key(|m| m.0.ts);
-    let mut map: HashMap<CardId, Marks> = HashMap::new();
+    let mut map: CardMap<Marks> = CardMap::default();
     for (e, card, action, until) in marks {
         map.entry(card.clone())
             .or_default()

@@ -100,7 +100,7 @@ pub const MATURE_DAYS: f64 = 21.0;
 pub fn count<'a>(
     id: &str,
     cards: impl IntoIterator<Item = &'a CardId>,
-    states: &HashMap<CardId, CardState>,
+    states: &crate::deck::CardMap<CardState>,
     reviewed_today: impl Fn(&CardId) -> usize,
     today: crate::scheduler::Counts,
     suspended: impl Fn(&CardId) -> bool,
@@ -414,7 +414,7 @@ mod tests {
             card("tonight"),
             card("learn"),
         ];
-        let mut states = HashMap::new();
+        let mut states = crate::deck::CardMap::default();
         states.insert(
             CardId::from("due"),
             review_state("2026-11-26T08:00:00Z", 30.0),
