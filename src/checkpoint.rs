@@ -170,7 +170,7 @@ pub fn settings_key(scheduler: &crate::scheduler::SchedulerConfig, offset_secs: 
 /// little-endian `f32`), due and last review (0, or 1 and seconds and
 /// nanoseconds), reps, lapses and scheduled days.
 mod records {
-    use chrono::{DateTime, Utc};
+    use chrono::{DateTime, Days, NaiveDate, NaiveDateTime, NaiveTime, Utc};
 
     use super::{CardId, CardMap, CardState, Grade, Memory, Mode, Phase, ReviewEntry};
 
@@ -229,6 +229,7 @@ mod records {
         let mut r = Reader { bytes, at: 0 };
         let cards = r.len()?;
         let mut reviews = CardMap::with_capacity_and_hasher(cards, Default::default());
+        let mut dates = Dates::default();
         for _ in 0..cards {
             let id = r.id()?;
             let n = r.len()?;
@@ -262,7 +263,7 @@ mod records {
                     ms => u64::from(ms),
                 };
                 list.push(ReviewEntry {
-                    ts: DateTime::from_timestamp(secs, nanos)?,
+                    ts: dates.time(secs, nanos)?,
                     grade: grade_of(grade)?,
                     mode: mode_of(mode)?,
                     ms,
@@ -309,6 +310,38 @@ mod records {
             );
         }
         (r.at == bytes.len()).then_some((reviews, states))
+    }
+
+    /// `DateTime::from_timestamp` with the calendar date of the previous
+    /// call kept: a card's reviews are in time order, mostly in one year,
+    /// where moving a date by some days is cheap, and turning a day number
+    /// into a date was half of the decoding time.
+    #[derive(Default)]
+    struct Dates {
+        last: Option<(i64, NaiveDate)>,
+    }
+
+    impl Dates {
+        fn time(&mut self, secs: i64, nanos: u32) -> Option<DateTime<Utc>> {
+            let day = secs.div_euclid(86_400);
+            let second = u32::try_from(secs.rem_euclid(86_400)).ok()?;
+            let date = match self.last {
+                Some((last, date)) if last == day => date,
+                Some((last, date)) if day > last && day - last < 366 => {
+                    date.checked_add_days(Days::new(u64::try_from(day - last).ok()?))?
+                }
+                _ => return self.slow(secs, nanos, day),
+            };
+            self.last = Some((day, date));
+            let time = NaiveTime::from_num_seconds_from_midnight_opt(second, nanos)?;
+            Some(NaiveDateTime::new(date, time).and_utc())
+        }
+
+        fn slow(&mut self, secs: i64, nanos: u32, day: i64) -> Option<DateTime<Utc>> {
+            let t = DateTime::from_timestamp(secs, nanos)?;
+            self.last = Some((day, t.date_naive()));
+            Some(t)
+        }
     }
 
     fn mode_code(mode: Mode) -> u8 {
@@ -464,7 +497,30 @@ mod records {
                     },
                 ],
             );
-            reviews.insert(CardId::from("ü~rev"), Vec::new());
+            reviews.insert(CardId::from("\u{fc}~rev"), Vec::new());
+            // Same day, the next day, across a year's end and a leap day,
+            // more than a year later, and back in time.
+            let times = [
+                "2024-02-28T23:59:59Z",
+                "2024-02-28T23:59:59.5Z",
+                "2024-02-29T00:00:00Z",
+                "2024-12-31T12:00:00Z",
+                "2025-01-01T00:00:01Z",
+                "2027-03-01T08:00:00Z",
+                "2026-01-01T08:00:00Z",
+            ];
+            reviews.insert(
+                CardId::from("b"),
+                times
+                    .iter()
+                    .map(|ts| ReviewEntry {
+                        ts: t(ts),
+                        grade: Grade::Good,
+                        mode: Mode::Review,
+                        ms: 1,
+                    })
+                    .collect(),
+            );
             let mut states = CardMap::default();
             states.insert(
                 CardId::from("a"),

@@ -712,7 +712,18 @@ impl Collection {
             ..
         } = basis;
         let (now, end_of_day) = (*now, *end_of_day);
-        let mut taken = basis.taken.clone();
+        // A note's cards are listed together (the loader writes a reversed
+        // side or the gaps of a cloze text right after each other, and an
+        // explicit id cannot hold the `~` of a generated one), so with
+        // unique ids a note shown earlier today in this scope is the last
+        // one shown: no set of every note shown is needed.
+        let unique = self.decks.ids_unique();
+        let mut taken = if unique {
+            HashSet::default()
+        } else {
+            basis.taken.clone()
+        };
+        let mut last_shown: Option<&str> = None;
         self.scope_keys(scope)
             .enumerate()
             .filter(move |(_, c)| {
@@ -734,10 +745,19 @@ impl Collection {
                     Phase::New => true,
                     Phase::Review => state.due.is_some_and(|due| due < end_of_day),
                 };
-                let together = plan.unbury.contains(c.id.note_key());
-                if shown_today && !together && !taken.insert(c.id.note_key()) {
+                if !shown_today || plan.unbury.contains(c.id.note_key()) {
+                    return Some((c.id, state, pos));
+                }
+                let note = c.id.note_key();
+                let held = if unique {
+                    last_shown == Some(note) || basis.taken.contains(note)
+                } else {
+                    !taken.insert(note)
+                };
+                if held {
                     return None;
                 }
+                last_shown = Some(note);
                 Some((c.id, state, pos))
             })
     }

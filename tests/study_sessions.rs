@@ -198,7 +198,7 @@ fn sessions_learn_ahead_and_progress_ends_at_the_summary() {
     assert!(answers >= total, "{answers} answers for {total} cards");
 }
 
-fn states(dir: &Path) -> HashMap<CardId, CardState> {
+fn states(dir: &Path) -> kartei::deck::CardMap<CardState> {
     Collection::open(options(dir, true))
         .unwrap()
         .states()
