@@ -192,7 +192,18 @@ fn to_u32(n: usize) -> u32 {
 
 impl Study for CollectionStudy {
     fn overview(&self, now: DateTime<Utc>) -> Overview {
-        let counts = today::deck_counts(&self.collection, &CoreScope::All, now);
+        // The deck counts and the figures over every review (today's count,
+        // the streak, cards without a deck) are independent: with a large
+        // history each is a pass over every card, so they run side by side.
+        let c = &self.collection;
+        let (counts, ((reviewed_today, streak), orphans)) = std::thread::scope(|scope| {
+            let counts = scope.spawn(|| today::deck_counts(c, &CoreScope::All, now));
+            let rest = (c.today_and_streak(now), c.orphans().len());
+            let counts = counts
+                .join()
+                .unwrap_or_else(|e| std::panic::resume_unwind(e));
+            (counts, rest)
+        });
         let decks = counts
             .iter()
             .map(|c| DeckRow {
@@ -209,14 +220,13 @@ impl Study for CollectionStudy {
                 mastery: c.mastery(),
             })
             .collect();
-        let (reviewed_today, streak) = self.collection.today_and_streak(now);
         Overview {
             decks,
             reviewed_today: to_u32(reviewed_today),
             streak_days: streak.current,
             deck_problems: self.collection.decks().errors.clone(),
             status: self.status_lines(),
-            orphans: to_u32(self.collection.orphans().len()),
+            orphans: to_u32(orphans),
             exam: super::exam::next_exam(&self.collection, now).map(|e| self.exam_view(&e, now)),
         }
     }
