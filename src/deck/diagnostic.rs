@@ -181,12 +181,7 @@ impl<'s> LineIndex<'s> {
     pub fn new(src: &'s str) -> Self {
         let mut starts = Vec::with_capacity(src.len() / 32 + 1);
         starts.push(0);
-        starts.extend(
-            src.bytes()
-                .enumerate()
-                .filter(|&(_, b)| b == b'\n')
-                .map(|(i, _)| i + 1),
-        );
+        starts.extend(memchr::memchr_iter(b'\n', src.as_bytes()).map(|i| i + 1));
         Self { src, starts }
     }
 

@@ -362,7 +362,8 @@ pub fn parse_cloze(text: &str) -> Result<Vec<ClozeSegment>, Vec<ClozeError>> {
             }
             i += 2;
         } else {
-            i += 1;
+            // On to the next brace: plain text is skipped in bulk.
+            i += 1 + memchr::memchr2(b'{', b'}', &bytes[i + 1..]).unwrap_or(bytes.len() - i - 1);
         }
     }
     if let Some(&start) = open.first() {
@@ -423,6 +424,9 @@ struct Note<'a> {
     /// `accept`: further accepted typed answers; basic notes use gap 0 for
     /// the back, cloze notes one entry per gap key `c1`, `c2`, ... (0-based).
     accept: Vec<(usize, Vec<&'a str>)>,
+    /// The parsed `text` of a valid cloze note (parsed once, for the check
+    /// and for the cards).
+    segments: Option<Vec<ClozeSegment>>,
 }
 
 impl<'s> Checker<'s> {
@@ -743,10 +747,10 @@ impl<'s> Checker<'s> {
         let invalid_notes = notes.iter().any(|n| !n.valid) || notes.len() < arr.len();
         let deck_id = deck_id.unwrap_or("deck");
         // note id -> (line of the first use, explicit?)
-        let mut seen: HashMap<std::borrow::Cow<'_, str>, (u32, bool)> =
-            HashMap::with_capacity(notes.len());
+        let mut seen: HashMap<std::borrow::Cow<'_, str>, (u32, bool), crate::cache::FnvBuild> =
+            HashMap::with_capacity_and_hasher(notes.len(), crate::cache::FnvBuild::default());
         let mut cards = Vec::with_capacity(notes.len() + notes.len() / 4);
-        for note in notes {
+        for mut note in notes {
             if !note.valid && note.id.is_none() {
                 // Without a valid question there is no meaningful derived id.
                 continue;
@@ -799,7 +803,7 @@ impl<'s> Checker<'s> {
                 );
             }
             if note.valid && self.errors.len() == errors_before {
-                self.build_cards(&note, base, explicit, deck_id, line, &mut cards);
+                self.build_cards(&mut note, base, explicit, deck_id, line, &mut cards);
             }
         }
         (self.errors.len() == errors_before && !invalid_notes).then_some(cards)
@@ -812,7 +816,8 @@ impl<'s> Checker<'s> {
         let mut suggested: Vec<&'static str> = Vec::new();
         // The kind decides which keys belong; read it first.
         let mut kind = Some(CardKind::Basic);
-        if let Some(v) = t.get("kind") {
+        // A scan, not a hash lookup: a card has a handful of keys.
+        if let Some((_, v)) = t.iter().find(|(k, _)| k.get_ref() == "kind") {
             kind = match self.string("kind", v) {
                 Some(s) => match parse_kind(s) {
                     Some(k) => Some(k),
@@ -850,10 +855,15 @@ impl<'s> Checker<'s> {
             input: false,
             ordered: false,
             accept: Vec::new(),
+            segments: None,
         };
+        // The card keys present, by their index in `CARD_KEYS`.
+        let mut present = 0u32;
         for (k, v) in t.iter() {
             let key: &str = k.get_ref();
-            if !CARD_KEYS.contains(&key) {
+            if let Some(i) = CARD_KEYS.iter().position(|c| *c == key) {
+                present |= 1 << i;
+            } else {
                 let allowed: Vec<&str> = match kind {
                     Some(kd) => COMMON_CARD_KEYS
                         .iter()
@@ -977,8 +987,14 @@ impl<'s> Checker<'s> {
             CardKind::Choice => &["front", "choices", "answer"],
             CardKind::List => &["front", "items"],
         };
+        let has = |key: &str| {
+            CARD_KEYS
+                .iter()
+                .position(|c| *c == key)
+                .is_some_and(|i| present & (1 << i) != 0)
+        };
         for r in required {
-            if t.get(*r).is_none() && !suggested.contains(r) {
+            if !has(r) && !suggested.contains(r) {
                 self.error(
                     header.clone(),
                     Problem::MissingKey {
@@ -1003,6 +1019,7 @@ impl<'s> Checker<'s> {
                     {
                         self.error(v.span(), Problem::AcceptGapMissing { gap: gap + 1, gaps });
                     }
+                    note.segments = Some(segments);
                 }
             }
         }
@@ -1094,7 +1111,7 @@ impl<'s> Checker<'s> {
 
     fn build_cards(
         &self,
-        note: &Note<'_>,
+        note: &mut Note<'_>,
         base: String,
         explicit: bool,
         deck_id: &str,
@@ -1163,8 +1180,7 @@ impl<'s> Checker<'s> {
                 }
             }
             CardKind::Cloze => {
-                let Some((text, _)) = note.text else { return };
-                let Ok(segments) = parse_cloze(text) else {
+                let Some(segments) = note.segments.take() else {
                     return;
                 };
                 let n = segments
@@ -1312,6 +1328,25 @@ mod tests {
                 ClozeSegment::Text(".".into()),
             ]
         );
+    }
+
+    #[test]
+    fn single_braces_are_text() {
+        let segs = parse_cloze("x { y } {{z}} }w{").unwrap();
+        assert_eq!(
+            segs,
+            vec![
+                ClozeSegment::Text("x { y } ".into()),
+                ClozeSegment::Gap {
+                    answer: "z".into(),
+                    hint: None
+                },
+                ClozeSegment::Text(" }w{".into()),
+            ]
+        );
+        let e = parse_cloze("ä {{ö}}}} ü").unwrap_err();
+        assert_eq!(e[0].offset, 9);
+        assert_eq!(e[0].problem, ClozeProblem::StrayClose);
     }
 
     #[test]
