@@ -173,12 +173,13 @@ mod records {
     use chrono::{DateTime, Days, NaiveDate, NaiveDateTime, NaiveTime, Utc};
 
     use super::{CardId, CardMap, CardState, Grade, Memory, Mode, Phase, ReviewEntry};
+    use crate::codec::{Reader, put, put_signed, put_str};
 
     pub fn encode(reviews: &CardMap<Vec<ReviewEntry>>, states: &CardMap<CardState>) -> Vec<u8> {
         let mut out = Vec::with_capacity(reviews.values().map(|l| 8 * l.len() + 24).sum());
         put(&mut out, reviews.len() as u64);
         for (id, list) in reviews {
-            put_id(&mut out, id);
+            put_str(&mut out, id.as_str());
             put(&mut out, list.len() as u64);
             for r in list {
                 out.extend_from_slice(&r.ts.timestamp().to_le_bytes());
@@ -196,7 +197,7 @@ mod records {
         }
         put(&mut out, states.len() as u64);
         for (id, s) in states {
-            put_id(&mut out, id);
+            put_str(&mut out, id.as_str());
             let (phase, step) = match s.phase {
                 Phase::New => (0, 0),
                 Phase::Learning { step } => (1, step),
@@ -226,13 +227,13 @@ mod records {
     const REVIEW_BYTES: usize = 18;
 
     pub fn decode(bytes: &[u8]) -> Option<(CardMap<Vec<ReviewEntry>>, CardMap<CardState>)> {
-        let mut r = Reader { bytes, at: 0 };
-        let cards = r.len()?;
+        let mut r = Reader::new(bytes);
+        let cards = r.count()?;
         let mut reviews = CardMap::with_capacity_and_hasher(cards, Default::default());
         let mut dates = Dates::default();
         for _ in 0..cards {
-            let id = r.id()?;
-            let n = r.len()?;
+            let id = id(&mut r)?;
+            let n = r.count()?;
             let mut list = Vec::with_capacity(n.min(r.left() / REVIEW_BYTES));
             for _ in 0..n {
                 let record: &[u8; REVIEW_BYTES] = r.take(REVIEW_BYTES)?.try_into().ok()?;
@@ -271,10 +272,10 @@ mod records {
             }
             reviews.insert(id, list);
         }
-        let cards = r.len()?;
+        let cards = r.count()?;
         let mut states = CardMap::with_capacity_and_hasher(cards, Default::default());
         for _ in 0..cards {
-            let id = r.id()?;
+            let id = id(&mut r)?;
             let phase = r.byte()?;
             let step = usize::try_from(r.varint()?).ok()?;
             let phase = match phase {
@@ -292,10 +293,9 @@ mod records {
                 }),
                 _ => return None,
             };
-            let due = r.time()?;
-            let last_review = r.time()?;
-            let mut small = || u32::try_from(r.varint()?).ok();
-            let (reps, lapses, scheduled_days) = (small()?, small()?, small()?);
+            let due = time(&mut r)?;
+            let last_review = time(&mut r)?;
+            let (reps, lapses, scheduled_days) = (r.small()?, r.small()?, r.small()?);
             states.insert(
                 id,
                 CardState {
@@ -309,7 +309,7 @@ mod records {
                 },
             );
         }
-        (r.at == bytes.len()).then_some((reviews, states))
+        r.done().then_some((reviews, states))
     }
 
     /// `DateTime::from_timestamp` with the calendar date of the previous
@@ -373,23 +373,6 @@ mod records {
         })
     }
 
-    fn put(out: &mut Vec<u8>, mut v: u64) {
-        while v >= 0x80 {
-            out.push((v as u8) | 0x80);
-            v >>= 7;
-        }
-        out.push(v as u8);
-    }
-
-    fn put_signed(out: &mut Vec<u8>, v: i64) {
-        put(out, ((v << 1) ^ (v >> 63)) as u64);
-    }
-
-    fn put_id(out: &mut Vec<u8>, id: &CardId) {
-        put(out, id.0.len() as u64);
-        out.extend_from_slice(id.0.as_bytes());
-    }
-
     fn put_time(out: &mut Vec<u8>, t: Option<DateTime<Utc>>) {
         match t {
             None => out.push(0),
@@ -401,74 +384,19 @@ mod records {
         }
     }
 
-    struct Reader<'a> {
-        bytes: &'a [u8],
-        at: usize,
+    fn id(r: &mut Reader<'_>) -> Option<CardId> {
+        Some(CardId(r.str()?.to_owned()))
     }
 
-    impl Reader<'_> {
-        fn byte(&mut self) -> Option<u8> {
-            let b = *self.bytes.get(self.at)?;
-            self.at += 1;
-            Some(b)
-        }
-
-        fn varint(&mut self) -> Option<u64> {
-            let rest = self.bytes.get(self.at..)?;
-            let mut v = 0u64;
-            for (i, &b) in rest.iter().take(10).enumerate() {
-                v |= u64::from(b & 0x7f) << (7 * i);
-                if b < 0x80 {
-                    self.at += i + 1;
-                    return Some(v);
-                }
+    fn time(r: &mut Reader<'_>) -> Option<Option<DateTime<Utc>>> {
+        match r.byte()? {
+            0 => Some(None),
+            1 => {
+                let secs = r.signed()?;
+                let nanos = r.small()?;
+                Some(Some(DateTime::from_timestamp(secs, nanos)?))
             }
-            None
-        }
-
-        fn signed(&mut self) -> Option<i64> {
-            let v = self.varint()?;
-            Some(((v >> 1) as i64) ^ -((v & 1) as i64))
-        }
-
-        /// A count of items that each take at least one byte: never more
-        /// than the bytes left, so a damaged count cannot reserve gigabytes.
-        fn len(&mut self) -> Option<usize> {
-            let n = usize::try_from(self.varint()?).ok()?;
-            (n <= self.left()).then_some(n)
-        }
-
-        fn left(&self) -> usize {
-            self.bytes.len() - self.at
-        }
-
-        fn take(&mut self, n: usize) -> Option<&[u8]> {
-            let end = self.at.checked_add(n)?;
-            let slice = self.bytes.get(self.at..end)?;
-            self.at = end;
-            Some(slice)
-        }
-
-        fn id(&mut self) -> Option<CardId> {
-            let n = self.len()?;
-            let text = std::str::from_utf8(self.take(n)?).ok()?;
-            Some(CardId(text.to_owned()))
-        }
-
-        fn f32(&mut self) -> Option<f32> {
-            Some(f32::from_le_bytes(self.take(4)?.try_into().ok()?))
-        }
-
-        fn time(&mut self) -> Option<Option<DateTime<Utc>>> {
-            match self.byte()? {
-                0 => Some(None),
-                1 => {
-                    let secs = self.signed()?;
-                    let nanos = u32::try_from(self.varint()?).ok()?;
-                    Some(Some(DateTime::from_timestamp(secs, nanos)?))
-                }
-                _ => None,
-            }
+            _ => None,
         }
     }
 

@@ -14,6 +14,7 @@ pub mod atomic;
 pub mod cache;
 pub mod checkpoint;
 pub mod cli;
+pub mod codec;
 pub mod collection;
 pub mod config;
 pub mod deck;

@@ -194,3 +194,48 @@ fn check_diagnostics_do_not_echo_raw_control_characters() {
     );
     assert!(text.contains("roh.toml:7:"), "{text}");
 }
+
+#[test]
+fn a_deck_whose_card_id_is_taken_leaves_no_trace_in_the_index() {
+    use kartei::deck::{CardId, DeckSet};
+    let deck = |id: &str, cards: &[&str]| {
+        let mut toml = format!("[deck]\nid = \"{id}\"\nname = \"{id}\"\n");
+        for c in cards {
+            write!(
+                toml,
+                "\n[[cards]]\nid = \"{c}\"\nfront = \"F {c}\"\nback = \"B\"\n"
+            )
+            .unwrap();
+        }
+        load_bytes(
+            toml.as_bytes(),
+            DeckOrigin::File(format!("{id}.toml").into()),
+        )
+    };
+    let mut set = DeckSet::default();
+    set.add(deck("a", &["x", "y"]));
+    set.add(deck("b", &["z", "y", "w"]));
+    set.add(deck("c", &["v"]));
+    assert_eq!(set.errors.len(), 1, "{:?}", set.errors);
+    assert!(
+        set.errors[0]
+            .to_string()
+            .contains("card id `y` is already used in deck `a`")
+    );
+    let ids: Vec<&str> = set.decks.iter().map(|d| d.id.as_str()).collect();
+    assert_eq!(ids, ["a", "c"]);
+    for (id, loaded) in [
+        ("x", true),
+        ("y", true),
+        ("v", true),
+        ("z", false),
+        ("w", false),
+    ] {
+        assert_eq!(set.contains(&CardId::from(id)), loaded, "{id}");
+    }
+    let (deck, card) = set.card(&CardId::from("y")).unwrap();
+    assert_eq!((deck.id.as_str(), card.line), ("a", 10));
+    let (deck, _) = set.card(&CardId::from("v")).unwrap();
+    assert_eq!(deck.id.as_str(), "c");
+    assert!(set.ids_unique());
+}

@@ -3,6 +3,7 @@
 //! must be unique over all of them).
 
 use std::collections::HashMap;
+use std::collections::hash_map::Entry;
 use std::path::{Path, PathBuf};
 
 use super::bundled::bundled;
@@ -133,44 +134,62 @@ impl DeckSet {
             ));
             return;
         }
-        let mut clash = false;
-        for card in deck.cards.keys() {
-            // The index alone (a hash lookup): `card` falls back to a scan
-            // over every card when the id is unknown, quadratic here.
-            let indexed = self.index.get(card.id).and_then(|&(d, c)| {
-                let deck = self.decks.get(d)?;
-                deck.cards
-                    .key(c)
-                    .filter(|o| o.id == card.id)
-                    .map(|o| (deck, o))
-            });
-            if let Some((other_deck, other)) = indexed {
-                clash = true;
+        // One pass: each id goes into the index unless a loaded card has it
+        // (an entry pointing at a card with another id is stale: the public
+        // fields were changed after loading). On a clash this deck's ids
+        // are taken out again.
+        let d = self.decks.len();
+        self.index.reserve(deck.cards.count());
+        let mut clashes = Vec::new();
+        for (c, card) in deck.cards.keys().enumerate() {
+            match self.index.entry(card.id.clone()) {
+                Entry::Vacant(v) => {
+                    v.insert((d, c));
+                }
+                Entry::Occupied(mut o) => {
+                    let (od, oc) = *o.get();
+                    let other = self.decks.get(od).and_then(|deck| {
+                        deck.cards
+                            .key(oc)
+                            .filter(|k| k.id == card.id)
+                            .map(|k| (deck, k.line))
+                    });
+                    match other {
+                        Some((other_deck, line)) => clashes.push((
+                            card.id.to_string(),
+                            card.line,
+                            other_deck.id.clone(),
+                            other_deck.origin.display_name(),
+                            line,
+                        )),
+                        None => {
+                            o.insert((d, c));
+                        }
+                    }
+                }
+            }
+        }
+        if !clashes.is_empty() {
+            self.index.retain(|_, &mut (id_deck, _)| id_deck != d);
+            for (id, line, other_deck, other_file, other_line) in clashes {
                 self.errors.push(Diagnostic {
                     severity: Severity::Error,
                     file: file.clone(),
-                    line: card.line,
+                    line,
                     column: 1,
                     problem: Box::new(Problem::CardIdTaken {
-                        id: card.id.to_string(),
-                        deck: other_deck.id.clone(),
-                        file: other_deck.origin.display_name(),
-                        line: other.line,
+                        id,
+                        deck: other_deck,
+                        file: other_file,
+                        line: other_line,
                     }),
                     source_line: None,
                     width: 1,
                 });
             }
-        }
-        if clash {
             return;
         }
         self.warnings.extend(parsed.warnings);
-        self.index.reserve(deck.cards.count());
-        let d = self.decks.len();
-        for (c, card) in deck.cards.keys().enumerate() {
-            self.index.insert(card.id.clone(), (d, c));
-        }
         self.decks.push(deck);
     }
 }
