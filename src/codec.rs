@@ -1,8 +1,8 @@
-//! The small binary encoding shared by the caches' hand-written records
-//! (the checkpoint's card records, the deck cache's card keys): LEB128
-//! varints, zigzag for signed numbers, length-prefixed strings. Decoding
-//! never panics and never trusts a length: anything that does not fit
-//! reads as `None`, which the caches treat as "no entry".
+//! A small binary encoding for cache records written by hand instead of
+//! through serde (the checkpoint's card records): LEB128 varints, zigzag
+//! for signed numbers, length-prefixed strings. Decoding never panics and
+//! never trusts a length: anything that does not fit reads as `None`,
+//! which the caches treat as "no entry".
 
 /// Appends `v` as a LEB128 varint.
 pub fn put(out: &mut Vec<u8>, mut v: u64) {
