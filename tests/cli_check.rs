@@ -662,3 +662,50 @@ fn duplicate_and_near_identical_questions_across_decks_are_warned() {
         run.stdout
     );
 }
+
+/// A deck large enough to be parsed and checked in two halves at once:
+/// its diagnostics are those of one pass, with the lines of the whole file.
+#[test]
+fn a_large_deck_is_checked_like_a_small_one() {
+    let data = tempfile::tempdir().unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let mut toml = String::from("[deck]\nid = \"gross\"\nname = \"Gross\"\n\n");
+    let mut errors = Vec::new();
+    let mut line = 5;
+    for i in 0..14_000 {
+        let note = if i == 200 || i == 13_000 {
+            // An error in the first half, and one in the second.
+            errors.push(line + 2);
+            format!("[[cards]]\nid = \"k{i}\"\nfrnot = \"F\"\nback = \"B\"\n\n")
+        } else {
+            format!(
+                "[[cards]]\nid = \"k{i}\"\nfront = \"Frage {i} mit etwas Text\"\nback = \"Antwort {i}\"\ntags = [\"t{}\"]\n\n",
+                i % 7
+            )
+        };
+        line += note.matches('\n').count();
+        toml.push_str(&note);
+    }
+    assert!(toml.len() > 1 << 20, "{} bytes", toml.len());
+    let file = dir.path().join("gross.toml");
+    std::fs::write(&file, &toml).unwrap();
+    let run = kartei(
+        data.path(),
+        &[
+            "--no-bundled",
+            "--no-cache",
+            "check",
+            file.to_str().unwrap(),
+        ],
+    );
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    let reported: Vec<usize> = run
+        .stderr
+        .lines()
+        .filter_map(|l| {
+            let rest = l.strip_prefix(&format!("error: {}:", file.display()))?;
+            rest.split(':').next()?.parse().ok()
+        })
+        .collect();
+    assert_eq!(reported, errors, "{}", run.stderr);
+}

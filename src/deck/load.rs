@@ -176,14 +176,25 @@ pub fn load_bytes(bytes: &[u8], origin: DeckOrigin) -> Result<Parsed, Vec<Diagno
 /// Every error found in the text (syntax errors alone if the TOML itself is
 /// broken, since checking a half-parsed document gives misleading messages).
 pub fn parse_deck(src: &str, origin: DeckOrigin) -> Result<Parsed, Vec<Diagnostic>> {
+    parse_deck_splitting(src, origin, SPLIT_FROM_BYTES)
+}
+
+/// [`parse_deck`], parsing in two halves from `split_from` bytes on.
+fn parse_deck_splitting(
+    src: &str,
+    origin: DeckOrigin,
+    split_from: usize,
+) -> Result<Parsed, Vec<Diagnostic>> {
+    let idx = LineIndex::new(src);
     let mut cx = Checker {
         file: origin.display_name(),
-        idx: LineIndex::new(src),
+        idx: &idx,
         src,
         errors: Vec::new(),
         warnings: Vec::new(),
     };
-    let (root, syntax) = DeTable::parse_recoverable(src);
+    let halves = split_point(src, split_from).map(|at| (at, blank_before(src, at)));
+    let (root, syntax) = parse_tree(src, halves.as_ref().map(|(at, b)| (*at, b.as_str())));
     if !syntax.is_empty() {
         // A table written twice: its keys are "duplicate" again, line by
         // line; only the header is worth an error.
@@ -226,6 +237,101 @@ pub fn parse_deck(src: &str, origin: DeckOrigin) -> Result<Parsed, Vec<Diagnosti
             Err(cx.errors)
         }
     }
+}
+
+/// Decks with this many notes are checked and built in two halves at once.
+const PARALLEL_FROM_NOTES: usize = 4_096;
+
+/// Deck files from this size on are parsed in two halves at once.
+const SPLIT_FROM_BYTES: usize = 1 << 20;
+
+/// Where a large deck can be cut in two for [`parse_tree`]: the start of
+/// the first line at or after the middle that starts with `[[cards]]`.
+/// `None` for smaller files, or when there is no such line.
+fn split_point(src: &str, from_bytes: usize) -> Option<usize> {
+    if src.len() < from_bytes.max(2) {
+        return None;
+    }
+    let middle = src.len() / 2;
+    let found = memchr::memmem::find(&src.as_bytes()[middle..], b"\n[[cards]]")?;
+    Some(middle + found + 1)
+}
+
+/// `src` with its first `at` bytes made spaces: the second half parses on
+/// its own with every span where it is in `src`.
+fn blank_before(src: &str, at: usize) -> String {
+    let mut text = String::with_capacity(src.len());
+    text.extend(std::iter::repeat_n(' ', at));
+    text.push_str(&src[at..]);
+    text
+}
+
+/// The spanned TOML tree of `src` and its syntax errors.
+///
+/// With `second` (where the second half starts, and `src` blanked before
+/// it), the two halves are parsed at once, on two threads, and the second
+/// half's `[[cards]]` tables are appended to the first half's. That is
+/// the tree of the whole file only when the cut is a real table header
+/// and the second half holds nothing but `[[cards]]` tables: so when
+/// either half has a syntax error (a cut inside a multi-line string leaves
+/// the first half with an unclosed string), the second half has any other
+/// top-level key (a `[deck]` after the cards is a duplicate in the whole
+/// file), or the first half's `cards` is not an array of `[[cards]]`
+/// tables, the whole file is parsed again as one, and its tree and errors
+/// are what counts.
+fn parse_tree<'a>(
+    src: &'a str,
+    second: Option<(usize, &'a str)>,
+) -> (Spanned<DeTable<'a>>, Vec<toml::de::Error>) {
+    if let Some((at, blanked)) = second {
+        let ((mut first, first_errors), (mut rest, rest_errors)) = std::thread::scope(|scope| {
+            let rest = scope.spawn(|| DeTable::parse_recoverable(blanked));
+            let first = DeTable::parse_recoverable(&src[..at]);
+            (
+                first,
+                rest.join().unwrap_or_else(|e| std::panic::resume_unwind(e)),
+            )
+        });
+        if first_errors.is_empty()
+            && rest_errors.is_empty()
+            && append_cards(src, first.get_mut(), rest.get_mut())
+        {
+            return (first, Vec::new());
+        }
+    }
+    DeTable::parse_recoverable(src)
+}
+
+/// Moves the `[[cards]]` tables of `rest` to the end of `first`'s; false
+/// (and nothing moved) unless `rest` holds only `cards`, both are arrays
+/// of tables and `first`'s was written as `[[cards]]` headers.
+fn append_cards<'a>(src: &str, first: &mut DeTable<'a>, rest: &mut DeTable<'a>) -> bool {
+    let headers = first.iter().any(|(k, v)| {
+        k.get_ref() == "cards"
+            && v.get_ref()
+                .as_array()
+                .is_some_and(|a| !a.is_empty() && a.iter().all(|t| t.get_ref().is_table()))
+            && src[..k.span().start].trim_end().ends_with("[[")
+    });
+    if !headers || rest.len() != 1 {
+        return false;
+    }
+    let Some(DeValue::Array(more)) = rest.get_mut("cards").map(Spanned::get_mut) else {
+        return false;
+    };
+    if !more.iter().all(|t| t.get_ref().is_table()) {
+        return false;
+    }
+    let Some(DeValue::Array(cards)) = first.get_mut("cards").map(Spanned::get_mut) else {
+        return false;
+    };
+    for t in more.iter_mut() {
+        cards.push(std::mem::replace(
+            t,
+            Spanned::new(0..0, DeValue::Boolean(false)),
+        ));
+    }
+    true
 }
 
 /// The id a card gets when `id` is missing: `<deck id>:` plus the first 10
@@ -395,7 +501,7 @@ pub fn parse_cloze(text: &str) -> Result<Vec<ClozeSegment>, Vec<ClozeError>> {
 
 struct Checker<'s> {
     file: String,
-    idx: LineIndex<'s>,
+    idx: &'s LineIndex<'s>,
     src: &'s str,
     errors: Vec<Diagnostic>,
     warnings: Vec<Diagnostic>,
@@ -427,6 +533,9 @@ struct Note<'a> {
     /// The parsed `text` of a valid cloze note (parsed once, for the check
     /// and for the cards).
     segments: Option<Vec<ClozeSegment>>,
+    /// The line of its `[[cards]]` header and of its `id`.
+    line: u32,
+    id_line: u32,
 }
 
 impl<'s> Checker<'s> {
@@ -607,16 +716,13 @@ impl<'s> Checker<'s> {
             }
         }
         let deck = self.check_deck_table(root, origin);
-        let cards = self.check_cards(root, deck.as_ref().map(|d| d.0.as_str()));
+        let cards = self.check_cards(
+            root,
+            deck.as_ref().map(|d| d.0.as_str()),
+            deck.as_ref().map_or(&[][..], |d| d.3.as_slice()),
+        );
         let (id, name, description, tags) = deck?;
-        let mut cards = cards?;
-        for card in &mut cards {
-            for t in &tags {
-                if !card.tags.contains(t) {
-                    card.tags.push(t.clone());
-                }
-            }
-        }
+        let cards = cards?;
         Some(Deck {
             id,
             name,
@@ -721,7 +827,13 @@ impl<'s> Checker<'s> {
         }
     }
 
-    fn check_cards(&mut self, root: &DeTable<'_>, deck_id: Option<&str>) -> Option<Vec<Card>> {
+    /// The cards of `[[cards]]`, each with the deck's `tags` after its own.
+    fn check_cards(
+        &mut self,
+        root: &DeTable<'_>,
+        deck_id: Option<&str>,
+        deck_tags: &[String],
+    ) -> Option<Vec<Card>> {
         let Some(v) = root.get("cards") else {
             let span = root.get("deck").map_or(0..0, Spanned::span);
             self.error(span, Problem::NoCards);
@@ -735,33 +847,44 @@ impl<'s> Checker<'s> {
             self.error(v.span(), Problem::NoCards);
             return None;
         }
-        let mut notes = Vec::with_capacity(arr.len());
-        for el in arr.iter() {
-            let Some(t) = el.get_ref().as_table() else {
-                self.error(el.span(), Problem::CardNotTable { found: found(el) });
-                continue;
-            };
-            notes.push(self.check_note(el.span(), t));
-        }
+        let mut tables: Vec<&Spanned<DeValue<'_>>> = arr.iter().collect();
+        let mut notes = self.in_halves(&mut tables, |cx, part| {
+            let mut notes = Vec::with_capacity(part.len());
+            for el in part.iter() {
+                let Some(t) = el.get_ref().as_table() else {
+                    cx.error(el.span(), Problem::CardNotTable { found: found(el) });
+                    continue;
+                };
+                let mut note = cx.check_note(el.span(), t);
+                note.line = cx.line(&note.header);
+                note.id_line = note
+                    .id
+                    .as_ref()
+                    .map_or(note.line, |(_, span)| cx.line(span));
+                notes.push(note);
+            }
+            notes
+        });
         let errors_before = self.errors.len();
         let invalid_notes = notes.iter().any(|n| !n.valid) || notes.len() < arr.len();
         let deck_id = deck_id.unwrap_or("deck");
         // note id -> (line of the first use, explicit?)
         let mut seen: HashMap<std::borrow::Cow<'_, str>, (u32, bool), crate::cache::FnvBuild> =
             HashMap::with_capacity_and_hasher(notes.len(), crate::cache::FnvBuild::default());
-        let mut cards = Vec::with_capacity(notes.len() + notes.len() / 4);
-        for mut note in notes {
+        // Per note, the id its cards are built with (and whether explicit).
+        let mut plan: Vec<Option<(String, bool)>> = Vec::with_capacity(notes.len());
+        for note in &notes {
+            plan.push(None);
             if !note.valid && note.id.is_none() {
                 // Without a valid question there is no meaningful derived id.
                 continue;
             }
-            let line = self.line(&note.header);
             // Duplicates are reported at, and point to, the `id` lines.
-            let id_line = note.id.as_ref().map_or(line, |(_, span)| self.line(span));
+            let id_line = note.id_line;
             let (key, explicit) = match &note.id {
                 Some((id, _)) => (std::borrow::Cow::Borrowed(*id), true),
                 None => (
-                    std::borrow::Cow::Owned(derived_id(deck_id, note_question(&note))),
+                    std::borrow::Cow::Owned(derived_id(deck_id, note_question(note))),
                     false,
                 ),
             };
@@ -803,10 +926,60 @@ impl<'s> Checker<'s> {
                 );
             }
             if note.valid && self.errors.len() == errors_before {
-                self.build_cards(&mut note, base, explicit, deck_id, line, &mut cards);
+                *plan.last_mut().expect("pushed above") = Some((base, explicit));
             }
         }
-        (self.errors.len() == errors_before && !invalid_notes).then_some(cards)
+        if self.errors.len() != errors_before || invalid_notes {
+            return None;
+        }
+        let mut jobs: Vec<(&mut Note<'_>, String, bool)> = notes
+            .iter_mut()
+            .zip(plan)
+            .filter_map(|(note, plan)| plan.map(|(base, explicit)| (note, base, explicit)))
+            .collect();
+        Some(self.in_halves(&mut jobs, |cx, part| {
+            let mut cards = Vec::with_capacity(part.len() + part.len() / 4);
+            for (note, base, explicit) in part {
+                let base = std::mem::take(base);
+                cx.build_cards(note, base, *explicit, deck_id, deck_tags, &mut cards);
+            }
+            cards
+        }))
+    }
+
+    /// `work` over `items`, with a large list split in two halves done at
+    /// once (each with a checker of its own, whose diagnostics join this
+    /// one's after the first half's: the order of a single pass); the
+    /// results in order.
+    fn in_halves<T: Send, R: Send>(
+        &mut self,
+        items: &mut [T],
+        work: impl Fn(&mut Checker<'s>, &mut [T]) -> Vec<R> + Sync,
+    ) -> Vec<R> {
+        if items.len() < PARALLEL_FROM_NOTES {
+            return work(self, items);
+        }
+        let (first, second) = items.split_at_mut(items.len() / 2);
+        let mut other = Checker {
+            file: self.file.clone(),
+            idx: self.idx,
+            src: self.src,
+            errors: Vec::new(),
+            warnings: Vec::new(),
+        };
+        let work = &work;
+        let (mut done, rest) = std::thread::scope(|scope| {
+            let rest = scope.spawn(|| work(&mut other, second));
+            let done = work(self, first);
+            (
+                done,
+                rest.join().unwrap_or_else(|e| std::panic::resume_unwind(e)),
+            )
+        });
+        self.errors.append(&mut other.errors);
+        self.warnings.append(&mut other.warnings);
+        done.extend(rest);
+        done
     }
 
     #[allow(clippy::too_many_lines)]
@@ -856,6 +1029,8 @@ impl<'s> Checker<'s> {
             ordered: false,
             accept: Vec::new(),
             segments: None,
+            line: 0,
+            id_line: 0,
         };
         // The card keys present, by their index in `CARD_KEYS`.
         let mut present = 0u32;
@@ -1115,13 +1290,19 @@ impl<'s> Checker<'s> {
         base: String,
         explicit: bool,
         deck_id: &str,
-        line: u32,
+        deck_tags: &[String],
         out: &mut Vec<Card>,
     ) {
-        let mut tags: Vec<String> = Vec::with_capacity(note.tags.len());
-        for t in &note.tags {
+        let line = note.line;
+        let mut tags: Vec<String> = Vec::with_capacity(note.tags.len() + deck_tags.len());
+        for t in note
+            .tags
+            .iter()
+            .copied()
+            .chain(deck_tags.iter().map(String::as_str))
+        {
             if !tags.iter().any(|x| x == t) {
-                tags.push((*t).to_owned());
+                tags.push(t.to_owned());
             }
         }
         let accepted = |gap: usize| -> Vec<String> {
@@ -1328,6 +1509,99 @@ mod tests {
                 ClozeSegment::Text(".".into()),
             ]
         );
+    }
+
+    #[test]
+    fn a_deck_parsed_in_halves_is_the_deck_parsed_whole() {
+        let origin = || DeckOrigin::File("halves.toml".into());
+        let same = |src: &str| {
+            assert_eq!(
+                parse_deck_splitting(src, origin(), 0),
+                parse_deck_splitting(src, origin(), usize::MAX),
+                "{src}"
+            );
+        };
+        let card =
+            |i: usize| format!("[[cards]]\nid = \"k{i}\"\nfront = \"F{i}\"\nback = \"B\"\n\n");
+        let cards = |n: usize| (0..n).map(card).collect::<String>();
+        let head = "[deck]\nid = \"h\"\nname = \"H\"\n\n";
+        // Cut at a real header; the second half with a warning and errors
+        // (their lines are those of the whole file).
+        same(&format!("{head}{}", cards(6)));
+        same(&format!(
+            "{head}{}[[cards]]\nfront = \"ohne id\"\nback = \"x\"\n",
+            cards(5)
+        ));
+        same(&format!(
+            "{head}{}[[cards]]\nid = \"k1\"\nfrnot = \"F\"\nback = 3\n",
+            cards(5)
+        ));
+        same(&format!(
+            "{head}{}[[cards]]\nid = \"x\"\nfront = \"\"\"\noffen\n",
+            cards(5)
+        ));
+        // `[[cards]]` inside a multi-line string in the middle.
+        let text = format!("{}\n[[cards]]\nnoch Text", "Zeile\n".repeat(30));
+        same(&format!(
+            "{head}{}[[cards]]\nid = \"m\"\nfront = \"\"\"{text}\"\"\"\nback = \"B\"\n{}",
+            cards(1),
+            cards(1)
+        ));
+        // `[deck]` written again after the middle: an error in the whole file.
+        same(&format!("{}{}{head}", head, cards(8)));
+        // An inline `cards` array, then `[[cards]]` headers: an error too.
+        same(&format!(
+            "{head}cards = [{{ id = \"i\", front = \"F\", back = \"B\" }}]\n{}",
+            "# Kommentar\n".repeat(40) + &cards(3)
+        ));
+        // Only a `[deck]` and comments before the middle.
+        same(&format!("{head}{}{}", "# x\n".repeat(100), cards(2)));
+        // Sub-tables and arrays of sub-tables on both sides of the cut.
+        same(&format!(
+            "{head}{}[cards.extra]\na = 1\n{}",
+            cards(3),
+            cards(3)
+        ));
+        // Every deck of the fuzz corpus.
+        let corpus = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fuzz_corpus/deck_load");
+        for entry in std::fs::read_dir(corpus).expect("the corpus") {
+            let bytes = std::fs::read(entry.expect("an entry").path()).expect("a file");
+            if let Ok(src) = std::str::from_utf8(&bytes) {
+                same(src);
+            }
+        }
+        // Which of these were parsed in halves and merged.
+        let merged = |src: &str| {
+            let at = split_point(src, 0).expect("a cut");
+            let blanked = blank_before(src, at);
+            let (mut first, e1) = DeTable::parse_recoverable(&src[..at]);
+            let (mut rest, e2) = DeTable::parse_recoverable(&blanked);
+            e1.is_empty() && e2.is_empty() && append_cards(src, first.get_mut(), rest.get_mut())
+        };
+        assert!(merged(&format!("{head}{}", cards(6))));
+        assert!(merged(&format!(
+            "{head}{}[cards.extra]\na = 1\n{}",
+            cards(3),
+            cards(3)
+        )));
+        assert!(!merged(&format!("{}{}{head}", head, cards(8))));
+        assert!(!merged(&format!(
+            "{head}cards = [{{ id = \"i\", front = \"F\", back = \"B\" }}]\n{}",
+            "# Kommentar\n".repeat(40) + &cards(3)
+        )));
+        // The bundled decks, one after the other (ids stay unique).
+        let all: String = crate::deck::bundled()
+            .iter()
+            .enumerate()
+            .map(|(i, (_, text))| {
+                let body = text.split_once("[[cards]]").map_or("", |(_, b)| b);
+                let body = body.replace("id = \"", &format!("id = \"d{i}-"));
+                format!("[[cards]]{body}\n")
+            })
+            .collect();
+        same(&format!("{head}{all}"));
+        let whole = parse_deck_splitting(&format!("{head}{all}"), origin(), usize::MAX);
+        assert!(whole.is_ok_and(|p| p.deck.cards.len() > 100));
     }
 
     #[test]
