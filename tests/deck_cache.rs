@@ -309,3 +309,47 @@ fn the_overview_decodes_no_card_of_a_cached_deck() {
     );
     assert_eq!(reference.decks[0].total, 5);
 }
+
+/// A deck large enough to be parsed, checked, built and encoded in two
+/// halves: the cached deck is the parsed one, card for card.
+#[test]
+fn a_large_deck_round_trips_through_the_cache() {
+    use kartei::cache::Cache;
+    use kartei::deck::{load_file, load_file_cached};
+    let dir = tempfile::tempdir().unwrap();
+    let mut toml = String::from("[deck]\nid = \"gross\"\nname = \"Gross\"\ntags = [\"d\"]\n\n");
+    for i in 0..12_000 {
+        match i % 3 {
+            0 => toml.push_str(&format!(
+                "[[cards]]\nid = \"b{i}\"\nfront = \"Frage {i}\"\nback = \"Antwort {i}\"\nreverse = {}\ntags = [\"t{}\"]\n\n",
+                i % 2 == 0,
+                i % 5
+            )),
+            1 => toml.push_str(&format!(
+                "[[cards]]\nid = \"c{i}\"\nkind = \"cloze\"\ntext = \"Die {{{{L\u{fc}cke {i}}}}} und {{{{noch eine::Hinweis}}}}.\"\n\n"
+            )),
+            _ => toml.push_str(&format!(
+                "[[cards]]\nid = \"m{i}\"\nkind = \"choice\"\nfront = \"Welche {i}?\"\nchoices = [\"a\", \"b\", \"c\"]\nanswer = \"b\"\n\n"
+            )),
+        }
+    }
+    assert!(toml.len() > 1 << 20);
+    let path = dir.path().join("gross.toml");
+    std::fs::write(&path, &toml).unwrap();
+    let cache = Cache::new(dir.path().join("cache"));
+    let parsed = load_file(&path).unwrap().deck;
+    assert_eq!(parsed.cards.len(), 12_000 + 2_000 + 4_000);
+    assert!(
+        parsed
+            .cards
+            .iter()
+            .all(|c| c.tags.last().map(String::as_str) == Some("d"))
+    );
+    assert_eq!(load_file_cached(&path, &cache).unwrap().deck, parsed);
+    let warm = load_file_cached(&path, &cache).unwrap().deck;
+    assert!(!warm.cards.is_decoded());
+    for i in [0, 9_000, 17_999] {
+        assert_eq!(warm.cards.get_one(i), Some(&parsed.cards[i]));
+    }
+    assert_eq!(warm, parsed);
+}

@@ -202,20 +202,47 @@ impl Cards {
     }
 
     /// The cache form: the keys and the concatenated card records.
+    /// Many cards are encoded in two halves at once.
     pub(crate) fn encode(cards: &[Card]) -> Option<(Heads, Vec<u8>)> {
+        let records = |part: &[Card]| -> Option<(Vec<u8>, Vec<u64>)> {
+            let mut bytes = Vec::new();
+            let mut ends = Vec::with_capacity(part.len());
+            for card in part {
+                bytes = postcard::to_extend(card, bytes).ok()?;
+                ends.push(bytes.len() as u64);
+            }
+            Some((bytes, ends))
+        };
+        let (first, second) = cards.split_at(if cards.len() < 4_096 {
+            cards.len()
+        } else {
+            cards.len() / 2
+        });
+        let (first, second) = std::thread::scope(|scope| {
+            let second = (!second.is_empty()).then(|| scope.spawn(|| records(second)));
+            let first = records(first);
+            let second = second.map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)));
+            (first, second)
+        });
+        let (mut bytes, mut ends) = first?;
+        if let Some(second) = second {
+            let (more, more_ends) = second?;
+            let offset = bytes.len() as u64;
+            bytes.extend_from_slice(&more);
+            ends.extend(more_ends.into_iter().map(|e| e + offset));
+        }
         let mut heads = Heads::default();
-        let mut bytes = Vec::new();
+        heads.heads.reserve(cards.len());
         let (mut deck_ids, mut tag_sets) = (HashMap::new(), HashMap::new());
-        for card in cards {
+        for (card, end) in cards.iter().zip(ends) {
             let deck = intern(&mut heads.deck_ids, &mut deck_ids, &card.deck_id);
             let tags = intern(&mut heads.tag_sets, &mut tag_sets, &card.tags);
-            bytes = postcard::to_extend(card, bytes).ok()?;
             heads.heads.push(Head {
                 id: card.id.clone(),
                 deck,
                 tags,
                 line: card.line,
-                end: bytes.len() as u64,
+                end,
             });
         }
         Some((heads, bytes))
