@@ -260,8 +260,7 @@ fn split_point(src: &str, from_bytes: usize) -> Option<usize> {
 /// `src` with its first `at` bytes made spaces: the second half parses on
 /// its own with every span where it is in `src`.
 fn blank_before(src: &str, at: usize) -> String {
-    let mut text = String::with_capacity(src.len());
-    text.extend(std::iter::repeat_n(' ', at));
+    let mut text = " ".repeat(at);
     text.push_str(&src[at..]);
     text
 }
