@@ -592,7 +592,7 @@ impl Collection {
         let today = days.of(now);
         let mut done = DoneToday::default();
         for (id, reviews) in &self.reviews {
-            // Nothing on a day after the card's last review.
+            // No review today when the card's last one was before today.
             if reviews.last().is_none_or(|r| days.of(r.ts) < today) {
                 continue;
             }
