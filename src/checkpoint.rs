@@ -236,36 +236,16 @@ mod records {
             let n = r.count()?;
             let mut list = Vec::with_capacity(n.min(r.left() / REVIEW_BYTES));
             for _ in 0..n {
-                let record: &[u8; REVIEW_BYTES] = r.take(REVIEW_BYTES)?.try_into().ok()?;
-                let [
-                    s0,
-                    s1,
-                    s2,
-                    s3,
-                    s4,
-                    s5,
-                    s6,
-                    s7,
-                    n0,
-                    n1,
-                    n2,
-                    n3,
-                    grade,
-                    mode,
-                    m0,
-                    m1,
-                    m2,
-                    m3,
-                ] = *record;
-                let secs = i64::from_le_bytes([s0, s1, s2, s3, s4, s5, s6, s7]);
-                let nanos = u32::from_le_bytes([n0, n1, n2, n3]);
-                let ms = match u32::from_le_bytes([m0, m1, m2, m3]) {
-                    u32::MAX => u64::from_le_bytes(r.take(8)?.try_into().ok()?),
+                let secs = i64::from_le_bytes(r.array()?);
+                let nanos = u32::from_le_bytes(r.array()?);
+                let (grade, mode) = (r.byte()?, r.byte()?);
+                let ms = match u32::from_le_bytes(r.array()?) {
+                    u32::MAX => u64::from_le_bytes(r.array()?),
                     ms => u64::from(ms),
                 };
                 list.push(ReviewEntry {
                     ts: dates.time(secs, nanos)?,
-                    grade: grade_of(grade)?,
+                    grade: Grade::try_from(grade).ok()?,
                     mode: mode_of(mode)?,
                     ms,
                 });
@@ -351,16 +331,6 @@ mod records {
             Mode::Practice => 2,
             Mode::Cram => 3,
         }
-    }
-
-    fn grade_of(code: u8) -> Option<Grade> {
-        Some(match code {
-            1 => Grade::Again,
-            2 => Grade::Hard,
-            3 => Grade::Good,
-            4 => Grade::Easy,
-            _ => return None,
-        })
     }
 
     fn mode_of(code: u8) -> Option<Mode> {
