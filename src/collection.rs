@@ -14,6 +14,7 @@ use crate::cache::Cache;
 use crate::checkpoint::{self, Checkpoint, Derived};
 use crate::config::{Config, ConfigError};
 use crate::deck::{Card, CardId, CardKey, CardMap, Deck, DeckSet, Diagnostic};
+use crate::parallel;
 use crate::progress::{
     Event, EventBody, EventId, Grade, JOURNAL_FILE, Journal, JournalError, LoadReport, MarkAction,
     Marks, Mode, ReviewEntry, card_marks, effective_reviews, scheduling_reviews, undone_ids,
@@ -178,27 +179,24 @@ impl Collection {
         // on one thread, the journal is opened (its prefix checked against
         // the checkpoint's hash) on another, and the checkpoint's card
         // records are decoded here.
-        let (decks, journal, saved) = std::thread::scope(|scope| {
-            let decks = scope.spawn(|| load_decks(&options));
-            let saved = cache
-                .as_ref()
-                .and_then(|c| Checkpoint::read(c, &journal_path));
-            let resume = saved.as_ref().and_then(|c| c.resume(settings));
-            let (dir, read_only) = (&options.data_dir, options.read_only);
-            let journal = scope.spawn(move || Journal::open_resuming(dir, read_only, resume));
-            let saved = resume
-                .and(saved)
-                .and_then(|c| Some((c.offset(), c.derived()?)));
-            (
-                decks
-                    .join()
-                    .unwrap_or_else(|e| std::panic::resume_unwind(e)),
-                journal
-                    .join()
-                    .unwrap_or_else(|e| std::panic::resume_unwind(e)),
-                saved,
-            )
-        });
+        let ((saved, journal), decks) = parallel::join(
+            || {
+                let saved = cache
+                    .as_ref()
+                    .and_then(|c| Checkpoint::read(c, &journal_path));
+                let resume = saved.as_ref().and_then(|c| c.resume(settings));
+                let (dir, read_only) = (&options.data_dir, options.read_only);
+                parallel::join(
+                    || {
+                        resume
+                            .and(saved)
+                            .and_then(|c| Some((c.offset(), c.derived()?)))
+                    },
+                    move || Journal::open_resuming(dir, read_only, resume),
+                )
+            },
+            || load_decks(&options),
+        );
         let (journal, journal_report) = journal?;
         let mut collection = Self {
             options,
@@ -497,7 +495,7 @@ impl Collection {
     #[must_use]
     pub fn reviewed_today(&self, id: &CardId, now: DateTime<Utc>) -> usize {
         let days = DayNumbers::new(&self.clock(now));
-        reviews_on(self.reviews_of(id), days, days.of(now))
+        reviews_on(self.reviews_of(id), days, days.of(now)).len()
     }
 
     /// Finds a card and its deck.
@@ -549,7 +547,7 @@ impl Collection {
         let count = self
             .reviews
             .values()
-            .map(|reviews| reviews_on(reviews, days, today))
+            .map(|reviews| reviews_on(reviews, days, today).len())
             .sum();
         // The days with reviews, marked in a table over the range they span
         // (each card's reviews are in time order).
@@ -592,8 +590,7 @@ impl Collection {
         let today = days.of(now);
         let mut done = DoneToday::default();
         for (id, reviews) in &self.reviews {
-            // No review today when the card's last one was before today.
-            if reviews.last().is_none_or(|r| days.of(r.ts) < today) {
+            if reviews_on(reviews, days, today).is_empty() {
                 continue;
             }
             let mut counted = scheduling_reviews(reviews, self.marks.get(id));
@@ -639,13 +636,8 @@ impl Collection {
             // Practice and cram answers do not count: a due card crammed
             // today is still due today.
             .filter(|(_, reviews)| {
-                if reviews.last().is_none_or(|r| days.of(r.ts) < today_no) {
-                    return false;
-                }
-                let from = reviews.partition_point(|r| days.of(r.ts) < today_no);
-                reviews[from..]
+                reviews_on(reviews, days, today_no)
                     .iter()
-                    .take_while(|r| days.of(r.ts) == today_no)
                     .any(|r| r.mode.moves_schedule())
             })
             .map(|(id, _)| id.note_key())
@@ -1118,17 +1110,17 @@ impl DayNumbers {
     }
 }
 
-/// How many of `reviews` (in time order) fall on study day `day`: a binary
+/// The ones of `reviews` (in time order) on study day `day`: a binary
 /// search, since the study day only grows with the time.
-fn reviews_on(reviews: &[ReviewEntry], days: DayNumbers, day: i64) -> usize {
+fn reviews_on(reviews: &[ReviewEntry], days: DayNumbers, day: i64) -> &[ReviewEntry] {
     // Most cards were not reviewed that day: one look at the last review
     // settles the days after it.
     if reviews.last().is_none_or(|r| days.of(r.ts) < day) {
-        return 0;
+        return &[];
     }
     let from = reviews.partition_point(|r| days.of(r.ts) < day);
     let to = reviews.partition_point(|r| days.of(r.ts) <= day);
-    to - from
+    &reviews[from..to]
 }
 
 fn load_decks(options: &OpenOptions) -> DeckSet {

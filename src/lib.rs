@@ -21,6 +21,7 @@ pub mod deck;
 pub mod i18n;
 pub mod interchange;
 pub mod matcher;
+pub mod parallel;
 pub mod progress;
 pub mod quiz;
 pub mod sanitize;

@@ -213,24 +213,17 @@ impl Cards {
             }
             Some((bytes, ends))
         };
-        let (first, second) = cards.split_at(if cards.len() < 4_096 {
-            cards.len()
+        let (bytes, ends) = if cards.len() < crate::parallel::SPLIT_FROM_ITEMS {
+            records(cards)?
         } else {
-            cards.len() / 2
-        });
-        let (first, second) = std::thread::scope(|scope| {
-            let second = (!second.is_empty()).then(|| scope.spawn(|| records(second)));
-            let first = records(first);
-            let second = second.map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)));
-            (first, second)
-        });
-        let (mut bytes, mut ends) = first?;
-        if let Some(second) = second {
-            let (more, more_ends) = second?;
+            let (first, second) = cards.split_at(cards.len() / 2);
+            let (first, second) = crate::parallel::join(|| records(first), || records(second));
+            let ((mut bytes, mut ends), (more, more_ends)) = (first?, second?);
             let offset = bytes.len() as u64;
             bytes.extend_from_slice(&more);
             ends.extend(more_ends.into_iter().map(|e| e + offset));
-        }
+            (bytes, ends)
+        };
         let mut heads = Heads::default();
         heads.heads.reserve(cards.len());
         let (mut deck_ids, mut tag_sets) = (HashMap::new(), HashMap::new());

@@ -239,9 +239,6 @@ fn parse_deck_splitting(
     }
 }
 
-/// Decks with this many notes are checked and built in two halves at once.
-const PARALLEL_FROM_NOTES: usize = 4_096;
-
 /// Deck files from this size on are parsed in two halves at once.
 const SPLIT_FROM_BYTES: usize = 1 << 20;
 
@@ -283,14 +280,10 @@ fn parse_tree<'a>(
     second: Option<(usize, &'a str)>,
 ) -> (Spanned<DeTable<'a>>, Vec<toml::de::Error>) {
     if let Some((at, blanked)) = second {
-        let ((mut first, first_errors), (mut rest, rest_errors)) = std::thread::scope(|scope| {
-            let rest = scope.spawn(|| DeTable::parse_recoverable(blanked));
-            let first = DeTable::parse_recoverable(&src[..at]);
-            (
-                first,
-                rest.join().unwrap_or_else(|e| std::panic::resume_unwind(e)),
-            )
-        });
+        let ((mut first, first_errors), (mut rest, rest_errors)) = crate::parallel::join(
+            || DeTable::parse_recoverable(&src[..at]),
+            || DeTable::parse_recoverable(blanked),
+        );
         if first_errors.is_empty()
             && rest_errors.is_empty()
             && append_cards(src, first.get_mut(), rest.get_mut())
@@ -955,7 +948,7 @@ impl<'s> Checker<'s> {
         items: &mut [T],
         work: impl Fn(&mut Checker<'s>, &mut [T]) -> Vec<R> + Sync,
     ) -> Vec<R> {
-        if items.len() < PARALLEL_FROM_NOTES {
+        if items.len() < crate::parallel::SPLIT_FROM_ITEMS {
             return work(self, items);
         }
         let (first, second) = items.split_at_mut(items.len() / 2);
@@ -967,14 +960,8 @@ impl<'s> Checker<'s> {
             warnings: Vec::new(),
         };
         let work = &work;
-        let (mut done, rest) = std::thread::scope(|scope| {
-            let rest = scope.spawn(|| work(&mut other, second));
-            let done = work(self, first);
-            (
-                done,
-                rest.join().unwrap_or_else(|e| std::panic::resume_unwind(e)),
-            )
-        });
+        let (mut done, rest) =
+            crate::parallel::join(|| work(self, first), || work(&mut other, second));
         self.errors.append(&mut other.errors);
         self.warnings.append(&mut other.warnings);
         done.extend(rest);

@@ -196,14 +196,10 @@ impl Study for CollectionStudy {
         // the streak, cards without a deck) are independent: with a large
         // history each is a pass over every card, so they run side by side.
         let c = &self.collection;
-        let (counts, ((reviewed_today, streak), orphans)) = std::thread::scope(|scope| {
-            let counts = scope.spawn(|| today::deck_counts(c, &CoreScope::All, now));
-            let rest = (c.today_and_streak(now), c.orphans().len());
-            let counts = counts
-                .join()
-                .unwrap_or_else(|e| std::panic::resume_unwind(e));
-            (counts, rest)
-        });
+        let (((reviewed_today, streak), orphans), counts) = crate::parallel::join(
+            || (c.today_and_streak(now), c.orphans().len()),
+            || today::deck_counts(c, &CoreScope::All, now),
+        );
         let decks = counts
             .iter()
             .map(|c| DeckRow {
