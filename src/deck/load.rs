@@ -1,20 +1,22 @@
 //! Parsing and validating one deck file.
 //!
-//! The text is parsed once into a spanned TOML tree (`toml::de::DeTable`,
-//! which borrows from the source); every check reads positions from those
-//! spans through a [`LineIndex`] built once per file, so positions cost a
-//! binary search each. All problems of a file are collected and returned
+//! The text is read once into a [`document`](super::document) of spanned
+//! entries (straight from the TOML parser's events when the file is
+//! written the plain way, else from the toml crate's tree, which also
+//! reports syntax errors); every check reads positions from those spans
+//! through a [`LineIndex`] built once per file, so positions cost a binary
+//! search each. All problems of a file are collected and returned
 //! together.
 
 use std::collections::HashMap;
 use std::ops::Range;
 use std::path::Path;
 
-use toml::Spanned;
-use toml::de::{DeTable, DeValue};
+use toml::de::DeTable;
 use unicode_normalization::UnicodeNormalization;
 
 use super::diagnostic::{Diagnostic, LineIndex, Severity, closest};
+use super::document::{self, Entry, Value, get};
 use super::model::{Card, CardContent, CardId, CardKind, ClozeSegment, Deck, DeckOrigin};
 use super::problem::{ClozeProblem, Expected, FileKind, IdProblem, KeyPlace, Problem, ValueType};
 
@@ -176,16 +178,21 @@ pub fn load_bytes(bytes: &[u8], origin: DeckOrigin) -> Result<Parsed, Vec<Diagno
 /// Every error found in the text (syntax errors alone if the TOML itself is
 /// broken, since checking a half-parsed document gives misleading messages).
 pub fn parse_deck(src: &str, origin: DeckOrigin) -> Result<Parsed, Vec<Diagnostic>> {
-    parse_deck_splitting(src, origin, SPLIT_FROM_BYTES)
+    parse_deck_reading(src, origin, document::read_plain)
 }
 
-/// [`parse_deck`], parsing in two halves from `split_from` bytes on.
-fn parse_deck_splitting(
-    src: &str,
+/// [`parse_deck`], with the document read by `read` when it can; by the
+/// toml crate's tree (which reports syntax errors) when it returns `None`.
+fn parse_deck_reading<'s>(
+    src: &'s str,
     origin: DeckOrigin,
-    split_from: usize,
+    read: impl FnOnce(&'s str) -> Option<Vec<Entry<'s>>> + Send,
 ) -> Result<Parsed, Vec<Diagnostic>> {
-    let idx = LineIndex::new(src);
+    let (idx, plain) = if src.len() >= document::SPLIT_FROM_BYTES {
+        crate::parallel::join(|| LineIndex::new(src), || read(src))
+    } else {
+        (LineIndex::new(src), read(src))
+    };
     let mut cx = Checker {
         file: origin.display_name(),
         idx: &idx,
@@ -193,37 +200,18 @@ fn parse_deck_splitting(
         errors: Vec::new(),
         warnings: Vec::new(),
     };
-    let halves = split_point(src, split_from).map(|at| (at, blank_before(src, at)));
-    let (root, syntax) = parse_tree(src, halves.as_ref().map(|(at, b)| (*at, b.as_str())));
-    if !syntax.is_empty() {
-        // A table written twice: its keys are "duplicate" again, line by
-        // line; only the header is worth an error.
-        let mut duplicated_table: Option<u32> = None;
-        for e in syntax {
-            let span = e.span().unwrap_or(0..0);
-            let msg = e.message().trim().replace('\n', ", ");
-            if msg == "duplicate key" {
-                let line = cx.idx.line_of(span.start);
-                let is_header = cx.idx.line_text(line).trim_start().starts_with('[');
-                if is_header {
-                    duplicated_table = Some(line);
-                } else if let Some(header) = duplicated_table
-                    && (header + 1..line)
-                        .all(|l| !cx.idx.line_text(l).trim_start().starts_with('['))
-                {
-                    continue;
-                }
+    let root = match plain {
+        Some(root) => root,
+        None => {
+            let (root, syntax) = DeTable::parse_recoverable(src);
+            if !syntax.is_empty() {
+                cx.syntax_errors(syntax);
+                return Err(cx.errors);
             }
-            let problem = if msg == "duplicate key" {
-                Problem::DuplicateTomlKey
-            } else {
-                Problem::InvalidToml { detail: msg }
-            };
-            cx.error(span, problem);
+            document::from_tree(root.into_inner())
         }
-        return Err(cx.errors);
-    }
-    let deck = cx.check_document(root.get_ref(), &origin);
+    };
+    let deck = cx.check_document(&root, &origin);
     match deck {
         Some(deck) if cx.errors.is_empty() => {
             cx.warnings.sort_by_key(|d| (d.line, d.column));
@@ -237,93 +225,6 @@ fn parse_deck_splitting(
             Err(cx.errors)
         }
     }
-}
-
-/// Deck files from this size on are parsed in two halves at once.
-const SPLIT_FROM_BYTES: usize = 1 << 20;
-
-/// Where a large deck can be cut in two for [`parse_tree`]: the start of
-/// the first line at or after the middle that starts with `[[cards]]`.
-/// `None` for smaller files, or when there is no such line.
-fn split_point(src: &str, from_bytes: usize) -> Option<usize> {
-    if src.len() < from_bytes.max(2) {
-        return None;
-    }
-    let middle = src.len() / 2;
-    let found = memchr::memmem::find(&src.as_bytes()[middle..], b"\n[[cards]]")?;
-    Some(middle + found + 1)
-}
-
-/// `src` with its first `at` bytes made spaces: the second half parses on
-/// its own with every span where it is in `src`.
-fn blank_before(src: &str, at: usize) -> String {
-    let mut text = " ".repeat(at);
-    text.push_str(&src[at..]);
-    text
-}
-
-/// The spanned TOML tree of `src` and its syntax errors.
-///
-/// With `second` (where the second half starts, and `src` blanked before
-/// it), the two halves are parsed at once, on two threads, and the second
-/// half's `[[cards]]` tables are appended to the first half's. That is
-/// the tree of the whole file only when the cut is a real table header
-/// and the second half holds nothing but `[[cards]]` tables: so when
-/// either half has a syntax error (a cut inside a multi-line string leaves
-/// the first half with an unclosed string), the second half has any other
-/// top-level key (a `[deck]` after the cards is a duplicate in the whole
-/// file), or the first half's `cards` is not an array of `[[cards]]`
-/// tables, the whole file is parsed again as one, and its tree and errors
-/// are what counts.
-fn parse_tree<'a>(
-    src: &'a str,
-    second: Option<(usize, &'a str)>,
-) -> (Spanned<DeTable<'a>>, Vec<toml::de::Error>) {
-    if let Some((at, blanked)) = second {
-        let ((mut first, first_errors), (mut rest, rest_errors)) = crate::parallel::join(
-            || DeTable::parse_recoverable(&src[..at]),
-            || DeTable::parse_recoverable(blanked),
-        );
-        if first_errors.is_empty()
-            && rest_errors.is_empty()
-            && append_cards(src, first.get_mut(), rest.get_mut())
-        {
-            return (first, Vec::new());
-        }
-    }
-    DeTable::parse_recoverable(src)
-}
-
-/// Moves the `[[cards]]` tables of `rest` to the end of `first`'s; false
-/// (and nothing moved) unless `rest` holds only `cards`, both are arrays
-/// of tables and `first`'s was written as `[[cards]]` headers.
-fn append_cards<'a>(src: &str, first: &mut DeTable<'a>, rest: &mut DeTable<'a>) -> bool {
-    let headers = first.iter().any(|(k, v)| {
-        k.get_ref() == "cards"
-            && v.get_ref()
-                .as_array()
-                .is_some_and(|a| !a.is_empty() && a.iter().all(|t| t.get_ref().is_table()))
-            && src[..k.span().start].trim_end().ends_with("[[")
-    });
-    if !headers || rest.len() != 1 {
-        return false;
-    }
-    let Some(DeValue::Array(more)) = rest.get_mut("cards").map(Spanned::get_mut) else {
-        return false;
-    };
-    if !more.iter().all(|t| t.get_ref().is_table()) {
-        return false;
-    }
-    let Some(DeValue::Array(cards)) = first.get_mut("cards").map(Spanned::get_mut) else {
-        return false;
-    };
-    for t in more.iter_mut() {
-        cards.push(std::mem::replace(
-            t,
-            Spanned::new(0..0, DeValue::Boolean(false)),
-        ));
-    }
-    true
 }
 
 /// The id a card gets when `id` is missing: `<deck id>:` plus the first 10
@@ -545,13 +446,42 @@ impl<'s> Checker<'s> {
         self.warnings.push(d);
     }
 
+    /// The toml crate's syntax errors, as errors.
+    fn syntax_errors(&mut self, syntax: Vec<toml::de::Error>) {
+        // A table written twice: its keys are "duplicate" again, line by
+        // line; only the header is worth an error.
+        let mut duplicated_table: Option<u32> = None;
+        for e in syntax {
+            let span = e.span().unwrap_or(0..0);
+            let msg = e.message().trim().replace('\n', ", ");
+            if msg == "duplicate key" {
+                let line = self.idx.line_of(span.start);
+                let is_header = self.idx.line_text(line).trim_start().starts_with('[');
+                if is_header {
+                    duplicated_table = Some(line);
+                } else if let Some(header) = duplicated_table
+                    && (header + 1..line)
+                        .all(|l| !self.idx.line_text(l).trim_start().starts_with('['))
+                {
+                    continue;
+                }
+            }
+            let problem = if msg == "duplicate key" {
+                Problem::DuplicateTomlKey
+            } else {
+                Problem::InvalidToml { detail: msg }
+            };
+            self.error(span, problem);
+        }
+    }
+
     fn line(&self, span: &Range<usize>) -> u32 {
         self.idx.line_of(span.start)
     }
 
-    fn type_error(&mut self, key: &str, expected: Expected, v: &Spanned<DeValue<'_>>) {
+    fn type_error(&mut self, key: &str, expected: Expected, v: &Value<'_>) {
         self.error(
-            v.span(),
+            v.span.clone(),
             Problem::WrongType {
                 key: key.to_owned(),
                 expected,
@@ -560,8 +490,8 @@ impl<'s> Checker<'s> {
         );
     }
 
-    fn string<'a>(&mut self, key: &str, v: &'a Spanned<DeValue<'_>>) -> Option<&'a str> {
-        if let Some(s) = v.get_ref().as_str() {
+    fn string<'a>(&mut self, key: &str, v: &'a Value<'_>) -> Option<&'a str> {
+        if let Some(s) = v.as_str() {
             Some(s)
         } else {
             self.type_error(key, Expected::String, v);
@@ -569,11 +499,11 @@ impl<'s> Checker<'s> {
         }
     }
 
-    fn nonempty_string<'a>(&mut self, key: &str, v: &'a Spanned<DeValue<'_>>) -> Option<&'a str> {
+    fn nonempty_string<'a>(&mut self, key: &str, v: &'a Value<'_>) -> Option<&'a str> {
         let s = self.string(key, v)?;
         if s.trim().is_empty() {
             self.error(
-                v.span(),
+                v.span.clone(),
                 Problem::EmptyValue {
                     key: key.to_owned(),
                 },
@@ -583,8 +513,8 @@ impl<'s> Checker<'s> {
         Some(s)
     }
 
-    fn boolean(&mut self, key: &str, v: &Spanned<DeValue<'_>>) -> bool {
-        if let Some(b) = v.get_ref().as_bool() {
+    fn boolean(&mut self, key: &str, v: &Value<'_>) -> bool {
+        if let Some(b) = v.as_bool() {
             b
         } else {
             self.type_error(key, Expected::Bool, v);
@@ -595,20 +525,20 @@ impl<'s> Checker<'s> {
     fn string_array<'a>(
         &mut self,
         key: &str,
-        v: &'a Spanned<DeValue<'_>>,
+        v: &'a Value<'_>,
     ) -> Option<Vec<(&'a str, Range<usize>)>> {
-        let Some(arr) = v.get_ref().as_array() else {
+        let Some(arr) = v.as_array() else {
             self.type_error(key, Expected::StringArray, v);
             return None;
         };
         let mut out = Vec::with_capacity(arr.len());
         let mut ok = true;
         for el in arr.iter() {
-            if let Some(s) = el.get_ref().as_str() {
-                out.push((s, el.span()));
+            if let Some(s) = el.as_str() {
+                out.push((s, el.span.clone()));
             } else {
                 self.error(
-                    el.span(),
+                    el.span.clone(),
                     Problem::WrongElementType {
                         key: key.to_owned(),
                         found: found(el),
@@ -622,7 +552,7 @@ impl<'s> Checker<'s> {
 
     /// One array of accepted alternatives; `None` (reported) when it is not
     /// an array of non-empty strings.
-    fn alternatives<'a>(&mut self, key: &str, v: &'a Spanned<DeValue<'_>>) -> Option<Vec<&'a str>> {
+    fn alternatives<'a>(&mut self, key: &str, v: &'a Value<'_>) -> Option<Vec<&'a str>> {
         let list = self.string_array(key, v)?;
         let mut ok = true;
         for (s, span) in &list {
@@ -642,24 +572,25 @@ impl<'s> Checker<'s> {
     /// `accept`: an array of strings on a basic note (answers accepted
     /// besides `back`), a table of such arrays keyed by gap (`c1`, `c2`, ...)
     /// on a cloze note.
-    fn accept<'a>(
-        &mut self,
-        kind: CardKind,
-        v: &'a Spanned<DeValue<'_>>,
-    ) -> Vec<(usize, Vec<&'a str>)> {
+    fn accept<'a>(&mut self, kind: CardKind, v: &'a Value<'_>) -> Vec<(usize, Vec<&'a str>)> {
         if kind != CardKind::Cloze {
             return self
                 .alternatives("accept", v)
                 .map(|list| vec![(0, list)])
                 .unwrap_or_default();
         }
-        let Some(table) = v.get_ref().as_table() else {
-            self.error(v.span(), Problem::AcceptNotTable { found: found(v) });
+        let Some(table) = v.as_table() else {
+            self.error(v.span.clone(), Problem::AcceptNotTable { found: found(v) });
             return Vec::new();
         };
         let mut out = Vec::new();
-        for (k, val) in table.iter() {
-            let key: &str = k.get_ref();
+        for Entry {
+            key,
+            key_span,
+            value: val,
+        } in table
+        {
+            let key: &str = key;
             let gap = key
                 .strip_prefix('c')
                 .filter(|n| !n.starts_with('0'))
@@ -667,7 +598,7 @@ impl<'s> Checker<'s> {
                 .filter(|&n| n >= 1);
             let Some(gap) = gap else {
                 self.error(
-                    k.span(),
+                    key_span.clone(),
                     Problem::AcceptKeyNotGap {
                         key: key.to_owned(),
                     },
@@ -693,16 +624,16 @@ impl<'s> Checker<'s> {
         );
     }
 
-    fn check_document(&mut self, root: &DeTable<'_>, origin: &DeckOrigin) -> Option<Deck> {
-        for (k, _) in root.iter() {
-            if !TOP_KEYS.contains(&k.get_ref().as_ref()) {
-                let suggestion = closest(k.get_ref(), TOP_KEYS.iter().copied()).map(str::to_owned);
+    fn check_document(&mut self, root: &[Entry<'_>], origin: &DeckOrigin) -> Option<Deck> {
+        for Entry { key, key_span, .. } in root {
+            if !TOP_KEYS.contains(&key.as_ref()) {
+                let suggestion = closest(key, TOP_KEYS.iter().copied()).map(str::to_owned);
                 self.error(
-                    k.span(),
+                    key_span.clone(),
                     Problem::UnknownTopKey {
-                        key: k.get_ref().to_string(),
+                        key: key.to_string(),
                         suggestion,
-                        card_key: CARD_KEYS.contains(&k.get_ref().as_ref()),
+                        card_key: CARD_KEYS.contains(&key.as_ref()),
                     },
                 );
             }
@@ -727,13 +658,13 @@ impl<'s> Checker<'s> {
 
     fn check_deck_table(
         &mut self,
-        root: &DeTable<'_>,
+        root: &[Entry<'_>],
         origin: &DeckOrigin,
     ) -> Option<(String, String, String, Vec<String>)> {
         // `[deck]` is optional: a deck needs only cards.
-        let table = match root.get("deck") {
+        let table = match get(root, "deck") {
             None => None,
-            Some(v) => match v.get_ref().as_table() {
+            Some(v) => match v.as_table() {
                 Some(t) => Some(t),
                 None => {
                     self.type_error("deck", Expected::Table, v);
@@ -746,14 +677,19 @@ impl<'s> Checker<'s> {
         let mut description = None;
         let mut tags = Vec::new();
         let mut ok = true;
-        for (k, val) in table.into_iter().flat_map(|t| t.iter()) {
-            match k.get_ref().as_ref() {
+        for Entry {
+            key,
+            key_span,
+            value: val,
+        } in table.into_iter().flatten()
+        {
+            match key.as_ref() {
                 "id" => match self.string("id", val) {
                     Some(s) if valid_deck_id(s) => id = Some(s.to_owned()),
                     Some(s) => {
                         ok = false;
                         self.error(
-                            val.span(),
+                            val.span.clone(),
                             Problem::InvalidDeckId {
                                 id: s.to_owned(),
                                 suggestion: slug(s, usize::MAX),
@@ -782,11 +718,11 @@ impl<'s> Checker<'s> {
                 },
                 other => {
                     ok = false;
-                    self.unknown_key(other, k.span(), DECK_KEYS, KeyPlace::Deck);
+                    self.unknown_key(other, key_span.clone(), DECK_KEYS, KeyPlace::Deck);
                 }
             }
         }
-        let has = |key: &str| table.is_some_and(|t| t.get(key).is_some());
+        let has = |key: &str| table.is_some_and(|t| get(t, key).is_some());
         // Without `name` the deck is called like its file; without
         // `description` it has none.
         if name.is_none() && !has("name") {
@@ -822,32 +758,32 @@ impl<'s> Checker<'s> {
     /// The cards of `[[cards]]`, each with the deck's `tags` after its own.
     fn check_cards(
         &mut self,
-        root: &DeTable<'_>,
+        root: &[Entry<'_>],
         deck_id: Option<&str>,
         deck_tags: &[String],
     ) -> Option<Vec<Card>> {
-        let Some(v) = root.get("cards") else {
-            let span = root.get("deck").map_or(0..0, Spanned::span);
+        let Some(v) = get(root, "cards") else {
+            let span = get(root, "deck").map_or(0..0, |d| d.span.clone());
             self.error(span, Problem::NoCards);
             return None;
         };
-        let Some(arr) = v.get_ref().as_array() else {
+        let Some(arr) = v.as_array() else {
             self.type_error("cards", Expected::TableArray, v);
             return None;
         };
         if arr.is_empty() {
-            self.error(v.span(), Problem::NoCards);
+            self.error(v.span.clone(), Problem::NoCards);
             return None;
         }
-        let mut tables: Vec<&Spanned<DeValue<'_>>> = arr.iter().collect();
+        let mut tables: Vec<&Value<'_>> = arr.iter().collect();
         let mut notes = self.in_halves(&mut tables, |cx, part| {
             let mut notes = Vec::with_capacity(part.len());
             for el in part.iter() {
-                let Some(t) = el.get_ref().as_table() else {
-                    cx.error(el.span(), Problem::CardNotTable { found: found(el) });
+                let Some(t) = el.as_table() else {
+                    cx.error(el.span.clone(), Problem::CardNotTable { found: found(el) });
                     continue;
                 };
-                let mut note = cx.check_note(el.span(), t);
+                let mut note = cx.check_note(el.span.clone(), t);
                 note.line = cx.line(&note.header);
                 note.id_line = note
                     .id
@@ -969,21 +905,21 @@ impl<'s> Checker<'s> {
     }
 
     #[allow(clippy::too_many_lines)]
-    fn check_note<'a>(&mut self, header: Range<usize>, t: &'a DeTable<'_>) -> Note<'a> {
+    fn check_note<'a>(&mut self, header: Range<usize>, t: &'a [Entry<'_>]) -> Note<'a> {
         let errors_before = self.errors.len();
         // Keys suggested for typos: not reported again as missing.
         let mut suggested: Vec<&'static str> = Vec::new();
         // The kind decides which keys belong; read it first.
         let mut kind = Some(CardKind::Basic);
         // A scan, not a hash lookup: a card has a handful of keys.
-        if let Some((_, v)) = t.iter().find(|(k, _)| k.get_ref() == "kind") {
+        if let Some(v) = get(t, "kind") {
             kind = match self.string("kind", v) {
                 Some(s) => match parse_kind(s) {
                     Some(k) => Some(k),
                     None => {
                         let suggestion = closest(s, KINDS.iter().copied()).map(str::to_owned);
                         self.error(
-                            v.span(),
+                            v.span.clone(),
                             Problem::UnknownKind {
                                 kind: s.to_owned(),
                                 suggestion,
@@ -1020,8 +956,13 @@ impl<'s> Checker<'s> {
         };
         // The card keys present, by their index in `CARD_KEYS`.
         let mut present = 0u32;
-        for (k, v) in t.iter() {
-            let key: &str = k.get_ref();
+        for Entry {
+            key,
+            key_span,
+            value: v,
+        } in t
+        {
+            let key: &str = key;
             if let Some(i) = CARD_KEYS.iter().position(|c| *c == key) {
                 present |= 1 << i;
             } else {
@@ -1039,7 +980,7 @@ impl<'s> Checker<'s> {
                     suggested.push(b);
                 }
                 self.error(
-                    k.span(),
+                    key_span.clone(),
                     Problem::UnknownKey {
                         key: key.to_owned(),
                         place: KeyPlace::Card,
@@ -1062,7 +1003,7 @@ impl<'s> Checker<'s> {
                 .filter(|o| kind_keys(*o).contains(&key))
                 .collect();
                 self.error(
-                    k.span(),
+                    key_span.clone(),
                     Problem::KeyNotForKind {
                         key: key.to_owned(),
                         kind: kd,
@@ -1076,9 +1017,9 @@ impl<'s> Checker<'s> {
                 "id" => {
                     if let Some(s) = self.string("id", v) {
                         match card_id_problem(s) {
-                            None => note.id = Some((s, v.span())),
+                            None => note.id = Some((s, v.span.clone())),
                             Some(why) => self.error(
-                                v.span(),
+                                v.span.clone(),
                                 Problem::InvalidCardId {
                                     id: s.to_owned(),
                                     why,
@@ -1092,7 +1033,7 @@ impl<'s> Checker<'s> {
                 "back" => note.back = self.nonempty_string("back", v),
                 "text" => {
                     if let Some(s) = self.nonempty_string("text", v) {
-                        note.text = Some((s, v.span()));
+                        note.text = Some((s, v.span.clone()));
                     }
                 }
                 "hint" => note.hint = self.string("hint", v),
@@ -1116,19 +1057,19 @@ impl<'s> Checker<'s> {
                             }
                         }
                         if items.is_empty() {
-                            self.error(v.span(), Problem::NoItems);
+                            self.error(v.span.clone(), Problem::NoItems);
                         } else {
                             note.items = Some(items);
                         }
                     }
                 }
                 "answer" => {
-                    if let Some(s) = v.get_ref().as_str() {
-                        note.answer = Some(vec![(s, v.span())]);
-                    } else if v.get_ref().is_array() {
+                    if let Some(s) = v.as_str() {
+                        note.answer = Some(vec![(s, v.span.clone())]);
+                    } else if v.as_array().is_some() {
                         note.answer = self.string_array("answer", v);
                         if note.answer.as_ref().is_some_and(Vec::is_empty) {
-                            self.error(v.span(), Problem::NoAnswer);
+                            self.error(v.span.clone(), Problem::NoAnswer);
                             note.answer = None;
                         }
                     } else {
@@ -1175,10 +1116,13 @@ impl<'s> Checker<'s> {
                 }
                 Ok(segments) => {
                     let gaps = super::model::gaps(&segments).count();
-                    if let Some(v) = t.get("accept")
+                    if let Some(v) = get(t, "accept")
                         && let Some(&(gap, _)) = note.accept.iter().find(|(g, _)| *g >= gaps)
                     {
-                        self.error(v.span(), Problem::AcceptGapMissing { gap: gap + 1, gaps });
+                        self.error(
+                            v.span.clone(),
+                            Problem::AcceptGapMissing { gap: gap + 1, gaps },
+                        );
                     }
                     note.segments = Some(segments);
                 }
@@ -1187,7 +1131,7 @@ impl<'s> Checker<'s> {
         if let Some(choices) = &note.choices {
             if choices.len() < 2 {
                 self.error(
-                    t.get("choices").map_or(header.clone(), Spanned::span),
+                    get(t, "choices").map_or(header.clone(), |v| v.span.clone()),
                     Problem::TooFewChoices {
                         found: choices.len(),
                     },
@@ -1435,8 +1379,8 @@ fn stem_of(origin: &DeckOrigin) -> String {
 }
 
 /// The type of a TOML value, for messages.
-fn found(v: &Spanned<DeValue<'_>>) -> ValueType {
-    ValueType::from_toml(v.get_ref().type_str())
+fn found(v: &Value<'_>) -> ValueType {
+    v.value_type()
 }
 
 /// A lowercase ASCII slug of `text`: umlauts folded (ä → ae, ß → ss),
@@ -1498,12 +1442,16 @@ mod tests {
     }
 
     #[test]
-    fn a_deck_parsed_in_halves_is_the_deck_parsed_whole() {
+    fn a_deck_read_from_events_is_the_deck_read_from_the_tree() {
         let origin = || DeckOrigin::File("halves.toml".into());
+        let tree = |src: &str| parse_deck_reading(src, origin(), |_| None);
         let same = |src: &str| {
+            let expected = tree(src);
+            assert_eq!(parse_deck(src, origin()), expected, "{src}");
+            // In halves and small pieces, whatever the file's size.
             assert_eq!(
-                parse_deck_splitting(src, origin(), 0),
-                parse_deck_splitting(src, origin(), usize::MAX),
+                parse_deck_reading(src, origin(), |s| document::read_plain_splitting(s, 0, 64)),
+                expected,
                 "{src}"
             );
         };
@@ -1511,8 +1459,8 @@ mod tests {
             |i: usize| format!("[[cards]]\nid = \"k{i}\"\nfront = \"F{i}\"\nback = \"B\"\n\n");
         let cards = |n: usize| (0..n).map(card).collect::<String>();
         let head = "[deck]\nid = \"h\"\nname = \"H\"\n\n";
-        // Cut at a real header; the second half with a warning and errors
-        // (their lines are those of the whole file).
+        // Cut at real headers; pieces with a warning and errors (their
+        // lines are those of the whole file).
         same(&format!("{head}{}", cards(6)));
         same(&format!(
             "{head}{}[[cards]]\nfront = \"ohne id\"\nback = \"x\"\n",
@@ -1535,7 +1483,7 @@ mod tests {
         ));
         // `[deck]` written again after the middle: an error in the whole file.
         same(&format!("{}{}{head}", head, cards(8)));
-        // An inline `cards` array, then `[[cards]]` headers: an error too.
+        // A `cards` key in `[deck]`, then `[[cards]]` headers.
         same(&format!(
             "{head}cards = [{{ id = \"i\", front = \"F\", back = \"B\" }}]\n{}",
             "# Kommentar\n".repeat(40) + &cards(3)
@@ -1556,25 +1504,27 @@ mod tests {
                 same(src);
             }
         }
-        // Which of these were parsed in halves and merged.
-        let merged = |src: &str| {
-            let at = split_point(src, 0).expect("a cut");
-            let blanked = blank_before(src, at);
-            let (mut first, e1) = DeTable::parse_recoverable(&src[..at]);
-            let (mut rest, e2) = DeTable::parse_recoverable(&blanked);
-            e1.is_empty() && e2.is_empty() && append_cards(src, first.get_mut(), rest.get_mut())
-        };
+        // Which of these were read from the events, in pieces.
+        let merged = |src: &str| document::read_plain_splitting(src, 0, 64).is_some();
         assert!(merged(&format!("{head}{}", cards(6))));
-        assert!(merged(&format!(
+        assert!(!merged(&format!(
             "{head}{}[cards.extra]\na = 1\n{}",
             cards(3),
             cards(3)
         )));
         assert!(!merged(&format!("{}{}{head}", head, cards(8))));
-        assert!(!merged(&format!(
+        // `cards` inside `[deck]` is a key of the deck (an unknown one).
+        assert!(merged(&format!(
             "{head}cards = [{{ id = \"i\", front = \"F\", back = \"B\" }}]\n{}",
             "# Kommentar\n".repeat(40) + &cards(3)
         )));
+        // An inline `cards` array at the top, then `[[cards]]` headers.
+        let inline = format!(
+            "cards = [{{ id = \"i\", front = \"F\", back = \"B\" }}]\n{head}{}",
+            cards(3)
+        );
+        same(&inline);
+        assert!(!merged(&inline));
         // The bundled decks, one after the other (ids stay unique).
         let all: String = crate::deck::bundled()
             .iter()
@@ -1586,8 +1536,8 @@ mod tests {
             })
             .collect();
         same(&format!("{head}{all}"));
-        let whole = parse_deck_splitting(&format!("{head}{all}"), origin(), usize::MAX);
-        assert!(whole.is_ok_and(|p| p.deck.cards.len() > 100));
+        assert!(merged(&format!("{head}{all}")));
+        assert!(tree(&format!("{head}{all}")).is_ok_and(|p| p.deck.cards.len() > 100));
     }
 
     #[test]

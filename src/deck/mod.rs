@@ -3,6 +3,7 @@
 mod bundled;
 mod cards;
 mod diagnostic;
+mod document;
 mod fix;
 mod load;
 mod model;
