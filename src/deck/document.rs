@@ -622,4 +622,68 @@ mod tests {
         }
         assert_eq!(read_plain("").map(|d| d.len()), Some(0));
     }
+
+    /// Lines of deck-like TOML, valid and broken, plain and not.
+    fn line() -> impl proptest::strategy::Strategy<Value = String> {
+        use proptest::prelude::*;
+        let key = prop_oneof![
+            Just("front"),
+            Just("back"),
+            Just("\"front\""),
+            Just("'tags'"),
+            Just("a.b"),
+            Just("kind"),
+            Just(""),
+        ];
+        let value = prop_oneof![
+            Just("\"t\u{e4}xt\""),
+            Just("'x'"),
+            Just("\"\"\"\n[[cards]]\nz\"\"\""),
+            Just("'''\n[deck]'''"),
+            Just("\"\\q\""),
+            Just("\"open"),
+            Just("true"),
+            Just("12"),
+            Just("1.5"),
+            Just("1__2"),
+            Just("2026-01-01"),
+            Just("[\"a\", ['b'], 3]"),
+            Just("[\n\"a\",\n]"),
+            Just("{ c1 = [\"x\"], c2 = 1 }"),
+            Just("{ c1 = 1, c1 = 2 }"),
+            Just("["),
+        ];
+        prop_oneof![
+            Just("[deck]".to_owned()),
+            Just("[[cards]]".to_owned()),
+            Just("[[ cards ]]".to_owned()),
+            Just("[cards]".to_owned()),
+            Just("[deck.x]".to_owned()),
+            Just("# Kommentar \u{fc}".to_owned()),
+            Just(String::new()),
+            (key, value).prop_map(|(k, v)| format!("{k} = {v}")),
+        ]
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(2048))]
+
+        /// Whatever the text, the events give the tree's document or none,
+        /// and none whenever the tree has a syntax error; cut into pieces
+        /// and halves or not.
+        #[test]
+        fn the_events_never_disagree_with_the_tree(
+            lines in proptest::collection::vec(line(), 0..24),
+            chunk in 1usize..200,
+        ) {
+            let src = lines.join("\n");
+            let (tree, errors) = DeTable::parse_recoverable(&src);
+            let expected = errors.is_empty().then(|| from_tree(tree.into_inner()));
+            for plain in [read_plain(&src), read_plain_splitting(&src, 0, chunk)] {
+                if let Some(plain) = plain {
+                    proptest::prop_assert_eq!(Some(plain), expected.clone(), "{}", src);
+                }
+            }
+        }
+    }
 }
