@@ -36,7 +36,9 @@ fn measured(args: &[String]) -> usize {
             let decks = &c.decks().decks;
             let decoded = decks.iter().filter(|d| d.cards.is_decoded()).count();
             eprintln!("decks with decoded cards: {decoded} of {}", decks.len());
-            // Like the interface at its first frame: nothing is dropped.
+            // Like the interface at its first frame: nothing is dropped
+            // (but the compiled decks are written to the cache).
+            c.wait_for_cache();
             std::mem::forget(c);
             n
         }

@@ -15,8 +15,16 @@
 //! Anything else (a missing, truncated, corrupt or foreign file) reads as
 //! "no entry" and is rebuilt, so deleting or damaging the cache changes
 //! nothing but speed. Write errors are ignored for the same reason.
+//!
+//! A cache made with [`Cache::writing_in_background`] lets slow entry
+//! writes (a large compiled deck) run on a thread of their own
+//! ([`Cache::later`]), so a start shows its first screen without waiting
+//! for them; they are waited for when the last clone of that cache is
+//! dropped, and before [`Cache::wait`] returns.
 
 use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex, PoisonError};
+use std::thread::JoinHandle;
 
 use serde::Serialize;
 use serde::de::DeserializeOwned;
@@ -72,15 +80,99 @@ impl std::hash::Hasher for Fnv {
 pub type FnvBuild = std::hash::BuildHasherDefault<Fnv>;
 
 /// A cache directory (created on the first write).
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone)]
 pub struct Cache {
     dir: PathBuf,
+    /// Set for a cache that writes in the background.
+    background: Option<Arc<Background>>,
 }
 
+/// The threads writing entries; joined when dropped.
+#[derive(Default)]
+struct Background(Mutex<Vec<JoinHandle<()>>>);
+
+impl Background {
+    fn wait(&self) {
+        let handles = std::mem::take(&mut *self.0.lock().unwrap_or_else(PoisonError::into_inner));
+        for handle in handles {
+            // A job that panicked wrote no entry; the cache only saves time.
+            let _ = handle.join();
+        }
+    }
+}
+
+impl Drop for Background {
+    fn drop(&mut self) {
+        self.wait();
+    }
+}
+
+impl std::fmt::Debug for Background {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Background")
+    }
+}
+
+impl PartialEq for Cache {
+    fn eq(&self, other: &Self) -> bool {
+        self.dir == other.dir && self.background.is_some() == other.background.is_some()
+    }
+}
+
+impl Eq for Cache {}
+
 impl Cache {
+    /// A cache whose entries are written before [`Cache::later`] returns.
     #[must_use]
     pub fn new(dir: impl Into<PathBuf>) -> Self {
-        Self { dir: dir.into() }
+        Self {
+            dir: dir.into(),
+            background: None,
+        }
+    }
+
+    /// A cache whose [`Cache::later`] jobs run on threads of their own.
+    #[must_use]
+    pub fn writing_in_background(dir: impl Into<PathBuf>) -> Self {
+        Self {
+            dir: dir.into(),
+            background: Some(Arc::default()),
+        }
+    }
+
+    /// Runs `job` with a cache of the same directory that writes at once:
+    /// on a thread of its own when this cache writes in the background
+    /// (finished jobs are joined here), else now. If no thread can be
+    /// started, the job runs now.
+    pub fn later(&self, job: impl FnOnce(&Cache) + Send + 'static) {
+        let now = Cache::new(self.dir.clone());
+        let Some(background) = &self.background else {
+            job(&now);
+            return;
+        };
+        let mut handles = background.0.lock().unwrap_or_else(PoisonError::into_inner);
+        let (done, running): (Vec<_>, Vec<_>) =
+            handles.drain(..).partition(JoinHandle::is_finished);
+        *handles = running;
+        for handle in done {
+            let _ = handle.join();
+        }
+        let slot = Arc::new(Mutex::new(Some((job, now))));
+        let theirs = Arc::clone(&slot);
+        let spawned = std::thread::Builder::new()
+            .name("kartei-cache".into())
+            .spawn(move || run_once(&theirs));
+        match spawned {
+            Ok(handle) => handles.push(handle),
+            Err(_) => run_once(&slot),
+        }
+    }
+
+    /// Waits for the entries being written in the background.
+    pub fn wait(&self) {
+        if let Some(background) = &self.background {
+            background.wait();
+        }
     }
 
     /// The directory the entries live in.
@@ -140,7 +232,18 @@ impl Cache {
         if std::fs::create_dir_all(&self.dir).is_err() {
             return;
         }
-        let _ = crate::atomic::write(&self.entry_path(kind, key), &bytes);
+        let path = self.entry_path(kind, key);
+        // What a write killed with its process left behind.
+        crate::atomic::remove_stale_temps(&path);
+        let _ = crate::atomic::write(&path, &bytes);
+    }
+}
+
+/// Runs the job in `slot` unless it ran already.
+fn run_once<J: FnOnce(&Cache)>(slot: &Mutex<Option<(J, Cache)>>) {
+    let taken = slot.lock().unwrap_or_else(PoisonError::into_inner).take();
+    if let Some((job, cache)) = taken {
+        job(&cache);
     }
 }
 
@@ -186,6 +289,52 @@ fn decode_with_tail<T: DeserializeOwned>(bytes: &[u8]) -> Option<(T, &[u8])> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_write_removes_what_a_killed_write_left() {
+        let dir = tempfile::tempdir().unwrap();
+        let cache = Cache::new(dir.path());
+        let entry = cache.entry_path("deck", b"x");
+        let name = entry.file_name().unwrap().to_str().unwrap();
+        // No process has the largest pid Linux can hand out.
+        let stale = dir.path().join(format!(".{name}.tmp-4194304"));
+        std::fs::write(&stale, "half an entry").unwrap();
+        cache.write("deck", b"x", &7u8);
+        assert!(!stale.exists());
+        assert_eq!(cache.read::<u8>("deck", b"x"), Some(7));
+    }
+
+    #[test]
+    fn later_jobs_are_done_when_waited_for_or_dropped() {
+        let dir = tempfile::tempdir().unwrap();
+        let now = Cache::new(dir.path());
+        now.later(|c| c.write("k", b"a", &1u32));
+        assert_eq!(now.read::<u32>("k", b"a"), Some(1));
+
+        let background = Cache::writing_in_background(dir.path());
+        let (started, finish) = std::sync::mpsc::channel::<()>();
+        let (tx, release) = std::sync::mpsc::channel::<()>();
+        background.later(move |c| {
+            started.send(()).unwrap();
+            release.recv().unwrap();
+            c.write("k", b"b", &2u32);
+        });
+        finish.recv().unwrap();
+        // Running on its own thread: nothing written yet.
+        assert_eq!(now.read::<u32>("k", b"b"), None);
+        tx.send(()).unwrap();
+        background.wait();
+        assert_eq!(now.read::<u32>("k", b"b"), Some(2));
+
+        let clone = background.clone();
+        clone.later(|c| {
+            std::thread::sleep(std::time::Duration::from_millis(50));
+            c.write("k", b"c", &3u32);
+        });
+        drop(clone);
+        drop(background);
+        assert_eq!(now.read::<u32>("k", b"c"), Some(3));
+    }
 
     #[test]
     fn round_trip_and_every_damage_reads_as_missing() {

@@ -152,6 +152,9 @@ pub struct Collection {
     marks: CardMap<Marks>,
     /// The exams in the journal (kept up to date by [`Collection::append`]).
     exams: Vec<crate::progress::Exam>,
+    /// The cache, writing compiled decks in the background: dropping the
+    /// collection waits for those writes.
+    cache: Option<Cache>,
 }
 
 static NEW_STATE: std::sync::LazyLock<CardState> = std::sync::LazyLock::new(CardState::new);
@@ -171,7 +174,7 @@ impl Collection {
                 source,
             })?
             .with_utc_offset(options.offset);
-        let cache = options.cache_dir.clone().map(Cache::new);
+        let cache = options.cache_dir.clone().map(Cache::writing_in_background);
         let settings =
             checkpoint::settings_key(&config.scheduler, options.offset.local_minus_utc());
         let journal_path = options.data_dir.join(JOURNAL_FILE);
@@ -195,7 +198,7 @@ impl Collection {
                     move || Journal::open_resuming(dir, read_only, resume),
                 )
             },
-            || load_decks(&options),
+            || load_decks(&options, cache.as_ref()),
         );
         let (journal, journal_report) = journal?;
         let mut collection = Self {
@@ -209,8 +212,10 @@ impl Collection {
             states: CardMap::default(),
             marks: CardMap::default(),
             exams: Vec::new(),
+            cache: None,
         };
         collection.derive(saved, cache.as_ref(), settings);
+        collection.cache = cache;
         Ok(collection)
     }
 
@@ -403,10 +408,18 @@ impl Collection {
         });
     }
 
+    /// Waits for the compiled decks being written to the cache in the
+    /// background (dropping the collection waits for them too).
+    pub fn wait_for_cache(&self) {
+        if let Some(cache) = &self.cache {
+            cache.wait();
+        }
+    }
+
     /// Loads the decks again (after an edit). A deck whose file now has
     /// errors keeps its last good version; the errors are returned.
     pub fn reload_decks(&mut self) -> Vec<Diagnostic> {
-        let mut fresh = load_decks(&self.options);
+        let mut fresh = load_decks(&self.options, self.cache.as_ref());
         let broken_files: HashSet<String> = fresh.errors.iter().map(|d| d.file.clone()).collect();
         let loaded: HashSet<String> = fresh.decks.iter().map(|d| d.id.clone()).collect();
         for old in &self.decks.decks {
@@ -1123,13 +1136,12 @@ fn reviews_on(reviews: &[ReviewEntry], days: DayNumbers, day: i64) -> &[ReviewEn
     &reviews[from..to]
 }
 
-fn load_decks(options: &OpenOptions) -> DeckSet {
-    let cache = options.cache_dir.clone().map(crate::cache::Cache::new);
+fn load_decks(options: &OpenOptions, cache: Option<&Cache>) -> DeckSet {
     crate::deck::load_all_with(
         options.bundled,
         options.user_decks.as_deref(),
         &options.extra_decks,
-        cache.as_ref(),
+        cache,
     )
 }
 

@@ -46,7 +46,9 @@ impl Card {
 /// A deck's cards in file order. Dereferences to `[Card]`; see the module
 /// documentation for the compiled form.
 pub struct Cards {
-    decoded: OnceLock<Vec<Card>>,
+    /// Shared with a cache entry being written in the background (and with
+    /// clones) until changed.
+    decoded: OnceLock<Arc<Vec<Card>>>,
     /// Set only for cards from the cache; the source of `decoded`.
     encoded: Option<Arc<Encoded>>,
 }
@@ -119,7 +121,7 @@ impl Cards {
     #[must_use]
     pub fn new(cards: Vec<Card>) -> Self {
         Self {
-            decoded: OnceLock::from(cards),
+            decoded: OnceLock::from(Arc::new(cards)),
             encoded: None,
         }
     }
@@ -186,19 +188,30 @@ impl Cards {
     #[must_use]
     pub fn into_vec(mut self) -> Vec<Card> {
         self.force();
-        self.decoded.take().unwrap_or_default()
+        self.decoded
+            .take()
+            .map(|cards| Arc::try_unwrap(cards).unwrap_or_else(|shared| (*shared).clone()))
+            .unwrap_or_default()
     }
 
     fn force(&self) -> &Vec<Card> {
-        self.decoded.get_or_init(|| match &self.encoded {
-            Some(e) => (0..e.heads.heads.len())
-                .map(|i| match e.single.get().and_then(|t| t[i].get()) {
-                    Some(card) => Card::clone(card),
-                    None => e.decode(i),
-                })
-                .collect(),
-            None => Vec::new(),
+        self.decoded.get_or_init(|| {
+            Arc::new(match &self.encoded {
+                Some(e) => (0..e.heads.heads.len())
+                    .map(|i| match e.single.get().and_then(|t| t[i].get()) {
+                        Some(card) => Card::clone(card),
+                        None => e.decode(i),
+                    })
+                    .collect(),
+                None => Vec::new(),
+            })
         })
+    }
+
+    /// The decoded cards, shared (for writing them to the cache while
+    /// they are in use); `None` before they are decoded.
+    pub(crate) fn shared(&self) -> Option<Arc<Vec<Card>>> {
+        self.decoded.get().cloned()
     }
 
     /// The cache form: the keys and the concatenated card records.
@@ -299,7 +312,9 @@ impl DerefMut for Cards {
         self.force();
         // Changed cards no longer match their encoded form.
         self.encoded = None;
-        self.decoded.get_mut().map_or(&mut [], Vec::as_mut_slice)
+        self.decoded
+            .get_mut()
+            .map_or(&mut [], |cards| Arc::make_mut(cards).as_mut_slice())
     }
 }
 

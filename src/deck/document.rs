@@ -654,14 +654,14 @@ mod tests {
             Just("["),
         ];
         prop_oneof![
-            Just("[deck]".to_owned()),
-            Just("[[cards]]".to_owned()),
-            Just("[[ cards ]]".to_owned()),
-            Just("[cards]".to_owned()),
-            Just("[deck.x]".to_owned()),
-            Just("# Kommentar \u{fc}".to_owned()),
-            Just(String::new()),
-            (key, value).prop_map(|(k, v)| format!("{k} = {v}")),
+            2 => Just("[deck]".to_owned()),
+            2 => Just("[[cards]]".to_owned()),
+            1 => Just("[[ cards ]]".to_owned()),
+            1 => Just("[cards]".to_owned()),
+            1 => Just("[deck.x]".to_owned()),
+            1 => Just("# Kommentar \u{fc}".to_owned()),
+            1 => Just(String::new()),
+            8 => (key, value).prop_map(|(k, v)| format!("{k} = {v}")),
         ]
     }
 
@@ -673,16 +673,17 @@ mod tests {
         /// and halves or not.
         #[test]
         fn the_events_never_disagree_with_the_tree(
-            lines in proptest::collection::vec(line(), 0..24),
+            lines in proptest::collection::vec(line(), 0..12),
             chunk in 1usize..200,
         ) {
             let src = lines.join("\n");
             let (tree, errors) = DeTable::parse_recoverable(&src);
             let expected = errors.is_empty().then(|| from_tree(tree.into_inner()));
-            for plain in [read_plain(&src), read_plain_splitting(&src, 0, chunk)] {
-                if let Some(plain) = plain {
-                    proptest::prop_assert_eq!(Some(plain), expected.clone(), "{}", src);
-                }
+            for plain in [read_plain(&src), read_plain_splitting(&src, 0, chunk)]
+                .into_iter()
+                .flatten()
+            {
+                proptest::prop_assert_eq!(Some(plain), expected.clone(), "{}", src);
             }
         }
     }

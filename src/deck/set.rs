@@ -503,32 +503,58 @@ pub fn load_file_cached(path: &Path, cache: &Cache) -> Result<Parsed, Vec<Diagno
     };
     let result = load_bytes(&bytes, DeckOrigin::File(path.to_path_buf()));
     drop(bytes);
-    let (deck, diagnostics) = match &result {
-        Ok(parsed) => (Some(&parsed.deck), &parsed.warnings),
-        Err(errors) => (None, errors),
-    };
-    let (deck, records) = match deck {
-        Some(d) => {
-            let Some((heads, records)) = Cards::encode(&d.cards) else {
+    // The entry is encoded and written by a job that owns what it needs
+    // (the cards shared, not copied): a cache writing in the background
+    // runs it on a thread of its own, so a start need not wait for it.
+    let diagnostics: Vec<CachedDiagnostic> = match &result {
+        Ok(parsed) => &parsed.warnings,
+        Err(errors) => errors,
+    }
+    .iter()
+    .cloned()
+    .map(Into::into)
+    .collect();
+    let deck = match &result {
+        Ok(Parsed { deck, .. }) => {
+            let Some(cards) = deck.cards.shared() else {
                 return result;
             };
-            let head = DeckHeadRef {
-                id: &d.id,
-                name: &d.name,
-                description: &d.description,
-                tags: &d.tags,
-                origin: &d.origin,
-                cards: heads,
-            };
-            (Some(head), records)
+            let head = (
+                deck.id.clone(),
+                deck.name.clone(),
+                deck.description.clone(),
+                deck.tags.clone(),
+                deck.origin.clone(),
+            );
+            Some((head, cards))
         }
-        None => (None, Vec::new()),
+        Err(_) => None,
     };
-    let entry = DeckEntryRef {
-        key: &key,
-        deck,
-        diagnostics: diagnostics.iter().cloned().map(Into::into).collect(),
-    };
-    cache.write_with_tail("deck", name, &entry, &records);
+    let name = name.to_vec();
+    cache.later(move |cache| {
+        let (deck, records) = match &deck {
+            Some(((id, name, description, tags, origin), cards)) => {
+                let Some((heads, records)) = Cards::encode(cards) else {
+                    return;
+                };
+                let head = DeckHeadRef {
+                    id,
+                    name,
+                    description,
+                    tags,
+                    origin,
+                    cards: heads,
+                };
+                (Some(head), records)
+            }
+            None => (None, Vec::new()),
+        };
+        let entry = DeckEntryRef {
+            key: &key,
+            deck,
+            diagnostics,
+        };
+        cache.write_with_tail("deck", &name, &entry, &records);
+    });
     result
 }
