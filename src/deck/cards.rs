@@ -214,29 +214,15 @@ impl Cards {
         self.decoded.get().cloned()
     }
 
-    /// The cache form: the keys and the concatenated card records.
-    /// Many cards are encoded in two halves at once.
+    /// The cache form: the keys and the concatenated card records. One
+    /// thread: it runs beside the start (see `load_file_cached`).
     pub(crate) fn encode(cards: &[Card]) -> Option<(Heads, Vec<u8>)> {
-        let records = |part: &[Card]| -> Option<(Vec<u8>, Vec<u64>)> {
-            let mut bytes = Vec::new();
-            let mut ends = Vec::with_capacity(part.len());
-            for card in part {
-                bytes = postcard::to_extend(card, bytes).ok()?;
-                ends.push(bytes.len() as u64);
-            }
-            Some((bytes, ends))
-        };
-        let (bytes, ends) = if cards.len() < crate::parallel::SPLIT_FROM_ITEMS {
-            records(cards)?
-        } else {
-            let (first, second) = cards.split_at(cards.len() / 2);
-            let (first, second) = crate::parallel::join(|| records(first), || records(second));
-            let ((mut bytes, mut ends), (more, more_ends)) = (first?, second?);
-            let offset = bytes.len() as u64;
-            bytes.extend_from_slice(&more);
-            ends.extend(more_ends.into_iter().map(|e| e + offset));
-            (bytes, ends)
-        };
+        let mut bytes = Vec::new();
+        let mut ends = Vec::with_capacity(cards.len());
+        for card in cards {
+            bytes = postcard::to_extend(card, bytes).ok()?;
+            ends.push(bytes.len() as u64);
+        }
         let mut heads = Heads::default();
         heads.heads.reserve(cards.len());
         let (mut deck_ids, mut tag_sets) = (HashMap::new(), HashMap::new());

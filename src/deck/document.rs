@@ -316,7 +316,8 @@ impl<'a> Reader<'a> {
 
     /// The table read so far goes to the deck or the cards.
     fn finish_table(&mut self) {
-        let entries = std::mem::take(&mut self.table);
+        // Into a list of its own size; the scratch list keeps its room.
+        let entries: Vec<Entry<'a>> = self.table.drain(..).collect();
         let span = self.table_span.clone();
         match self.target {
             Target::Top => {

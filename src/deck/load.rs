@@ -8,6 +8,7 @@
 //! search each. All problems of a file are collected and returned
 //! together.
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::ops::Range;
 use std::path::Path;
@@ -400,6 +401,24 @@ struct Checker<'s> {
     warnings: Vec<Diagnostic>,
 }
 
+/// What the id checks need of a note: the id its cards get (explicit, or
+/// derived from the question), the span of its `id` (explicit) or of its
+/// header, and that span's line.
+struct NoteId<'a> {
+    key: Cow<'a, str>,
+    span: Range<usize>,
+    explicit: bool,
+    line: u32,
+}
+
+/// What checking a run of notes gave.
+struct Half<'a> {
+    ids: Vec<NoteId<'a>>,
+    cards: Vec<Card>,
+    /// Some note had errors, or was not a table.
+    invalid: bool,
+}
+
 /// What one `[[cards]]` table says, once its fields are checked.
 struct Note<'a> {
     header: Range<usize>,
@@ -426,9 +445,8 @@ struct Note<'a> {
     /// The parsed `text` of a valid cloze note (parsed once, for the check
     /// and for the cards).
     segments: Option<Vec<ClozeSegment>>,
-    /// The line of its `[[cards]]` header and of its `id`.
+    /// The line of its `[[cards]]` header.
     line: u32,
-    id_line: u32,
 }
 
 impl<'s> Checker<'s> {
@@ -775,119 +793,111 @@ impl<'s> Checker<'s> {
             self.error(v.span.clone(), Problem::NoCards);
             return None;
         }
-        let mut tables: Vec<&Value<'_>> = arr.iter().collect();
-        let mut notes = self.in_halves(&mut tables, |cx, part| {
-            let mut notes = Vec::with_capacity(part.len());
-            for el in part.iter() {
+        let deck_id = deck_id.unwrap_or("deck");
+        // Each note is checked and its cards built at once, on both cores
+        // for a large deck; what the id checks need is kept of each note.
+        let (mut half, rest) = self.in_halves(arr, |cx, part| {
+            let mut half = Half {
+                ids: Vec::with_capacity(part.len()),
+                cards: Vec::with_capacity(part.len() + part.len() / 2),
+                invalid: false,
+            };
+            for el in part {
                 let Some(t) = el.as_table() else {
                     cx.error(el.span.clone(), Problem::CardNotTable { found: found(el) });
+                    half.invalid = true;
                     continue;
                 };
                 let mut note = cx.check_note(el.span.clone(), t);
                 note.line = cx.line(&note.header);
-                note.id_line = note
-                    .id
-                    .as_ref()
-                    .map_or(note.line, |(_, span)| cx.line(span));
-                notes.push(note);
-            }
-            notes
-        });
-        let errors_before = self.errors.len();
-        let invalid_notes = notes.iter().any(|n| !n.valid) || notes.len() < arr.len();
-        let deck_id = deck_id.unwrap_or("deck");
-        // note id -> (line of the first use, explicit?)
-        let mut seen: HashMap<std::borrow::Cow<'_, str>, (u32, bool), crate::cache::FnvBuild> =
-            HashMap::with_capacity_and_hasher(notes.len(), crate::cache::FnvBuild::default());
-        // Per note, the id its cards are built with (and whether explicit).
-        let mut plan: Vec<Option<(String, bool)>> = Vec::with_capacity(notes.len());
-        for note in &notes {
-            plan.push(None);
-            if !note.valid && note.id.is_none() {
+                half.invalid |= !note.valid;
                 // Without a valid question there is no meaningful derived id.
-                continue;
+                let (key, span, explicit) = match &note.id {
+                    Some((id, span)) => (Cow::Borrowed(*id), span.clone(), true),
+                    None if note.valid => (
+                        Cow::Owned(derived_id(deck_id, note_question(&note))),
+                        note.header.clone(),
+                        false,
+                    ),
+                    None => continue,
+                };
+                if note.valid {
+                    let base = key.clone().into_owned();
+                    cx.build_cards(
+                        &mut note,
+                        base,
+                        explicit,
+                        deck_id,
+                        deck_tags,
+                        &mut half.cards,
+                    );
+                }
+                half.ids.push(NoteId {
+                    line: cx.line(&span),
+                    key,
+                    span,
+                    explicit,
+                });
             }
-            // Duplicates are reported at, and point to, the `id` lines.
-            let id_line = note.id_line;
-            let (key, explicit) = match &note.id {
-                Some((id, _)) => (std::borrow::Cow::Borrowed(*id), true),
-                None => (
-                    std::borrow::Cow::Owned(derived_id(deck_id, note_question(note))),
-                    false,
-                ),
-            };
-            if let Some(&(first, first_explicit)) = seen.get(&key) {
-                let base = &key;
-                match &note.id {
-                    Some((id, span)) => self.error(
+            half
+        });
+        if let Some(mut rest) = rest {
+            half.ids.append(&mut rest.ids);
+            half.cards.reserve_exact(rest.cards.len());
+            half.cards.append(&mut rest.cards);
+            half.invalid |= rest.invalid;
+        }
+        let errors_before = self.errors.len();
+        // Duplicates are reported at, and point to, the `id` lines.
+        // note id -> (line of the first use, explicit?)
+        let mut seen: HashMap<&str, (u32, bool), crate::cache::FnvBuild> =
+            HashMap::with_capacity_and_hasher(half.ids.len(), crate::cache::FnvBuild::default());
+        for NoteId {
+            key,
+            span,
+            explicit,
+            line,
+        } in &half.ids
+        {
+            let Some(&(first, first_explicit)) = seen.get(key.as_ref()) else {
+                seen.insert(key, (*line, *explicit));
+                if !explicit {
+                    self.warning(
                         span.clone(),
-                        Problem::DuplicateCardId {
-                            id: (*id).to_owned(),
-                            first_line: first,
+                        Problem::MissingId {
+                            derived: key.to_string(),
                         },
-                    ),
-                    None if first_explicit => self.error(
-                        note.header.clone(),
-                        Problem::DerivedIdTaken {
-                            id: base.to_string(),
-                            first_line: first,
-                        },
-                    ),
-                    None => self.error(
-                        note.header.clone(),
-                        Problem::SameQuestion {
-                            id: base.to_string(),
-                            first_line: first,
-                        },
-                    ),
+                    );
                 }
                 continue;
-            }
-            let base = key.clone().into_owned();
-            seen.insert(key, (id_line, explicit));
-            if !explicit {
-                self.warning(
-                    note.header.clone(),
-                    Problem::MissingId {
-                        derived: base.clone(),
-                    },
-                );
-            }
-            if note.valid && self.errors.len() == errors_before {
-                *plan.last_mut().expect("pushed above") = Some((base, explicit));
-            }
+            };
+            let (id, first_line) = (key.to_string(), first);
+            let problem = match (explicit, first_explicit) {
+                (true, _) => Problem::DuplicateCardId { id, first_line },
+                (false, true) => Problem::DerivedIdTaken { id, first_line },
+                (false, false) => Problem::SameQuestion { id, first_line },
+            };
+            self.error(span.clone(), problem);
         }
-        if self.errors.len() != errors_before || invalid_notes {
+        if self.errors.len() != errors_before || half.invalid {
             return None;
         }
-        let mut jobs: Vec<(&mut Note<'_>, String, bool)> = notes
-            .iter_mut()
-            .zip(plan)
-            .filter_map(|(note, plan)| plan.map(|(base, explicit)| (note, base, explicit)))
-            .collect();
-        Some(self.in_halves(&mut jobs, |cx, part| {
-            let mut cards = Vec::with_capacity(part.len() + part.len() / 4);
-            for (note, base, explicit) in part {
-                let base = std::mem::take(base);
-                cx.build_cards(note, base, *explicit, deck_id, deck_tags, &mut cards);
-            }
-            cards
-        }))
+        Some(half.cards)
     }
 
     /// `work` over `items`, with a large list split in two halves done at
     /// once (each with a checker of its own, whose diagnostics join this
-    /// one's after the first half's: the order of a single pass); the
-    /// results in order.
-    fn in_halves<T: Send, R: Send>(
+    /// one's after the first half's: the order of a single pass): the
+    /// first half's result, and the second's when there was one.
+    fn in_halves<'i, T: Sync, R: Send>(
         &mut self,
-        items: &mut [T],
-        work: impl Fn(&mut Checker<'s>, &mut [T]) -> Vec<R> + Sync,
-    ) -> Vec<R> {
+        items: &'i [T],
+        work: impl Fn(&mut Checker<'s>, &'i [T]) -> R + Sync,
+    ) -> (R, Option<R>) {
         if items.len() < crate::parallel::SPLIT_FROM_ITEMS {
-            return work(self, items);
+            return (work(self, items), None);
         }
-        let (first, second) = items.split_at_mut(items.len() / 2);
+        let (first, second) = items.split_at(items.len() / 2);
         let mut other = Checker {
             file: self.file.clone(),
             idx: self.idx,
@@ -896,12 +906,10 @@ impl<'s> Checker<'s> {
             warnings: Vec::new(),
         };
         let work = &work;
-        let (mut done, rest) =
-            crate::parallel::join(|| work(self, first), || work(&mut other, second));
+        let (done, rest) = crate::parallel::join(|| work(self, first), || work(&mut other, second));
         self.errors.append(&mut other.errors);
         self.warnings.append(&mut other.warnings);
-        done.extend(rest);
-        done
+        (done, Some(rest))
     }
 
     #[allow(clippy::too_many_lines)]
@@ -952,7 +960,6 @@ impl<'s> Checker<'s> {
             accept: Vec::new(),
             segments: None,
             line: 0,
-            id_line: 0,
         };
         // The card keys present, by their index in `CARD_KEYS`.
         let mut present = 0u32;
