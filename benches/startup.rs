@@ -4,7 +4,10 @@
 //! 1k / 10k / 100k notes (and a 1M-review journal) warm (the compiled deck
 //! cache and the journal checkpoint are there) and cold (a fresh cache
 //! folder each start), beside the bare `toml` parse of the same deck file
-//! in the same run.
+//! in the same run: in-process (`bare_toml`), and as a whole process of
+//! its own (`bare_toml_process`: this bench binary started again to do
+//! only the parse, so process start and the first touch of its memory are
+//! in both figures).
 //!
 //! Run: `cargo bench --bench startup`; `KARTEI_BENCH_BIN=path/to/kartei`
 //! times another binary with the same harness.
@@ -19,7 +22,16 @@ use std::time::{Duration, Instant};
 
 use portable_pty::{CommandBuilder, PtySize, native_pty_system};
 
+/// Set in the environment of `bare_toml_process`'s child: parse this file
+/// and exit.
+const BARE_PARSE_ENV: &str = "KARTEI_BENCH_BARE_PARSE";
+
 fn main() {
+    if let Some(path) = std::env::var_os(BARE_PARSE_ENV) {
+        let deck = common::bare_parse(Path::new(&path));
+        assert!(!deck.cards.is_empty());
+        return;
+    }
     divan::main();
 }
 
@@ -136,6 +148,20 @@ fn data(notes: usize, events: u64) -> &'static Path {
 fn bare_toml(bencher: divan::Bencher, notes: usize) {
     let path = data(notes, 0).join("decks/bench.toml");
     bencher.bench(|| common::bare_parse(divan::black_box(&path)));
+}
+
+/// The bare parse in a process of its own (this binary, started again).
+#[divan::bench(args = NOTES, sample_count = 7, sample_size = 1)]
+fn bare_toml_process(bencher: divan::Bencher, notes: usize) {
+    let path = data(notes, 0).join("decks/bench.toml");
+    let exe = std::env::current_exe().unwrap();
+    bencher.bench_local(|| {
+        let status = std::process::Command::new(&exe)
+            .env(BARE_PARSE_ENV, &path)
+            .status()
+            .unwrap();
+        assert!(status.success());
+    });
 }
 
 /// Nothing changed since the last start.
