@@ -441,3 +441,48 @@ fn sigtstp_restores_the_terminal_and_sigcont_brings_the_interface_back() {
     }
     term.quit();
 }
+
+/// A first start writes the compiled deck beside the interface; a signal
+/// right after the first screen still leaves the complete entry (the
+/// interface ends normally, so the write is waited for), and no temp file.
+#[test]
+fn a_signal_right_after_a_first_start_leaves_the_compiled_deck() {
+    let data = tempfile::tempdir().unwrap();
+    std::fs::create_dir_all(data.path().join("decks")).unwrap();
+    let mut deck = String::from("[deck]\nid = \"gross\"\nname = \"Grosses Deck\"\n");
+    for i in 0..100_000 {
+        deck.push_str(&format!(
+            "\n[[cards]]\nid = \"g{i}\"\nfront = \"Frage {i}\"\nback = \"Antwort {i}\"\n"
+        ));
+    }
+    std::fs::write(data.path().join("decks/gross.toml"), deck).unwrap();
+    let mut term = Term::start(data.path(), "", &[]);
+    term.wait_for("Grosses Deck");
+    term.kill("HUP");
+    assert_eq!(
+        term.wait_exit(Duration::from_secs(30)),
+        128 + libc::SIGHUP.unsigned_abs()
+    );
+    let cache: Vec<String> = std::fs::read_dir(data.path().join("cache"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    assert!(
+        cache.iter().any(|n| n.starts_with("deck-")) && !cache.iter().any(|n| n.contains(".tmp-")),
+        "{cache:?}"
+    );
+    // The entry is complete: the next start decodes no card of it.
+    let options = kartei::collection::OpenOptions {
+        data_dir: data.path().to_path_buf(),
+        config_path: data.path().join("config.toml"),
+        bundled: false,
+        user_decks: Some(data.path().join("decks")),
+        extra_decks: Vec::new(),
+        offset: chrono::FixedOffset::east_opt(3600).unwrap(),
+        read_only: true,
+        cache_dir: Some(data.path().join("cache")),
+    };
+    let warm = kartei::collection::Collection::open(options).unwrap();
+    assert_eq!(warm.decks().decks[0].cards.count(), 100_000);
+    assert!(!warm.decks().decks[0].cards.is_decoded());
+}

@@ -471,12 +471,16 @@ pub fn ui_options(ctx: &Context, keys: &toml::Table) -> anyhow::Result<crate::ui
 }
 
 /// The process status for how the interface ended (130 after `Ctrl-C`
-/// ended a quiz, as a shell reports an interrupted program).
+/// ended a quiz, as a shell reports an interrupted program; 128 + the
+/// signal's number after a signal).
 #[must_use]
 pub fn exit_code(exit: crate::ui::Exit) -> ExitCode {
     match exit {
         crate::ui::Exit::Normal => ExitCode::SUCCESS,
         crate::ui::Exit::Interrupted => ExitCode::from(130),
+        crate::ui::Exit::Signal(signal) => {
+            ExitCode::from(u8::try_from(crate::ui::signals::exit_status(signal)).unwrap_or(u8::MAX))
+        }
     }
 }
 

@@ -53,11 +53,15 @@ pub enum Exit {
     Normal,
     /// `Ctrl-C` ended a running quiz (recorded as abandoned): exit status 130.
     Interrupted,
+    /// A signal ended the interface (its number): exit status 128 + the
+    /// number. The caller ends the process normally, so the session is
+    /// dropped first (pending cache writes finish, the journal lock goes).
+    Signal(i32),
 }
 
 /// Runs the interface until the student quits or a signal arrives. After a
-/// signal the terminal is restored and the process exits with status
-/// 128 + the signal's number (see [`super::signals`]).
+/// signal the terminal is restored and [`Exit::Signal`] returned (see
+/// [`super::signals`]).
 ///
 /// # Errors
 /// Terminal I/O failures; the terminal is restored before returning.
@@ -102,7 +106,7 @@ pub fn run(opts: Options, study: &mut dyn Study) -> io::Result<Exit> {
         Ok(LoopEnd::Signal(signal)) => {
             use std::io::Write as _;
             let _ = stdout().flush();
-            std::process::exit(super::signals::exit_status(signal))
+            Ok(Exit::Signal(signal))
         }
         Ok(LoopEnd::Done(exit)) => Ok(exit),
         Err(e) => Err(e),
