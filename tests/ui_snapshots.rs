@@ -337,3 +337,23 @@ fn waiting_german_160x48() {
     h.keys(" 1");
     assert_snapshot!(h.render(160, 48).backend());
 }
+
+/// Counts of six digits and more widen their column instead of pushing the
+/// mastery figure off the row.
+#[test]
+fn overview_with_large_counts() {
+    let mut h = Harness::new(Lang::En);
+    h.app.overview.decks[0].total = 125_000;
+    h.app.overview.decks[0].new = 1_234_567;
+    let screen = h.screen();
+    let row = screen
+        .lines()
+        .find(|l| l.contains("125000"))
+        .expect("the deck's row");
+    // Each row is quoted in the backend's text.
+    assert!(
+        row.trim_end().trim_end_matches('"').ends_with("0%"),
+        "{row}"
+    );
+    assert_snapshot!(h.render(80, 24).backend());
+}

@@ -6,6 +6,7 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
+use super::DeckRow;
 use super::app::App;
 use super::text::{sanitize, truncate, width, wrap_plain};
 
@@ -47,7 +48,14 @@ pub(super) fn render_overview(app: &App, frame: &mut Frame<'_>, area: Rect) {
     } else {
         // name | new | learn | due | total | mastery
         let nums = [tr.new_word(), tr.learning(), tr.due(), tr.total()];
-        let num_w: Vec<usize> = nums.iter().map(|n| width(n).max(5)).collect();
+        let counts = |row: &DeckRow| [row.new, row.learning, row.due, row.total];
+        // Each column as wide as its heading, its widest count and 5.
+        let num_w: Vec<usize> = (0..nums.len())
+            .map(|i| {
+                let widest = ov.decks.iter().map(|r| counts(r)[i].to_string().len());
+                widest.fold(width(nums[i]).max(5), usize::max)
+            })
+            .collect();
         let bar_cells = 10;
         let pct_w = width(&tr.percent(100));
         let mastery_w = bar_cells + 1 + pct_w;
@@ -64,7 +72,7 @@ pub(super) fn render_overview(app: &App, frame: &mut Frame<'_>, area: Rect) {
             let name = truncate(&sanitize(&row.name), name_w);
             let pad = name_w.saturating_sub(width(&name));
             let base = if sel { t.selected() } else { Style::new() };
-            let vals = [row.new, row.learning, row.due, row.total];
+            let vals = counts(row);
             let styles = [t.new_count(), t.learn_count(), t.due_count(), Style::new()];
             let mut spans = vec![
                 Span::styled(if sel { "▶ " } else { "  " }, base),
