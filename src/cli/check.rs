@@ -10,22 +10,24 @@ use anyhow::Result;
 use serde::Serialize;
 
 use super::Context;
+use crate::cache::Cache;
 use crate::deck::{CardKind, DeckSet, Diagnostic, FixError, deck_files, fix_file, load_all_with};
 use crate::i18n::{Lang, Localize as _, Tr};
 use crate::ui::text::{sanitize, truncate, width};
 
 /// The decks a command works on: with `paths` only those, otherwise every
 /// deck the app would load.
-fn load(ctx: &Context, paths: &[PathBuf]) -> DeckSet {
+/// Compiled decks are written to `cache` beside the command's work.
+fn load(ctx: &Context, paths: &[PathBuf], cache: Option<&Cache>) -> DeckSet {
     if paths.is_empty() {
         load_all_with(
             ctx.load_bundled,
             Some(&ctx.user_deck_dir()),
             &ctx.deck_paths,
-            ctx.cache().as_ref(),
+            cache,
         )
     } else {
-        load_all_with(false, None, paths, ctx.cache().as_ref())
+        load_all_with(false, None, paths, cache)
     }
 }
 
@@ -90,7 +92,8 @@ fn orphans(ctx: &Context, set: &DeckSet) -> Vec<String> {
 /// Only when stdout cannot be written.
 pub fn check(ctx: &Context, paths: &[PathBuf], json: bool, fix: bool) -> Result<ExitCode> {
     let fix_failed = fix && !run_fix(ctx, paths);
-    let mut set = load(ctx, paths);
+    let cache = ctx.cache();
+    let mut set = load(ctx, paths, cache.as_ref());
     let similar = crate::deck::similar_questions(&set);
     set.warnings.extend(similar);
     let mut by_kind: BTreeMap<&'static str, usize> = [
@@ -256,7 +259,8 @@ pub fn list(
     state: Option<crate::study::StateFilter>,
     json: bool,
 ) -> Result<ExitCode> {
-    let set = load(ctx, &[]);
+    let cache = ctx.cache();
+    let set = load(ctx, &[], cache.as_ref());
     report_deck_errors(&set, ctx.lang);
     if let Some(id) = deck {
         require_deck(&set, id, Tr(ctx.lang))?;

@@ -79,10 +79,14 @@ impl Context {
         })
     }
 
-    /// The cache to use, if any.
+    /// The cache to use, if any. It writes compiled decks in the
+    /// background and waits for them when the last clone is dropped: keep
+    /// it while the command works, so the writes overlap that work.
     #[must_use]
     pub fn cache(&self) -> Option<crate::cache::Cache> {
-        self.cache_dir.clone().map(crate::cache::Cache::new)
+        self.cache_dir
+            .clone()
+            .map(crate::cache::Cache::writing_in_background)
     }
 
     /// The user's own deck folder inside the data dir.
