@@ -199,6 +199,8 @@ fn read_pieces<'a>(src: &'a str, cuts: &[usize]) -> Option<Part<'a>> {
         table: Vec::new(),
         table_span: 0..0,
         key: None,
+        dotted: None,
+        made_by_dots: Vec::new(),
         stack: Vec::new(),
         part: Part::default(),
         failed: false,
@@ -215,7 +217,12 @@ fn read_pieces<'a>(src: &'a str, cuts: &[usize]) -> Option<Part<'a>> {
         let mut receiver = ValidateWhitespace::new(&mut reader, source);
         toml_parser::parser::parse_document(&tokens, &mut receiver, &mut errors);
         reader.finish_table();
-        if errors.0 || reader.failed || reader.key.is_some() || !reader.stack.is_empty() {
+        if errors.0
+            || reader.failed
+            || reader.key.is_some()
+            || reader.dotted.is_some()
+            || !reader.stack.is_empty()
+        {
             return None;
         }
         // Every later piece starts with a header.
@@ -298,8 +305,13 @@ struct Reader<'a> {
     /// The entries of the table being read, and its header's span.
     table: Vec<Entry<'a>>,
     table_span: Range<usize>,
-    /// The key of a top-level `key = value` whose value is being read.
+    /// The key of a top-level `key = value` whose value is being read,
+    /// and the first part of a dotted key (`accept.c1 = ...`).
     key: Option<(Cow<'a, str>, Range<usize>)>,
+    dotted: Option<(Cow<'a, str>, Range<usize>)>,
+    /// The entries of `table` that dotted keys made (only those take more
+    /// dotted keys).
+    made_by_dots: Vec<usize>,
     stack: Vec<Frame<'a>>,
     part: Part<'a>,
     failed: bool,
@@ -318,6 +330,7 @@ impl<'a> Reader<'a> {
     fn finish_table(&mut self) {
         // Into a list of its own size; the scratch list keeps its room.
         let entries: Vec<Entry<'a>> = self.table.drain(..).collect();
+        self.made_by_dots.clear();
         let span = self.table_span.clone();
         match self.target {
             Target::Top => {
@@ -411,7 +424,17 @@ impl<'a> Reader<'a> {
                 self.failed = true;
                 return;
             }
-            None => (&mut self.table, self.key.take()),
+            None => match self.dotted.take() {
+                None => (&mut self.table, self.key.take()),
+                Some((part, part_span)) => {
+                    let key = self.key.take();
+                    let Some(entries) = self.dotted_table(part, part_span) else {
+                        self.failed = true;
+                        return;
+                    };
+                    (entries, key)
+                }
+            },
         };
         let Some((key, key_span)) = key else {
             self.failed = true;
@@ -426,6 +449,37 @@ impl<'a> Reader<'a> {
             key_span,
             value,
         });
+    }
+
+    /// The table a dotted key `part.key` of the current table goes to:
+    /// made by the first such key (spanning `part` there, as the tree's
+    /// does); `None` when `part` names anything else.
+    fn dotted_table(
+        &mut self,
+        part: Cow<'a, str>,
+        part_span: Range<usize>,
+    ) -> Option<&mut Vec<Entry<'a>>> {
+        let i = match self.table.iter().position(|e| e.key == part) {
+            Some(i) if self.made_by_dots.contains(&i) => i,
+            Some(_) => return None,
+            None if self.table.len() < MAX_KEYS => {
+                self.made_by_dots.push(self.table.len());
+                self.table.push(Entry {
+                    key: part,
+                    key_span: part_span.clone(),
+                    value: Value {
+                        span: part_span,
+                        kind: Kind::Table(Vec::new()),
+                    },
+                });
+                self.table.len() - 1
+            }
+            None => return None,
+        };
+        match &mut self.table[i].value.kind {
+            Kind::Table(entries) => Some(entries),
+            _ => None,
+        }
     }
 
     fn open(&mut self, frame: Frame<'a>) -> bool {
@@ -526,8 +580,17 @@ impl<'a> EventReceiver for Reader<'a> {
     }
 
     fn key_sep(&mut self, _span: Span, _error: &mut dyn ErrorSink) {
-        // A dotted key.
-        self.failed = true;
+        // A dotted key: read in a card's or the deck's own lines with two
+        // parts; anything longer, in a header or in an inline table is
+        // left to the tree.
+        if self.header.is_some() || !self.stack.is_empty() || self.dotted.is_some() {
+            self.failed = true;
+            return;
+        }
+        match self.key.take() {
+            Some(part) => self.dotted = Some(part),
+            None => self.failed = true,
+        }
     }
 
     fn scalar(&mut self, span: Span, encoding: Option<Encoding>, error: &mut dyn ErrorSink) {
@@ -567,10 +630,11 @@ mod tests {
         let src = "# a deck\n[deck]\nid = \"d\"\ntags = [\"a\", 'b']\n\n\
                    [[cards]]\nfront = \"F\\u00fc\"\nback = '''\nB'''\nreverse = true\n\
                    [[cards]]\nkind = \"cloze\"\ntext = \"{{c1::x}}\"\naccept = { c1 = [\"y\", [1, 2.5]] }\n\
-                   n = 3\n[[ cards ]]\n\"front\" = \"q\"\n";
+                   n = 3\n[[ cards ]]\n\"front\" = \"q\"\n\
+                   [[cards]]\nkind = \"cloze\"\naccept.c1 = [\"a\"]\ntext = \"t\"\n'accept' . \"c2\" = [\"b\"]\n";
         let plain = read_plain(src).expect("a plain file");
         assert_eq!(plain, tree(src));
-        assert_eq!(plain[1].value.as_array().map(<[_]>::len), Some(3));
+        assert_eq!(plain[1].value.as_array().map(<[_]>::len), Some(4));
     }
 
     #[test]
@@ -605,7 +669,14 @@ mod tests {
     fn anything_but_the_plain_form_is_left_to_the_tree() {
         for src in [
             "x = 1\n[[cards]]\nfront = \"a\"\n",
-            "[[cards]]\nfront.x = \"a\"\n",
+            "[[cards]]\na.b.c = 1\n",
+            "[[cards]]\na = 1\na.b = 2\n",
+            "[[cards]]\na = { b = 1 }\na.c = 2\n",
+            "[[cards]]\na.b = 1\na.b = 2\n",
+            "[[cards]]\na.b = 1\na = 2\n",
+            "[deck.x]\ny.z = 1\n",
+            "[[cards]]\na = { b.c = 1 }\n",
+            "deck.id = \"x\"\n",
             "[[cards]]\nfront = \"a\"\nfront = \"b\"\n",
             "[deck]\n[deck]\n",
             "[deck]\n[[cards]]\n[deck]\n",
@@ -633,6 +704,9 @@ mod tests {
             Just("\"front\""),
             Just("'tags'"),
             Just("a.b"),
+            Just("a"),
+            Just("accept.c1"),
+            Just("a.b.c"),
             Just("kind"),
             Just(""),
         ];
