@@ -120,6 +120,49 @@ fn journal_warm(bencher: divan::Bencher, events: u64) {
     });
 }
 
+/// 100 deck files of 1,000 notes each (100k notes in all), generated once.
+fn many_decks() -> &'static Path {
+    static DIR: OnceLock<(tempfile::TempDir, PathBuf)> = OnceLock::new();
+    &DIR.get_or_init(|| {
+        let tmp = tempfile::tempdir().unwrap();
+        let dir = common::many_decks_dir(tmp.path(), 100, 1_000);
+        (tmp, dir)
+    })
+    .1
+}
+
+/// The bare parse of the 100 files, one after the other.
+#[divan::bench(sample_count = 7, sample_size = 1)]
+fn many_decks_bare_toml(bencher: divan::Bencher) {
+    let decks = many_decks().join("decks");
+    let files: Vec<PathBuf> = (0..100)
+        .map(|n| decks.join(format!("d{n:03}.toml")))
+        .collect();
+    bencher.bench(|| {
+        files
+            .iter()
+            .map(|f| common::bare_parse(divan::black_box(f)).cards.len())
+            .sum::<usize>()
+    });
+}
+
+/// A first start with the 100 files (empty cache), with the counts of the
+/// overview's 100 rows (what the first screen shows).
+#[divan::bench(sample_count = 7, sample_size = 1)]
+fn many_decks_cold_with_overview(bencher: divan::Bencher) {
+    let dir = many_decks();
+    let now: chrono::DateTime<chrono::Utc> = "2026-11-27T09:00:00Z".parse().unwrap();
+    bencher
+        .with_inputs(|| tempfile::tempdir().unwrap())
+        .bench_values(|cache| {
+            let c = open(dir, Some(cache.path().to_path_buf()));
+            let counts =
+                kartei::study::today::deck_counts(&c, &kartei::collection::Scope::All, now);
+            assert_eq!(counts.len(), 100 + 7);
+            (c, cache)
+        });
+}
+
 /// The bundled decks, parsed as every start does (they are not cached).
 #[divan::bench(sample_count = 20)]
 fn bundled_decks_parse(bencher: divan::Bencher) {

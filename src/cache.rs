@@ -17,7 +17,7 @@
 //! nothing but speed. Write errors are ignored for the same reason.
 //!
 //! A cache made with [`Cache::writing_in_background`] lets slow entry
-//! writes (a large compiled deck) run on a thread of their own
+//! writes (a large compiled deck) run on a writer thread of its own
 //! ([`Cache::later`]), so a start shows its first screen without waiting
 //! for them; they are waited for when the last clone of that cache is
 //! dropped, and before [`Cache::wait`] returns.
@@ -87,16 +87,27 @@ pub struct Cache {
     background: Option<Arc<Background>>,
 }
 
-/// The threads writing entries; joined when dropped.
+/// A job for the writer thread.
+type Job = Box<dyn FnOnce(&Cache) + Send>;
+
+/// The one thread writing entries, one job after the other, started with
+/// the first job; waited for when dropped.
 #[derive(Default)]
-struct Background(Mutex<Vec<JoinHandle<()>>>);
+struct Background(Mutex<Option<Writer>>);
+
+struct Writer {
+    jobs: std::sync::mpsc::Sender<(Job, Cache)>,
+    thread: JoinHandle<()>,
+}
 
 impl Background {
     fn wait(&self) {
-        let handles = std::mem::take(&mut *self.0.lock().unwrap_or_else(PoisonError::into_inner));
-        for handle in handles {
+        let writer = self.0.lock().unwrap_or_else(PoisonError::into_inner).take();
+        if let Some(Writer { jobs, thread }) = writer {
+            // No more jobs: the thread ends after the queued ones.
+            drop(jobs);
             // A job that panicked wrote no entry; the cache only saves time.
-            let _ = handle.join();
+            let _ = thread.join();
         }
     }
 }
@@ -141,30 +152,45 @@ impl Cache {
     }
 
     /// Runs `job` with a cache of the same directory that writes at once:
-    /// on a thread of its own when this cache writes in the background
-    /// (finished jobs are joined here), else now. If no thread can be
-    /// started, the job runs now.
+    /// on the writer thread when this cache writes in the background (one
+    /// thread, started with the first job, runs the jobs in order), else
+    /// now. If no thread can be started, the job runs now.
     pub fn later(&self, job: impl FnOnce(&Cache) + Send + 'static) {
         let now = Cache::new(self.dir.clone());
         let Some(background) = &self.background else {
             job(&now);
             return;
         };
-        let mut handles = background.0.lock().unwrap_or_else(PoisonError::into_inner);
-        let (done, running): (Vec<_>, Vec<_>) =
-            handles.drain(..).partition(JoinHandle::is_finished);
-        *handles = running;
-        for handle in done {
-            let _ = handle.join();
+        let mut writer = background.0.lock().unwrap_or_else(PoisonError::into_inner);
+        let mut job: (Job, Cache) = (Box::new(job), now);
+        if let Some(w) = writer.as_ref() {
+            match w.jobs.send(job) {
+                Ok(()) => return,
+                // The thread ended (a job panicked): start another.
+                Err(std::sync::mpsc::SendError(back)) => job = back,
+            }
         }
-        let slot = Arc::new(Mutex::new(Some((job, now))));
-        let theirs = Arc::clone(&slot);
+        if let Some(old) = writer.take() {
+            let _ = old.thread.join();
+        }
+        let (jobs, queue) = std::sync::mpsc::channel::<(Job, Cache)>();
         let spawned = std::thread::Builder::new()
             .name("kartei-cache".into())
-            .spawn(move || run_once(&theirs));
+            .spawn(move || {
+                for (job, cache) in queue {
+                    job(&cache);
+                }
+            });
         match spawned {
-            Ok(handle) => handles.push(handle),
-            Err(_) => run_once(&slot),
+            Ok(thread) => {
+                // The queue is open: the send cannot fail.
+                let _ = jobs.send(job);
+                *writer = Some(Writer { jobs, thread });
+            }
+            Err(_) => {
+                let (job, cache) = job;
+                job(&cache);
+            }
         }
     }
 
@@ -236,14 +262,6 @@ impl Cache {
         // What a write killed with its process left behind.
         crate::atomic::remove_stale_temps(&path);
         let _ = crate::atomic::write(&path, &bytes);
-    }
-}
-
-/// Runs the job in `slot` unless it ran already.
-fn run_once<J: FnOnce(&Cache)>(slot: &Mutex<Option<(J, Cache)>>) {
-    let taken = slot.lock().unwrap_or_else(PoisonError::into_inner).take();
-    if let Some((job, cache)) = taken {
-        job(&cache);
     }
 }
 

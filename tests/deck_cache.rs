@@ -353,3 +353,67 @@ fn a_large_deck_round_trips_through_the_cache() {
     }
     assert_eq!(warm, parsed);
 }
+
+/// Many deck files load on both cores: the decks come in file order, the
+/// broken one is reported, and the cache gives the same set cold and warm.
+#[test]
+fn many_deck_files_load_in_order_with_and_without_cache() {
+    use kartei::cache::Cache;
+    use kartei::deck::load_all_with;
+    let dir = tempfile::tempdir().unwrap();
+    let decks = dir.path().join("decks");
+    std::fs::create_dir_all(&decks).unwrap();
+    // Sizes from 1 to 40 KiB, so the cut by size is not at the middle.
+    for i in 0..12usize {
+        let mut toml = format!("[deck]\nid = \"d{i:02}\"\n");
+        for j in 0..(i * i * 4 + 5) {
+            toml.push_str(&format!(
+                "\n[[cards]]\nid = \"c{i}-{j}\"\nfront = \"Frage {i} {j}\"\nback = \"A\"\n"
+            ));
+        }
+        if i == 7 {
+            toml.push_str("\n[[cards]]\nid = \"kaputt\"\nfront = 3\n");
+        }
+        std::fs::write(decks.join(format!("d{i:02}.toml")), toml).unwrap();
+    }
+    let ids = |set: &kartei::deck::DeckSet| -> Vec<String> {
+        set.decks.iter().map(|d| d.id.clone()).collect()
+    };
+    let expected: Vec<String> = (0..12)
+        .filter(|&i| i != 7)
+        .map(|i| format!("d{i:02}"))
+        .collect();
+    let plain = load_all_with(false, Some(&decks), &[], None);
+    assert_eq!(ids(&plain), expected);
+    assert!(plain.errors.iter().all(|e| e.file.ends_with("d07.toml")));
+    assert!(!plain.errors.is_empty());
+    let cache_dir = dir.path().join("cache");
+    let cold = load_all_with(false, Some(&decks), &[], Some(&Cache::new(&cache_dir)));
+    let warm = load_all_with(false, Some(&decks), &[], Some(&Cache::new(&cache_dir)));
+    // Read from the entries (comparing decodes them).
+    assert!(warm.decks.iter().all(|d| !d.cards.is_decoded()));
+    for set in [&cold, &warm] {
+        assert_eq!(ids(set), expected);
+        assert_eq!(set.decks, plain.decks);
+        assert_eq!(set.errors, plain.errors);
+    }
+}
+
+/// Whether a deck's cards may belong to a deck id: the same answer for
+/// decoded and encoded cards, and kept up to date when cards change.
+#[test]
+fn may_hold_deck_answers_alike_decoded_and_encoded() {
+    use kartei::deck::{DeckOrigin, parse_deck};
+    let parsed = parse_deck(
+        "[deck]\nid = \"a\"\n[[cards]]\nid = \"x\"\nfront = \"F\"\nback = \"B\"\n",
+        DeckOrigin::File("a.toml".into()),
+    )
+    .unwrap();
+    let mut cards = parsed.deck.cards;
+    assert!(cards.is_decoded());
+    assert!(cards.may_hold_deck("a"));
+    assert!(!cards.may_hold_deck("b"));
+    cards[0].deck_id = "b".into();
+    assert!(cards.may_hold_deck("b"));
+    assert!(!cards.may_hold_deck("a"));
+}

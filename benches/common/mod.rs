@@ -61,6 +61,19 @@ pub fn deck_text(notes: usize) -> String {
     s
 }
 
+/// Writes `ROOT/many-DECKS-NOTES/decks/dNNN.toml`: `decks` generated decks
+/// of `notes` notes each, every id prefixed with its deck's number.
+pub fn many_decks_dir(root: &Path, decks: usize, notes: usize) -> std::path::PathBuf {
+    let dir = root.join(format!("many-{decks}-{notes}"));
+    std::fs::create_dir_all(dir.join("decks")).unwrap();
+    let text = deck_text(notes);
+    for n in 0..decks {
+        let own = text.replace("id = \"", &format!("id = \"d{n:03}-"));
+        std::fs::write(dir.join(format!("decks/d{n:03}.toml")), own).unwrap();
+    }
+    dir
+}
+
 /// The id of card `k` of a generated deck of `notes` notes (basic notes only,
 /// so every id exists).
 pub fn card_id(k: u64, notes: usize) -> CardId {

@@ -49,6 +49,9 @@ pub struct Cards {
     /// Shared with a cache entry being written in the background (and with
     /// clones) until changed.
     decoded: OnceLock<Arc<Vec<Card>>>,
+    /// The distinct deck ids of decoded cards, found when first asked
+    /// ([`Cards::may_hold_deck`], once per deck of the overview).
+    deck_ids: OnceLock<Vec<String>>,
     /// Set only for cards from the cache; the source of `decoded`.
     encoded: Option<Arc<Encoded>>,
 }
@@ -122,6 +125,7 @@ impl Cards {
     pub fn new(cards: Vec<Card>) -> Self {
         Self {
             decoded: OnceLock::from(Arc::new(cards)),
+            deck_ids: OnceLock::new(),
             encoded: None,
         }
     }
@@ -162,10 +166,19 @@ impl Cards {
     /// at the distinct deck ids only while the cards are encoded.
     #[must_use]
     pub fn may_hold_deck(&self, deck_id: &str) -> bool {
-        match (self.decoded.get(), &self.encoded) {
-            (None, Some(e)) => e.heads.deck_ids.iter().any(|d| d == deck_id),
-            _ => self.keys().any(|k| k.deck_id == deck_id),
-        }
+        let ids = match (self.decoded.get(), &self.encoded) {
+            (None, Some(e)) => &e.heads.deck_ids,
+            _ => self.deck_ids.get_or_init(|| {
+                let mut ids: Vec<String> = Vec::new();
+                for card in self.iter() {
+                    if ids.last() != Some(&card.deck_id) && !ids.contains(&card.deck_id) {
+                        ids.push(card.deck_id.clone());
+                    }
+                }
+                ids
+            }),
+        };
+        ids.iter().any(|d| d == deck_id)
     }
 
     /// Card `i`, decoding only that one if the cards are not decoded yet.
@@ -259,6 +272,7 @@ impl Cards {
         }
         Some(Self {
             decoded: OnceLock::new(),
+            deck_ids: OnceLock::new(),
             encoded: Some(Arc::new(Encoded {
                 heads,
                 bytes,
@@ -298,6 +312,7 @@ impl DerefMut for Cards {
         self.force();
         // Changed cards no longer match their encoded form.
         self.encoded = None;
+        self.deck_ids = OnceLock::new();
         self.decoded
             .get_mut()
             .map_or(&mut [], |cards| Arc::make_mut(cards).as_mut_slice())
@@ -314,6 +329,7 @@ impl Clone for Cards {
     fn clone(&self) -> Self {
         Self {
             decoded: self.decoded.clone(),
+            deck_ids: self.deck_ids.clone(),
             encoded: self.encoded.clone(),
         }
     }

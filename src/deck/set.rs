@@ -281,15 +281,28 @@ pub fn load_all_with(
 ) -> DeckSet {
     let mut set = DeckSet::default();
     let (files, problems) = deck_files(user_dir, paths);
-    let mut loaded: Vec<Option<Result<Parsed, Vec<Diagnostic>>>> = files
-        .iter()
-        .map(|f| {
-            Some(match cache {
-                Some(cache) => load_file_cached(f, cache),
-                None => load_file(f),
+    let load = |files: &[PathBuf]| -> Vec<Option<Result<Parsed, Vec<Diagnostic>>>> {
+        files
+            .iter()
+            .map(|f| {
+                Some(match cache {
+                    Some(cache) => load_file_cached(f, cache),
+                    None => load_file(f),
+                })
             })
-        })
-        .collect();
+            .collect()
+    };
+    // Several files load on both cores, cut where half of their bytes lie
+    // behind (a large file also reads itself in two halves).
+    let mut loaded = match cut_by_size(&files) {
+        Some(cut) => {
+            let (mut first, second) =
+                crate::parallel::join(|| load(&files[..cut]), || load(&files[cut..]));
+            first.extend(second);
+            first
+        }
+        None => load(&files),
+    };
     if bundled_decks {
         // Not cached: the bundled decks are small and already in memory,
         // and parsing them all costs less than reading a cache entry per deck
@@ -322,6 +335,34 @@ pub fn load_all_with(
         set.add(l);
     }
     set
+}
+
+/// Together, files from this size on are loaded on two threads.
+const SPLIT_FILES_FROM_BYTES: u64 = 64 << 10;
+
+/// Where to cut `files` so that about half of their bytes lie before the
+/// cut; `None` for a single file or little data.
+fn cut_by_size(files: &[PathBuf]) -> Option<usize> {
+    if files.len() < 2 {
+        return None;
+    }
+    let sizes: Vec<u64> = files
+        .iter()
+        .map(|f| std::fs::metadata(f).map_or(0, |m| m.len()))
+        .collect();
+    let total: u64 = sizes.iter().sum();
+    if total < SPLIT_FILES_FROM_BYTES {
+        return None;
+    }
+    let mut behind = 0;
+    let cut = sizes
+        .iter()
+        .position(|&size| {
+            behind += size;
+            behind * 2 >= total
+        })
+        .map_or(files.len(), |i| i + 1);
+    Some(cut.clamp(1, files.len() - 1))
 }
 
 /// The key of a deck file's cache entry; every part must match.
