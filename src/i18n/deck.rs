@@ -545,15 +545,75 @@ mod de {
             }
             "invalid escape sequence" | "invalid escape value" => "ungültige Escape-Sequenz",
             "unexpected leading zero" => "unerwartete führende Null",
-            "cannot recurse further; max recursion depth met" => "zu tief verschachtelt",
-            other => other,
+            "cannot recurse further; max recursion depth met" | "recursion limit" => {
+                "zu tief verschachtelt"
+            }
+            "`_` may only go between digits" => "`_` darf nur zwischen Ziffern stehen",
+            "integers with a radix cannot be signed" => {
+                "Zahlen mit Präfix (0x, 0o, 0b) haben kein Vorzeichen"
+            }
+            "radix must be lowercase" => "das Zahlenpräfix wird klein geschrieben (0x, 0o, 0b)",
+            "redundant integer number prefix" => "überflüssiges Zahlenpräfix",
+            "redundant numeric sign" => "überflüssiges Vorzeichen",
+            "unexpected sign" => "unerwartetes Vorzeichen",
+            "invalid inline table element" => "ungültiger Eintrag in der Inline-Tabelle",
+            "missing key for inline table element" => "in der Inline-Tabelle fehlt ein Schlüssel",
+            "keys cannot be multi-line basic strings"
+            | "keys cannot be multi-line literal strings" => {
+                "Schlüssel dürfen keine mehrzeiligen Texte sein"
+            }
+            "missing array opening" => "die öffnende `[` der Liste fehlt",
+            "missing inline table opening" => "die öffnende `{` der Inline-Tabelle fehlt",
+            "missing table open" => "die öffnende `[` der Tabellenüberschrift fehlt",
+            "missing comment start" => "das `#` am Anfang des Kommentars fehlt",
+            "too few unicode value digits" => "zu wenige Ziffern im Unicode-Wert",
+            "unexpected `=` in array" => "unerwartetes `=` in der Liste",
+            "duplicate key" => "Schlüssel doppelt",
+            "invalid datetime" | "invalid date" => "ungültiges Datum",
+            "invalid time" => "ungültige Uhrzeit",
+            "invalid date-time" => "ungültiges Datum mit Uhrzeit",
+            other => {
+                if let Some(kind) = other
+                    .strip_prefix("cannot extend value of type ")
+                    .and_then(|r| r.strip_suffix(" with a dotted key"))
+                {
+                    return with_expected(
+                        &format!(
+                            "ein Wert vom Typ {} lässt sich nicht über einen Schlüssel mit Punkt erweitern",
+                            toml_type(kind)
+                        ),
+                        rest,
+                    );
+                }
+                other
+            }
         };
+        with_expected(head, rest)
+    }
+
+    /// `head`, and what the parser expected instead (`rest`), in German.
+    fn with_expected(head: &str, rest: Option<&str>) -> String {
         match rest {
             Some(r) => {
                 let expected: Vec<&str> = r.split(", ").map(expected_token).collect();
                 format!("{head}, erwartet: {}", expected.join(", "))
             }
             None => head.to_owned(),
+        }
+    }
+
+    /// A TOML type as the `toml` crate names it, in German.
+    fn toml_type(kind: &str) -> &str {
+        match kind {
+            "array" => "Liste",
+            "inline table" => "Inline-Tabelle",
+            "table" => "Tabelle",
+            "string" => "Text",
+            "integer" => "Ganzzahl",
+            "float" => "Kommazahl",
+            "boolean" => "Wahrheitswert",
+            "datetime" => "Datum",
+            other => other,
         }
     }
 
@@ -576,6 +636,13 @@ mod de {
             "letters" => "Buchstaben",
             "numbers" => "Zahlen",
             "unicode hexadecimal value" => "hexadezimaler Unicode-Wert",
+            "year" => "Jahr",
+            "month" => "Monat",
+            "day" => "Tag",
+            "hour" => "Stunde",
+            "minute" => "Minute",
+            "second" => "Sekunde",
+            "offset" => "Zeitzone",
             other => other,
         }
     }
@@ -1129,6 +1196,76 @@ mod tests {
         assert_eq!(Tr(Lang::De).severity(Severity::Warning), "Warnung");
         assert_eq!(Tr(Lang::De).help_word(), "Hilfe");
         assert_eq!(Tr(Lang::En).severity(Severity::Error), "error");
+    }
+
+    /// Every message the TOML parser (`toml_parser` 1.1, `toml` 0.9) can
+    /// give has a German text.
+    #[test]
+    fn every_toml_parser_message_has_a_german_text() {
+        let messages = [
+            "`_` may only go between digits",
+            "carriage return must be followed by newline",
+            "cannot extend value of type array with a dotted key",
+            "cannot extend value of type inline table with a dotted key",
+            "cannot recurse further; max recursion depth met",
+            "duplicate key",
+            "extra assignment between key-value pairs",
+            "extra comma in array",
+            "extra comma in inline table",
+            "integers with a radix cannot be signed",
+            "invalid basic string",
+            "invalid comment character",
+            "invalid escape sequence",
+            "invalid escape value",
+            "invalid inline table element",
+            "invalid key-value pair",
+            "invalid literal string",
+            "invalid string",
+            "invalid unquoted key",
+            "invalid value",
+            "keys cannot be multi-line basic strings",
+            "keys cannot be multi-line literal strings",
+            "missing array opening",
+            "missing assignment between key-value pairs",
+            "missing comma between array elements",
+            "missing comma between key-value pairs",
+            "missing comment start",
+            "missing escaped value",
+            "missing inline table opening",
+            "missing key for inline table element",
+            "missing opening quote",
+            "missing table open",
+            "missing value for key",
+            "radix must be lowercase",
+            "recursion limit",
+            "redundant integer number prefix",
+            "redundant numeric sign",
+            "string values must be quoted",
+            "too few unicode value digits",
+            "unclosed array",
+            "unclosed array table",
+            "unclosed inline table",
+            "unclosed table",
+            "unexpected `=` in array",
+            "unexpected content",
+            "unexpected key or value",
+            "unexpected leading zero",
+            "unexpected sign",
+            "unquoted keys cannot be empty",
+            "invalid datetime",
+            "invalid date",
+            "invalid time",
+            "invalid date-time",
+        ];
+        for m in messages {
+            let de = de::toml_detail(m);
+            assert_ne!(de, m, "no German for {m:?}");
+            assert!(!de.contains(" value") && !de.contains(" key"), "{de}");
+        }
+        assert_eq!(
+            de::toml_detail("invalid date, expected month"),
+            "ungültiges Datum, erwartet: Monat"
+        );
     }
 
     #[test]
