@@ -6,7 +6,8 @@
 //!
 //! ```text
 //! magic "KARTEI-CACHE\0" | build fingerprint (u64 LE) | payload length (u64 LE)
-//! | xxh3-128 of the payload (16 bytes LE) | payload (postcard)
+//! | value length (u64 LE) | xxh3-128 of the payload (16 bytes LE)
+//! | payload (the value in postcard, then raw tail bytes)
 //! ```
 //!
 //! and is used only when every part checks out: written by this very build
@@ -34,7 +35,7 @@ mod fingerprint {
 }
 
 const MAGIC: &[u8; 13] = b"KARTEI-CACHE\0";
-const HEADER: usize = MAGIC.len() + 8 + 8 + 16;
+const HEADER: usize = MAGIC.len() + 8 + 8 + 8 + 16;
 
 /// A fingerprint of the build: entries written by another build are ignored.
 #[must_use]
@@ -236,6 +237,60 @@ impl Cache {
         Some((value, std::sync::Arc::new(bytes), start))
     }
 
+    /// Like [`Cache::read_with_tail`], but an entry of `in_memory_below`
+    /// bytes or more keeps its tail in the file: the value is read, the
+    /// tail only streamed through the checksum, and the file kept open
+    /// ([`Tail::File`]), so a large tail costs no memory until used.
+    #[must_use]
+    pub fn read_with_lazy_tail<T: DeserializeOwned>(
+        &self,
+        kind: &str,
+        key: &[u8],
+        in_memory_below: u64,
+    ) -> Option<(T, Tail)> {
+        use std::io::Read as _;
+        let mut file = std::fs::File::open(self.entry_path(kind, key)).ok()?;
+        let size = file.metadata().ok()?.len();
+        if size < in_memory_below {
+            let mut bytes = Vec::with_capacity(usize::try_from(size).ok()?);
+            file.read_to_end(&mut bytes).ok()?;
+            let (value, tail) = decode_with_tail(&bytes)?;
+            let start = bytes.len() - tail.len();
+            return Some((value, Tail::Memory(Arc::new(bytes), start)));
+        }
+        let mut head = [0; HEADER];
+        file.read_exact(&mut head).ok()?;
+        let h = header(&head, size.checked_sub(HEADER as u64)?)?;
+        let mut value = vec![0; usize::try_from(h.value_len).ok()?];
+        file.read_exact(&mut value).ok()?;
+        let mut sum = xxhash_rust::xxh3::Xxh3::new();
+        sum.update(&value);
+        let len = h.payload_len - h.value_len;
+        let mut left = len;
+        let mut buf = vec![0; 1 << 20];
+        while left > 0 {
+            let n = file.read(&mut buf).ok()?;
+            if n == 0 {
+                return None;
+            }
+            sum.update(&buf[..n]);
+            left = left.checked_sub(n as u64)?;
+        }
+        if sum.digest128() != h.sum {
+            return None;
+        }
+        let value = postcard::from_bytes(&value).ok()?;
+        let start = HEADER as u64 + h.value_len;
+        Some((
+            value,
+            Tail::File {
+                file: Mutex::new(file),
+                start,
+                len,
+            },
+        ))
+    }
+
     /// Encodes and writes an entry atomically. Failures (read-only disk, no
     /// space, a value that cannot be encoded) are ignored: the cache only
     /// ever saves time.
@@ -269,31 +324,50 @@ fn encode<T: Serialize + ?Sized>(value: &T, tail: &[u8]) -> Option<Vec<u8>> {
     let mut out = Vec::with_capacity(4096 + tail.len());
     out.extend_from_slice(MAGIC);
     out.extend_from_slice(&build_fingerprint().to_le_bytes());
-    out.extend_from_slice(&[0; 8 + 16]);
+    out.extend_from_slice(&[0; 8 + 8 + 16]);
     let mut out = postcard::to_extend(value, out).ok()?;
+    let value_len = (out.len() - HEADER) as u64;
     out.extend_from_slice(tail);
     let payload_len = (out.len() - HEADER) as u64;
     let sum = hash(&out[HEADER..]);
     out[MAGIC.len() + 8..MAGIC.len() + 16].copy_from_slice(&payload_len.to_le_bytes());
-    out[MAGIC.len() + 16..HEADER].copy_from_slice(&sum.to_le_bytes());
+    out[MAGIC.len() + 16..MAGIC.len() + 24].copy_from_slice(&value_len.to_le_bytes());
+    out[MAGIC.len() + 24..HEADER].copy_from_slice(&sum.to_le_bytes());
     Some(out)
+}
+
+/// What an entry's header says.
+struct Header {
+    payload_len: u64,
+    value_len: u64,
+    sum: u128,
+}
+
+/// The header of an entry of this build whose payload is `payload_len`
+/// bytes long; `None` for anything else.
+fn header(bytes: &[u8], payload_len: u64) -> Option<Header> {
+    let header = bytes.get(..HEADER)?;
+    let (magic, rest) = header.split_at(MAGIC.len());
+    let (fingerprint, rest) = rest.split_at(8);
+    let (len, rest) = rest.split_at(8);
+    let (value_len, sum) = rest.split_at(8);
+    let header = Header {
+        payload_len: u64::from_le_bytes(len.try_into().ok()?),
+        value_len: u64::from_le_bytes(value_len.try_into().ok()?),
+        sum: u128::from_le_bytes(sum.try_into().ok()?),
+    };
+    (magic == MAGIC
+        && u64::from_le_bytes(fingerprint.try_into().ok()?) == build_fingerprint()
+        && header.payload_len == payload_len
+        && header.value_len <= payload_len)
+        .then_some(header)
 }
 
 /// The payload of an intact entry of this build.
 fn payload(bytes: &[u8]) -> Option<&[u8]> {
-    let header = bytes.get(..HEADER)?;
-    let payload = &bytes[HEADER..];
-    let (magic, rest) = header.split_at(MAGIC.len());
-    let (fingerprint, rest) = rest.split_at(8);
-    let (len, sum) = rest.split_at(8);
-    if magic != MAGIC
-        || u64::from_le_bytes(fingerprint.try_into().ok()?) != build_fingerprint()
-        || u64::from_le_bytes(len.try_into().ok()?) != payload.len() as u64
-        || u128::from_le_bytes(sum.try_into().ok()?) != hash(payload)
-    {
-        return None;
-    }
-    Some(payload)
+    let payload = bytes.get(HEADER..)?;
+    let h = header(bytes, payload.len() as u64)?;
+    (h.sum == hash(payload)).then_some(payload)
 }
 
 fn decode<T: DeserializeOwned>(bytes: &[u8]) -> Option<T> {
@@ -301,12 +375,126 @@ fn decode<T: DeserializeOwned>(bytes: &[u8]) -> Option<T> {
 }
 
 fn decode_with_tail<T: DeserializeOwned>(bytes: &[u8]) -> Option<(T, &[u8])> {
-    postcard::take_from_bytes(payload(bytes)?).ok()
+    let payload = payload(bytes)?;
+    let (value, tail) = postcard::take_from_bytes(payload).ok()?;
+    // The value ends where the header says.
+    (payload.len() - tail.len() == header(bytes, payload.len() as u64)?.value_len as usize)
+        .then_some((value, tail))
+}
+
+/// An entry's tail as [`Cache::read_with_lazy_tail`] gives it.
+pub enum Tail {
+    /// Read: the whole entry, and where the tail starts in it.
+    Memory(Arc<Vec<u8>>, usize),
+    /// Left in the entry's file, kept open (a newer entry written meanwhile
+    /// replaces the file's name, not the open file): `len` bytes from
+    /// `start`. Its checksum was verified when it was opened.
+    File {
+        file: Mutex<std::fs::File>,
+        start: u64,
+        len: u64,
+    },
+}
+
+impl Tail {
+    /// The tail's length.
+    #[must_use]
+    pub fn len(&self) -> u64 {
+        match self {
+            Self::Memory(bytes, start) => (bytes.len() - start) as u64,
+            Self::File { len, .. } => *len,
+        }
+    }
+
+    /// Whether the tail is empty.
+    #[must_use]
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// Bytes `range` of the tail; `None` when they cannot be read (the file
+    /// was cut or damaged behind kartei's back, or outside the tail).
+    #[must_use]
+    pub fn get(&self, range: std::ops::Range<u64>) -> Option<std::borrow::Cow<'_, [u8]>> {
+        if range.start > range.end || range.end > self.len() {
+            return None;
+        }
+        match self {
+            Self::Memory(bytes, start) => {
+                let from = start + usize::try_from(range.start).ok()?;
+                let to = start + usize::try_from(range.end).ok()?;
+                bytes.get(from..to).map(std::borrow::Cow::Borrowed)
+            }
+            Self::File { file, start, .. } => {
+                use std::io::{Read as _, Seek as _};
+                let mut buf = vec![0; usize::try_from(range.end - range.start).ok()?];
+                let mut file = file.lock().unwrap_or_else(PoisonError::into_inner);
+                file.seek(std::io::SeekFrom::Start(start + range.start))
+                    .ok()?;
+                file.read_exact(&mut buf).ok()?;
+                Some(std::borrow::Cow::Owned(buf))
+            }
+        }
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_lazy_tail_reads_like_the_whole_entry_and_its_damage_reads_as_missing() {
+        type V = (String, u32);
+        let dir = tempfile::tempdir().unwrap();
+        let cache = Cache::new(dir.path());
+        let tail: Vec<u8> = (0..5_000u32).flat_map(u32::to_le_bytes).collect();
+        cache.write_with_tail("deck", b"k", &("Wert".to_owned(), 7u32), &tail);
+        let (value, ..) = cache.read_with_tail::<V>("deck", b"k").unwrap();
+        for below in [0, u64::MAX] {
+            let (v, t) = cache.read_with_lazy_tail::<V>("deck", b"k", below).unwrap();
+            assert_eq!(v, value);
+            assert_eq!(matches!(t, Tail::File { .. }), below == 0);
+            assert_eq!(t.len(), tail.len() as u64);
+            assert_eq!(t.get(0..t.len()).unwrap().as_ref(), &tail[..]);
+            assert_eq!(t.get(4..12).unwrap().as_ref(), &tail[4..12]);
+            assert!(t.get(0..t.len() + 1).is_none());
+        }
+        let path = cache.entry_path("deck", b"k");
+        let good = std::fs::read(&path).unwrap();
+        let mut damaged: Vec<Vec<u8>> = [0, 20, HEADER - 1, HEADER + 2, good.len() - 1]
+            .into_iter()
+            .map(|at| {
+                let mut bad = good.clone();
+                bad[at] ^= 1;
+                bad
+            })
+            .collect();
+        damaged.push(good[..good.len() - 1].to_vec());
+        let mut longer = good.clone();
+        longer.push(0);
+        damaged.push(longer);
+        for bad in damaged {
+            std::fs::write(&path, &bad).unwrap();
+            for below in [0, u64::MAX] {
+                assert!(
+                    cache
+                        .read_with_lazy_tail::<V>("deck", b"k", below)
+                        .is_none()
+                );
+            }
+        }
+        // Changed in place after it was read: the bytes read then are
+        // those of the file as it is now, or none; never a panic.
+        std::fs::write(&path, &good).unwrap();
+        let (_, t) = cache.read_with_lazy_tail::<V>("deck", b"k", 0).unwrap();
+        std::fs::OpenOptions::new()
+            .write(true)
+            .open(&path)
+            .unwrap()
+            .set_len(HEADER as u64)
+            .unwrap();
+        assert!(t.get(0..8).is_none());
+    }
 
     #[test]
     fn a_write_removes_what_a_killed_write_left() {

@@ -352,6 +352,22 @@ fn a_large_deck_round_trips_through_the_cache() {
         assert_eq!(warm.cards.get_one(i), Some(&parsed.cards[i]));
     }
     assert_eq!(warm, parsed);
+    // A compiled deck this large leaves its records in the entry's file. If
+    // another program overwrites that file in place while kartei runs, the
+    // cards still come right (from the deck file, parsed again).
+    let fresh = load_file_cached(&path, &cache).unwrap().deck;
+    let entry = entries(&dir.path().join("cache")).pop().unwrap();
+    let len = std::fs::metadata(&entry).unwrap().len();
+    assert!(len >= 1 << 20, "{len} bytes: records kept in memory");
+    let mut file = std::fs::OpenOptions::new()
+        .write(true)
+        .open(&entry)
+        .unwrap();
+    std::io::Seek::seek(&mut file, std::io::SeekFrom::Start(len / 2)).unwrap();
+    std::io::Write::write_all(&mut file, &vec![0xff; usize::try_from(len / 2).unwrap()]).unwrap();
+    drop(file);
+    assert_eq!(fresh.cards.get_one(17_999), Some(&parsed.cards[17_999]));
+    assert_eq!(fresh, parsed);
 }
 
 /// Many deck files load on both cores: the decks come in file order, the

@@ -666,18 +666,26 @@ fn rel_close(a: f32, b: f32) -> bool {
     (a - b).abs() <= 1e-4 * b.abs().max(1.0)
 }
 
+/// Thousandths in `range`, as `f32`.
+fn milli(range: std::ops::Range<u32>) -> impl Strategy<Value = f32> {
+    #[allow(clippy::cast_precision_loss)]
+    range.prop_map(|n| n as f32 / 1000.0)
+}
+
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(500))]
 
     #[test]
     fn fsrs6_equals_crate_next_states(
-        scale in prop::collection::vec(0.3f32..1.7, 21),
+        // Floats from integers: proptest's float sampler trips a debug
+        // assertion of its own on rare draws (seen once in a full run).
+        scale in prop::collection::vec(milli(300..1_700), 21),
         defaults in any::<bool>(),
-        stability in 0.001f32..40000.0,
-        difficulty in 0.5f32..11.0,
+        stability in milli(1..40_000_000),
+        difficulty in milli(500..11_000),
         days in prop_oneof![Just(0u32), 1u32..30, 30u32..5000],
         new_card in any::<bool>(),
-        retention in 0.7f32..0.99,
+        retention in milli(700..990),
     ) {
         let params: Vec<f32> = if defaults {
             Vec::new()

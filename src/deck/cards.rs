@@ -13,11 +13,13 @@
 
 use std::collections::HashMap;
 use std::ops::{Deref, DerefMut};
+use std::path::PathBuf;
 use std::sync::{Arc, OnceLock};
 
 use serde::{Deserialize, Serialize};
 
 use super::model::{Card, CardId};
+use crate::cache::Tail;
 
 /// What identifies a card and places it in a scope, without its text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -81,31 +83,89 @@ pub(crate) struct Heads {
 
 struct Encoded {
     heads: Heads,
-    /// The cache entry; the card records are `bytes[start..]`.
-    bytes: Arc<Vec<u8>>,
-    start: usize,
+    /// The card records, in memory or in the entry's open file.
+    tail: Tail,
+    /// The deck file, parsed again should a record not read back.
+    origin: Option<PathBuf>,
     /// Cards decoded one at a time ([`Cards::get_one`]); the table is
     /// made when the first one is.
     single: OnceLock<Box<[OnceLock<Box<Card>>]>>,
+    /// The deck file's cards, parsed again (see [`Encoded::fallback`]).
+    reparsed: OnceLock<Vec<Card>>,
 }
 
 impl Encoded {
-    fn record(&self, i: usize) -> &[u8] {
+    /// Where card `i`'s record lies in the tail.
+    fn range(&self, i: usize) -> std::ops::Range<u64> {
         let from = if i == 0 {
             0
         } else {
             self.heads.heads[i - 1].end
         };
-        let to = self.heads.heads[i].end;
-        // Checked when the entry was read (`Cards::from_encoded`).
-        let range = usize::try_from(from).unwrap_or(usize::MAX)..usize::try_from(to).unwrap_or(0);
-        &self.bytes[self.start..][range]
+        from..self.heads.heads[i].end
     }
 
     fn decode(&self, i: usize) -> Card {
         // The entry was written by this very build and its checksum
-        // verified before use, so its records decode.
-        postcard::from_bytes(self.record(i)).expect("a verified deck cache record decodes")
+        // verified when it was read; a record read later from its file can
+        // still fail if another program changed the file in place.
+        self.tail
+            .get(self.range(i))
+            .and_then(|record| postcard::from_bytes(&record).ok())
+            .unwrap_or_else(|| self.fallback(i))
+    }
+
+    /// Every card, the records read in one go.
+    fn decode_all(&self) -> Vec<Card> {
+        let all = self.tail.get(0..self.tail.len());
+        (0..self.heads.heads.len())
+            .map(|i| {
+                if let Some(card) = self.single.get().and_then(|t| t[i].get()) {
+                    return Card::clone(card);
+                }
+                let range = self.range(i);
+                let record = all.as_ref().and_then(|all| {
+                    all.get(usize::try_from(range.start).ok()?..usize::try_from(range.end).ok()?)
+                });
+                record
+                    .and_then(|r| postcard::from_bytes(r).ok())
+                    .unwrap_or_else(|| self.fallback(i))
+            })
+            .collect()
+    }
+
+    /// Card `i` when its record does not read back: from the deck file
+    /// parsed again if it still has that card there, else a card that
+    /// only names its id (the file watcher reloads a changed deck).
+    fn fallback(&self, i: usize) -> Card {
+        let head = &self.heads.heads[i];
+        let cards = self.reparsed.get_or_init(|| {
+            self.origin
+                .as_deref()
+                .and_then(|path| super::load_file(path).ok())
+                .map(|parsed| parsed.deck.cards.into_vec())
+                .unwrap_or_default()
+        });
+        if let Some(card) = cards.get(i).filter(|c| c.id == head.id) {
+            return card.clone();
+        }
+        Card {
+            id: head.id.clone(),
+            id_explicit: true,
+            deck_id: self.heads.deck_ids[head.deck as usize].clone(),
+            tags: self.heads.tag_sets[head.tags as usize].clone(),
+            hint: None,
+            explain: None,
+            source: None,
+            input: false,
+            accept: Vec::new(),
+            line: head.line,
+            content: super::model::CardContent::Basic {
+                front: head.id.0.clone(),
+                back: String::new(),
+                reversed: false,
+            },
+        }
     }
 
     fn key(&self, i: usize) -> Option<CardKey<'_>> {
@@ -210,12 +270,7 @@ impl Cards {
     fn force(&self) -> &Vec<Card> {
         self.decoded.get_or_init(|| {
             Arc::new(match &self.encoded {
-                Some(e) => (0..e.heads.heads.len())
-                    .map(|i| match e.single.get().and_then(|t| t[i].get()) {
-                        Some(card) => Card::clone(card),
-                        None => e.decode(i),
-                    })
-                    .collect(),
+                Some(e) => e.decode_all(),
                 None => Vec::new(),
             })
         })
@@ -253,10 +308,11 @@ impl Cards {
         Some((heads, bytes))
     }
 
-    /// Cards from a cache entry: `heads`, with the card records at
-    /// `bytes[start..]`. `None` when they do not fit together.
-    pub(crate) fn from_encoded(heads: Heads, bytes: Arc<Vec<u8>>, start: usize) -> Option<Self> {
-        let len = bytes.len().checked_sub(start)? as u64;
+    /// Cards from a cache entry: `heads`, with the card records in
+    /// `tail`; `origin` is the deck file (see [`Encoded::fallback`]).
+    /// `None` when heads and records do not fit together.
+    pub(crate) fn from_encoded(heads: Heads, tail: Tail, origin: Option<PathBuf>) -> Option<Self> {
+        let len = tail.len();
         let mut previous = 0;
         for h in &heads.heads {
             if h.end < previous
@@ -275,9 +331,10 @@ impl Cards {
             deck_ids: OnceLock::new(),
             encoded: Some(Arc::new(Encoded {
                 heads,
-                bytes,
-                start,
+                tail,
+                origin,
                 single: OnceLock::new(),
+                reparsed: OnceLock::new(),
             })),
         })
     }

@@ -365,6 +365,11 @@ fn cut_by_size(files: &[PathBuf]) -> Option<usize> {
     Some(cut.clamp(1, files.len() - 1))
 }
 
+/// A compiled deck of this size or more leaves its card records in the
+/// entry's file, read when a card is shown (the file stays open); smaller
+/// ones are read into memory (no file handle per small deck).
+const RECORDS_IN_MEMORY_BELOW: u64 = 1 << 20;
+
 /// The key of a deck file's cache entry; every part must match.
 #[derive(Debug, PartialEq, Eq, Serialize, Deserialize)]
 struct DeckKey {
@@ -512,13 +517,15 @@ pub fn load_file_cached(path: &Path, cache: &Cache) -> Result<Parsed, Vec<Diagno
         content,
     };
     let name = path.as_os_str().as_encoded_bytes();
-    if let Some((entry, bytes, start)) = cache.read_with_tail::<DeckEntry>("deck", name)
+    if let Some((entry, tail)) =
+        cache.read_with_lazy_tail::<DeckEntry>("deck", name, RECORDS_IN_MEMORY_BELOW)
         && entry.key == key
     {
         let diagnostics = entry.diagnostics.into_iter().map(Into::into).collect();
         match entry.deck {
             Some(head) => {
-                if let Some(cards) = Cards::from_encoded(head.cards, bytes, start) {
+                if let Some(cards) = Cards::from_encoded(head.cards, tail, Some(path.to_path_buf()))
+                {
                     let deck = Deck {
                         id: head.id,
                         name: head.name,
@@ -533,7 +540,7 @@ pub fn load_file_cached(path: &Path, cache: &Cache) -> Result<Parsed, Vec<Diagno
                     });
                 }
             }
-            None if bytes.len() == start => return Err(diagnostics),
+            None if tail.is_empty() => return Err(diagnostics),
             None => {}
         }
     }
