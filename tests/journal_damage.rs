@@ -406,3 +406,80 @@ fn journal_on_dev_full_fails_cleanly() {
     }
     assert!(j.events().is_empty());
 }
+
+/// The German report of a damaged line says why in German: kartei's own
+/// reasons and the JSON parser's, not English fragments.
+#[test]
+fn a_damaged_line_is_explained_in_german() {
+    use kartei::i18n::{Lang, Localize as _};
+    let lines = [
+        (
+            "garbage, not json",
+            "kein g\u{fc}ltiges JSON-Ereignis (ein Wert wird erwartet)",
+        ),
+        (
+            r#"{"v":1,"id":"x","ts":"2026-"#,
+            "die Zeile endet mitten in einem Text",
+        ),
+        (
+            r#"{"v":1,"id":"x","ts":"2026-11-27T09:00:00Z"} x"#,
+            "\u{fc}berz\u{e4}hlige Zeichen",
+        ),
+        (
+            r#"{"id":"x","ts":"2026-11-27T09:00:00Z","type":"undo","target":"y"}"#,
+            "Formatversion",
+        ),
+        (
+            r#"{"v":0,"id":"x","ts":"2026-11-27T09:00:00Z","type":"undo","target":"y"}"#,
+            "mindestens 1",
+        ),
+        (
+            r#"{"v":1,"id":"","ts":"2026-11-27T09:00:00Z","type":"undo","target":"y"}"#,
+            "leerer `id`",
+        ),
+        (
+            r#"{"v":1,"ts":"2026-11-27T09:00:00Z","type":"undo","target":"y"}"#,
+            "ohne das Feld `id`",
+        ),
+        (
+            r#"{"v":1,"id":"x","ts":"gestern","type":"undo","target":"y"}"#,
+            "keine RFC-3339-Zeit wie",
+        ),
+        (
+            r#"{"v":1,"id":"x","ts":"2026-11-27T09:00:00Z","type":"undo"}"#,
+            "`undo`-Ereignis ohne das Feld `target`",
+        ),
+        (
+            r#"{"v":1,"id":"x","ts":"2026-11-27T09:00:00Z","type":"tanz"}"#,
+            "unbekannter Ereignistyp",
+        ),
+        (
+            r#"{"v":1,"id":"x","ts":"2026-11-27T09:00:00Z","type":"review","card":"a","deck":"d","grade":9,"ms":1,"mode":"review"}"#,
+            "die Bewertung muss 1 bis 4 sein",
+        ),
+        (
+            r#"{"v":1,"id":"x","ts":"2026-11-27T09:00:00Z","type":"exam_add","name":"P","date":"bald"}"#,
+            "ist kein Datum wie 2026-12-16",
+        ),
+        (
+            r#"{"v":1,"id":3,"ts":"2026-11-27T09:00:00Z","type":"undo","target":"y"}"#,
+            "falscher Typ",
+        ),
+    ];
+    for (line, german) in lines {
+        assert_rejected(line, false, |e| {
+            let de = e.localized(Lang::De);
+            assert!(de.contains(german), "{line}\n{de}");
+            for english in [
+                " event",
+                " field",
+                "expected",
+                "while parsing",
+                " must ",
+                " is not ",
+            ] {
+                assert!(!de.contains(english), "{english:?} in {de}");
+            }
+        });
+    }
+}

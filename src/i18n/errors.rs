@@ -62,6 +62,199 @@ fn journal_action(action: &str) -> &str {
     }
 }
 
+/// Why a journal line does not read, in German: kartei's own reasons
+/// (`progress::parse`, the check of another machine's journal) and the
+/// JSON parser's; anything unknown is kept as it is.
+fn journal_detail(message: &str) -> String {
+    if let Some(inner) = message
+        .strip_prefix("the last line is cut off (")
+        .and_then(|r| r.strip_suffix(')'))
+    {
+        return format!(
+            "die letzte Zeile ist abgeschnitten ({})",
+            journal_detail(inner)
+        );
+    }
+    if let Some(inner) = message
+        .strip_prefix("not a valid JSON event (")
+        .and_then(|r| r.strip_suffix(')'))
+    {
+        return format!("kein gültiges JSON-Ereignis ({})", json_detail(inner));
+    }
+    if let Some(rest) = message.strip_suffix(
+        " contains characters kartei does not accept (control, whitespace or bidi formatting \
+         characters); nothing was merged",
+    ) {
+        for (what, de) in [
+            ("event id", "Ereignis-ID"),
+            ("card id", "Karten-ID"),
+            ("deck id", "Stapel-ID"),
+            ("quiz id", "Quiz-ID"),
+            ("undo target", "Ziel der Rücknahme"),
+            ("exam name", "Prüfungsname"),
+            ("question form", "Fragenform"),
+            ("answer", "Antwort"),
+            ("tag", "Schlagwort"),
+        ] {
+            if let Some(value) = rest.strip_prefix(what).and_then(|v| v.strip_prefix(' ')) {
+                return format!(
+                    "{de} {value} enthält Zeichen, die kartei nicht annimmt (Steuer-, \
+                     Leer- oder bidirektionale Formatzeichen); nichts wurde zusammengeführt"
+                );
+            }
+        }
+    }
+    if let Some(field) = message
+        .strip_prefix("event without the field `")
+        .and_then(|r| r.strip_suffix('`'))
+    {
+        return format!("Ereignis ohne das Feld `{field}`");
+    }
+    if let Some((kind, field)) = message
+        .split_once(" event without the field `")
+        .and_then(|(k, f)| Some((k, f.strip_suffix('`')?)))
+    {
+        return format!("`{kind}`-Ereignis ohne das Feld `{field}`");
+    }
+    if let Some(g) = message.strip_prefix("grade must be 1..=4, got ") {
+        return format!("die Bewertung muss 1 bis 4 sein, nicht {g}");
+    }
+    if let Some(g) = message
+        .strip_prefix("grade ")
+        .and_then(|r| r.strip_suffix(" is not a number"))
+    {
+        return format!("die Bewertung {g} ist keine Zahl");
+    }
+    if let Some(t) = message.strip_prefix("unknown event type ") {
+        let t = t.split_once(" (expected").map_or(t, |(t, _)| t);
+        return format!(
+            "unbekannter Ereignistyp {t} (erwartet: review, undo, mark, quiz_start, \
+             quiz_answer, quiz_pause, quiz_end, exam_add oder exam_remove)"
+        );
+    }
+    for (field, what, example) in [
+        ("ts", "keine RFC-3339-Zeit", " such as 2026-11-27T09:00:00Z"),
+        ("until", "keine RFC-3339-Zeit", ""),
+        ("date", "kein Datum", " such as 2026-12-16"),
+    ] {
+        let phrase = if field == "date" {
+            " is not a date"
+        } else {
+            " is not an RFC 3339 time"
+        };
+        if let Some((value, detail)) = message
+            .strip_prefix(&format!("`{field}` "))
+            .and_then(|r| r.split_once(&format!("{phrase}{example}: ")))
+        {
+            let example = example.replace(" such as ", " wie ");
+            return format!(
+                "`{field}` {value} ist {what}{example}: {}",
+                time_detail(detail)
+            );
+        }
+    }
+    match message {
+        "event without the format version field `v`" => {
+            "Ereignis ohne das Feld `v` (Formatversion)".to_owned()
+        }
+        "format version `v` must be at least 1" => {
+            "die Formatversion `v` muss mindestens 1 sein".to_owned()
+        }
+        "event with an empty `id`" => "Ereignis mit leerer `id`".to_owned(),
+        other => json_detail(other),
+    }
+}
+
+/// The JSON parser's (`serde_json`) description, in German where known.
+fn json_detail(message: &str) -> String {
+    if let Some(what) = message.strip_prefix("EOF while parsing ") {
+        let what = match what {
+            "a value" => "einem Wert",
+            "a string" => "einem Text",
+            "an object" => "einem Objekt",
+            "a list" => "einer Liste",
+            "a number" => "einer Zahl",
+            other => other,
+        };
+        return format!("die Zeile endet mitten in {what}");
+    }
+    if let Some(field) = message.strip_prefix("missing field ") {
+        return format!("das Feld {field} fehlt");
+    }
+    if let Some(field) = message.strip_prefix("duplicate field ") {
+        return format!("das Feld {field} steht doppelt da");
+    }
+    if let Some(rest) = message.strip_prefix("invalid type: ") {
+        return format!("falscher Typ: {}", json_types(rest));
+    }
+    if let Some(rest) = message.strip_prefix("invalid value: ") {
+        return format!("ungültiger Wert: {}", json_types(rest));
+    }
+    if let Some(rest) = message.strip_prefix("unknown variant ") {
+        return format!("unbekannte Variante {}", json_types(rest));
+    }
+    match message {
+        "expected value" => "ein Wert wird erwartet",
+        "expected `:`" => "`:` wird erwartet",
+        "expected `,` or `}`" => "`,` oder `}` wird erwartet",
+        "expected `,` or `]`" => "`,` oder `]` wird erwartet",
+        "expected ident" => "ein Wort wie true, false oder null wird erwartet",
+        "trailing characters" => "überzählige Zeichen nach dem Ereignis",
+        "trailing comma" => "überzähliges Komma",
+        "key must be a string" => "Schlüssel müssen Texte in \"...\" sein",
+        "invalid escape" => "ungültige Escape-Sequenz",
+        "invalid number" => "ungültige Zahl",
+        "number out of range" => "Zahl außerhalb des gültigen Bereichs",
+        "invalid unicode code point" => "ungültiger Unicode-Codepunkt",
+        "control character (\\u0000-\\u001F) found while parsing a string" => {
+            "Steuerzeichen in einem Text"
+        }
+        "lone leading surrogate in hex escape" | "unexpected end of hex escape" => {
+            "unvollständige Unicode-Escape-Sequenz"
+        }
+        "recursion limit exceeded" => "zu tief verschachtelt",
+        other => other,
+    }
+    .to_owned()
+}
+
+/// serde's names of types and what it expected, in German.
+fn json_types(text: &str) -> String {
+    let mut out = text.replace(", expected ", ", erwartet: ");
+    for (en, de) in [
+        ("a string", "ein Text"),
+        ("a borrowed string", "ein Text"),
+        ("string ", "Text "),
+        ("integer ", "Zahl "),
+        ("floating point ", "Kommazahl "),
+        ("boolean ", "Wahrheitswert "),
+        ("unit value", "null"),
+        ("a sequence", "eine Liste"),
+        ("a map", "ein Objekt"),
+        ("sequence", "Liste"),
+        ("map", "Objekt"),
+        ("u8", "eine Zahl von 0 bis 255"),
+        ("u32", "eine ganze Zahl ab 0"),
+        ("one of ", "eins von: "),
+    ] {
+        out = out.replace(en, de);
+    }
+    out
+}
+
+/// chrono's description of a time that does not parse, in German.
+fn time_detail(detail: &str) -> &str {
+    match detail {
+        "input contains invalid characters" => "ungültige Zeichen",
+        "premature end of input" => "zu kurz",
+        "trailing input" => "überzählige Zeichen am Ende",
+        "input is out of range" => "außerhalb des gültigen Bereichs",
+        "no possible date and time matching input" => "kein mögliches Datum",
+        "input is not enough for unique date and time" => "unvollständig",
+        other => other,
+    }
+}
+
 impl Localize for JournalError {
     fn localized(&self, lang: Lang) -> String {
         if lang == Lang::En {
@@ -89,9 +282,10 @@ impl Localize for JournalError {
                 column,
                 message,
             } => format!(
-                "{}:{line}:{column}: {message}; die Datei blieb unverändert — korrigiere oder \
+                "{}:{line}:{column}: {}; die Datei blieb unverändert — korrigiere oder \
                  entferne diese Zeile (am besten mit einer Sicherungskopie vorher)",
-                p(path)
+                p(path),
+                journal_detail(message)
             ),
             Self::NewerVersion {
                 path,
@@ -144,9 +338,10 @@ impl Localize for JournalWarning {
                 cut,
                 backup,
             } => format!(
-                "{}:{line}: {why} — wahrscheinlich ein Absturz beim Speichern; {cut} Bytes \
+                "{}:{line}: {} — wahrscheinlich ein Absturz beim Speichern; {cut} Bytes \
                  abgeschnitten, das Original liegt als {}",
                 p(path),
+                journal_detail(why),
                 p(backup)
             ),
             Self::TornIgnored {
@@ -155,8 +350,9 @@ impl Localize for JournalWarning {
                 why,
                 cut,
             } => format!(
-                "{}:{line}: {why}; {cut} Bytes dort ignoriert (die Datei wurde nicht geändert)",
-                p(path)
+                "{}:{line}: {}; {cut} Bytes dort ignoriert (die Datei wurde nicht geändert)",
+                p(path),
+                journal_detail(why)
             ),
         }
     }
@@ -502,6 +698,27 @@ impl Tr {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn journal_reasons_nest_and_name_what_was_refused() {
+        assert_eq!(
+            journal_detail(
+                "the last line is cut off (not a valid JSON event (EOF while parsing a string))"
+            ),
+            "die letzte Zeile ist abgeschnitten (kein g\u{fc}ltiges JSON-Ereignis (die Zeile \
+             endet mitten in einem Text))"
+        );
+        assert_eq!(
+            journal_detail(
+                "card id \"a\\u{1b}\" contains characters kartei does not accept (control, \
+                 whitespace or bidi formatting characters); nothing was merged"
+            ),
+            "Karten-ID \"a\\u{1b}\" enth\u{e4}lt Zeichen, die kartei nicht annimmt (Steuer-, \
+             Leer- oder bidirektionale Formatzeichen); nichts wurde zusammengef\u{fc}hrt"
+        );
+        // Unknown words stay as they are.
+        assert_eq!(journal_detail("something new"), "something new");
+    }
+
     use std::path::PathBuf;
 
     use super::*;
