@@ -129,14 +129,37 @@ pub struct IoProblem {
 pub enum IoKind {
     NotFound,
     PermissionDenied,
+    /// No space left on the device (or the disk quota is used up).
+    StorageFull,
+    ReadOnlyFilesystem,
+    /// A file where a folder is needed, or the other way round.
+    NotADirectory,
+    IsADirectory,
+    AlreadyExists,
+    /// The file is larger than the system allows.
+    FileTooLarge,
+    /// The process or the system has too many files open.
+    TooManyOpenFiles,
+    /// The device failed to read or write (EIO).
+    DeviceError,
     Other,
 }
 
 impl From<&std::io::Error> for IoProblem {
     fn from(e: &std::io::Error) -> Self {
-        let kind = match e.kind() {
-            std::io::ErrorKind::NotFound => IoKind::NotFound,
-            std::io::ErrorKind::PermissionDenied => IoKind::PermissionDenied,
+        use std::io::ErrorKind as K;
+        // EMFILE / ENFILE and EIO have no kind of their own.
+        let kind = match (e.kind(), e.raw_os_error()) {
+            (K::NotFound, _) => IoKind::NotFound,
+            (K::PermissionDenied, _) => IoKind::PermissionDenied,
+            (K::StorageFull | K::QuotaExceeded, _) => IoKind::StorageFull,
+            (K::ReadOnlyFilesystem, _) => IoKind::ReadOnlyFilesystem,
+            (K::NotADirectory, _) => IoKind::NotADirectory,
+            (K::IsADirectory, _) => IoKind::IsADirectory,
+            (K::AlreadyExists, _) => IoKind::AlreadyExists,
+            (K::FileTooLarge, _) => IoKind::FileTooLarge,
+            (_, Some(23 | 24)) => IoKind::TooManyOpenFiles,
+            (_, Some(5)) => IoKind::DeviceError,
             _ => IoKind::Other,
         };
         Self {

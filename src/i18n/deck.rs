@@ -96,6 +96,21 @@ impl Tr {
             (Lang::En, _) | (Lang::De, IoKind::Other) => io.text.clone(),
             (Lang::De, IoKind::NotFound) => "Datei oder Ordner nicht gefunden".to_owned(),
             (Lang::De, IoKind::PermissionDenied) => "keine Berechtigung".to_owned(),
+            (Lang::De, IoKind::StorageFull) => {
+                "kein Platz mehr auf dem Datenträger (oder das Kontingent ist aufgebraucht)"
+                    .to_owned()
+            }
+            (Lang::De, IoKind::ReadOnlyFilesystem) => {
+                "das Dateisystem ist schreibgeschützt".to_owned()
+            }
+            (Lang::De, IoKind::NotADirectory) => "ein Teil des Pfades ist kein Ordner".to_owned(),
+            (Lang::De, IoKind::IsADirectory) => "ein Ordner, keine Datei".to_owned(),
+            (Lang::De, IoKind::AlreadyExists) => "existiert bereits".to_owned(),
+            (Lang::De, IoKind::FileTooLarge) => "die Datei ist zu groß".to_owned(),
+            (Lang::De, IoKind::TooManyOpenFiles) => "zu viele offene Dateien".to_owned(),
+            (Lang::De, IoKind::DeviceError) => {
+                "Ein-/Ausgabefehler des Geräts (Datenträger oder Verbindung)".to_owned()
+            }
         }
     }
 }
@@ -1196,6 +1211,30 @@ mod tests {
         assert_eq!(Tr(Lang::De).severity(Severity::Warning), "Warnung");
         assert_eq!(Tr(Lang::De).help_word(), "Hilfe");
         assert_eq!(Tr(Lang::En).severity(Severity::Error), "error");
+    }
+
+    /// System errors beyond not-found and permission-denied are named in
+    /// German too (raw numbers of Linux).
+    #[cfg(target_os = "linux")]
+    #[test]
+    fn common_system_errors_have_a_german_text() {
+        for (errno, kind) in [
+            (28, IoKind::StorageFull),
+            (122, IoKind::StorageFull),
+            (30, IoKind::ReadOnlyFilesystem),
+            (20, IoKind::NotADirectory),
+            (21, IoKind::IsADirectory),
+            (17, IoKind::AlreadyExists),
+            (27, IoKind::FileTooLarge),
+            (24, IoKind::TooManyOpenFiles),
+            (5, IoKind::DeviceError),
+        ] {
+            let e = std::io::Error::from_raw_os_error(errno);
+            let p = IoProblem::from(&e);
+            assert_eq!(p.kind, kind, "{e}");
+            assert_ne!(Tr(Lang::De).io_problem(&p), e.to_string());
+            assert_eq!(Tr(Lang::En).io_problem(&p), e.to_string());
+        }
     }
 
     /// Every message the TOML parser (`toml_parser` 1.1, `toml` 0.9) can
