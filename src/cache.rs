@@ -230,11 +230,8 @@ impl Cache {
         &self,
         kind: &str,
         key: &[u8],
-    ) -> Option<(T, std::sync::Arc<Vec<u8>>, usize)> {
-        let bytes = std::fs::read(self.entry_path(kind, key)).ok()?;
-        let (value, tail) = decode_with_tail(&bytes)?;
-        let start = bytes.len() - tail.len();
-        Some((value, std::sync::Arc::new(bytes), start))
+    ) -> Option<(T, Arc<Vec<u8>>, usize)> {
+        with_tail(std::fs::read(self.entry_path(kind, key)).ok()?)
     }
 
     /// Like [`Cache::read_with_tail`], but an entry of `in_memory_below`
@@ -254,9 +251,8 @@ impl Cache {
         if size < in_memory_below {
             let mut bytes = Vec::with_capacity(usize::try_from(size).ok()?);
             file.read_to_end(&mut bytes).ok()?;
-            let (value, tail) = decode_with_tail(&bytes)?;
-            let start = bytes.len() - tail.len();
-            return Some((value, Tail::Memory(Arc::new(bytes), start)));
+            let (value, bytes, start) = with_tail(bytes)?;
+            return Some((value, Tail::Memory(bytes, start)));
         }
         let mut head = [0; HEADER];
         file.read_exact(&mut head).ok()?;
@@ -380,6 +376,14 @@ fn decode_with_tail<T: DeserializeOwned>(bytes: &[u8]) -> Option<(T, &[u8])> {
     // The value ends where the header says.
     (payload.len() - tail.len() == header(bytes, payload.len() as u64)?.value_len as usize)
         .then_some((value, tail))
+}
+
+/// The value of a whole entry read into memory, the entry (kept, not
+/// copied) and where its tail starts in it.
+fn with_tail<T: DeserializeOwned>(bytes: Vec<u8>) -> Option<(T, Arc<Vec<u8>>, usize)> {
+    let (value, tail) = decode_with_tail(&bytes)?;
+    let start = bytes.len() - tail.len();
+    Some((value, Arc::new(bytes), start))
 }
 
 /// An entry's tail as [`Cache::read_with_lazy_tail`] gives it.

@@ -109,9 +109,14 @@ impl Encoded {
         // The entry was written by this very build and its checksum
         // verified when it was read; a record read later from its file can
         // still fail if another program changed the file in place.
-        self.tail
-            .get(self.range(i))
-            .and_then(|record| postcard::from_bytes(&record).ok())
+        self.card(i, self.tail.get(self.range(i)).as_deref())
+    }
+
+    /// Card `i` from its record, or (none, or one that does not decode)
+    /// from [`Encoded::fallback`].
+    fn card(&self, i: usize, record: Option<&[u8]>) -> Card {
+        record
+            .and_then(|r| postcard::from_bytes(r).ok())
             .unwrap_or_else(|| self.fallback(i))
     }
 
@@ -127,9 +132,7 @@ impl Encoded {
                 let record = all.as_ref().and_then(|all| {
                     all.get(usize::try_from(range.start).ok()?..usize::try_from(range.end).ok()?)
                 });
-                record
-                    .and_then(|r| postcard::from_bytes(r).ok())
-                    .unwrap_or_else(|| self.fallback(i))
+                self.card(i, record)
             })
             .collect()
     }

@@ -19,7 +19,7 @@ use unicode_normalization::UnicodeNormalization;
 use super::diagnostic::{Diagnostic, LineIndex, Severity, closest};
 use super::document::{self, Entry, Value, get};
 use super::model::{Card, CardContent, CardId, CardKind, ClozeSegment, Deck, DeckOrigin};
-use super::problem::{ClozeProblem, Expected, FileKind, IdProblem, KeyPlace, Problem, ValueType};
+use super::problem::{ClozeProblem, Expected, FileKind, IdProblem, KeyPlace, Problem};
 
 /// A deck that loaded without errors, and the warnings found on the way.
 #[derive(Debug, Clone, PartialEq)]
@@ -503,7 +503,7 @@ impl<'s> Checker<'s> {
             Problem::WrongType {
                 key: key.to_owned(),
                 expected,
-                found: found(v),
+                found: v.value_type(),
             },
         );
     }
@@ -559,7 +559,7 @@ impl<'s> Checker<'s> {
                     el.span.clone(),
                     Problem::WrongElementType {
                         key: key.to_owned(),
-                        found: found(el),
+                        found: el.value_type(),
                     },
                 );
                 ok = false;
@@ -598,7 +598,12 @@ impl<'s> Checker<'s> {
                 .unwrap_or_default();
         }
         let Some(table) = v.as_table() else {
-            self.error(v.span.clone(), Problem::AcceptNotTable { found: found(v) });
+            self.error(
+                v.span.clone(),
+                Problem::AcceptNotTable {
+                    found: v.value_type(),
+                },
+            );
             return Vec::new();
         };
         let mut out = Vec::new();
@@ -804,7 +809,12 @@ impl<'s> Checker<'s> {
             };
             for el in part {
                 let Some(t) = el.as_table() else {
-                    cx.error(el.span.clone(), Problem::CardNotTable { found: found(el) });
+                    cx.error(
+                        el.span.clone(),
+                        Problem::CardNotTable {
+                            found: el.value_type(),
+                        },
+                    );
                     half.invalid = true;
                     continue;
                 };
@@ -1386,10 +1396,6 @@ fn stem_of(origin: &DeckOrigin) -> String {
 }
 
 /// The type of a TOML value, for messages.
-fn found(v: &Value<'_>) -> ValueType {
-    v.value_type()
-}
-
 /// A lowercase ASCII slug of `text`: umlauts folded (ä → ae, ß → ss),
 /// other accents dropped, words joined by `-`, at most `max_words` words.
 #[must_use]
